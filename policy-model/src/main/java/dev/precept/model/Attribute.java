@@ -1,0 +1,26 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import org.immutables.value.Value;
+
+/** A declared attribute of a person (for example {@code adult}), with its type. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableAttribute.class)
+@JsonDeserialize(as = ImmutableAttribute.class)
+@JsonPropertyOrder({"id", "type", "values", "description"})
+public interface Attribute {
+  /** Stable id used in roles, incidents and conditions. */
+  String id();
+
+  /** The type of its values. */
+  FactType type();
+
+  /** The allowed values, for an enum. */
+  List<String> values();
+
+  /** What the attribute means. */
+  String description();
+}

@@ -1,0 +1,23 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** A kind of breach that clauses belong to and consequences answer to ("misuse of the Trust's name"). */
+@Value.Immutable
+@JsonSerialize(as = ImmutableBreachCategory.class)
+@JsonDeserialize(as = ImmutableBreachCategory.class)
+@JsonPropertyOrder({"id", "title", "description"})
+public interface BreachCategory {
+  /** Stable id. */
+  String id();
+
+  /** A short name. */
+  String title();
+
+  /** What belongs in the category. */
+  Optional<String> description();
+}

@@ -1,0 +1,57 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One citable provision of the policy: its text, who it applies to, when, and what excuses a breach.
+ *
+ * <p>A clause with {@link #items()} is the lead-in to a list ("The following are not considered
+ * acceptable:"); its items are clauses in their own right.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableClause.class)
+@JsonDeserialize(as = ImmutableClause.class)
+@JsonPropertyOrder({"id", "kind", "text", "runOn", "appliesTo", "category", "when", "exceptions",
+    "references", "offices", "items"})
+public interface Clause {
+  /** Stable id that rulings, diffs and signatures cite ({@code conduct.logo}). */
+  String id();
+
+  /** What the clause does. */
+  ClauseKind kind();
+
+  /** The clause's wording; {@code *emphasis*} and {@code **strong**} are the only markup. */
+  String text();
+
+  /** Whether the text continues the previous clause's paragraph rather than starting a new one. */
+  @Value.Default
+  default boolean runOn() {
+    return false;
+  }
+
+  /** Roles or groups the clause applies to; empty means everyone the policy concerns. */
+  List<String> appliesTo();
+
+  /** The breach category a breach of this clause falls under; only such clauses can be breached. */
+  Optional<String> category();
+
+  /** Conditions on the circumstances, all of which must hold for the clause to apply. */
+  List<Condition> when();
+
+  /** Exceptions that excuse what would otherwise be a breach. */
+  List<ClauseException> exceptions();
+
+  /** Ids of instruments the clause refers to. */
+  List<String> references();
+
+  /** Ids of offices the clause names (to report to, to ask permission from). */
+  List<String> offices();
+
+  /** The list this clause introduces, in order. */
+  List<Clause> items();
+}

@@ -1,0 +1,29 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import org.immutables.value.Value;
+
+/**
+ * A circumstance the policy depends on (during working hours, the equipment used, the finding of
+ * an investigation), declared with a type so incidents can be checked against it.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableFact.class)
+@JsonDeserialize(as = ImmutableFact.class)
+@JsonPropertyOrder({"id", "type", "values", "description"})
+public interface Fact {
+  /** Stable id used in conditions and incidents ({@code during-working-hours}). */
+  String id();
+
+  /** The type of its values. */
+  FactType type();
+
+  /** The allowed values, in order, for an enum. */
+  List<String> values();
+
+  /** The question an incident answers with this fact. */
+  String description();
+}

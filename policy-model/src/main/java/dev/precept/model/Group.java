@@ -1,0 +1,27 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** A named group of roles the policy's text relies on ("anyone working in the Trust"). */
+@Value.Immutable
+@JsonSerialize(as = ImmutableGroup.class)
+@JsonDeserialize(as = ImmutableGroup.class)
+@JsonPropertyOrder({"id", "title", "description", "memberOf"})
+public interface Group {
+  /** Stable id cited by clauses and consequences ({@code employees}). */
+  String id();
+
+  /** The phrase the policy uses for the group ("employees of the Trust"). */
+  String title();
+
+  /** Who is in the group and why. */
+  Optional<String> description();
+
+  /** Ids of wider groups this group belongs to. */
+  List<String> memberOf();
+}

@@ -1,0 +1,26 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** Another instrument the policy refers to: a policy, procedure, law or guidance. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableInstrument.class)
+@JsonDeserialize(as = ImmutableInstrument.class)
+@JsonPropertyOrder({"id", "title", "description", "url"})
+public interface Instrument {
+  /** Stable id ({@code disciplinary-procedure}). */
+  String id();
+
+  /** Its title as the text names it ("Disciplinary Procedure"). */
+  String title();
+
+  /** What it is and where it is kept. */
+  Optional<String> description();
+
+  /** Where to read it, when published. */
+  Optional<String> url();
+}

@@ -1,0 +1,85 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.precept.model.internal.LocatedTreeReader;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A YAML (or JSON) document read into a tree that remembers the line and column of every value,
+ * so that any problem found later can be reported where the user wrote it.
+ *
+ * <p>Reading is safe: anchors and aliases are refused (no alias bombs), duplicate keys are
+ * errors, and size, depth and scalar length are bounded by {@link ReadLimits}.
+ */
+public final class LocatedDocument {
+  private final String source;
+  private final JsonNode root;
+  private final Map<String, int[]> locations;
+
+  private LocatedDocument(String source, JsonNode root, Map<String, int[]> locations) {
+    this.source = source;
+    this.root = root;
+    this.locations = locations;
+  }
+
+  /**
+   * Reads a document.
+   *
+   * @param bytes the file's content, UTF-8
+   * @param source the name to report problems under, usually the file's path
+   * @throws PolicyValidationException listing every problem when the text cannot be read as one
+   *     safe YAML document
+   */
+  public static LocatedDocument read(byte[] bytes, String source, ReadLimits limits) {
+    LocatedTreeReader.Result result = LocatedTreeReader.read(bytes, source, limits);
+    return new LocatedDocument(source, result.root(), result.locations());
+  }
+
+  /** The name problems are reported under. */
+  public String source() {
+    return source;
+  }
+
+  /** The document's root value. */
+  public JsonNode root() {
+    return root;
+  }
+
+  /** The value at a JSON pointer, if there is one. */
+  public Optional<JsonNode> at(String pointer) {
+    JsonNode node = root.at(JsonPointer.compile(pointer));
+    return node.isMissingNode() ? Optional.empty() : Optional.of(node);
+  }
+
+  /**
+   * A problem at a JSON pointer. When nothing was written at the pointer itself (a missing key),
+   * the nearest enclosing value's location is used.
+   */
+  public Problem problem(String pointer, String message, String hint) {
+    int[] where = locate(pointer);
+    return ImmutableProblem.builder()
+        .source(source)
+        .line(where[0])
+        .column(where[1])
+        .pointer(pointer)
+        .message(message)
+        .hint(Optional.ofNullable(hint))
+        .build();
+  }
+
+  private int[] locate(String pointer) {
+    String p = pointer;
+    while (true) {
+      int[] where = locations.get(p);
+      if (where != null) {
+        return where;
+      }
+      if (p.isEmpty()) {
+        return new int[] {1, 1};
+      }
+      p = p.substring(0, p.lastIndexOf('/'));
+    }
+  }
+}

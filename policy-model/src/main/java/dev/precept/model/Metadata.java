@@ -1,0 +1,73 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** The document facts of one edition: who it belongs to, which edition, its status and approval. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableMetadata.class)
+@JsonDeserialize(as = ImmutableMetadata.class)
+@JsonPropertyOrder({"organisation", "title", "version", "status", "dates", "reviewFrequency",
+    "approval", "signatories", "revisions"})
+public interface Metadata {
+  /** The organisation that owns the policy ("Connect Academy Trust"). */
+  String organisation();
+
+  /** The policy's title ("Social Media Policy"). */
+  String title();
+
+  /** This edition's version, e.g. {@code 2016.1}. */
+  String version();
+
+  /** Where this edition stands: draft, approved or superseded. */
+  Status status();
+
+  /** When this edition was drafted, approved and takes effect. */
+  Dates dates();
+
+  /** How often the policy must be reviewed, as an ISO-8601 period ({@code P1Y}). */
+  Period reviewFrequency();
+
+  /** The body that approves the policy and by when. */
+  Approval approval();
+
+  /** The offices whose signatures the document carries, in the order they sign. */
+  List<Signatory> signatories();
+
+  /** The history of editions, oldest first. */
+  List<Revision> revisions();
+
+  /** The dates of an edition. */
+  @Value.Immutable
+  @JsonSerialize(as = ImmutableDates.class)
+  @JsonDeserialize(as = ImmutableDates.class)
+  @JsonPropertyOrder({"drafted", "approved", "effective"})
+  interface Dates {
+    /** When this edition was drafted; the document's date. */
+    java.time.LocalDate drafted();
+
+    /** When the approving body approved it. */
+    Optional<java.time.LocalDate> approved();
+
+    /** When it takes effect. */
+    Optional<java.time.LocalDate> effective();
+  }
+
+  /** The body that approves the policy, and when the approval is due. */
+  @Value.Immutable
+  @JsonSerialize(as = ImmutableApproval.class)
+  @JsonDeserialize(as = ImmutableApproval.class)
+  @JsonPropertyOrder({"body", "due"})
+  interface Approval {
+    /** The office id of the approving body. */
+    String body();
+
+    /** The date (usually a meeting month) by which the body is to review and approve it. */
+    Optional<java.time.LocalDate> due();
+  }
+}

@@ -1,0 +1,16 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Whether a consequence is required ("will be fully investigated") or permitted ("may result in"). */
+public enum Modality {
+  /** The consequence follows whenever its conditions hold. */
+  @JsonProperty("must") MUST,
+  /** The consequence is open to the acting body; it is not required. */
+  @JsonProperty("may") MAY;
+
+  /** The word used for this modality in YAML and rulings. */
+  public String word() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

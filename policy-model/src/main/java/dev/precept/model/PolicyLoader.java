@@ -1,0 +1,163 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.precept.model.internal.Mappers;
+import dev.precept.model.internal.SchemaCheck;
+import dev.precept.model.internal.SemanticCheck;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a policy's YAML into a validated {@link Policy}: safe YAML reading, the JSON Schema, then
+ * the semantic rules. Every problem in the file is reported at once.
+ *
+ * <pre>{@code
+ * try {
+ *   Policy policy = PolicyLoader.standard().load(Path.of("social-media-policy.yaml"));
+ * } catch (PolicyValidationException e) {
+ *   e.problems().forEach(p -> System.err.println(p.describe()));
+ * }
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class PolicyLoader {
+  private static final PolicyLoader STANDARD = new PolicyLoader(ReadLimits.STANDARD);
+
+  private final ReadLimits limits;
+
+  private PolicyLoader(ReadLimits limits) {
+    this.limits = limits;
+  }
+
+  /** A loader with the standard {@link ReadLimits}. */
+  public static PolicyLoader standard() {
+    return STANDARD;
+  }
+
+  /** A loader with other limits. */
+  public static PolicyLoader withLimits(ReadLimits limits) {
+    return new PolicyLoader(limits);
+  }
+
+  /**
+   * Loads and validates a policy file.
+   *
+   * @throws PolicyValidationException listing every problem when the file is not a valid policy
+   * @throws PolicyException when the file cannot be read at all
+   */
+  public Policy load(Path file) {
+    return parse(readFile(file, limits), file.toString());
+  }
+
+  /**
+   * Validates a policy given as text.
+   *
+   * @param source the name problems are reported under
+   * @throws PolicyValidationException listing every problem when the text is not a valid policy
+   */
+  public Policy parse(String yaml, String source) {
+    return parse(yaml.getBytes(StandardCharsets.UTF_8), source);
+  }
+
+  /**
+   * Validates a policy given as UTF-8 bytes.
+   *
+   * @throws PolicyValidationException listing every problem when the bytes are not a valid policy
+   */
+  public Policy parse(byte[] bytes, String source) {
+    LocatedDocument document = LocatedDocument.read(bytes, source, limits);
+    return fromDocument(document);
+  }
+
+  /**
+   * Validates a document already read.
+   *
+   * @throws PolicyValidationException listing every problem when it is not a valid policy
+   */
+  public Policy fromDocument(LocatedDocument document) {
+    JsonNode root = document.root();
+    if (!root.isObject()) {
+      throw new PolicyValidationException(List.of(document.problem("",
+          "a policy is a YAML mapping of keys to values, not " + describe(root),
+          "start the file with 'schemaVersion: 1'")));
+    }
+    JsonNode version = root.get("schemaVersion");
+    if (version == null) {
+      throw new PolicyValidationException(List.of(document.problem("",
+          "the document is missing required key 'schemaVersion'",
+          "add 'schemaVersion: 1' as the first line; this build reads schemaVersion "
+              + PolicySchema.SUPPORTED_VERSIONS)));
+    }
+    if (!version.canConvertToInt() || !version.isIntegralNumber()
+        || !PolicySchema.SUPPORTED_VERSIONS.contains(version.intValue())) {
+      throw new PolicyValidationException(List.of(document.problem("/schemaVersion",
+          "schemaVersion " + version + " is not one this build reads",
+          "this build reads schemaVersion " + PolicySchema.SUPPORTED_VERSIONS
+              + "; a newer file needs a newer Precept")));
+    }
+    List<Problem> problems = new ArrayList<>(SchemaCheck.policy().check(document));
+    if (!problems.isEmpty()) {
+      throw failure(problems);
+    }
+    Policy policy;
+    try {
+      policy = Mappers.json().treeToValue(root, Policy.class);
+    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+      throw new PolicyValidationException(List.of(document.problem("",
+          "the policy passed the schema but could not be read: " + e.getMessage(), null)));
+    }
+    problems.addAll(SemanticCheck.check(policy, document));
+    if (!problems.isEmpty()) {
+      throw failure(problems);
+    }
+    return policy;
+  }
+
+  /**
+   * Reads a file's bytes within the size limit.
+   *
+   * @throws PolicyException naming the file when it is missing, unreadable or too large
+   */
+  public static byte[] readFile(Path file, ReadLimits limits) {
+    try {
+      if (Files.isDirectory(file)) {
+        throw new PolicyException(file + ": is a directory, not a policy file");
+      }
+      long size = Files.size(file);
+      if (size > limits.maxBytes()) {
+        throw new PolicyValidationException(List.of(ImmutableProblem.builder()
+            .source(file.toString()).line(0).column(0).pointer("")
+            .message(String.format(java.util.Locale.ROOT,
+                "file is %,d bytes, more than the %,d bytes a policy file may have", size, limits.maxBytes()))
+            .hint("split the file or raise the limit if this is really one policy")
+            .build()));
+      }
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new PolicyException(file + ": no such file");
+    } catch (IOException e) {
+      throw new PolicyException(file + ": cannot be read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static PolicyValidationException failure(List<Problem> problems) {
+    problems.sort(Problem.IN_READING_ORDER);
+    return new PolicyValidationException(problems);
+  }
+
+  private static String describe(JsonNode node) {
+    if (node.isArray()) {
+      return "a list";
+    }
+    if (node.isNull()) {
+      return "an empty value";
+    }
+    return "a single value ('" + node.asText() + "')";
+  }
+}

@@ -1,0 +1,31 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.precept.model.internal.Mappers;
+
+/** Writes a policy back as YAML in the same format {@link PolicyLoader} reads. */
+public final class PolicyYaml {
+  private PolicyYaml() {}
+
+  /**
+   * The policy as YAML, led by a {@code yaml-language-server} line pointing editors at the schema.
+   * Loading the result gives a policy equal to this one.
+   */
+  public static String write(Policy policy) {
+    try {
+      return "# yaml-language-server: $schema=" + PolicySchema.ID + "\n"
+          + Mappers.yaml().writeValueAsString(policy);
+    } catch (JsonProcessingException e) {
+      throw new PolicyException("could not write the policy as YAML", e);
+    }
+  }
+
+  /** The policy as indented JSON (the form its digest is computed over, before canonicalisation). */
+  public static String writeJson(Policy policy) {
+    try {
+      return Mappers.prettyJson().writeValueAsString(policy);
+    } catch (JsonProcessingException e) {
+      throw new PolicyException("could not write the policy as JSON", e);
+    }
+  }
+}

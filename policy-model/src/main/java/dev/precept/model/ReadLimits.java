@@ -1,0 +1,31 @@
+package dev.precept.model;
+
+import org.immutables.value.Value;
+
+/**
+ * Bounds on what the YAML reader accepts, so hostile input (huge files, deep nesting, long
+ * scalars) is refused with a clear error in bounded time and memory.
+ */
+@Value.Immutable
+public interface ReadLimits {
+  /** Limits suited to hand-written policy files. */
+  ReadLimits STANDARD = ImmutableReadLimits.builder().build();
+
+  /** The largest file accepted, in bytes. */
+  @Value.Default
+  default int maxBytes() {
+    return 8 * 1024 * 1024;
+  }
+
+  /** The deepest nesting of mappings and lists accepted. */
+  @Value.Default
+  default int maxDepth() {
+    return 64;
+  }
+
+  /** The longest single scalar accepted, in characters. */
+  @Value.Default
+  default int maxScalarLength() {
+    return 1024 * 1024;
+  }
+}

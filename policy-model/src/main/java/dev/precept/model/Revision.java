@@ -1,0 +1,23 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.LocalDate;
+import org.immutables.value.Value;
+
+/** One entry in a policy's revision history. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableRevision.class)
+@JsonDeserialize(as = ImmutableRevision.class)
+@JsonPropertyOrder({"version", "date", "summary"})
+public interface Revision {
+  /** The edition this entry records. */
+  String version();
+
+  /** When the edition was made. */
+  LocalDate date();
+
+  /** What changed, in a sentence for the Board. */
+  String summary();
+}

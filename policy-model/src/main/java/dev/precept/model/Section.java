@@ -1,0 +1,23 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import org.immutables.value.Value;
+
+/** A numbered section of the document; its number is its position. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableSection.class)
+@JsonDeserialize(as = ImmutableSection.class)
+@JsonPropertyOrder({"id", "title", "clauses"})
+public interface Section {
+  /** Stable id ({@code code-of-conduct}). */
+  String id();
+
+  /** The heading ("Code of Conduct"). */
+  String title();
+
+  /** The section's clauses in order. */
+  List<Clause> clauses();
+}

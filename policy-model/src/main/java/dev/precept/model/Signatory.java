@@ -1,0 +1,19 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.immutables.value.Value;
+
+/** An office whose holder signs the document ("Chief Executive Officer", "Chair"). */
+@Value.Immutable
+@JsonSerialize(as = ImmutableSignatory.class)
+@JsonDeserialize(as = ImmutableSignatory.class)
+public interface Signatory {
+  /** The id of the signing office. */
+  String office();
+
+  /** A signatory for this office. */
+  static Signatory of(String office) {
+    return ImmutableSignatory.builder().office(office).build();
+  }
+}

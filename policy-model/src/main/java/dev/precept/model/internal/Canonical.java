@@ -1,0 +1,35 @@
+package dev.precept.model.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.precept.model.Policy;
+import dev.precept.model.PolicyException;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import org.erdtman.jcs.JsonCanonicalizer;
+
+/** The canonical form of a policy: RFC 8785 (JCS) JSON of its parsed model, and its SHA-256. */
+public final class Canonical {
+  private Canonical() {}
+
+  /** The canonical JSON bytes (UTF-8) of the policy. */
+  public static byte[] json(Policy policy) {
+    try {
+      String plain = Mappers.json().writeValueAsString(policy);
+      return new JsonCanonicalizer(plain).getEncodedUTF8();
+    } catch (JsonProcessingException e) {
+      throw new PolicyException("could not serialise the policy for its digest", e);
+    } catch (IOException e) {
+      throw new PolicyException("could not canonicalise the policy's JSON", e);
+    }
+  }
+
+  /** SHA-256 of the canonical JSON. */
+  public static byte[] sha256(Policy policy) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(json(policy));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,291 @@
+package dev.precept.model.internal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.precept.model.ImmutableProblem;
+import dev.precept.model.PolicyValidationException;
+import dev.precept.model.Problem;
+import dev.precept.model.ReadLimits;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads YAML into a Jackson tree while recording where each value was written. Building the tree
+ * ourselves (rather than with {@code readTree}) lets us report every duplicate key, refuse anchors
+ * and aliases outright, and keep line and column for every JSON pointer.
+ */
+public final class LocatedTreeReader {
+  /** The tree and, for each JSON pointer, its {line, column}. */
+  public record Result(JsonNode root, Map<String, int[]> locations) {}
+
+  private final String source;
+  private final YAMLParser parser;
+  private final Map<String, int[]> locations = new HashMap<>();
+  private final List<Problem> problems = new ArrayList<>();
+  private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+
+  private LocatedTreeReader(String source, YAMLParser parser) {
+    this.source = source;
+    this.parser = parser;
+  }
+
+  /**
+   * Reads one YAML document.
+   *
+   * @throws PolicyValidationException with every problem found when it cannot be accepted
+   */
+  public static Result read(byte[] bytes, String source, ReadLimits limits) {
+    if (bytes.length > limits.maxBytes()) {
+      throw fail(source, 0, 0, String.format(Locale.ROOT,
+          "file is %,d bytes, more than the %,d bytes a policy file may have", bytes.length,
+          limits.maxBytes()), "split the file or raise the limit if this is really one policy");
+    }
+    String text = decode(bytes, source);
+    if (text.isBlank()) {
+      throw fail(source, 1, 1, "file is empty", "a policy starts with 'schemaVersion: 1'");
+    }
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      int[] where = lineAndColumn(text, nul);
+      throw fail(source, where[0], where[1], "file contains a NUL character: this looks like a binary file, not YAML", null);
+    }
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(Math.max(limits.maxBytes(), 1));
+    options.setMaxAliasesForCollections(0);
+    options.setNestingDepthLimit(limits.maxDepth());
+    YAMLFactory factory = YAMLFactory.builder()
+        .loaderOptions(options)
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(limits.maxDepth())
+            .maxStringLength(limits.maxScalarLength())
+            .maxNameLength(1024)
+            .build())
+        .build();
+    try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
+      LocatedTreeReader reader = new LocatedTreeReader(source, parser);
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw fail(source, 1, 1, "file holds no YAML document", "a policy starts with 'schemaVersion: 1'");
+      }
+      JsonNode root = reader.value("");
+      JsonToken after = parser.nextToken();
+      if (after != null) {
+        JsonLocation at = parser.currentTokenLocation();
+        reader.problems.add(problem(source, at.getLineNr(), at.getColumnNr(), "",
+            "file holds more than one YAML document ('---')", "keep one policy per file"));
+      }
+      if (!reader.problems.isEmpty()) {
+        reader.problems.sort(Problem.IN_READING_ORDER);
+        throw new PolicyValidationException(reader.problems);
+      }
+      return new Result(root, Map.copyOf(reader.locations));
+    } catch (StreamConstraintsException e) {
+      JsonLocation at = e.getLocation();
+      throw fail(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+          "input is too large or too deeply nested: " + firstLine(e.getOriginalMessage()),
+          "a policy needs at most " + limits.maxDepth() + " levels of nesting");
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw fail(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+          "not valid YAML: " + yamlMessage(e), syntaxHint(e));
+    } catch (IOException e) {
+      throw fail(source, 0, 0, "could not read YAML: " + e.getMessage(), null);
+    } catch (RuntimeException e) {
+      // SnakeYAML reports some limits (code points, nesting) as its own unchecked exceptions.
+      if (e instanceof PolicyValidationException p) {
+        throw p;
+      }
+      throw fail(source, 0, 0, "not valid YAML: " + firstLine(String.valueOf(e.getMessage())), null);
+    }
+  }
+
+  private JsonNode value(String pointer) throws IOException {
+    JsonLocation start = parser.currentTokenLocation();
+    locations.putIfAbsent(pointer, new int[] {start.getLineNr(), start.getColumnNr()});
+    checkAnchor(pointer, start);
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT: {
+        ObjectNode object = nodes.objectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          JsonLocation keyAt = parser.currentTokenLocation();
+          String child = pointer + "/" + escape(name);
+          parser.nextToken();
+          if (object.has(name)) {
+            int[] first = locations.get(child);
+            problems.add(problem(source, keyAt.getLineNr(), keyAt.getColumnNr(), child,
+                "duplicate key '" + name + "'" + (first == null ? "" : " (first at line " + first[0] + ")"),
+                "a key may appear once in a mapping: merge the two or remove one"));
+            value(child + "#dup");
+            continue;
+          }
+          locations.put(child, new int[] {keyAt.getLineNr(), keyAt.getColumnNr()});
+          object.set(name, value(child));
+        }
+        return object;
+      }
+      case START_ARRAY: {
+        ArrayNode array = nodes.arrayNode();
+        int index = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          array.add(value(pointer + "/" + index++));
+        }
+        return array;
+      }
+      case VALUE_STRING:
+        if (parser.isCurrentAlias()) {
+          problems.add(problem(source, start.getLineNr(), start.getColumnNr(), pointer,
+              "YAML alias '*" + parser.getText() + "' is not allowed",
+              "write the value out in full: policy files do not use anchors and aliases"));
+        }
+        return nodes.textNode(parser.getText());
+      case VALUE_NUMBER_INT:
+        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+            ? nodes.numberNode(parser.getBigIntegerValue())
+            : nodes.numberNode(parser.getLongValue());
+      case VALUE_NUMBER_FLOAT:
+        return nodes.numberNode(parser.getDecimalValue());
+      case VALUE_TRUE:
+        return nodes.booleanNode(true);
+      case VALUE_FALSE:
+        return nodes.booleanNode(false);
+      case VALUE_NULL:
+        return nodes.nullNode();
+      default:
+        return nodes.textNode(parser.getText());
+    }
+  }
+
+  private void checkAnchor(String pointer, JsonLocation at) throws IOException {
+    String anchor = parser.getObjectId();
+    if (anchor != null && !parser.isCurrentAlias()) {
+      problems.add(problem(source, at.getLineNr(), at.getColumnNr(), pointer,
+          "YAML anchor '&" + anchor + "' is not allowed",
+          "write each value out in full: policy files do not use anchors and aliases"));
+    }
+    Object tag = parser.getTypeId();
+    if (tag != null) {
+      problems.add(problem(source, at.getLineNr(), at.getColumnNr(), pointer,
+          "YAML tag '" + tag + "' is not allowed", "remove the tag: values are plain text, numbers or true/false"));
+    }
+  }
+
+  private static String decode(byte[] bytes, String source) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      int bad = firstBadByte(bytes);
+      String prefix = new String(bytes, 0, bad, StandardCharsets.UTF_8);
+      int[] where = lineAndColumn(prefix, prefix.length());
+      throw fail(source, where[0], where[1], String.format(Locale.ROOT,
+          "file is not valid UTF-8: byte 0x%02X at offset %d", bytes[bad] & 0xff, bad),
+          "save the file as UTF-8");
+    }
+  }
+
+  private static int firstBadByte(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    int lo = 0;
+    int hi = bytes.length;
+    // The longest valid prefix, found by bisection: a prefix is valid when it decodes cleanly
+    // allowing for a truncated final sequence of up to 3 bytes.
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (decodesUpTo(decoder, bytes, mid)) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return Math.min(lo, bytes.length - 1);
+  }
+
+  private static boolean decodesUpTo(CharsetDecoder decoder, byte[] bytes, int length) {
+    for (int trim = 0; trim <= 3 && trim <= length; trim++) {
+      try {
+        decoder.reset().decode(ByteBuffer.wrap(bytes, 0, length - trim));
+        return true;
+      } catch (CharacterCodingException e) {
+        // try a shorter prefix: the cut may have split a valid sequence
+      }
+    }
+    return false;
+  }
+
+  static int[] lineAndColumn(String text, int offset) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < offset && i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new int[] {line, column};
+  }
+
+  private static String yamlMessage(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    return firstLine(message == null ? e.getClass().getSimpleName() : message).strip();
+  }
+
+  private static String syntaxHint(JsonProcessingException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    if (message.contains("\\t") || message.contains("tab")) {
+      return "YAML indents with spaces, never tabs";
+    }
+    if (message.contains("mapping values are not allowed")) {
+      return "a value containing ': ' must be quoted";
+    }
+    return null;
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  static String escape(String name) {
+    return name.replace("~", "~0").replace("/", "~1");
+  }
+
+  private static Problem problem(String source, int line, int column, String pointer, String message, String hint) {
+    return ImmutableProblem.builder()
+        .source(source).line(line).column(column).pointer(pointer).message(message)
+        .hint(Optional.ofNullable(hint)).build();
+  }
+
+  private static PolicyValidationException fail(String source, int line, int column, String message, String hint) {
+    return new PolicyValidationException(List.of(problem(source, line, column, "", message, hint)));
+  }
+}

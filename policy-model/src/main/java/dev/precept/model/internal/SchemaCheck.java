@@ -1,0 +1,144 @@
+package dev.precept.model.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import dev.precept.model.LocatedDocument;
+import dev.precept.model.PolicySchema;
+import dev.precept.model.Problem;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Checks a document against the policy JSON Schema and turns each failure into a located problem. */
+public final class SchemaCheck {
+  private static final SchemaCheck POLICY = new SchemaCheck(PolicySchema.text());
+
+  private final Schema schema;
+  private final JsonNode schemaTree;
+
+  /** A check against the schema in this JSON text. */
+  public SchemaCheck(String schemaJson) {
+    SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+        .pathType(PathType.JSON_POINTER)
+        .formatAssertionsEnabled(true)
+        .locale(Locale.ROOT)
+        .build();
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+        builder -> builder.schemaRegistryConfig(config));
+    this.schema = registry.getSchema(schemaJson, com.networknt.schema.InputFormat.JSON);
+    try {
+      this.schemaTree = Mappers.json().readTree(schemaJson);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("schema is not JSON", e);
+    }
+  }
+
+  /** The check against Precept's policy schema. */
+  public static SchemaCheck policy() {
+    return POLICY;
+  }
+
+  /** Every schema problem in the document, one per distinct location and message. */
+  public List<Problem> check(LocatedDocument document) {
+    List<Problem> problems = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (Error error : schema.validate(document.root())) {
+      String pointer = pointerOf(error);
+      String message = messageOf(error, pointer);
+      if (seen.add(pointer + "\n" + message)) {
+        problems.add(document.problem(pointer, message, hintFor(error, document)));
+      }
+    }
+    return problems;
+  }
+
+  private static String pointerOf(Error error) {
+    String pointer = error.getInstanceLocation().toString();
+    if (("additionalProperties".equals(error.getKeyword()) || "unevaluatedProperties".equals(error.getKeyword()))
+        && error.getProperty() != null) {
+      pointer = pointer + "/" + LocatedTreeReader.escape(error.getProperty());
+    }
+    return pointer;
+  }
+
+  private static String messageOf(Error error, String pointer) {
+    String where = pointer.isEmpty() ? "the document" : "'" + lastName(pointer) + "'";
+    String keyword = String.valueOf(error.getKeyword());
+    switch (keyword) {
+      case "additionalProperties":
+      case "unevaluatedProperties":
+        return "unknown key '" + error.getProperty() + "'";
+      case "required":
+        return (pointer.isEmpty() ? "the document" : where) + " is missing required key '" + error.getProperty() + "'";
+      default:
+        String text = error.getMessage();
+        // The validator prefixes the instance location; we print our own.
+        String prefix = error.getInstanceLocation().toString() + ": ";
+        if (text.startsWith(prefix)) {
+          text = text.substring(prefix.length());
+        }
+        return where + ": " + text;
+    }
+  }
+
+  private String hintFor(Error error, LocatedDocument document) {
+    String keyword = String.valueOf(error.getKeyword());
+    if ("additionalProperties".equals(keyword) && error.getProperty() != null) {
+      List<String> allowed = allowedKeys(error);
+      if (!allowed.isEmpty()) {
+        return Suggestions.hint(error.getProperty(), allowed, "allowed keys here");
+      }
+    }
+    if ("type".equals(keyword)) {
+      JsonNode found = error.getInstanceNode();
+      String expected = String.valueOf(error.getSchemaNode());
+      if (found != null && found.isNull()) {
+        return "leave the key out when there is no value";
+      }
+      if (found != null && found.isNumber() && expected.contains("string")) {
+        return "quote it, \"" + found.asText() + "\", so YAML keeps it as text";
+      }
+    }
+    if ("const".equals(keyword) && error.getInstanceLocation().toString().equals("/schemaVersion")) {
+      return "this build reads schemaVersion " + PolicySchema.SUPPORTED_VERSIONS;
+    }
+    if ("pattern".equals(keyword) && error.getInstanceLocation().toString().endsWith("reviewFrequency")) {
+      return "use an ISO-8601 period such as P1Y (yearly) or P6M (six-monthly)";
+    }
+    if ("pattern".equals(keyword)) {
+      return "ids are lower-case letters and digits, words joined by '-' or '.', e.g. 'conduct.logo'";
+    }
+    if ("format".equals(keyword)) {
+      return "write dates as YYYY-MM-DD";
+    }
+    return null;
+  }
+
+  private List<String> allowedKeys(Error error) {
+    String location = String.valueOf(error.getSchemaLocation());
+    int hash = location.indexOf('#');
+    if (hash < 0) {
+      return List.of();
+    }
+    String fragment = location.substring(hash + 1);
+    int cut = fragment.lastIndexOf('/');
+    if (cut < 0) {
+      return List.of();
+    }
+    JsonNode properties = schemaTree.at(fragment.substring(0, cut) + "/properties");
+    List<String> names = new ArrayList<>();
+    properties.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static String lastName(String pointer) {
+    return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+  }
+}
