@@ -213,31 +213,11 @@ public final class LocatedTreeReader {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
-    int lo = 0;
-    int hi = bytes.length;
-    // The longest valid prefix, found by bisection: a prefix is valid when it decodes cleanly
-    // allowing for a truncated final sequence of up to 3 bytes.
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (decodesUpTo(decoder, bytes, mid)) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return Math.min(lo, bytes.length - 1);
-  }
-
-  private static boolean decodesUpTo(CharsetDecoder decoder, byte[] bytes, int length) {
-    for (int trim = 0; trim <= 3 && trim <= length; trim++) {
-      try {
-        decoder.reset().decode(ByteBuffer.wrap(bytes, 0, length - trim));
-        return true;
-      } catch (CharacterCodingException e) {
-        // try a shorter prefix: the cut may have split a valid sequence
-      }
-    }
-    return false;
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+    // On a malformed sequence the decoder stops with the input positioned at its first byte.
+    return result.isError() ? in.position() : Math.max(0, bytes.length - 1);
   }
 
   static int[] lineAndColumn(String text, int offset) {
@@ -256,7 +236,23 @@ public final class LocatedTreeReader {
 
   private static String yamlMessage(JsonProcessingException e) {
     String message = e.getOriginalMessage();
-    return firstLine(message == null ? e.getClass().getSimpleName() : message).strip();
+    if (message == null) {
+      return e.getClass().getSimpleName();
+    }
+    // SnakeYAML's message is a context line, a problem line, then a quoted excerpt of the file
+    // (" in 'reader', line ..."); keep the two sentences and drop the excerpt.
+    StringBuilder kept = new StringBuilder();
+    for (String line : message.split("\n")) {
+      String l = line.strip();
+      if (l.startsWith("in 'reader'") || l.startsWith("at [Source") || l.isEmpty() || l.equals("^")) {
+        break;
+      }
+      if (kept.length() > 0) {
+        kept.append("; ");
+      }
+      kept.append(l);
+    }
+    return kept.toString();
   }
 
   private static String syntaxHint(JsonProcessingException e) {

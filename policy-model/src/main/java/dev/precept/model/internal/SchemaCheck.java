@@ -69,14 +69,18 @@ public final class SchemaCheck {
   }
 
   private static String messageOf(Error error, String pointer) {
-    String where = pointer.isEmpty() ? "the document" : "'" + lastName(pointer) + "'";
+    String where = describe(pointer);
     String keyword = String.valueOf(error.getKeyword());
     switch (keyword) {
       case "additionalProperties":
       case "unevaluatedProperties":
         return "unknown key '" + error.getProperty() + "'";
       case "required":
-        return (pointer.isEmpty() ? "the document" : where) + " is missing required key '" + error.getProperty() + "'";
+        return where + " is missing required key '" + error.getProperty() + "'";
+      case "pattern":
+        return where + ": '" + error.getInstanceNode().asText() + "' is not in the expected form";
+      case "format":
+        return where + ": '" + error.getInstanceNode().asText() + "' is not a valid " + error.getSchemaNode().asText();
       default:
         String text = error.getMessage();
         // The validator prefixes the instance location; we print our own.
@@ -136,6 +140,19 @@ public final class SchemaCheck {
     List<String> names = new ArrayList<>();
     properties.fieldNames().forEachRemaining(names::add);
     return names;
+  }
+
+  /** How a message names the value at a pointer: 'title', or consequences[0] for a list item. */
+  static String describe(String pointer) {
+    if (pointer.isEmpty()) {
+      return "the document";
+    }
+    String last = lastName(pointer);
+    if (last.chars().allMatch(Character::isDigit)) {
+      String parent = pointer.substring(0, pointer.lastIndexOf('/'));
+      return (parent.isEmpty() ? "" : lastName(parent)) + "[" + last + "]";
+    }
+    return "'" + last + "'";
   }
 
   private static String lastName(String pointer) {

@@ -141,7 +141,7 @@ public final class SemanticCheck {
   private void unique(Map<String, String> seen, String id, String pointer, String what) {
     String first = seen.putIfAbsent(id, pointer);
     if (first != null) {
-      problem(pointer, what + " id '" + id + "' is already used (at " + first + ")",
+      problem(pointer, what + " id '" + id + "' is already used by " + first.substring(0, first.lastIndexOf('/')),
           "every " + what + " needs an id of its own");
     }
   }

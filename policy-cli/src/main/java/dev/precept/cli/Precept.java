@@ -1,0 +1,89 @@
+package dev.precept.cli;
+
+import dev.precept.cli.internal.DemoCommand;
+import dev.precept.cli.internal.SchemaCommand;
+import dev.precept.cli.internal.ValidateCommand;
+import dev.precept.model.PolicyException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code precept} command: validate policies, print the schema, run the demo.
+ *
+ * <pre>{@code
+ * precept validate social-media-policy.yaml
+ * precept validate --format json policies/*.yaml
+ * precept demo
+ * }</pre>
+ */
+@Command(
+    name = "precept",
+    mixinStandardHelpOptions = true,
+    versionProvider = Precept.Version.class,
+    description = "Policy-as-code for governance policies: validate, rule on incidents, render the Board's document.",
+    subcommands = {ValidateCommand.class, SchemaCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+    usageHelpAutoWidth = true)
+public final class Precept {
+  /** Exit code when everything passed. */
+  public static final int OK = 0;
+  /** Exit code when an input is not valid or a check failed. */
+  public static final int INVALID = 1;
+  /** Exit code for a usage error (unknown option, missing file). */
+  public static final int USAGE = 2;
+
+  private Precept() {}
+
+  /** Runs the command and exits the JVM with its exit code. */
+  public static void main(String[] args) {
+    // openhtmltopdf and others log through java.util.logging; a user should see only our output.
+    Logger.getLogger("").setLevel(Level.OFF);
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(run(out, err, args));
+  }
+
+  /** Runs the command with the given streams and returns its exit code; never exits the JVM. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new Precept());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof UsageException) {
+        commandLine.getErr().println("precept: " + e.getMessage());
+        return USAGE;
+      }
+      if (e instanceof PolicyException) {
+        commandLine.getErr().println("precept: " + e.getMessage());
+        return INVALID;
+      }
+      commandLine.getErr().println("precept: internal error: " + e);
+      commandLine.getErr().println("This is a bug in Precept, not in your input; please report it with the command you ran.");
+      return 70;
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** A mistake in how the command was called (a missing file, a bad option value). */
+  public static final class UsageException extends PolicyException {
+    /** A usage error with a message for the user. */
+    public UsageException(String message) {
+      super(message);
+    }
+  }
+
+  /** Prints the version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Precept.class.getPackage().getImplementationVersion();
+      return new String[] {"precept " + (version == null ? "development build" : version)};
+    }
+  }
+}

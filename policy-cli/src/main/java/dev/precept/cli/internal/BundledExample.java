@@ -1,0 +1,23 @@
+package dev.precept.cli.internal;
+
+import dev.precept.model.PolicyException;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** The example policies shipped inside the jar (from the examples module). */
+final class BundledExample {
+  static final String SEED = "examples/connect-academy-trust/social-media-policy.yaml";
+
+  private BundledExample() {}
+
+  static byte[] read(String resource) {
+    try (InputStream in = BundledExample.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new PolicyException("the bundled example " + resource + " is missing from this build");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new PolicyException("could not read the bundled example " + resource, e);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.precept.cli.internal;
+
+import dev.precept.cli.Precept;
+import dev.precept.model.PolicySchema;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code precept schema}: the JSON Schema of the policy format, for editors and other tools. */
+@Command(name = "schema", description = "Print the JSON Schema (Draft 2020-12) of the policy YAML format.",
+    mixinStandardHelpOptions = true)
+public final class SchemaCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getOut().print(PolicySchema.text());
+    spec.commandLine().getOut().flush();
+    return Precept.OK;
+  }
+}
