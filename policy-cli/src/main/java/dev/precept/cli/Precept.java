@@ -1,6 +1,9 @@
 package dev.precept.cli;
 
+import dev.precept.cli.internal.CheckCommand;
 import dev.precept.cli.internal.DemoCommand;
+import dev.precept.cli.internal.EvaluateCommand;
+import dev.precept.cli.internal.TestCommand;
 import dev.precept.cli.internal.SchemaCommand;
 import dev.precept.cli.internal.ValidateCommand;
 import dev.precept.model.PolicyException;
@@ -17,6 +20,9 @@ import picocli.CommandLine.Command;
  * <pre>{@code
  * precept validate social-media-policy.yaml
  * precept validate --format json policies/*.yaml
+ * precept evaluate social-media-policy.yaml incident.yaml
+ * precept test social-media-policy.yaml
+ * precept check social-media-policy.yaml
  * precept demo
  * }</pre>
  */
@@ -25,7 +31,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Precept.Version.class,
     description = "Policy-as-code for governance policies: validate, rule on incidents, render the Board's document.",
-    subcommands = {ValidateCommand.class, SchemaCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ValidateCommand.class, EvaluateCommand.class, TestCommand.class, CheckCommand.class,
+        SchemaCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true)
 public final class Precept {
   /** Exit code when everything passed. */

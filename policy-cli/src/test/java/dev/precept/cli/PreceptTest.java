@@ -95,4 +95,72 @@ class PreceptTest {
     assertTrue(run.out().contains("valid."), run.out());
     assertTrue(run.out().contains("23 clauses, 7 roles in 5 groups, 5 offices, 7 consequences (3 must, 4 may)"), run.out());
   }
+
+  static final String INCIDENT = "../examples/connect-academy-trust/incidents/volunteer-messages-pupil.yaml";
+
+  @Test
+  void evaluateReadsLikeANoteFromAGovernanceOfficer() {
+    Run run = run("evaluate", SEED, INCIDENT);
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().contains("principles.no-contact-with-children: BREACHED"), run.out());
+    assertTrue(run.out().contains("What must happen:\n  - The Board of Directors must take appropriate action"), run.out());
+  }
+
+  @Test
+  void evaluateAsJsonIsByteIdenticalAcrossRuns() {
+    Run first = run("evaluate", "--format", "json", SEED, INCIDENT);
+    Run second = run("evaluate", "--format", "json", SEED, INCIDENT);
+    assertEquals(0, first.code());
+    assertEquals(first.out(), second.out());
+    assertTrue(first.out().contains("\"outcome\" : \"breached\""), first.out());
+  }
+
+  @Test
+  void evaluateRefusesAnIncidentThatNamesAnUnknownRole(@TempDir Path dir) throws Exception {
+    Path incident = dir.resolve("incident.yaml");
+    Files.writeString(incident, "id: x\nperson: {roles: [cfo]}\nclauses: [conduct.name-and-logo]\n");
+    Run run = run("evaluate", SEED, incident.toString());
+    assertEquals(1, run.code());
+    assertTrue(run.err().contains("incident.yaml:2:18: error: unknown role 'cfo'"), run.err());
+  }
+
+  @Test
+  void testRunsTheCasesBesideThePolicyAndReportsCoverage() {
+    Run run = run("test", SEED);
+    assertEquals(0, run.code(), run.out());
+    assertTrue(run.out().contains("22 passed, 0 failed"), run.out());
+    assertTrue(run.out().contains("clauses no case concerns: none"), run.out());
+  }
+
+  @Test
+  void testExitsOneWhenACaseFails(@TempDir Path dir) throws Exception {
+    Path cases = dir.resolve("wrong.cases.yaml");
+    Files.writeString(cases, "cases:\n  - name: wrong\n    incident: {id: c, person: {roles: [parent]}, clauses: [conduct.name-and-logo]}\n"
+        + "    expect: {clauses: {conduct.name-and-logo: excused}}\n");
+    Run run = run("test", SEED, "--cases", cases.toString());
+    assertEquals(1, run.code());
+    assertTrue(run.out().contains("clause conduct.name-and-logo: expected excused, got breached"), run.out());
+  }
+
+  @Test
+  void checkPrintsTheCoverageMatrixAndExitsZeroForTheSeed() {
+    Run run = run("check", SEED);
+    assertEquals(0, run.code(), run.out());
+    assertTrue(run.out().contains("[6] safeguarding"), run.out());
+  }
+
+  @Test
+  void checkAsJsonGivesTheMatrixForMachines() throws Exception {
+    Run run = run("check", "--format", "json", SEED);
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertEquals("non-employee.board-action (must)", json.at("/matrix/volunteer/safeguarding/consequences/0").asText());
+  }
+
+  @Test
+  void demoRulesTheExampleCasesAndPrintsOneRulingInFull() {
+    Run run = run("demo");
+    assertTrue(run.out().contains("22 passed, 0 failed"), run.out());
+    assertTrue(run.out().contains("| What may happen:"), run.out());
+    assertTrue(run.out().contains("3. Checked the policy: 0 errors"), run.out());
+  }
 }

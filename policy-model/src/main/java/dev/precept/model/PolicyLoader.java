@@ -2,7 +2,6 @@ package dev.precept.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precept.model.internal.Mappers;
-import dev.precept.model.internal.SchemaCheck;
 import dev.precept.model.internal.SemanticCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +100,7 @@ public final class PolicyLoader {
           "this build reads schemaVersion " + PolicySchema.SUPPORTED_VERSIONS
               + "; a newer file needs a newer Precept")));
     }
-    List<Problem> problems = new ArrayList<>(SchemaCheck.policy().check(document));
+    List<Problem> problems = new ArrayList<>(SchemaValidator.policy().check(document));
     if (!problems.isEmpty()) {
       throw failure(problems);
     }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 /** The example policies shipped inside the jar (from the examples module). */
 final class BundledExample {
   static final String SEED = "examples/connect-academy-trust/social-media-policy.yaml";
+  static final String SEED_CASES = "examples/connect-academy-trust/social-media-policy.cases.yaml";
 
   private BundledExample() {}
 

@@ -1,10 +1,20 @@
 package dev.precept.cli.internal;
 
 import dev.precept.cli.Precept;
+import dev.precept.eval.CaseReport;
+import dev.precept.eval.CaseResult;
+import dev.precept.eval.CaseSuite;
+import dev.precept.eval.CheckReport;
+import dev.precept.eval.Evaluator;
+import dev.precept.eval.Finding;
+import dev.precept.eval.PolicyCheck;
+import dev.precept.eval.Rulings;
+import dev.precept.model.LocatedDocument;
 import dev.precept.model.Modality;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyDigest;
 import dev.precept.model.PolicyLoader;
+import dev.precept.model.ReadLimits;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,6 +25,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", description = "Run the main job on the bundled example policy and say what it did.",
     mixinStandardHelpOptions = true)
 public final class DemoCommand implements Callable<Integer> {
+  /** The case whose ruling the demo prints in full: it shows must and may kept apart. */
+  static final String SHOWN_CASE = "case-17";
+
   @Spec CommandSpec spec;
 
   @Override
@@ -31,8 +44,39 @@ public final class DemoCommand implements Callable<Integer> {
     out.printf("   %d sections, %d clauses, %d roles in %d groups, %d offices, %d consequences (%d must, %d may)%n",
         policy.sections().size(), policy.allClauses().size(), policy.roles().size(), policy.groups().size(),
         policy.offices().size(), policy.consequences().size(), musts, policy.consequences().size() - musts);
+
+    Evaluator evaluator = Evaluator.of(policy);
+    LocatedDocument casesDocument = LocatedDocument.read(BundledExample.read(BundledExample.SEED_CASES),
+        BundledExample.SEED_CASES, ReadLimits.STANDARD);
+    CaseReport report = CaseSuite.read(casesDocument, policy).run(evaluator);
     out.println();
-    out.println("Try: ./precept validate examples/connect-academy-trust/social-media-policy.yaml");
-    return Precept.OK;
+    out.printf("2. Ruled on the %d example incidents in %s: %d passed, %d failed.%n", report.results().size(),
+        BundledExample.SEED_CASES, report.results().size() - report.failures(), report.failures());
+    out.printf("   Clauses no case concerns: %d; exceptions no case meets: %d; consequences no case reaches: %d.%n",
+        report.clausesNotExercised().size(), report.exceptionsNotExercised().size(), report.consequencesNotExercised().size());
+    for (CaseResult result : report.results()) {
+      if (!result.passed()) {
+        out.println("   FAIL " + result.policyCase().name());
+        result.differences().forEach(d -> out.println("        " + d));
+      }
+    }
+    CaseResult shown = report.results().stream()
+        .filter(r -> r.policyCase().incident().id().equals(SHOWN_CASE)).findFirst().orElse(report.results().get(0));
+    out.println();
+    out.println("   One ruling in full (\"" + shown.policyCase().name() + "\"):");
+    out.println();
+    for (String line : Rulings.toText(shown.ruling()).split("\n", -1)) {
+      out.println(line.isEmpty() ? "" : "   | " + line);
+    }
+
+    CheckReport check = PolicyCheck.of(policy);
+    long errors = check.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
+    out.printf("3. Checked the policy: %d errors, %d warnings (gaps, conflicts, unreachable rules and consequences).%n",
+        errors, check.findings().size() - errors);
+    out.println();
+    out.println("Try: ./precept evaluate examples/connect-academy-trust/social-media-policy.yaml examples/connect-academy-trust/incidents/volunteer-messages-pupil.yaml");
+    out.println("     ./precept test examples/connect-academy-trust/social-media-policy.yaml");
+    out.println("     ./precept check examples/connect-academy-trust/social-media-policy.yaml");
+    return report.passed() && !check.hasErrors() ? Precept.OK : Precept.INVALID;
   }
 }

@@ -271,7 +271,7 @@ public final class LocatedTreeReader {
     return newline < 0 ? message : message.substring(0, newline);
   }
 
-  static String escape(String name) {
+  public static String escape(String name) {
     return name.replace("~", "~0").replace("/", "~1");
   }
 

@@ -2,6 +2,7 @@ package dev.precept.model.internal;
 
 import dev.precept.model.Attribute;
 import dev.precept.model.Clause;
+import dev.precept.model.DidYouMean;
 import dev.precept.model.ClauseException;
 import dev.precept.model.Condition;
 import dev.precept.model.Consequence;
@@ -15,8 +16,6 @@ import dev.precept.model.Problem;
 import dev.precept.model.Role;
 import dev.precept.model.Section;
 import dev.precept.model.Status;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -191,7 +190,7 @@ public final class SemanticCheck {
       Attribute attribute = attributes.get(name);
       if (attribute == null) {
         problem(where, "role '" + role.id() + "' sets unknown attribute '" + name + "'",
-            Suggestions.hint(name, attributes.keySet(), "declared attributes"));
+            DidYouMean.hint(name, attributes.keySet(), "declared attributes"));
       } else {
         value(attribute.type(), attribute.values(), value, where, "attribute '" + name + "'");
       }
@@ -203,7 +202,7 @@ public final class SemanticCheck {
       String group = memberOf.get(i);
       if (!groups.contains(group)) {
         problem(at + "/" + i, who + " is a member of unknown group '" + group + "'",
-            Suggestions.hint(group, groups, "declared groups"));
+            DidYouMean.hint(group, groups, "declared groups"));
       }
     }
   }
@@ -258,7 +257,7 @@ public final class SemanticCheck {
       String target = clause.appliesTo().get(i);
       if (!rolesAndGroups.contains(target)) {
         problem(at + "/appliesTo/" + i, who + " names unknown role '" + target + "'",
-            Suggestions.hint(target, rolesAndGroups, "declared roles and groups"));
+            DidYouMean.hint(target, rolesAndGroups, "declared roles and groups"));
       }
     }
     clause.category().ifPresent(c -> refer(categories, c, at + "/category", who + " has breach category", "breachCategories"));
@@ -288,7 +287,7 @@ public final class SemanticCheck {
       String target = consequence.appliesTo().get(i);
       if (!rolesAndGroups.contains(target)) {
         problem(at + "/appliesTo/" + i, who + " names unknown role '" + target + "'",
-            Suggestions.hint(target, rolesAndGroups, "declared roles and groups"));
+            DidYouMean.hint(target, rolesAndGroups, "declared roles and groups"));
       }
     }
     for (int i = 0; i < consequence.categories().size(); i++) {
@@ -307,7 +306,7 @@ public final class SemanticCheck {
         String id = condition.fact().get();
         Fact fact = facts.get(id);
         if (fact == null) {
-          problem(where + "/fact", who + " tests unknown fact '" + id + "'", Suggestions.hint(id, facts.keySet(), "declared facts"));
+          problem(where + "/fact", who + " tests unknown fact '" + id + "'", DidYouMean.hint(id, facts.keySet(), "declared facts"));
           continue;
         }
         values(fact.type(), fact.values(), condition, where, "fact '" + id + "'");
@@ -316,7 +315,7 @@ public final class SemanticCheck {
         Attribute attribute = attributes.get(id);
         if (attribute == null) {
           problem(where + "/attribute", who + " tests unknown attribute '" + id + "'",
-              Suggestions.hint(id, attributes.keySet(), "declared attributes"));
+              DidYouMean.hint(id, attributes.keySet(), "declared attributes"));
           continue;
         }
         values(attribute.type(), attribute.values(), condition, where, "attribute '" + id + "'");
@@ -332,43 +331,17 @@ public final class SemanticCheck {
   }
 
   private void value(FactType type, List<String> allowed, String value, String where, String what) {
-    String expected = expectedProblem(type, allowed, value);
+    String expected = type.problemWith(value, allowed).orElse(null);
     if (expected != null) {
       problem(where, what + " cannot be '" + value + "': " + expected,
-          type == FactType.ENUM ? Suggestions.hint(value, allowed, "allowed values") : null);
-    }
-  }
-
-  /** Why a value does not fit a type, or null when it does. */
-  public static String expectedProblem(FactType type, List<String> allowed, String value) {
-    switch (type) {
-      case BOOLEAN:
-        return value.equals("true") || value.equals("false") ? null : "expected true or false";
-      case INTEGER:
-        try {
-          Long.parseLong(value);
-          return null;
-        } catch (NumberFormatException e) {
-          return "expected a whole number";
-        }
-      case DATE:
-        try {
-          LocalDate.parse(value);
-          return null;
-        } catch (DateTimeParseException e) {
-          return "expected a date YYYY-MM-DD";
-        }
-      case ENUM:
-        return allowed.contains(value) ? null : "expected one of " + allowed;
-      default:
-        return null;
+          type == FactType.ENUM ? DidYouMean.hint(value, allowed, "allowed values") : null);
     }
   }
 
   private void refer(Set<String> declared, String id, String pointer, String what, String list) {
     if (!declared.contains(id)) {
       problem(pointer, what + " '" + id + "', which is not declared under '" + list + "'",
-          Suggestions.hint(id, declared, "declared " + list));
+          DidYouMean.hint(id, declared, "declared " + list));
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.precept.model.internal;
+package dev.precept.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
@@ -7,24 +7,27 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
-import dev.precept.model.LocatedDocument;
-import dev.precept.model.PolicySchema;
-import dev.precept.model.Problem;
+import dev.precept.model.internal.LocatedTreeReader;
+import dev.precept.model.internal.Mappers;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Checks a document against the policy JSON Schema and turns each failure into a located problem. */
-public final class SchemaCheck {
-  private static final SchemaCheck POLICY = new SchemaCheck(PolicySchema.text());
+/**
+ * Checks a located document, or a part of one, against a JSON Schema (Draft 2020-12) and turns
+ * each failure into a {@link Problem} with its line, column and pointer, and a hint where one helps.
+ */
+public final class SchemaValidator {
+  private static final SchemaValidator POLICY = new SchemaValidator(PolicySchema.text());
 
   private final Schema schema;
   private final JsonNode schemaTree;
 
-  /** A check against the schema in this JSON text. */
-  public SchemaCheck(String schemaJson) {
+  /** A validator for the schema in this JSON text. */
+  public SchemaValidator(String schemaJson) {
     SchemaRegistryConfig config = SchemaRegistryConfig.builder()
         .pathType(PathType.JSON_POINTER)
         .formatAssertionsEnabled(true)
@@ -33,6 +36,7 @@ public final class SchemaCheck {
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
         builder -> builder.schemaRegistryConfig(config));
     this.schema = registry.getSchema(schemaJson, com.networknt.schema.InputFormat.JSON);
+    this.schema.initializeValidators();
     try {
       this.schemaTree = Mappers.json().readTree(schemaJson);
     } catch (java.io.IOException e) {
@@ -40,20 +44,26 @@ public final class SchemaCheck {
     }
   }
 
-  /** The check against Precept's policy schema. */
-  public static SchemaCheck policy() {
+  /** The validator for Precept's policy schema. */
+  public static SchemaValidator policy() {
     return POLICY;
   }
 
   /** Every schema problem in the document, one per distinct location and message. */
   public List<Problem> check(LocatedDocument document) {
+    return check(document, "");
+  }
+
+  /** Every schema problem in the value at {@code pointer} of the document. */
+  public List<Problem> check(LocatedDocument document, String pointer) {
     List<Problem> problems = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    for (Error error : schema.validate(document.root())) {
-      String pointer = pointerOf(error);
-      String message = messageOf(error, pointer);
-      if (seen.add(pointer + "\n" + message)) {
-        problems.add(document.problem(pointer, message, hintFor(error, document)));
+    JsonNode node = document.at(pointer).orElseThrow(() -> new IllegalArgumentException("nothing at " + pointer));
+    for (Error error : schema.validate(node)) {
+      String where = pointer + pointerOf(error);
+      String message = messageOf(error, where);
+      if (seen.add(where + "\n" + message)) {
+        problems.add(document.problem(where, message, hintFor(error)));
       }
     }
     return problems;
@@ -92,12 +102,12 @@ public final class SchemaCheck {
     }
   }
 
-  private String hintFor(Error error, LocatedDocument document) {
+  private String hintFor(Error error) {
     String keyword = String.valueOf(error.getKeyword());
     if ("additionalProperties".equals(keyword) && error.getProperty() != null) {
       List<String> allowed = allowedKeys(error);
       if (!allowed.isEmpty()) {
-        return Suggestions.hint(error.getProperty(), allowed, "allowed keys here");
+        return DidYouMean.hint(error.getProperty(), allowed, "allowed keys here");
       }
     }
     if ("type".equals(keyword)) {

@@ -1,4 +1,4 @@
-package dev.precept.model.internal;
+package dev.precept.model;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** "Did you mean": the declared names closest to a misspelt one. */
-public final class Suggestions {
+public final class DidYouMean {
   private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
-  private Suggestions() {}
+  private DidYouMean() {}
 
   /** Up to three candidates, closest first; only those close enough to be a plausible typo. */
   public static List<String> closest(String wrong, Collection<String> candidates) {
@@ -27,6 +27,11 @@ public final class Suggestions {
 
   private static boolean isClose(String wrong, String candidate) {
     if (candidate.contains(wrong) || wrong.contains(candidate)) {
+      return true;
+    }
+    // An id with a word left out ('conduct.logo' for 'conduct.name-and-logo') is close too.
+    String[] words = wrong.split("[.-]");
+    if (words.length > 1 && java.util.Arrays.stream(words).allMatch(w -> w.length() >= 3 && candidate.contains(w))) {
       return true;
     }
     int limit = Math.max(2, Math.min(wrong.length(), candidate.length()) / 3);

@@ -1,0 +1,22 @@
+package dev.precept.eval;
+
+import java.util.List;
+import org.immutables.value.Value;
+
+/** The result of running one case: passed, or the differences between expected and actual. */
+@Value.Immutable
+public interface CaseResult {
+  /** The case run. */
+  PolicyCase policyCase();
+
+  /** The ruling the policy gave. */
+  Ruling ruling();
+
+  /** Each difference as a line of a readable diff; empty when the case passed. */
+  List<String> differences();
+
+  /** Whether the ruling matched everything the case expects. */
+  default boolean passed() {
+    return differences().isEmpty();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.precept.eval;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/** The checker's report: the coverage matrix and the findings. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableCheckReport.class)
+@JsonDeserialize(as = ImmutableCheckReport.class)
+@JsonPropertyOrder({"policy", "version", "digest", "roles", "categories", "matrix", "findings"})
+public interface CheckReport {
+  /** The policy's id. */
+  String policy();
+
+  /** Its version. */
+  String version();
+
+  /** Its digest. */
+  String digest();
+
+  /** Role ids, the matrix's rows, in declaration order. */
+  List<String> roles();
+
+  /** Breach category ids, the matrix's columns, in declaration order. */
+  List<String> categories();
+
+  /** For each role, each category: the consequences a breach can lead to ("id (must)"). */
+  Map<String, Map<String, Cell>> matrix();
+
+  /** Everything found, errors first. */
+  List<Finding> findings();
+
+  /** One cell of the matrix. */
+  @Value.Immutable
+  @JsonSerialize(as = ImmutableCell.class)
+  @JsonDeserialize(as = ImmutableCell.class)
+  @JsonPropertyOrder({"rules", "consequences"})
+  interface Cell {
+    /** The rules in the category the role is within. */
+    List<String> rules();
+
+    /** The consequences a breach of them can lead to, "id (must|may)", in policy order. */
+    List<String> consequences();
+  }
+
+  /** Whether any finding is an error. */
+  default boolean hasErrors() {
+    return findings().stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.precept.eval;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** The outcome for one clause an incident concerns, with the reasons for it. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableClauseRuling.class)
+@JsonDeserialize(as = ImmutableClauseRuling.class)
+@JsonPropertyOrder({"clause", "outcome", "category", "reason", "scope", "conditions", "exception",
+    "permission", "undecidedBy", "quote"})
+public interface ClauseRuling {
+  /** The clause's id. */
+  String clause();
+
+  /** What the ruling finds. */
+  Outcome outcome();
+
+  /** The clause's breach category, when it has one. */
+  Optional<String> category();
+
+  /** The finding in one sentence. */
+  String reason();
+
+  /** The role path that put the person in scope, e.g. [volunteer, working-in-trust]; empty when out of scope. */
+  List<String> scope();
+
+  /** Each condition of the clause with the fact that satisfied or defeated it. */
+  List<ConditionCheck> conditions();
+
+  /** The exception that excused the conduct, or that was considered and not met. */
+  Optional<String> exception();
+
+  /** The permission that met the exception. */
+  Optional<Permission> permission();
+
+  /** Facts that would decide an undetermined outcome. */
+  List<String> undecidedBy();
+
+  /** The clause's text, quoted. */
+  String quote();
+}

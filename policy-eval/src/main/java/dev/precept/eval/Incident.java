@@ -1,0 +1,49 @@
+package dev.precept.eval;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Something that happened: who acted, what they did (clauses and/or breach categories), when, and
+ * the circumstances as facts the policy declares.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableIncident.class)
+@JsonDeserialize(as = ImmutableIncident.class)
+@JsonPropertyOrder({"id", "summary", "date", "person", "clauses", "categories", "facts", "permissions"})
+public interface Incident {
+  /** The incident's reference in the trust system that reported it. */
+  String id();
+
+  /** What happened, in a sentence. */
+  Optional<String> summary();
+
+  /** When it happened. */
+  Optional<LocalDate> date();
+
+  /** Who acted. */
+  Person person();
+
+  /** Ids of the clauses the conduct is said to concern. */
+  List<String> clauses();
+
+  /** Breach categories the conduct is said to fall under; every rule in them is considered. */
+  List<String> categories();
+
+  /** Known circumstances, keyed by fact id; a fact not given is unknown. */
+  Map<String, String> facts();
+
+  /** Permissions the person held. */
+  List<Permission> permissions();
+
+  /** A new builder. */
+  static ImmutableIncident.Builder builder() {
+    return ImmutableIncident.builder();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.precept.eval;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.precept.model.PermissionForm;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** A permission the person held: from which office, given before or after the act, in what form. */
+@Value.Immutable
+@JsonSerialize(as = ImmutablePermission.class)
+@JsonDeserialize(as = ImmutablePermission.class)
+@JsonPropertyOrder({"office", "given", "form", "clause"})
+public interface Permission {
+  /** When a permission was given, relative to the act. */
+  enum Given {
+    /** Before the act. */
+    @JsonProperty("before") BEFORE,
+    /** After the act (retrospectively). */
+    @JsonProperty("after") AFTER;
+
+    /** The word used in YAML. */
+    public String word() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** The id of the office that gave it. */
+  String office();
+
+  /** Whether it was given before or after the act. */
+  Given given();
+
+  /** Whether it was written or verbal. */
+  PermissionForm form();
+
+  /** The clause it was given for; absent means the act the incident describes. */
+  Optional<String> clause();
+
+  /** A short description for explanations: "written permission from ceo, given before". */
+  default String describe() {
+    return form().word() + " permission from " + office() + ", given " + given().word() + " the act";
+  }
+}

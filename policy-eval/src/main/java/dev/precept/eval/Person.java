@@ -1,0 +1,26 @@
+package dev.precept.eval;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/** The person an incident concerns: the roles they hold and attributes beyond their roles'. */
+@Value.Immutable
+@JsonSerialize(as = ImmutablePerson.class)
+@JsonDeserialize(as = ImmutablePerson.class)
+@JsonPropertyOrder({"roles", "attributes"})
+public interface Person {
+  /** Ids of the roles held (a governor who also volunteers holds both). */
+  List<String> roles();
+
+  /** Attribute values for this person, overriding those their roles give. */
+  Map<String, String> attributes();
+
+  /** A person holding these roles. */
+  static Person holding(String... roles) {
+    return ImmutablePerson.builder().addRoles(roles).build();
+  }
+}

@@ -1,0 +1,82 @@
+package dev.precept.eval;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * What a policy says about an incident: an outcome per clause, the consequences in the policy's
+ * order with must kept apart from may, where the policy is silent, and why. A pure function of
+ * (policy, incident); it cites the policy's id, version and digest.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableRuling.class)
+@JsonDeserialize(as = ImmutableRuling.class)
+@JsonPropertyOrder({"policy", "version", "digest", "incident", "person", "clauses", "consequences",
+    "unspecified", "diagnostics"})
+public interface Ruling {
+  /** The policy's id. */
+  String policy();
+
+  /** The edition ruled under. */
+  String version();
+
+  /** The digest of the policy ruled under, {@code sha256:...}. */
+  String digest();
+
+  /** The incident's id. */
+  String incident();
+
+  /** The person's roles and the groups they are in, with the path to each. */
+  List<Membership> person();
+
+  /** An outcome for every clause the incident concerns, in document order. */
+  List<ClauseRuling> clauses();
+
+  /** The consequences that follow or may follow, in the policy's order. */
+  List<ConsequenceRuling> consequences();
+
+  /**
+   * Breached (or undetermined) clauses for which the policy gives this person no consequence at
+   * all: the policy is silent, and no consequence is borrowed from another role.
+   */
+  List<String> unspecified();
+
+  /** Problems met while ruling (an unknown role, fact or clause in a hand-built incident). */
+  List<String> diagnostics();
+
+  /** The ruling for one clause, if the incident concerns it. */
+  default Optional<ClauseRuling> clause(String clauseId) {
+    return clauses().stream().filter(c -> c.clause().equals(clauseId)).findFirst();
+  }
+
+  /** The ruling for one consequence, if it bears on the incident. */
+  default Optional<ConsequenceRuling> consequence(String consequenceId) {
+    return consequences().stream().filter(c -> c.consequence().equals(consequenceId)).findFirst();
+  }
+
+  /** Whether any clause was breached. */
+  @JsonIgnore
+  default boolean anyBreach() {
+    return clauses().stream().anyMatch(c -> c.outcome() == Outcome.BREACHED);
+  }
+
+  /** A group (or role) the person belongs to and the path that puts them there. */
+  @Value.Immutable
+  @JsonSerialize(as = ImmutableMembership.class)
+  @JsonDeserialize(as = ImmutableMembership.class)
+  @JsonPropertyOrder({"id", "path"})
+  interface Membership {
+    /** The role or group id. */
+    @Value.Parameter
+    String id();
+
+    /** From a held role to this group, e.g. [volunteer, working-in-trust, individuals]. */
+    @Value.Parameter
+    List<String> path();
+  }
+}

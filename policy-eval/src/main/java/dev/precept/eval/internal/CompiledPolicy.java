@@ -1,0 +1,142 @@
+package dev.precept.eval.internal;
+
+import dev.precept.model.Clause;
+import dev.precept.model.Consequence;
+import dev.precept.model.Fact;
+import dev.precept.model.Group;
+import dev.precept.model.Policy;
+import dev.precept.model.PolicyDigest;
+import dev.precept.model.Role;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A policy compiled for ruling: everything a ruling looks up is an index built here once, so a
+ * ruling never scans every clause or consequence.
+ */
+public final class CompiledPolicy {
+  final Policy policy;
+  final String digest;
+  /** For each role: every role or group it reaches, with the path from the role (itself first). */
+  final Map<String, Map<String, List<String>>> reach = new HashMap<>();
+  final Map<String, Map<String, String>> roleAttributes = new HashMap<>();
+  final Map<String, Clause> clauses = new HashMap<>();
+  final Map<String, Integer> documentOrder = new HashMap<>();
+  final Map<String, List<Clause>> rulesByCategory = new HashMap<>();
+  final Map<String, Fact> facts = new HashMap<>();
+  final Set<String> attributes;
+  final Set<String> offices;
+  final List<Consequence> consequences;
+  final List<String> statements = new ArrayList<>();
+  final List<String> actorTitles = new ArrayList<>();
+  final List<String> procedureTitles = new ArrayList<>();
+  /** For each breach category, the consequences answering to it, as indices into {@link #consequences}. */
+  final Map<String, BitSet> consequencesByCategory = new HashMap<>();
+  final BitSet consequencesForAnyBreach = new BitSet();
+
+  /** Compiles a validated policy. */
+  public CompiledPolicy(Policy policy) {
+    this.policy = policy;
+    this.digest = PolicyDigest.of(policy).toString();
+    Map<String, List<String>> parents = new HashMap<>();
+    for (Group group : policy.groups()) {
+      parents.put(group.id(), group.memberOf());
+    }
+    for (Role role : policy.roles()) {
+      reach.put(role.id(), reachOf(role, parents));
+      roleAttributes.put(role.id(), role.attributes());
+    }
+    int order = 0;
+    for (Clause clause : policy.allClauses()) {
+      clauses.put(clause.id(), clause);
+      documentOrder.put(clause.id(), order++);
+      clause.category().ifPresent(c -> rulesByCategory.computeIfAbsent(c, k -> new ArrayList<>()).add(clause));
+    }
+    policy.facts().forEach(f -> facts.put(f.id(), f));
+    attributes = Set.copyOf(policy.attributes().stream().map(a -> a.id()).toList());
+    offices = Set.copyOf(policy.offices().stream().map(o -> o.id()).toList());
+    consequences = policy.consequences();
+    for (int i = 0; i < consequences.size(); i++) {
+      Consequence consequence = consequences.get(i);
+      if (consequence.categories().isEmpty()) {
+        consequencesForAnyBreach.set(i);
+      }
+      for (String category : consequence.categories()) {
+        consequencesByCategory.computeIfAbsent(category, k -> new BitSet()).set(i);
+      }
+      String actor = consequence.actor().flatMap(policy::office).map(o -> o.title()).orElse(null);
+      actorTitles.add(actor);
+      procedureTitles.add(consequence.procedure().flatMap(policy::instrument).map(x -> x.title()).orElse(null));
+      String subject = actor == null ? "The breach" : "The " + actor;
+      statements.add(subject + " " + consequence.modality().word() + " " + consequence.action().strip() + ".");
+    }
+  }
+
+  private static Map<String, List<String>> reachOf(Role role, Map<String, List<String>> parents) {
+    // Breadth first, in declaration order, so each group is reached by its shortest, first-declared path.
+    Map<String, List<String>> paths = new LinkedHashMap<>();
+    paths.put(role.id(), List.of(role.id()));
+    Deque<String> queue = new ArrayDeque<>();
+    for (String group : role.memberOf()) {
+      if (!paths.containsKey(group)) {
+        paths.put(group, List.of(role.id(), group));
+        queue.add(group);
+      }
+    }
+    while (!queue.isEmpty()) {
+      String group = queue.poll();
+      for (String parent : parents.getOrDefault(group, List.of())) {
+        if (!paths.containsKey(parent)) {
+          List<String> path = new ArrayList<>(paths.get(group));
+          path.add(parent);
+          paths.put(parent, Collections.unmodifiableList(path));
+          queue.add(parent);
+        }
+      }
+    }
+    return Collections.unmodifiableMap(paths);
+  }
+
+  /** The policy compiled. */
+  public Policy policy() {
+    return policy;
+  }
+
+  /** The policy's digest, computed once. */
+  public String digest() {
+    return digest;
+  }
+
+  /** What a role reaches, with paths; empty for an unknown role. */
+  public Map<String, List<String>> reachOf(String roleId) {
+    return reach.getOrDefault(roleId, Map.of());
+  }
+
+  /** The consequences answering to a breach category, in policy order. */
+  public BitSet consequencesFor(String category) {
+    BitSet result = (BitSet) consequencesForAnyBreach.clone();
+    BitSet specific = consequencesByCategory.get(category);
+    if (specific != null) {
+      result.or(specific);
+    }
+    return result;
+  }
+
+  /** The rule clauses (those with a breach category) in a category. */
+  public List<Clause> rulesIn(String category) {
+    return rulesByCategory.getOrDefault(category, List.of());
+  }
+
+  /** The policy's consequences. */
+  public List<Consequence> consequences() {
+    return consequences;
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Rulings: what a policy says about an incident, with its reasons.
+ *
+ * <p>Entry point: {@link dev.precept.eval.Evaluator}. Compile a policy once, then rule on as
+ * many incidents as you like, from any number of threads:
+ *
+ * <pre>{@code
+ * Evaluator evaluator = Evaluator.of(policy);
+ * Incident incident = Incident.builder()
+ *     .id("2024-017")
+ *     .person(Person.holding("volunteer"))
+ *     .addClauses("principles.no-contact-with-children")
+ *     .build();
+ * Ruling ruling = evaluator.rule(incident);
+ * String json = Rulings.toJson(ruling);        // byte-identical for the same inputs
+ * }</pre>
+ *
+ * <p>{@link dev.precept.eval.IncidentLoader} reads incidents from YAML or JSON and checks them
+ * against the policy; {@link dev.precept.eval.CaseSuite} runs a policy's cases (incidents with
+ * their expected rulings); {@link dev.precept.eval.PolicyCheck} is static analysis of a policy.
+ */
+@Value.Style(
+    typeImmutable = "Immutable*",
+    jdkOnly = true,
+    depluralize = true,
+    visibility = Value.Style.ImplementationVisibility.PUBLIC,
+    defaults = @Value.Immutable(copy = true))
+package dev.precept.eval;
+
+import org.immutables.value.Value;

@@ -1,0 +1,85 @@
+package dev.precept.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.precept.model.LocatedDocument;
+import dev.precept.model.PolicyValidationException;
+import dev.precept.model.Problem;
+import dev.precept.model.ReadLimits;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Incidents are checked against the policy: nothing unknown or mistyped is silently ignored. */
+class IncidentLoaderTest {
+  private static Incident read(String yaml) {
+    LocatedDocument document = LocatedDocument.read(yaml.getBytes(StandardCharsets.UTF_8), "incident.yaml", ReadLimits.STANDARD);
+    return IncidentLoader.forPolicy(SeedPolicy.POLICY).read(document, "");
+  }
+
+  private static List<String> problems(String yaml) {
+    PolicyValidationException e = assertThrows(PolicyValidationException.class, () -> read(yaml));
+    return e.problems().stream().map(Problem::describe).toList();
+  }
+
+  @Test
+  void readsAnIncidentWithTypedFactsAndPermissions() {
+    Incident incident = read("""
+        id: INC-1
+        date: 2016-11-14
+        person: {roles: [staff], attributes: {adult: true}}
+        clauses: [principles.working-hours-access]
+        facts: {during-working-hours: true, investigation-finding: misconduct}
+        permissions: [{office: ceo, given: before, form: verbal}]
+        """);
+    assertEquals("true", incident.facts().get("during-working-hours"));
+    assertEquals("misconduct", incident.facts().get("investigation-finding"));
+    assertEquals(Permission.Given.BEFORE, incident.permissions().get(0).given());
+    assertEquals("2016-11-14", incident.date().orElseThrow().toString());
+  }
+
+  @Test
+  void reportsEveryUnknownNameAndWrongTypeWithItsLocation() {
+    assertEquals(List.of(
+        "incident.yaml:2:18: error: unknown role 'volunter': policy cat-social-media declares no such role (at /person/roles/0)\n"
+            + "    hint: did you mean 'volunteer'?".replace("\n", System.lineSeparator()),
+        "incident.yaml:3:11: error: unknown clause 'conduct.logo': policy cat-social-media declares no such clause (at /clauses/0)\n"
+            + "    hint: did you mean 'conduct.name-and-logo'?".replace("\n", System.lineSeparator()),
+        "incident.yaml:5:3: error: fact 'during-working-hours' cannot be 'yes please': expected true or false (at /facts/during-working-hours)",
+        "incident.yaml:6:3: error: fact 'investigation-finding' cannot be 'gross': expected one of [no-breach, breach, misconduct, gross-misconduct] (at /facts/investigation-finding)\n"
+            + "    hint: did you mean 'gross-misconduct'?".replace("\n", System.lineSeparator()),
+        "incident.yaml:7:3: error: unknown fact 'weather': policy cat-social-media declares no such fact (at /facts/weather)\n"
+            + "    hint: declared facts: 'during-working-hours', 'exceptional-circumstances', 'images-authorised', 'investigation-finding'".replace("\n", System.lineSeparator()),
+        "incident.yaml:8:16: error: unknown office 'cfo': policy cat-social-media declares no such office (at /permissions/0/office)\n"
+            + "    hint: did you mean 'ceo'?".replace("\n", System.lineSeparator())),
+        problems("""
+            id: INC-2
+            person: {roles: [volunter]}
+            clauses: [conduct.logo]
+            facts:
+              during-working-hours: yes please
+              investigation-finding: gross
+              weather: rain
+            permissions: [{office: cfo, given: before, form: written}]
+            """));
+  }
+
+  @Test
+  void refusesAnIncidentThatConcernsNothing() {
+    assertEquals(List.of("incident.yaml:1:1: error: the incident concerns no clause and no breach category (at /)" + System.lineSeparator()
+        + "    hint: say what the person did: 'clauses: [conduct.name-and-logo]' or 'categories: [safeguarding]'"),
+        problems("id: INC-3\nperson: {roles: [staff]}\n"));
+  }
+
+  @Test
+  void refusesAPermissionWithoutItsTiming() {
+    List<String> problems = problems("""
+        id: INC-4
+        person: {roles: [staff]}
+        clauses: [conduct.name-and-logo]
+        permissions: [{office: ceo, form: written}]
+        """);
+    assertEquals(List.of("incident.yaml:4:15: error: permissions[0] is missing required key 'given' (at /permissions/0)"), problems);
+  }
+}
