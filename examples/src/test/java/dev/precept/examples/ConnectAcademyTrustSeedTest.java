@@ -109,7 +109,7 @@ class ConnectAcademyTrustSeedTest {
     for (int i = 0; i < policy.sections().size(); i++) {
       all.append(i + 1).append(". ").append(policy.sections().get(i).title()).append("\n");
     }
-    all.append(m.title().replace(" Policy", "")).append("\n");
+    all.append(m.shortTitle().orElseThrow()).append("\n");
     for (var section : policy.sections()) {
       all.append(policy.sections().indexOf(section) + 1).append(". ").append(section.title()).append("\n");
       for (Clause clause : section.clauses()) {

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableMetadata.class)
 @JsonDeserialize(as = ImmutableMetadata.class)
-@JsonPropertyOrder({"organisation", "title", "version", "status", "dates", "reviewFrequency",
+@JsonPropertyOrder({"organisation", "title", "shortTitle", "version", "status", "dates", "reviewFrequency",
     "approval", "signatories", "revisions"})
 public interface Metadata {
   /** The organisation that owns the policy ("Connect Academy Trust"). */
@@ -20,6 +20,9 @@ public interface Metadata {
 
   /** The policy's title ("Social Media Policy"). */
   String title();
+
+  /** A short title the document prints above its first section ("Social Media"). */
+  Optional<String> shortTitle();
 
   /** This edition's version, e.g. {@code 2016.1}. */
   String version();

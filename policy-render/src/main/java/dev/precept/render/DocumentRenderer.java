@@ -1,0 +1,80 @@
+package dev.precept.render;
+
+import dev.precept.model.Policy;
+import dev.precept.model.PolicyDigest;
+import dev.precept.render.internal.DocumentView;
+import dev.precept.render.internal.Markup;
+import dev.precept.render.internal.PdfMaker;
+import dev.precept.render.internal.Templates;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders a policy as the document the Board reads and signs: HTML (self-contained, with print
+ * styles), Markdown, and PDF made from the HTML with fonts embedded, an outline and page numbers.
+ *
+ * <pre>{@code
+ * DocumentRenderer renderer = DocumentRenderer.standard();
+ * String html = renderer.html(policy, SignatureBlock.unsigned(policy));
+ * }</pre>
+ *
+ * <p>To restyle the document without forking, put {@code document.html.vm}, {@code document.md.vm},
+ * {@code document.css}, images or {@code .ttf} fonts in a folder and use {@link #withTemplates(Path)};
+ * files not there come from the built-in templates. The same inputs give byte-identical output.
+ */
+public final class DocumentRenderer {
+  private static final DocumentRenderer STANDARD = new DocumentRenderer(Optional.empty());
+
+  private final Templates templates;
+
+  private DocumentRenderer(Optional<Path> folder) {
+    this.templates = new Templates(folder);
+  }
+
+  /** The renderer with Precept's own templates. */
+  public static DocumentRenderer standard() {
+    return STANDARD;
+  }
+
+  /** A renderer using the templates, style sheet, images and fonts in {@code folder} where present. */
+  public static DocumentRenderer withTemplates(Path folder) {
+    return new DocumentRenderer(Optional.of(folder));
+  }
+
+  /** The document as self-contained XHTML. */
+  public String html(Policy policy, SignatureBlock signatures) {
+    return html(policy, signatures, false);
+  }
+
+  private String html(Policy policy, SignatureBlock signatures, boolean forPdf) {
+    Map<String, Object> view = Map.of(
+        "doc", DocumentView.of(policy, signatures, Markup::html, Markup::plain),
+        "css", templates.text("document.css"),
+        "pdf", forPdf);
+    return templates.merge("document.html.vm", view);
+  }
+
+  /** The document as Markdown. */
+  public String markdown(Policy policy, SignatureBlock signatures) {
+    Map<String, Object> view = Map.of(
+        "doc", DocumentView.of(policy, signatures, Markup::markdown, Markup::markdown),
+        "h1", "#", "h2", "##", "h3", "###");
+    return templates.merge("document.md.vm", view);
+  }
+
+  /** The document as PDF, written to {@code out}. */
+  public void pdf(Policy policy, SignatureBlock signatures, OutputStream out) {
+    var metadata = policy.metadata();
+    PolicyDigest digest = PolicyDigest.of(policy);
+    PdfMaker.render(html(policy, signatures, true), templates.folder(), new PdfMaker.Info(
+        metadata.organisation() + ": " + metadata.title(),
+        metadata.organisation(),
+        metadata.title() + ", version " + metadata.version() + (signatures.approved() ? ", approved" : ", draft"),
+        policy.id() + ", " + digest,
+        metadata.dates().approved().filter(d -> signatures.approved()).orElse(metadata.dates().drafted()),
+        digest.hex(),
+        !signatures.approved()), out);
+  }
+}

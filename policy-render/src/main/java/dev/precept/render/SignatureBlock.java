@@ -1,0 +1,49 @@
+package dev.precept.render;
+
+import dev.precept.model.Policy;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The signature block as the document shows it: a line for each signatory, filled in where an
+ * approval has been verified, and whether the policy as a whole is approved.
+ */
+@Value.Immutable
+public interface SignatureBlock {
+  /** One signatory's line. */
+  @Value.Immutable
+  interface Line {
+    /** The signing office's id. */
+    String office();
+
+    /** The office's title ("Chief Executive Officer"). */
+    String title();
+
+    /** The signer's name, when a verified approval gives it. */
+    Optional<String> name();
+
+    /** The date of the verified approval. */
+    Optional<LocalDate> date();
+
+    /** "approved, signature verified (key ab12...)", when verified. */
+    Optional<String> verification();
+  }
+
+  /** The lines, in signing order. */
+  List<Line> lines();
+
+  /** Whether every required signatory has a verified approval of this exact text. */
+  boolean approved();
+
+  /** A block of blank lines to sign by hand, one per signatory the policy declares. */
+  static SignatureBlock unsigned(Policy policy) {
+    ImmutableSignatureBlock.Builder block = ImmutableSignatureBlock.builder().approved(false);
+    policy.metadata().signatories().forEach(s -> block.addLine(ImmutableLine.builder()
+        .office(s.office())
+        .title(policy.office(s.office()).map(o -> o.title()).orElse(s.office()))
+        .build()));
+    return block.build();
+  }
+}

@@ -1,0 +1,129 @@
+package dev.precept.render.internal;
+
+import dev.precept.model.Clause;
+import dev.precept.model.Metadata;
+import dev.precept.model.Office;
+import dev.precept.model.Policy;
+import dev.precept.model.PolicyDigest;
+import dev.precept.model.Section;
+import dev.precept.model.Status;
+import dev.precept.render.SignatureBlock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * What a template sees: maps, lists and strings already escaped for the output format. Templates
+ * get no policy objects, so they cannot reach anything but this view.
+ */
+public final class DocumentView {
+  private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+  private DocumentView() {}
+
+  /**
+   * The view of a policy.
+   *
+   * @param text escapes clause text for the format, keeping emphasis
+   * @param plain escapes titles and names for the format
+   */
+  public static Map<String, Object> of(Policy policy, SignatureBlock signatures, UnaryOperator<String> text,
+      UnaryOperator<String> plain) {
+    Metadata metadata = policy.metadata();
+    PolicyDigest digest = PolicyDigest.of(policy);
+    boolean approved = signatures.approved();
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("organisation", plain.apply(metadata.organisation()));
+    view.put("title", plain.apply(metadata.title()));
+    view.put("shortTitle", plain.apply(metadata.shortTitle().orElse("")));
+    view.put("language", "en-GB");
+    view.put("dateLine", plain.apply(metadata.dates().drafted().format(MONTH_YEAR)));
+    Office body = policy.office(metadata.approval().body()).orElseThrow();
+    String approvalLine;
+    if (approved && metadata.dates().approved().isPresent()) {
+      approvalLine = "Approved by the " + body.formalOrTitle() + ", " + metadata.dates().approved().get().format(DAY_MONTH_YEAR);
+    } else {
+      approvalLine = "For Review and Approval by the " + body.formalOrTitle()
+          + metadata.approval().due().map(d -> ", " + d.format(MONTH_YEAR)).orElse("");
+    }
+    view.put("approvalLine", plain.apply(approvalLine));
+    view.put("version", plain.apply(metadata.version()));
+    Status shown = approved ? Status.APPROVED : (metadata.status() == Status.APPROVED ? Status.DRAFT : metadata.status());
+    view.put("status", capitalise(shown.word()) + (metadata.status() == Status.APPROVED && !approved ? " (approval not verified)" : ""));
+    view.put("draft", !approved);
+    view.put("digest", digest.toString());
+    view.put("shortDigest", digest.shortForm());
+    view.put("keywords", plain.apply(policy.id() + ", " + digest));
+    view.put("sections", sections(policy, text, plain));
+    view.put("signatures", signatures(signatures, plain));
+    return view;
+  }
+
+  private static List<Map<String, Object>> sections(Policy policy, UnaryOperator<String> text, UnaryOperator<String> plain) {
+    List<Map<String, Object>> sections = new ArrayList<>();
+    int number = 1;
+    for (Section section : policy.sections()) {
+      Map<String, Object> view = new LinkedHashMap<>();
+      view.put("number", number++);
+      view.put("id", plain.apply(section.id()));
+      view.put("title", plain.apply(section.title()));
+      view.put("blocks", blocks(section.clauses(), text, plain));
+      sections.add(view);
+    }
+    return sections;
+  }
+
+  /** Paragraphs (run-on clauses joined) and lists (a lead-in clause with its items). */
+  private static List<Map<String, Object>> blocks(List<Clause> clauses, UnaryOperator<String> text, UnaryOperator<String> plain) {
+    List<Map<String, Object>> blocks = new ArrayList<>();
+    List<Map<String, Object>> paragraph = null;
+    for (Clause clause : clauses) {
+      if (paragraph == null || !clause.runOn()) {
+        paragraph = new ArrayList<>();
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("clauses", paragraph);
+        block.put("items", new ArrayList<Map<String, Object>>());
+        blocks.add(block);
+      }
+      paragraph.add(clauseView(clause, text, plain));
+      if (!clause.items().isEmpty()) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) blocks.get(blocks.size() - 1).get("items");
+        clause.items().forEach(item -> items.add(clauseView(item, text, plain)));
+        paragraph = null;
+      }
+    }
+    return blocks;
+  }
+
+  private static Map<String, Object> clauseView(Clause clause, UnaryOperator<String> text, UnaryOperator<String> plain) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", plain.apply(clause.id()));
+    view.put("text", text.apply(clause.text().strip()));
+    return view;
+  }
+
+  private static List<Map<String, Object>> signatures(SignatureBlock block, UnaryOperator<String> plain) {
+    List<Map<String, Object>> lines = new ArrayList<>();
+    for (SignatureBlock.Line line : block.lines()) {
+      Map<String, Object> view = new LinkedHashMap<>();
+      view.put("title", plain.apply(line.title()));
+      view.put("name", plain.apply(line.name().orElse("")));
+      view.put("date", plain.apply(line.date().map(LocalDate::toString).map(d -> LocalDate.parse(d).format(DAY_MONTH_YEAR)).orElse("")));
+      view.put("verification", plain.apply(line.verification().orElse("")));
+      view.put("signed", line.verification().isPresent());
+      lines.add(view);
+    }
+    return lines;
+  }
+
+  private static String capitalise(String word) {
+    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+  }
+}

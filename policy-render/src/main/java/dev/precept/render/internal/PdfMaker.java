@@ -1,0 +1,121 @@
+package dev.precept.render.internal;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import dev.precept.model.PolicyException;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.TimeZone;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+
+/**
+ * XHTML to PDF in pure Java (openhtmltopdf on PDFBox), with DejaVu fonts embedded, then the
+ * document information set from the policy and the file identifier from its digest, so the bytes
+ * never depend on the clock.
+ */
+public final class PdfMaker {
+  private static final String FONTS = "net/sf/jasperreports/fonts/dejavu/";
+
+  private PdfMaker() {}
+
+  /** What the PDF's document information says. */
+  public record Info(String title, String author, String subject, String keywords, LocalDate date, String digestHex, boolean draft) {}
+
+  /** Renders XHTML to PDF on {@code out}. */
+  public static void render(String xhtml, Optional<Path> resources, Info info, OutputStream out) {
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    try {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      builder.withHtmlContent(xhtml, resources.map(p -> p.toUri().toString()).orElse(null));
+      font(builder, "DejaVu Serif", "DejaVuSerif.ttf", 400, FontStyle.NORMAL);
+      font(builder, "DejaVu Serif", "DejaVuSerif-Bold.ttf", 700, FontStyle.NORMAL);
+      font(builder, "DejaVu Serif", "DejaVuSerif-Italic.ttf", 400, FontStyle.ITALIC);
+      font(builder, "DejaVu Serif", "DejaVuSerif-BoldItalic.ttf", 700, FontStyle.ITALIC);
+      font(builder, "DejaVu Sans", "DejaVuSans.ttf", 400, FontStyle.NORMAL);
+      font(builder, "DejaVu Sans", "DejaVuSans-Bold.ttf", 700, FontStyle.NORMAL);
+      font(builder, "DejaVu Sans", "DejaVuSans-Oblique.ttf", 400, FontStyle.ITALIC);
+      font(builder, "DejaVu Sans", "DejaVuSans-BoldOblique.ttf", 700, FontStyle.ITALIC);
+      if (resources.isPresent()) {
+        userFonts(builder, resources.get());
+      }
+      builder.withProducer("Precept");
+      builder.toStream(raw);
+      builder.run();
+    } catch (IOException | RuntimeException e) {
+      throw new PolicyException("could not render the PDF: " + e.getMessage(), e);
+    }
+    try (PDDocument document = Loader.loadPDF(raw.toByteArray())) {
+      PDDocumentInformation information = new PDDocumentInformation();
+      information.setTitle(info.title());
+      information.setAuthor(info.author());
+      information.setSubject(info.subject());
+      information.setKeywords(info.keywords());
+      information.setCreator("Precept");
+      information.setProducer("Precept (openhtmltopdf, PDFBox)");
+      Calendar date = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
+      date.clear();
+      date.set(info.date().getYear(), info.date().getMonthValue() - 1, info.date().getDayOfMonth());
+      information.setCreationDate(date);
+      information.setModificationDate(date);
+      document.setDocumentInformation(information);
+      if (info.draft()) {
+        Watermark.stamp(document, "DRAFT");
+      }
+      // The file identifier is normally made from the time; make it from the policy's digest.
+      byte[] id = HexFormat.of().parseHex(info.digestHex().substring(0, 32));
+      COSArray ids = new COSArray();
+      ids.add(new COSString(id));
+      ids.add(new COSString(id));
+      document.getDocument().getTrailer().setItem(COSName.ID, ids);
+      document.save(out);
+    } catch (IOException e) {
+      throw new PolicyException("could not finish the PDF: " + e.getMessage(), e);
+    }
+  }
+
+  private static void font(PdfRendererBuilder builder, String family, String file, int weight, FontStyle style) {
+    builder.useFont(() -> {
+      InputStream in = PdfMaker.class.getClassLoader().getResourceAsStream(FONTS + file);
+      if (in == null) {
+        throw new IllegalStateException("font missing from the classpath: " + file);
+      }
+      return in;
+    }, family, weight, style, true);
+  }
+
+  /** Registers every TrueType font in the user's template folder under its own family name. */
+  private static void userFonts(PdfRendererBuilder builder, Path folder) throws IOException {
+    try (DirectoryStream<Path> fonts = Files.newDirectoryStream(folder, "*.ttf")) {
+      for (Path font : fonts) {
+        File file = font.toFile();
+        try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file))) {
+          String family = ttf.getNaming().getFontFamily();
+          int weight = ttf.getOS2Windows() == null ? 400 : ttf.getOS2Windows().getWeightClass();
+          boolean italic = ttf.getOS2Windows() != null && (ttf.getOS2Windows().getFsSelection() & 1) != 0;
+          builder.useFont(file, family, weight, italic ? FontStyle.ITALIC : FontStyle.NORMAL, true);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.precept.render.internal;
+
+import dev.precept.model.PolicyException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.velocity.Template;
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.VelocityEngine;
+import org.apache.velocity.exception.VelocityException;
+import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
+import org.apache.velocity.runtime.resource.loader.FileResourceLoader;
+import org.apache.velocity.util.introspection.SecureUberspector;
+
+/**
+ * Precept's templates, or a user's own where their folder has a file of the same name. Velocity
+ * runs in strict mode (an unknown reference is an error, not blank output) with the secure
+ * introspector (no reflection, class loaders or file access from a template).
+ */
+public final class Templates {
+  static final String BUILT_IN = "dev/precept/render/templates/";
+
+  private final Optional<Path> folder;
+  private final VelocityEngine engine;
+
+  /** Templates from the classpath, overridden by any file of the same name in {@code folder}. */
+  public Templates(Optional<Path> folder) {
+    this.folder = folder.map(Path::toAbsolutePath);
+    Properties properties = new Properties();
+    properties.setProperty("resource.loaders", this.folder.isPresent() ? "file,class" : "class");
+    properties.setProperty("resource.loader.class.class", ClasspathResourceLoader.class.getName());
+    this.folder.ifPresent(dir -> {
+      properties.setProperty("resource.loader.file.class", FileResourceLoader.class.getName());
+      properties.setProperty("resource.loader.file.path", dir.toString());
+    });
+    properties.setProperty("resource.default_encoding", "UTF-8");
+    properties.setProperty("runtime.strict_mode.enable", "true");
+    properties.setProperty("introspector.uberspect.class", SecureUberspector.class.getName());
+    this.engine = new VelocityEngine(properties);
+    this.engine.init();
+  }
+
+  /** The user's folder, if one was given. */
+  public Optional<Path> folder() {
+    return folder;
+  }
+
+  /** Merges a template with a view. */
+  public String merge(String name, Map<String, Object> view) {
+    String resolved = folder.filter(dir -> Files.isRegularFile(dir.resolve(name))).isPresent() ? name : BUILT_IN + name;
+    try {
+      Template template = engine.getTemplate(resolved, "UTF-8");
+      VelocityContext context = new VelocityContext();
+      view.forEach(context::put);
+      StringWriter out = new StringWriter();
+      template.merge(context, out);
+      return out.toString();
+    } catch (VelocityException e) {
+      throw new PolicyException("template " + resolved + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** A text file (the style sheet) from the user's folder or the built-in templates. */
+  public String text(String name) {
+    try {
+      if (folder.isPresent() && Files.isRegularFile(folder.get().resolve(name))) {
+        return Files.readString(folder.get().resolve(name), StandardCharsets.UTF_8);
+      }
+      try (InputStream in = Templates.class.getClassLoader().getResourceAsStream(BUILT_IN + name)) {
+        if (in == null) {
+          throw new IllegalStateException("built-in template missing: " + name);
+        }
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

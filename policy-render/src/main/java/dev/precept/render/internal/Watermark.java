@@ -1,0 +1,85 @@
+package dev.precept.render.internal;
+
+import java.awt.geom.AffineTransform;
+import java.awt.geom.GeneralPath;
+import java.awt.geom.PathIterator;
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.fontbox.ttf.GlyphData;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+
+/**
+ * A DRAFT watermark drawn on every page as glyph outlines, not text: it shows through at low
+ * opacity but is not part of the document's text (copying or extracting text never picks it up).
+ */
+final class Watermark {
+  private Watermark() {}
+
+  static void stamp(PDDocument document, String word) throws IOException {
+    try (InputStream in = Watermark.class.getClassLoader().getResourceAsStream("net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf");
+         TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in))) {
+      GeneralPath outline = new GeneralPath();
+      float advance = 0;
+      for (char c : word.toCharArray()) {
+        int glyph = font.getUnicodeCmapLookup().getGlyphId(c);
+        GlyphData data = font.getGlyph().getGlyph(glyph);
+        if (data != null) {
+          outline.append(data.getPath().getPathIterator(AffineTransform.getTranslateInstance(advance, 0)), false);
+        }
+        advance += font.getAdvanceWidth(glyph);
+      }
+      float unitsPerEm = font.getUnitsPerEm();
+      for (PDPage page : document.getPages()) {
+        PDRectangle box = page.getMediaBox();
+        float size = box.getWidth() * 0.22f;
+        float scale = size / unitsPerEm;
+        AffineTransform placement = new AffineTransform();
+        placement.translate(box.getWidth() / 2, box.getHeight() / 2);
+        placement.rotate(Math.toRadians(40));
+        placement.scale(scale, scale);
+        placement.translate(-advance / 2, -unitsPerEm * 0.35);
+        PDExtendedGraphicsState translucent = new PDExtendedGraphicsState();
+        translucent.setNonStrokingAlphaConstant(0.13f);
+        try (PDPageContentStream stream = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+          stream.setGraphicsStateParameters(translucent);
+          stream.setNonStrokingColor(0.83f, 0.18f, 0.18f);
+          draw(stream, outline.getPathIterator(placement));
+          stream.fill();
+        }
+      }
+    }
+  }
+
+  private static void draw(PDPageContentStream stream, PathIterator path) throws IOException {
+    float[] c = new float[6];
+    float x = 0;
+    float y = 0;
+    while (!path.isDone()) {
+      switch (path.currentSegment(c)) {
+        case PathIterator.SEG_MOVETO -> stream.moveTo(x = c[0], y = c[1]);
+        case PathIterator.SEG_LINETO -> stream.lineTo(x = c[0], y = c[1]);
+        case PathIterator.SEG_QUADTO -> {
+          // A quadratic curve as the cubic with the same shape.
+          stream.curveTo(x + 2f / 3 * (c[0] - x), y + 2f / 3 * (c[1] - y),
+              c[2] + 2f / 3 * (c[0] - c[2]), c[3] + 2f / 3 * (c[1] - c[3]), c[2], c[3]);
+          x = c[2];
+          y = c[3];
+        }
+        case PathIterator.SEG_CUBICTO -> {
+          stream.curveTo(c[0], c[1], c[2], c[3], c[4], c[5]);
+          x = c[4];
+          y = c[5];
+        }
+        default -> stream.closePath();
+      }
+      path.next();
+    }
+  }
+}

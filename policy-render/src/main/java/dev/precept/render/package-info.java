@@ -1,0 +1,25 @@
+/**
+ * The Board's document: the policy rendered to HTML, Markdown and PDF, reading like the original.
+ *
+ * <p>Entry point: {@link dev.precept.render.DocumentRenderer}.
+ *
+ * <pre>{@code
+ * DocumentRenderer renderer = DocumentRenderer.standard();
+ * String html = renderer.html(policy, SignatureBlock.unsigned(policy));
+ * renderer.pdf(policy, SignatureBlock.unsigned(policy), outputStream);
+ * }</pre>
+ *
+ * <p>Policy text is data: it is escaped into HTML in Java before any template sees it, and the
+ * templates run in Velocity's strict mode with its secure introspector. {@link
+ * dev.precept.render.PolicyDiff} compares two editions; {@link dev.precept.render.BoardPack}
+ * writes the review pack.
+ */
+@Value.Style(
+    typeImmutable = "Immutable*",
+    jdkOnly = true,
+    depluralize = true,
+    visibility = Value.Style.ImplementationVisibility.PUBLIC,
+    defaults = @Value.Immutable(copy = true))
+package dev.precept.render;
+
+import org.immutables.value.Value;
