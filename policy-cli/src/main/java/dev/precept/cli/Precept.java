@@ -3,6 +3,7 @@ package dev.precept.cli;
 import dev.precept.cli.internal.CheckCommand;
 import dev.precept.cli.internal.DemoCommand;
 import dev.precept.cli.internal.EvaluateCommand;
+import dev.precept.cli.internal.RenderCommand;
 import dev.precept.cli.internal.TestCommand;
 import dev.precept.cli.internal.SchemaCommand;
 import dev.precept.cli.internal.ValidateCommand;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Precept.Version.class,
     description = "Policy-as-code for governance policies: validate, rule on incidents, render the Board's document.",
-    subcommands = {ValidateCommand.class, EvaluateCommand.class, TestCommand.class, CheckCommand.class,
+    subcommands = {ValidateCommand.class, EvaluateCommand.class, TestCommand.class, CheckCommand.class, RenderCommand.class,
         SchemaCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true)
 public final class Precept {
@@ -46,8 +47,10 @@ public final class Precept {
 
   /** Runs the command and exits the JVM with its exit code. */
   public static void main(String[] args) {
-    // openhtmltopdf and others log through java.util.logging; a user should see only our output.
+    // openhtmltopdf and others log through java.util.logging (openhtmltopdf with handlers of its
+    // own); a user should see only our output.
     Logger.getLogger("").setLevel(Level.OFF);
+    com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(out, err, args));

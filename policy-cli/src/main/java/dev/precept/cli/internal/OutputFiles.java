@@ -1,0 +1,73 @@
+package dev.precept.cli.internal;
+
+import dev.precept.cli.Precept;
+import dev.precept.model.PolicyException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+
+/**
+ * Writes output files whole or not at all: each is written to a temporary file in the same folder
+ * and moved into place, so a crash never leaves a half-written file, and no input is overwritten.
+ */
+final class OutputFiles {
+  /** Something that writes a file's content. */
+  interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private OutputFiles() {}
+
+  static Path folder(Path folder) {
+    try {
+      Files.createDirectories(folder);
+      return folder;
+    } catch (IOException e) {
+      throw new Precept.UsageException(folder + ": cannot create the output folder (" + e.getMessage() + ")");
+    }
+  }
+
+  static void write(Path target, String text, Collection<Path> inputs) {
+    write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)), inputs);
+  }
+
+  static void write(Path target, Content content, Collection<Path> inputs) {
+    for (Path input : inputs) {
+      if (input.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
+        throw new Precept.UsageException(target + ": would overwrite an input file; choose another output folder");
+      }
+    }
+    Path folder = target.toAbsolutePath().getParent();
+    Path temporary = null;
+    try {
+      temporary = Files.createTempFile(folder, "." + target.getFileName(), ".part");
+      if (Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
+        // Documents are for reading: rw-r--r--, not the private mode temporary files get.
+        Files.setPosixFilePermissions(temporary, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      }
+      try (OutputStream out = Files.newOutputStream(temporary)) {
+        content.writeTo(out);
+      }
+      try {
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new PolicyException(target + ": could not be written (" + e.getMessage() + ")", e);
+    } finally {
+      if (temporary != null) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+          // the move succeeded or the write failed; either way nothing more can be done
+        }
+      }
+    }
+  }
+}

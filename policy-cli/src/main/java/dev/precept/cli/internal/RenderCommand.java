@@ -1,0 +1,60 @@
+package dev.precept.cli.internal;
+
+import dev.precept.cli.Precept;
+import dev.precept.model.Policy;
+import dev.precept.render.DocumentRenderer;
+import dev.precept.render.SignatureBlock;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code precept render POLICY --format html|md|pdf --out DIR}: the Board's document. */
+@Command(name = "render", description = "Render the policy as the Board's document (HTML, Markdown or PDF).",
+    mixinStandardHelpOptions = true)
+public final class RenderCommand implements Callable<Integer> {
+  /** The document formats. */
+  public enum Format { html, md, pdf }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "POLICY", description = "The policy YAML file.")
+  Path policyFile;
+
+  @Option(names = "--format", split = ",", defaultValue = "html", description = "html, md or pdf; several separated by commas (default: ${DEFAULT-VALUE}).")
+  List<Format> formats;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write into.")
+  Path out;
+
+  @Option(names = "--templates", paramLabel = "DIR", description = "A folder of your own templates, style sheet, images and fonts.")
+  Path templates;
+
+  @Override
+  public Integer call() {
+    Policy policy = Inputs.policy(policyFile);
+    if (templates != null && !java.nio.file.Files.isDirectory(templates)) {
+      throw new Precept.UsageException(templates + ": no such folder");
+    }
+    DocumentRenderer renderer = templates == null ? DocumentRenderer.standard() : DocumentRenderer.withTemplates(templates);
+    SignatureBlock signatures = SignatureBlock.unsigned(policy);
+    Path folder = OutputFiles.folder(out);
+    String base = policyFile.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+    PrintWriter printer = spec.commandLine().getOut();
+    for (Format format : formats) {
+      Path target = folder.resolve(base + "." + format.name());
+      switch (format) {
+        case html -> OutputFiles.write(target, renderer.html(policy, signatures), List.of(policyFile));
+        case md -> OutputFiles.write(target, renderer.markdown(policy, signatures), List.of(policyFile));
+        case pdf -> OutputFiles.write(target, o -> renderer.pdf(policy, signatures, o), List.of(policyFile));
+      }
+      printer.println("wrote " + target);
+    }
+    return Precept.OK;
+  }
+}
