@@ -2,6 +2,8 @@ package dev.precept.cli;
 
 import dev.precept.cli.internal.CheckCommand;
 import dev.precept.cli.internal.DemoCommand;
+import dev.precept.cli.internal.DiffCommand;
+import dev.precept.cli.internal.PackCommand;
 import dev.precept.cli.internal.EvaluateCommand;
 import dev.precept.cli.internal.RenderCommand;
 import dev.precept.cli.internal.TestCommand;
@@ -33,6 +35,7 @@ import picocli.CommandLine.Command;
     versionProvider = Precept.Version.class,
     description = "Policy-as-code for governance policies: validate, rule on incidents, render the Board's document.",
     subcommands = {ValidateCommand.class, EvaluateCommand.class, TestCommand.class, CheckCommand.class, RenderCommand.class,
+        DiffCommand.class, PackCommand.class,
         SchemaCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true)
 public final class Precept {

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,8 +90,8 @@ class PreceptTest {
   }
 
   @Test
-  void demoValidatesTheBundledExampleAndSaysWhatItDid() {
-    Run run = run("demo");
+  void demoValidatesTheBundledExampleAndSaysWhatItDid(@TempDir Path dir) {
+    Run run = run("demo", "--out", dir.toString());
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().contains("valid."), run.out());
     assertTrue(run.out().contains("23 clauses, 7 roles in 5 groups, 5 offices, 7 consequences (3 must, 4 may)"), run.out());
@@ -157,10 +158,58 @@ class PreceptTest {
   }
 
   @Test
-  void demoRulesTheExampleCasesAndPrintsOneRulingInFull() {
-    Run run = run("demo");
+  void demoRulesTheExampleCasesAndPrintsOneRulingInFull(@TempDir Path dir) {
+    Run run = run("demo", "--out", dir.toString());
     assertTrue(run.out().contains("22 passed, 0 failed"), run.out());
     assertTrue(run.out().contains("| What may happen:"), run.out());
     assertTrue(run.out().contains("3. Checked the policy: 0 errors"), run.out());
+  }
+
+  static final String NEXT = "../examples/connect-academy-trust/social-media-policy-2017.yaml";
+
+  @Test
+  void demoWritesTheReviewPackAndSaysWhere(@TempDir Path dir) throws Exception {
+    Run run = run("demo", "--out", dir.toString());
+    assertEquals(0, run.code(), run.out() + run.err());
+    assertTrue(run.out().contains("4. Wrote the Board's review pack for the 2017.1 edition"), run.out());
+    for (String file : List.of("index.html", "document.html", "document.pdf", "changes.html", "check.html", "cases.html")) {
+      assertTrue(Files.size(dir.resolve("pack").resolve(file)) > 0, file);
+    }
+  }
+
+  @Test
+  void renderWritesEachFormatWholeLeavingNoTemporaryFile(@TempDir Path dir) throws Exception {
+    Run run = run("render", SEED, "--format", "html,md,pdf", "--out", dir.toString());
+    assertEquals(0, run.code(), run.err());
+    assertTrue(Files.readString(dir.resolve("social-media-policy.html")).contains("<h1>Social Media Policy</h1>"));
+    assertTrue(Files.readString(dir.resolve("social-media-policy.md")).contains("## Social Media Policy"));
+    assertTrue(Files.size(dir.resolve("social-media-policy.pdf")) > 10_000);
+    try (var files = Files.list(dir)) {
+      assertEquals(3, files.count(), "no temporary file is left behind");
+    }
+  }
+
+  @Test
+  void diffShowsRedlinesAndTheRulingsThatChange() {
+    Run run = run("diff", SEED, NEXT);
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().contains("15 changes, 12 substantive"), run.out());
+    assertTrue(run.out().contains("[-Computing -]{+Online Safety +}Lead"), run.out());
+    assertTrue(run.out().contains("Rulings that change (7):"), run.out());
+  }
+
+  @Test
+  void diffAsJsonAndHtmlForMachinesAndTheBoard() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(run("diff", "--format", "json", SEED, NEXT).out());
+    assertEquals("2017.1", json.get("newVersion").asText());
+    assertEquals(7, json.get("rulingChanges").size());
+    assertTrue(run("diff", "--format", "html", SEED, NEXT).out().contains("<ins>Online Safety </ins>"));
+  }
+
+  @Test
+  void packWritesTheReviewPackWithAnIndex(@TempDir Path dir) throws Exception {
+    Run run = run("pack", NEXT, "--previous", SEED, "--out", dir.toString());
+    assertEquals(0, run.code(), run.err());
+    assertTrue(Files.readString(dir.resolve("index.html")).contains("href=\"changes.html\""));
   }
 }

@@ -138,6 +138,11 @@ public final class CaseSuite {
     return new CaseSuite(policy, cases);
   }
 
+  /** A suite of cases already read, for this policy. */
+  public static CaseSuite of(Policy policy, List<PolicyCase> cases) {
+    return new CaseSuite(policy, cases);
+  }
+
   /** The cases, in file order. */
   public List<PolicyCase> cases() {
     return cases;

@@ -26,7 +26,7 @@ public interface Finding {
   enum Kind {
     /** A role is within a rule but the policy gives it no consequence for breaching it. */
     @JsonProperty("gap") GAP,
-    /** Contradictory "must" consequences for the same person and breach. */
+    /** Two "must" consequences for the same person and breach, one excluding the other. */
     @JsonProperty("conflict") CONFLICT,
     /** An exception whose conditions can never hold together with its clause's. */
     @JsonProperty("dead-exception") DEAD_EXCEPTION,

@@ -34,6 +34,7 @@ public final class PolicyCheck {
   private final Policy policy;
   private final CompiledPolicy compiled;
   private final List<Finding> findings = new ArrayList<>();
+  private final Set<String> reportedConflicts = new HashSet<>();
 
   private PolicyCheck(Policy policy) {
     this.policy = policy;
@@ -114,21 +115,24 @@ public final class PolicyCheck {
   }
 
   private void conflicts(String role, String rule, List<Consequence> answering) {
-    // Two bodies both required to act on the same breach: which one acts is contradictory.
+    // Two musts that cannot both happen, for the same person and breach, in circumstances that
+    // can hold together: the policy contradicts itself.
     for (int a = 0; a < answering.size(); a++) {
       for (int b = a + 1; b < answering.size(); b++) {
         Consequence first = answering.get(a);
         Consequence second = answering.get(b);
-        if (first.modality() == Modality.MUST && second.modality() == Modality.MUST
-            && first.actor().isPresent() && second.actor().isPresent()
-            && !first.actor().equals(second.actor())
+        boolean exclusive = first.excludes().contains(second.id()) || second.excludes().contains(first.id());
+        if (exclusive && first.modality() == Modality.MUST && second.modality() == Modality.MUST
             && satisfiable(concat(first.when(), second.when()))) {
-          findings.add(ImmutableFinding.builder().severity(Finding.Severity.ERROR).kind(Finding.Kind.CONFLICT)
-              .addSubjects(first.id(), second.id(), role)
-              .message("conflicting musts for a " + role + ": '" + first.id() + "' requires " + first.actor().get()
-                  + " to act and '" + second.id() + "' requires " + second.actor().get() + " to act on the same breach")
-              .example(example(role, rule))
-              .build());
+          String key = first.id() + "|" + second.id();
+          if (reportedConflicts.add(key)) {
+            findings.add(ImmutableFinding.builder().severity(Finding.Severity.ERROR).kind(Finding.Kind.CONFLICT)
+                .addSubjects(first.id(), second.id(), role)
+                .message("conflicting musts for a " + role + ": '" + first.id() + "' and '" + second.id()
+                    + "' must both follow the same breach, but one excludes the other")
+                .example(example(role, rule))
+                .build());
+          }
         }
       }
     }

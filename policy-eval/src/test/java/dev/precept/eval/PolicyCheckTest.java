@@ -86,7 +86,7 @@ class PolicyCheckTest {
   }
 
   @Test
-  void findsConflictingMustsForTheSamePersonAndBreach() {
+  void findsMustsThatExcludeEachOtherButNotTwoBodiesActingTogether() {
     CheckReport report = check("""
         sections:
           - id: s
@@ -94,12 +94,13 @@ class PolicyCheckTest {
             clauses:
               - {id: s.rule, kind: prohibition, text: Do not., category: conduct}
         consequences:
-          - {id: board-acts, clause: s.rule, appliesTo: [staff, volunteer], modality: must, action: act, actor: board}
-          - {id: ceo-acts, clause: s.rule, appliesTo: [staff], modality: must, action: act, actor: ceo}
+          - {id: dismissal, clause: s.rule, appliesTo: [staff, volunteer], modality: must, action: be dismissed, actor: board}
+          - {id: warning-only, clause: s.rule, appliesTo: [staff], modality: must, action: get a warning and nothing more, actor: ceo, excludes: [dismissal]}
+          - {id: report, clause: s.rule, appliesTo: [staff], modality: must, action: be reported, actor: ceo}
         """);
     List<Finding> conflicts = of(report, Finding.Kind.CONFLICT);
     assertEquals(1, conflicts.size(), report.findings().toString());
-    assertEquals(List.of("board-acts", "ceo-acts", "staff"), conflicts.get(0).subjects());
+    assertEquals(List.of("dismissal", "warning-only", "staff"), conflicts.get(0).subjects());
   }
 
   @Test

@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableConsequence.class)
 @JsonDeserialize(as = ImmutableConsequence.class)
 @JsonPropertyOrder({"id", "clause", "appliesTo", "categories", "modality", "action", "actor",
-    "procedure", "when"})
+    "procedure", "when", "excludes"})
 public interface Consequence {
   /** Stable id ({@code employee.investigation}). */
   String id();
@@ -43,4 +43,7 @@ public interface Consequence {
 
   /** Conditions on later findings or circumstances, all of which must hold. */
   List<Condition> when();
+
+  /** Ids of consequences that cannot also follow the same breach (dismissal excludes a warning). */
+  List<String> excludes();
 }

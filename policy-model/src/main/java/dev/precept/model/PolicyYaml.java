@@ -20,6 +20,14 @@ public final class PolicyYaml {
     }
   }
 
+  /**
+   * Any part of a policy (a role, a clause, a consequence) as a JSON tree, empty values left out,
+   * for comparing editions field by field.
+   */
+  public static com.fasterxml.jackson.databind.JsonNode toTree(Object modelValue) {
+    return Mappers.json().valueToTree(modelValue);
+  }
+
   /** The policy as indented JSON (the form its digest is computed over, before canonicalisation). */
   public static String writeJson(Policy policy) {
     try {

@@ -110,6 +110,9 @@ class PolicyPropertiesTest {
     List<String> out = new ArrayList<>(lines);
     int edits = 1 + random.nextInt(3);
     for (int e = 0; e < edits; e++) {
+      if (out.isEmpty()) {
+        out.add("");
+      }
       int at = random.nextInt(out.size());
       switch (random.nextInt(7)) {
         case 0 -> out.remove(at);

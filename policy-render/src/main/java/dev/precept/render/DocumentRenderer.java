@@ -22,7 +22,9 @@ import java.util.Optional;
  *
  * <p>To restyle the document without forking, put {@code document.html.vm}, {@code document.md.vm},
  * {@code document.css}, images or {@code .ttf} fonts in a folder and use {@link #withTemplates(Path)};
- * files not there come from the built-in templates. The same inputs give byte-identical output.
+ * files not there come from the built-in templates. Images are given to the HTML template as data
+ * URIs ({@code <img src="$assets.get('logo.png')" alt="..."/>}), so the document stays one
+ * self-contained file. The same inputs give byte-identical output.
  */
 public final class DocumentRenderer {
   private static final DocumentRenderer STANDARD = new DocumentRenderer(Optional.empty());
@@ -52,6 +54,8 @@ public final class DocumentRenderer {
     Map<String, Object> view = Map.of(
         "doc", DocumentView.of(policy, signatures, Markup::html, Markup::plain),
         "css", templates.text("document.css"),
+        "assets", templates.images(),
+        "watermark", dev.precept.render.internal.Watermark.draftSvgDataUri(),
         "pdf", forPdf);
     return templates.merge("document.html.vm", view);
   }

@@ -8,6 +8,8 @@ import java.io.InputStream;
 final class BundledExample {
   static final String SEED = "examples/connect-academy-trust/social-media-policy.yaml";
   static final String SEED_CASES = "examples/connect-academy-trust/social-media-policy.cases.yaml";
+  static final String NEXT = "examples/connect-academy-trust/social-media-policy-2017.yaml";
+  static final String NEXT_CASES = "examples/connect-academy-trust/social-media-policy-2017.cases.yaml";
 
   private BundledExample() {}
 

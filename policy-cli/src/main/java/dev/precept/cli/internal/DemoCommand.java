@@ -15,8 +15,20 @@ import dev.precept.model.Policy;
 import dev.precept.model.PolicyDigest;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.ReadLimits;
+import dev.precept.eval.PolicyCase;
+import dev.precept.render.BoardPack;
+import dev.precept.render.ChangeSummary;
+import dev.precept.render.DocumentRenderer;
+import dev.precept.render.PolicyDiff;
+import dev.precept.render.SignatureBlock;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -29,6 +41,9 @@ public final class DemoCommand implements Callable<Integer> {
   static final String SHOWN_CASE = "case-17";
 
   @Spec CommandSpec spec;
+
+  @Option(names = "--out", defaultValue = "precept-demo", paramLabel = "DIR", description = "Where to write what the demo makes (default: ${DEFAULT-VALUE}).")
+  Path output;
 
   @Override
   public Integer call() {
@@ -73,10 +88,29 @@ public final class DemoCommand implements Callable<Integer> {
     long errors = check.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
     out.printf("3. Checked the policy: %d errors, %d warnings (gaps, conflicts, unreachable rules and consequences).%n",
         errors, check.findings().size() - errors);
+
+    Policy next = PolicyLoader.standard().parse(BundledExample.read(BundledExample.NEXT), BundledExample.NEXT);
+    List<PolicyCase> nextCases = CaseSuite.read(LocatedDocument.read(BundledExample.read(BundledExample.NEXT_CASES),
+        BundledExample.NEXT_CASES, ReadLimits.STANDARD), next).cases();
+    List<PolicyCase> seedCases = CaseSuite.read(casesDocument, policy).cases();
+    Path folder = OutputFiles.folder(output.resolve("pack"));
+    Map<String, byte[]> files = BoardPack.of(DocumentRenderer.standard())
+        .files(next, SignatureBlock.unsigned(next), Optional.of(policy), nextCases, seedCases);
+    files.forEach((name, bytes) -> OutputFiles.write(folder.resolve(name), o -> o.write(bytes), List.of()));
+    List<PolicyCase> both = new ArrayList<>(nextCases);
+    both.addAll(seedCases);
+    ChangeSummary changes = PolicyDiff.between(policy, next, both);
+    out.println();
+    out.printf("4. Wrote the Board's review pack for the %s edition (%s) to %s:%n", next.metadata().version(),
+        next.metadata().status().word(), folder.resolve("index.html"));
+    out.printf("   the document as HTML and PDF; %d changes since %s (%d substantive) and the %d rulings they change;%n",
+        changes.changes().size(), policy.metadata().version(), changes.substantiveCount(), changes.rulingChanges().size());
+    out.println("   the check with its coverage matrix; the results of its cases.");
     out.println();
     out.println("Try: ./precept evaluate examples/connect-academy-trust/social-media-policy.yaml examples/connect-academy-trust/incidents/volunteer-messages-pupil.yaml");
     out.println("     ./precept test examples/connect-academy-trust/social-media-policy.yaml");
     out.println("     ./precept check examples/connect-academy-trust/social-media-policy.yaml");
+    out.println("     ./precept diff examples/connect-academy-trust/social-media-policy.yaml examples/connect-academy-trust/social-media-policy-2017.yaml");
     return report.passed() && !check.hasErrors() ? Precept.OK : Precept.INVALID;
   }
 }

@@ -296,6 +296,15 @@ public final class SemanticCheck {
     consequence.actor().ifPresent(a -> refer(offices, a, at + "/actor", who + " names acting office", "offices"));
     consequence.procedure().ifPresent(p -> refer(instruments, p, at + "/procedure", who + " refers to instrument", "instruments"));
     conditions(who, consequence.when(), at + "/when");
+    Set<String> consequenceIds = ids(policy.consequences(), Consequence::id);
+    for (int i = 0; i < consequence.excludes().size(); i++) {
+      String other = consequence.excludes().get(i);
+      if (other.equals(consequence.id())) {
+        problem(at + "/excludes/" + i, who + " excludes itself", "list the other consequences it cannot follow with");
+      } else {
+        refer(consequenceIds, other, at + "/excludes/" + i, who + " excludes consequence", "consequences");
+      }
+    }
   }
 
   private void conditions(String who, List<Condition> conditions, String at) {

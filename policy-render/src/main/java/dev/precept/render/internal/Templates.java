@@ -67,6 +67,27 @@ public final class Templates {
     }
   }
 
+  /** The images in the user's folder (png, jpg, gif, svg) as data URIs, by file name, sorted. */
+  public Map<String, String> images() {
+    Map<String, String> images = new java.util.TreeMap<>();
+    if (folder.isEmpty()) {
+      return images;
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(folder.get())) {
+      for (Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString();
+        String type = name.endsWith(".png") ? "image/png" : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "image/jpeg"
+            : name.endsWith(".gif") ? "image/gif" : name.endsWith(".svg") ? "image/svg+xml" : null;
+        if (type != null && Files.isRegularFile(file)) {
+          images.put(name, "data:" + type + ";base64," + java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return images;
+  }
+
   /** A text file (the style sheet) from the user's folder or the built-in templates. */
   public String text(String name) {
     try {

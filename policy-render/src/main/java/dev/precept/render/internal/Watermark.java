@@ -19,10 +19,15 @@ import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
  * A DRAFT watermark drawn on every page as glyph outlines, not text: it shows through at low
  * opacity but is not part of the document's text (copying or extracting text never picks it up).
  */
-final class Watermark {
+public final class Watermark {
+  private static volatile String draftSvg;
+
   private Watermark() {}
 
-  static void stamp(PDDocument document, String word) throws IOException {
+  /** A word's outline in DejaVu Sans Bold, in font units, with its advance width and em size. */
+  private record Outline(GeneralPath path, float advance, float unitsPerEm) {}
+
+  private static Outline outline(String word) throws IOException {
     try (InputStream in = Watermark.class.getClassLoader().getResourceAsStream("net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf");
          TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in))) {
       GeneralPath outline = new GeneralPath();
@@ -35,7 +40,55 @@ final class Watermark {
         }
         advance += font.getAdvanceWidth(glyph);
       }
-      float unitsPerEm = font.getUnitsPerEm();
+      return new Outline(outline, advance, font.getUnitsPerEm());
+    }
+  }
+
+  /**
+   * The DRAFT mark for browsers: an SVG of the word's outline (shapes, not text, so it is never
+   * copied, extracted or spoken), as a data URI for a CSS background.
+   */
+  public static String draftSvgDataUri() {
+    String svg = draftSvg;
+    if (svg == null) {
+      try {
+        Outline word = outline("DRAFT");
+        StringBuilder d = new StringBuilder();
+        // Font units have y upwards; SVG has y downwards: flip, then rotate about the centre.
+        AffineTransform flip = AffineTransform.getScaleInstance(1, -1);
+        PathIterator path = word.path().getPathIterator(flip);
+        float[] c = new float[6];
+        while (!path.isDone()) {
+          switch (path.currentSegment(c)) {
+            case PathIterator.SEG_MOVETO -> d.append(String.format(java.util.Locale.ROOT, "M%.0f %.0f", c[0], c[1]));
+            case PathIterator.SEG_LINETO -> d.append(String.format(java.util.Locale.ROOT, "L%.0f %.0f", c[0], c[1]));
+            case PathIterator.SEG_QUADTO -> d.append(String.format(java.util.Locale.ROOT, "Q%.0f %.0f %.0f %.0f", c[0], c[1], c[2], c[3]));
+            case PathIterator.SEG_CUBICTO -> d.append(String.format(java.util.Locale.ROOT, "C%.0f %.0f %.0f %.0f %.0f %.0f", c[0], c[1], c[2], c[3], c[4], c[5]));
+            default -> d.append('Z');
+          }
+          path.next();
+        }
+        float w = word.advance();
+        float h = word.unitsPerEm();
+        String xml = String.format(java.util.Locale.ROOT,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"%.0f %.0f %.0f %.0f\">"
+                + "<g transform=\"rotate(-40 %.0f %.0f)\"><path fill=\"#d32f2f\" fill-opacity=\"0.13\" d=\"%s\"/></g></svg>",
+            w / 2 - w * 0.55, -h * 0.35 - w * 0.55, w * 1.1, w * 1.1, w / 2, -h * 0.35, d);
+        svg = "data:image/svg+xml;base64," + java.util.Base64.getEncoder().encodeToString(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        draftSvg = svg;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return svg;
+  }
+
+  static void stamp(PDDocument document, String text) throws IOException {
+    {
+      Outline word = outline(text);
+      GeneralPath outline = word.path();
+      float advance = word.advance();
+      float unitsPerEm = word.unitsPerEm();
       for (PDPage page : document.getPages()) {
         PDRectangle box = page.getMediaBox();
         float size = box.getWidth() * 0.22f;
