@@ -3,6 +3,11 @@ package dev.precept.cli;
 import dev.precept.cli.internal.CheckCommand;
 import dev.precept.cli.internal.DemoCommand;
 import dev.precept.cli.internal.DiffCommand;
+import dev.precept.cli.internal.DueCommand;
+import dev.precept.cli.internal.KeygenCommand;
+import dev.precept.cli.internal.SignCommand;
+import dev.precept.cli.internal.TrustCommand;
+import dev.precept.cli.internal.VerifyCommand;
 import dev.precept.cli.internal.PackCommand;
 import dev.precept.cli.internal.EvaluateCommand;
 import dev.precept.cli.internal.RenderCommand;
@@ -35,7 +40,8 @@ import picocli.CommandLine.Command;
     versionProvider = Precept.Version.class,
     description = "Policy-as-code for governance policies: validate, rule on incidents, render the Board's document.",
     subcommands = {ValidateCommand.class, EvaluateCommand.class, TestCommand.class, CheckCommand.class, RenderCommand.class,
-        DiffCommand.class, PackCommand.class,
+        DiffCommand.class, PackCommand.class, KeygenCommand.class, TrustCommand.class, SignCommand.class,
+        VerifyCommand.class, DueCommand.class,
         SchemaCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true)
 public final class Precept {

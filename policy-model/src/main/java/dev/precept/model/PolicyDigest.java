@@ -9,6 +9,9 @@ import org.immutables.value.Value;
  * The SHA-256 digest of a policy's canonical form (RFC 8785 JSON of the parsed model), written
  * {@code sha256:<hex>}: reformatting the YAML, reordering keys or editing comments leaves it
  * unchanged, any change of substance changes it. Rulings cite it and the Board signs it.
+ *
+ * <p>The record of approval itself (status, approval date, revision log) is not substance: marking
+ * an edition approved, or logging a review with no change, keeps its digest and its approvals.
  */
 @Value.Immutable
 public abstract class PolicyDigest {

@@ -28,6 +28,24 @@ public final class PolicyYaml {
     return Mappers.json().valueToTree(modelValue);
   }
 
+  /** Any value type of Precept's as YAML in the same style (empty values left out, keys in order). */
+  public static String toYaml(Object value) {
+    try {
+      return Mappers.yaml().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new PolicyException("could not write YAML", e);
+    }
+  }
+
+  /**
+   * A JSON tree (already checked against its schema) as one of Precept's value types.
+   *
+   * @throws JsonProcessingException when the tree does not fit the type
+   */
+  public static <T> T fromTree(com.fasterxml.jackson.databind.JsonNode tree, Class<T> type) throws JsonProcessingException {
+    return Mappers.json().treeToValue(tree, type);
+  }
+
   /** The policy as indented JSON (the form its digest is computed over, before canonicalisation). */
   public static String writeJson(Policy policy) {
     try {

@@ -73,6 +73,23 @@ class PolicyPropertiesTest {
   }
 
   @Test
+  void recordingTheApprovalKeepsTheDigestButAnyOtherMetadataChangeDoesNot() throws Exception {
+    Policy policy = PolicyLoader.standard().load(SEED);
+    PolicyDigest before = PolicyDigest.of(policy);
+    Metadata approved = ImmutableMetadata.copyOf(policy.metadata())
+        .withStatus(Status.APPROVED)
+        .withDates(ImmutableDates.copyOf(policy.metadata().dates()).withApproved(java.time.LocalDate.of(2016, 10, 12)))
+        .withRevisions(ImmutableRevision.builder().version("2016.1").date(java.time.LocalDate.of(2017, 10, 1))
+            .summary("Reviewed, no change.").build());
+    assertEquals(before, PolicyDigest.of(ImmutablePolicy.copyOf(policy).withMetadata(approved)));
+    assertNotEquals(before, PolicyDigest.of(ImmutablePolicy.copyOf(policy).withMetadata(
+        ImmutableMetadata.copyOf(policy.metadata()).withTitle("Social Media and Messaging Policy"))));
+    assertNotEquals(before, PolicyDigest.of(ImmutablePolicy.copyOf(policy).withMetadata(
+        ImmutableMetadata.copyOf(policy.metadata()).withDates(ImmutableDates.copyOf(policy.metadata().dates())
+            .withEffective(java.time.LocalDate.of(2016, 11, 1))))));
+  }
+
+  @Test
   void theDigestIsStableAcrossRunsForTheSeed() throws Exception {
     Policy policy = PolicyLoader.standard().load(SEED);
     assertEquals(PolicyDigest.of(policy), PolicyDigest.of(PolicyLoader.standard().load(SEED)));

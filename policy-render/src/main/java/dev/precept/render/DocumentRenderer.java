@@ -77,7 +77,8 @@ public final class DocumentRenderer {
         metadata.organisation(),
         metadata.title() + ", version " + metadata.version() + (signatures.approved() ? ", approved" : ", draft"),
         policy.id() + ", " + digest,
-        metadata.dates().approved().filter(d -> signatures.approved()).orElse(metadata.dates().drafted()),
+        signatures.approved() ? metadata.dates().approved().or(signatures::approvedOn).orElse(metadata.dates().drafted())
+            : metadata.dates().drafted(),
         digest.hex(),
         !signatures.approved()), out);
   }

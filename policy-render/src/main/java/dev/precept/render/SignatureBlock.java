@@ -37,6 +37,9 @@ public interface SignatureBlock {
   /** Whether every required signatory has a verified approval of this exact text. */
   boolean approved();
 
+  /** When the last required approval was given, when approved. */
+  Optional<LocalDate> approvedOn();
+
   /** A block of blank lines to sign by hand, one per signatory the policy declares. */
   static SignatureBlock unsigned(Policy policy) {
     ImmutableSignatureBlock.Builder block = ImmutableSignatureBlock.builder().approved(false);

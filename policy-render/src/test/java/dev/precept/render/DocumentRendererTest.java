@@ -186,6 +186,23 @@ class DocumentRendererTest {
     return stripper.getText(document).replaceAll("\\s+", " ");
   }
 
+  static Policy withClauseText(Policy policy, String clauseId, String text) {
+    var sections = new ArrayList<dev.precept.model.Section>();
+    for (var section : policy.sections()) {
+      var clauses = new ArrayList<dev.precept.model.Clause>();
+      for (var clause : section.clauses()) {
+        var items = new ArrayList<dev.precept.model.Clause>();
+        for (var item : clause.items()) {
+          items.add(item.id().equals(clauseId) ? ImmutableClause.copyOf(item).withText(text) : item);
+        }
+        var lead = ImmutableClause.copyOf(clause).withItems(items);
+        clauses.add(lead.id().equals(clauseId) ? lead.withText(text) : lead);
+      }
+      sections.add(ImmutableSection.copyOf(section).withClauses(clauses));
+    }
+    return ImmutablePolicy.copyOf(policy).withSections(sections);
+  }
+
   static Policy withFirstClauseText(Policy policy, String text) {
     var section = policy.sections().get(0);
     var clauses = new ArrayList<>(section.clauses());

@@ -21,6 +21,13 @@ import dev.precept.render.ChangeSummary;
 import dev.precept.render.DocumentRenderer;
 import dev.precept.render.PolicyDiff;
 import dev.precept.render.SignatureBlock;
+import dev.precept.render.ApprovalRecord;
+import dev.precept.render.ApprovalStatus;
+import dev.precept.render.Decision;
+import dev.precept.render.ImmutableKeyring;
+import dev.precept.render.ImmutableTrustedKey;
+import dev.precept.render.Keyring;
+import dev.precept.render.SigningKeys;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +51,41 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--out", defaultValue = "precept-demo", paramLabel = "DIR", description = "Where to write what the demo makes (default: ${DEFAULT-VALUE}).")
   Path output;
+
+  /** Step 5: throwaway keys for both signatories, their signed approvals, verification, the approved document. */
+  private void signAndVerify(PrintWriter out, Policy policy) {
+    Path folder = OutputFiles.folder(output.resolve("signed"));
+    Path policyFile = folder.resolve("social-media-policy.yaml");
+    OutputFiles.write(policyFile, o -> o.write(BundledExample.read(BundledExample.SEED)), List.of());
+    java.time.LocalDate meeting = java.time.LocalDate.of(2016, 10, 12);
+    ImmutableKeyring.Builder keyring = ImmutableKeyring.builder();
+    Map<String, java.security.PrivateKey> keys = new java.util.LinkedHashMap<>();
+    Map<String, String> holders = Map.of("ceo", "Jane Smith (demo)", "chair", "Tom Evans (demo)");
+    for (var signatory : policy.metadata().signatories()) {
+      java.security.KeyPair pair = SigningKeys.generate();
+      keys.put(signatory.office(), pair.getPrivate());
+      keyring.addKeys(ImmutableTrustedKey.builder().office(signatory.office())
+          .name(holders.getOrDefault(signatory.office(), signatory.office())).publicKey(SigningKeys.publicPem(pair.getPublic())).build());
+    }
+    Keyring trusted = keyring.build();
+    OutputFiles.write(Approvals.keyringFile(policyFile), dev.precept.render.Approvals.writeKeyring(trusted), List.of());
+    List<ApprovalRecord> records = new ArrayList<>();
+    keys.forEach((office, key) -> records.add(dev.precept.render.Approvals.sign(policy, key, office, trusted, Decision.APPROVED,
+        meeting, Optional.of("Board meeting, 12 October 2016 (demo)"))));
+    OutputFiles.write(Approvals.approvalsFile(policyFile), dev.precept.render.Approvals.writeRecords(records), List.of());
+    ApprovalStatus status = Approvals.status(policyFile, policy);
+    DocumentRenderer renderer = DocumentRenderer.standard();
+    OutputFiles.write(folder.resolve("social-media-policy.html"), renderer.html(policy, status.signatureBlock()), List.of(policyFile));
+    OutputFiles.write(folder.resolve("social-media-policy.pdf"), o -> renderer.pdf(policy, status.signatureBlock(), o), List.of(policyFile));
+    out.println();
+    out.printf("5. Signed the 2016 edition as %s with throwaway keys (never use them for real) and verified it: %s.%n",
+        String.join(" and ", policy.metadata().signatories().stream()
+            .map(s -> policy.office(s.office()).map(o -> o.title()).orElse(s.office())).toList()),
+        status.approved() ? "APPROVED, every signature verified against the digest" : "NOT approved: " + status.reasons());
+    out.println("   Rendered the approved document, signature block filled in and no DRAFT mark: "
+        + folder.resolve("social-media-policy.pdf"));
+    out.println("   Check it yourself: ./precept verify " + policyFile);
+  }
 
   @Override
   public Integer call() {
@@ -106,6 +148,8 @@ public final class DemoCommand implements Callable<Integer> {
     out.printf("   the document as HTML and PDF; %d changes since %s (%d substantive) and the %d rulings they change;%n",
         changes.changes().size(), policy.metadata().version(), changes.substantiveCount(), changes.rulingChanges().size());
     out.println("   the check with its coverage matrix; the results of its cases.");
+
+    signAndVerify(out, policy);
     out.println();
     out.println("Try: ./precept evaluate examples/connect-academy-trust/social-media-policy.yaml examples/connect-academy-trust/incidents/volunteer-messages-pupil.yaml");
     out.println("     ./precept test examples/connect-academy-trust/social-media-policy.yaml");

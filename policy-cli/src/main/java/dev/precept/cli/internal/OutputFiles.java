@@ -32,6 +32,22 @@ final class OutputFiles {
     }
   }
 
+  /** Writes a secret (a private key) readable by its owner only (mode 600), never over an existing file. */
+  static void writePrivate(Path target, String text) {
+    try {
+      Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
+      try {
+        KeygenCommand.privateMode(temporary);
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+    } catch (IOException e) {
+      throw new PolicyException(target + ": could not be written (" + e.getMessage() + ")", e);
+    }
+  }
+
   static void write(Path target, String text, Collection<Path> inputs) {
     write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)), inputs);
   }

@@ -35,9 +35,18 @@ public final class RenderCommand implements Callable<Integer> {
   @Option(names = "--templates", paramLabel = "DIR", description = "A folder of your own templates, style sheet, images and fonts.")
   Path templates;
 
+  @Option(names = "--sign-pdf", paramLabel = "P12", description = "Also sign the PDF with this PKCS#12 certificate (its password in the PRECEPT_P12_PASSWORD environment variable).")
+  Path signPdf;
+
   @Override
   public Integer call() {
     Policy policy = Inputs.policy(policyFile);
+    if (signPdf != null) {
+      Inputs.existing(signPdf);
+      if (!formats.contains(Format.pdf)) {
+        throw new Precept.UsageException("--sign-pdf signs the PDF: add --format pdf");
+      }
+    }
     if (templates != null && !java.nio.file.Files.isDirectory(templates)) {
       throw new Precept.UsageException(templates + ": no such folder");
     }
@@ -51,7 +60,20 @@ public final class RenderCommand implements Callable<Integer> {
       switch (format) {
         case html -> OutputFiles.write(target, renderer.html(policy, signatures), List.of(policyFile));
         case md -> OutputFiles.write(target, renderer.markdown(policy, signatures), List.of(policyFile));
-        case pdf -> OutputFiles.write(target, o -> renderer.pdf(policy, signatures, o), List.of(policyFile));
+        case pdf -> OutputFiles.write(target, o -> {
+          java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+          renderer.pdf(policy, signatures, pdf);
+          byte[] bytes = pdf.toByteArray();
+          if (signPdf != null) {
+            String password = System.getenv().getOrDefault("PRECEPT_P12_PASSWORD", "");
+            try (java.io.InputStream p12 = java.nio.file.Files.newInputStream(signPdf)) {
+              bytes = dev.precept.render.PdfSigning.sign(bytes, p12, password.toCharArray(),
+                  (signatures.approved() ? "Approved: " : "Draft: ") + policy.metadata().title() + " version " + policy.metadata().version(),
+                  signatures.approvedOn().orElse(policy.metadata().dates().drafted()));
+            }
+          }
+          o.write(bytes);
+        }, List.of(policyFile));
       }
       printer.println("wrote " + target);
     }

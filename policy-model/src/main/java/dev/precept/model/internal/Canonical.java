@@ -8,14 +8,26 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.erdtman.jcs.JsonCanonicalizer;
 
-/** The canonical form of a policy: RFC 8785 (JCS) JSON of its parsed model, and its SHA-256. */
+/**
+ * The canonical form of a policy: RFC 8785 (JCS) JSON of its parsed model, and its SHA-256.
+ *
+ * <p>It covers the policy's substance: everything except the record of its approval
+ * ({@code metadata.status}, {@code metadata.dates.approved} and {@code metadata.revisions}). Those
+ * change when the Board approves an edition or reviews it without change, and must not void the
+ * approvals they record.
+ */
 public final class Canonical {
   private Canonical() {}
 
   /** The canonical JSON bytes (UTF-8) of the policy. */
   public static byte[] json(Policy policy) {
     try {
-      String plain = Mappers.json().writeValueAsString(policy);
+      com.fasterxml.jackson.databind.node.ObjectNode tree = Mappers.json().valueToTree(policy);
+      com.fasterxml.jackson.databind.node.ObjectNode metadata = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("metadata");
+      metadata.remove("status");
+      metadata.remove("revisions");
+      ((com.fasterxml.jackson.databind.node.ObjectNode) metadata.get("dates")).remove("approved");
+      String plain = Mappers.json().writeValueAsString(tree);
       return new JsonCanonicalizer(plain).getEncodedUTF8();
     } catch (JsonProcessingException e) {
       throw new PolicyException("could not serialise the policy for its digest", e);

@@ -177,10 +177,7 @@ public final class SemanticCheck {
     if (metadata.reviewFrequency().isZero() || metadata.reviewFrequency().isNegative()) {
       problem("/metadata/reviewFrequency", "review frequency must be a positive period", "for example P1Y");
     }
-    Map<String, String> versions = new HashMap<>();
-    for (int i = 0; i < metadata.revisions().size(); i++) {
-      unique(versions, metadata.revisions().get(i).version(), "/metadata/revisions/" + i + "/version", "revision");
-    }
+    // Revision entries are events, not editions: a review with no change repeats the version.
   }
 
   private void role(Role role, String at) {

@@ -46,8 +46,9 @@ public final class DocumentView {
     view.put("dateLine", plain.apply(metadata.dates().drafted().format(MONTH_YEAR)));
     Office body = policy.office(metadata.approval().body()).orElseThrow();
     String approvalLine;
-    if (approved && metadata.dates().approved().isPresent()) {
-      approvalLine = "Approved by the " + body.formalOrTitle() + ", " + metadata.dates().approved().get().format(DAY_MONTH_YEAR);
+    java.util.Optional<LocalDate> approvedOn = metadata.dates().approved().or(signatures::approvedOn);
+    if (approved && approvedOn.isPresent()) {
+      approvalLine = "Approved by the " + body.formalOrTitle() + ", " + approvedOn.get().format(DAY_MONTH_YEAR);
     } else {
       approvalLine = "For Review and Approval by the " + body.formalOrTitle()
           + metadata.approval().due().map(d -> ", " + d.format(MONTH_YEAR)).orElse("");

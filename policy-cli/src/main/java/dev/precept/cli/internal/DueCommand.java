@@ -1,0 +1,136 @@
+package dev.precept.cli.internal;
+
+import dev.precept.cli.Precept;
+import dev.precept.model.Policy;
+import dev.precept.model.PolicyLoader;
+import dev.precept.model.PolicyValidationException;
+import dev.precept.render.ApprovalStatus;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code precept due [DIR] [--within 60d]}: which policies are due or overdue for review. */
+@Command(name = "due", description = "List the policies in a folder that are due or overdue for review; exit 1 when any is overdue.",
+    mixinStandardHelpOptions = true)
+public final class DueCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = ".", description = "The folder to look in (default: the current one).")
+  Path folder;
+
+  @Option(names = "--within", defaultValue = "60d", description = "Also list policies due within this time: 60d, 8w, 3m, 1y or an ISO period (default: ${DEFAULT-VALUE}).")
+  String within;
+
+  @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The date to count from (default: today).")
+  LocalDate today;
+
+  @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  static Period period(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    try {
+      if (t.startsWith("p")) {
+        return Period.parse(t.toUpperCase(Locale.ROOT));
+      }
+      int n = Integer.parseInt(t.substring(0, t.length() - 1));
+      return switch (t.charAt(t.length() - 1)) {
+        case 'd' -> Period.ofDays(n);
+        case 'w' -> Period.ofWeeks(n);
+        case 'm' -> Period.ofMonths(n);
+        case 'y' -> Period.ofYears(n);
+        default -> throw new NumberFormatException(t);
+      };
+    } catch (RuntimeException e) {
+      throw new Precept.UsageException("--within '" + text + "' is not a period: use 60d, 8w, 3m, 1y or an ISO period like P60D");
+    }
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (!Files.isDirectory(folder)) {
+      throw new Precept.UsageException(folder + ": no such folder");
+    }
+    Period window = period(within);
+    LocalDate now = today == null ? LocalDate.now() : today;
+    List<Map<String, Object>> rows = new ArrayList<>();
+    int overdue = 0;
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(folder)) {
+      files = walk.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().matches(".*\\.(cases|approvals|keyring)\\.yaml")
+          && !p.toString().contains("/target/")).sorted().toList();
+    }
+    for (Path file : files) {
+      if (!Files.readString(file).contains("schemaVersion")) {
+        continue; // not a policy
+      }
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("file", file.toString());
+      try {
+        Policy policy = PolicyLoader.standard().load(file);
+        row.put("title", policy.metadata().title());
+        row.put("version", policy.metadata().version());
+        ApprovalStatus status = Approvals.status(file, policy);
+        Optional<LocalDate> approved = latest(policy.metadata().dates().approved(), status.approvedOn());
+        if (approved.isEmpty()) {
+          row.put("status", "awaiting approval");
+        } else {
+          LocalDate due = approved.get().plus(policy.metadata().reviewFrequency());
+          row.put("approved", approved.get().toString());
+          row.put("due", due.toString());
+          if (due.isBefore(now)) {
+            row.put("status", "OVERDUE");
+            overdue++;
+          } else if (!due.isAfter(now.plus(window))) {
+            row.put("status", "due");
+          } else {
+            row.put("status", "not yet due");
+          }
+        }
+      } catch (PolicyValidationException e) {
+        row.put("status", "invalid (" + e.problems().size() + " problems: run precept validate)");
+      }
+      rows.add(row);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == OutputFormat.json) {
+      out.println(CliJson.write(Map.of("today", now.toString(), "within", window.toString(), "policies", rows, "overdue", overdue)));
+    } else {
+      out.printf("Policies in %s on %s (due within %s):%n", folder, now, window);
+      for (Map<String, Object> row : rows) {
+        out.printf("  %-18s %s%s%s%n", row.get("status"), row.get("file"),
+            row.containsKey("version") ? " (" + row.get("title") + ", version " + row.get("version") + ")" : "",
+            row.containsKey("due") ? ", review due " + row.get("due") + " (approved " + row.get("approved") + ")" : "");
+      }
+      out.println(overdue == 0 ? "none overdue" : overdue + " overdue");
+    }
+    out.flush();
+    return overdue == 0 ? Precept.OK : Precept.INVALID;
+  }
+
+  private static Optional<LocalDate> latest(Optional<LocalDate> a, Optional<LocalDate> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    if (b.isEmpty()) {
+      return a;
+    }
+    return Optional.of(a.get().isAfter(b.get()) ? a.get() : b.get());
+  }
+}

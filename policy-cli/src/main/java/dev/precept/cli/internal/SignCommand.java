@@ -1,0 +1,82 @@
+package dev.precept.cli.internal;
+
+import dev.precept.cli.Precept;
+import dev.precept.model.Policy;
+import dev.precept.model.PolicyException;
+import dev.precept.model.PolicyLoader;
+import dev.precept.model.ReadLimits;
+import dev.precept.render.ApprovalRecord;
+import dev.precept.render.Decision;
+import dev.precept.render.SigningKeys;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.PrivateKey;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code precept sign POLICY --key KEY --as OFFICE}: append a signed approval record. */
+@Command(name = "sign", description = "Record your decision on this edition, signed with your key (appends to POLICY.approvals.yaml; the policy is never edited).",
+    mixinStandardHelpOptions = true)
+public final class SignCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "POLICY", description = "The policy file.")
+  Path policyFile;
+
+  @Option(names = "--key", required = true, paramLabel = "KEY", description = "Your private key (.key.pem from 'precept keygen').")
+  Path keyFile;
+
+  @Option(names = "--as", required = true, paramLabel = "OFFICE", description = "The office you sign for.")
+  String office;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The date of the decision (default: today).")
+  LocalDate date;
+
+  @Option(names = "--minute", paramLabel = "REF", description = "The meeting or minute reference.")
+  String minute;
+
+  @Option(names = "--decision", defaultValue = "approved", description = "approved, reviewed-no-change or changes-requested (default: ${DEFAULT-VALUE}).")
+  String decision;
+
+  @Override
+  public Integer call() throws IOException {
+    Policy policy = Inputs.policy(policyFile);
+    PrivateKey key = SigningKeys.readPrivate(new String(PolicyLoader.readFile(Inputs.existing(keyFile), ReadLimits.STANDARD), StandardCharsets.UTF_8));
+    Decision chosen = switch (decision) {
+      case "approved" -> Decision.APPROVED;
+      case "reviewed-no-change" -> Decision.REVIEWED_NO_CHANGE;
+      case "changes-requested" -> Decision.CHANGES_REQUESTED;
+      default -> throw new Precept.UsageException("--decision must be approved, reviewed-no-change or changes-requested");
+    };
+    ApprovalRecord record = dev.precept.render.Approvals.sign(policy, key, office, Approvals.keyring(Approvals.keyringFile(policyFile)),
+        chosen, date == null ? LocalDate.now() : date, Optional.ofNullable(minute));
+    Path approvals = Approvals.approvalsFile(policyFile);
+    Path lock = approvals.resolveSibling(approvals.getFileName() + ".lock");
+    // Two signatories signing at once must not lose either record: one appends at a time.
+    try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+         FileLock held = channel.lock()) {
+      List<ApprovalRecord> records = new ArrayList<>(Approvals.records(approvals));
+      records.add(record);
+      OutputFiles.write(approvals, dev.precept.render.Approvals.writeRecords(records), List.of(policyFile, keyFile));
+    } catch (PolicyException e) {
+      throw e;
+    } finally {
+      java.nio.file.Files.deleteIfExists(lock);
+    }
+    spec.commandLine().getOut().printf("recorded %s's decision (%s) on version %s, %s, in %s%n", record.name(),
+        record.decision().word(), policy.metadata().version(), record.digest(), approvals);
+    return Precept.OK;
+  }
+}
