@@ -30,17 +30,28 @@ public final class CompiledPolicy {
   final Map<String, Map<String, String>> roleAttributes = new HashMap<>();
   final Map<String, Clause> clauses = new HashMap<>();
   final Map<String, Integer> documentOrder = new HashMap<>();
+  final List<Clause> inDocumentOrder;
+  /** For each role, each role or group it reaches: "group (role -> group)", the words reasons use. */
+  final Map<String, Map<String, String>> pathTexts = new HashMap<>();
   final Map<String, List<Clause>> rulesByCategory = new HashMap<>();
   final Map<String, Fact> facts = new HashMap<>();
   final Set<String> attributes;
   final Set<String> offices;
+  final Set<String> categories;
   final List<Consequence> consequences;
   final List<String> statements = new ArrayList<>();
   final List<String> actorTitles = new ArrayList<>();
   final List<String> procedureTitles = new ArrayList<>();
-  /** For each breach category, the consequences answering to it, as indices into {@link #consequences}. */
+  /** For each breach category, the consequences answering to it (its own and those for any breach). */
   final Map<String, BitSet> consequencesByCategory = new HashMap<>();
   final BitSet consequencesForAnyBreach = new BitSet();
+  /** For each role, its memberships as rulings report them, built once and shared by every ruling. */
+  final Map<String, List<dev.precept.eval.Ruling.Membership>> memberships = new HashMap<>();
+  /** For each consequence, each condition's "unknown" check and its description, built once. */
+  final List<List<dev.precept.eval.ConditionCheck>> unknownChecks = new ArrayList<>();
+  final List<List<String>> conditionTexts = new ArrayList<>();
+  /** For each role, the consequences whose people it is among: a ruling only visits these. */
+  final Map<String, BitSet> consequencesByRole = new HashMap<>();
 
   /** Compiles a validated policy. */
   public CompiledPolicy(Policy policy) {
@@ -53,7 +64,14 @@ public final class CompiledPolicy {
     for (Role role : policy.roles()) {
       reach.put(role.id(), reachOf(role, parents));
       roleAttributes.put(role.id(), role.attributes());
+      List<dev.precept.eval.Ruling.Membership> list = new ArrayList<>();
+      reach.get(role.id()).forEach((id, path) -> list.add(dev.precept.eval.ImmutableMembership.of(id, path)));
+      memberships.put(role.id(), List.copyOf(list));
+      Map<String, String> texts = new HashMap<>();
+      reach.get(role.id()).forEach((id, path) -> texts.put(id, id + " (" + String.join(" -> ", path) + ")"));
+      pathTexts.put(role.id(), texts);
     }
+    inDocumentOrder = policy.allClauses();
     int order = 0;
     for (Clause clause : policy.allClauses()) {
       clauses.put(clause.id(), clause);
@@ -63,6 +81,7 @@ public final class CompiledPolicy {
     policy.facts().forEach(f -> facts.put(f.id(), f));
     attributes = Set.copyOf(policy.attributes().stream().map(a -> a.id()).toList());
     offices = Set.copyOf(policy.offices().stream().map(o -> o.id()).toList());
+    categories = Set.copyOf(policy.breachCategories().stream().map(b -> b.id()).toList());
     consequences = policy.consequences();
     for (int i = 0; i < consequences.size(); i++) {
       Consequence consequence = consequences.get(i);
@@ -72,11 +91,30 @@ public final class CompiledPolicy {
       for (String category : consequence.categories()) {
         consequencesByCategory.computeIfAbsent(category, k -> new BitSet()).set(i);
       }
+      for (Map.Entry<String, Map<String, List<String>>> role : reach.entrySet()) {
+        if (consequence.appliesTo().stream().anyMatch(role.getValue()::containsKey)) {
+          consequencesByRole.computeIfAbsent(role.getKey(), k -> new BitSet()).set(i);
+        }
+      }
+      List<dev.precept.eval.ConditionCheck> unknown = new ArrayList<>();
+      List<String> texts = new ArrayList<>();
+      for (dev.precept.model.Condition condition : consequence.when()) {
+        String subject = condition.fact().orElseGet(() -> "attribute " + condition.attribute().orElseThrow());
+        dev.precept.eval.ConditionCheck check = dev.precept.eval.ImmutableConditionCheck.builder().subject(subject)
+            .expected(condition.values()).result(dev.precept.eval.ConditionCheck.Result.UNKNOWN).build();
+        unknown.add(check);
+        texts.add(RulingEngine.describe(check));
+      }
+      unknownChecks.add(List.copyOf(unknown));
+      conditionTexts.add(List.copyOf(texts));
       String actor = consequence.actor().flatMap(policy::office).map(o -> o.title()).orElse(null);
       actorTitles.add(actor);
       procedureTitles.add(consequence.procedure().flatMap(policy::instrument).map(x -> x.title()).orElse(null));
       String subject = actor == null ? "The breach" : "The " + actor;
       statements.add(subject + " " + consequence.modality().word() + " " + consequence.action().strip() + ".");
+    }
+    for (BitSet specific : consequencesByCategory.values()) {
+      specific.or(consequencesForAnyBreach);
     }
   }
 
@@ -120,12 +158,19 @@ public final class CompiledPolicy {
     return reach.getOrDefault(roleId, Map.of());
   }
 
-  /** The consequences answering to a breach category, in policy order. */
+  /** The consequences answering to a breach category, in policy order (do not modify). */
   public BitSet consequencesFor(String category) {
-    BitSet result = (BitSet) consequencesForAnyBreach.clone();
-    BitSet specific = consequencesByCategory.get(category);
-    if (specific != null) {
-      result.or(specific);
+    return consequencesByCategory.getOrDefault(category, consequencesForAnyBreach);
+  }
+
+  /** The consequences whose people include someone holding these roles (a new set). */
+  public BitSet consequencesForRoles(List<String> roles) {
+    BitSet result = new BitSet();
+    for (String role : roles) {
+      BitSet bits = consequencesByRole.get(role);
+      if (bits != null) {
+        result.or(bits);
+      }
     }
     return result;
   }

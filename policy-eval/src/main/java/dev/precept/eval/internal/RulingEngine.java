@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** Rules on one incident against a compiled policy. Stateless apart from the policy: thread-safe. */
 public final class RulingEngine {
@@ -44,33 +43,28 @@ public final class RulingEngine {
     Map<String, String> attributes = attributes(incident, diagnostics);
     checkFacts(incident, diagnostics);
 
-    TreeSet<Integer> concerned = new TreeSet<>();
-    Map<Integer, Clause> byOrder = new HashMap<>();
+    BitSet concerned = new BitSet();
     for (String id : incident.clauses()) {
-      Clause clause = compiled.clauses.get(id);
-      if (clause == null) {
+      Integer order = compiled.documentOrder.get(id);
+      if (order == null) {
         diagnostics.add("unknown clause '" + id + "': not in policy " + compiled.policy.id());
         continue;
       }
-      int order = compiled.documentOrder.get(id);
-      concerned.add(order);
-      byOrder.put(order, clause);
+      concerned.set(order);
     }
     for (String category : incident.categories()) {
-      if (compiled.policy.breachCategory(category).isEmpty()) {
+      if (!compiled.categories.contains(category)) {
         diagnostics.add("unknown breach category '" + category + "'");
         continue;
       }
       for (Clause clause : compiled.rulesIn(category)) {
-        int order = compiled.documentOrder.get(clause.id());
-        concerned.add(order);
-        byOrder.put(order, clause);
+        concerned.set(compiled.documentOrder.get(clause.id()));
       }
     }
 
-    List<ClauseRuling> clauseRulings = new ArrayList<>(concerned.size());
-    for (int order : concerned) {
-      clauseRulings.add(ruleOnClause(byOrder.get(order), incident, members, attributes));
+    List<ClauseRuling> clauseRulings = new ArrayList<>(concerned.cardinality());
+    for (int order = concerned.nextSetBit(0); order >= 0; order = concerned.nextSetBit(order + 1)) {
+      clauseRulings.add(ruleOnClause(compiled.inDocumentOrder.get(order), incident, members, attributes));
     }
     List<ConsequenceRuling> consequences = new ArrayList<>();
     List<String> unspecified = new ArrayList<>();
@@ -85,7 +79,11 @@ public final class RulingEngine {
         .consequences(consequences)
         .unspecified(unspecified)
         .diagnostics(diagnostics);
-    members.forEach((id, path) -> ruling.addPerson(ImmutableMembership.of(id, path)));
+    if (incident.person().roles().size() == 1 && compiled.memberships.containsKey(incident.person().roles().get(0))) {
+      ruling.person(compiled.memberships.get(incident.person().roles().get(0)));
+    } else {
+      members.forEach((id, path) -> ruling.addPerson(ImmutableMembership.of(id, path)));
+    }
     return ruling.build();
   }
 
@@ -215,8 +213,9 @@ public final class RulingEngine {
     if (clause.appliesTo().isEmpty()) {
       reason.append("everyone the policy concerns, ").append(String.join(" and ", incident.person().roles())).append(" included");
     } else {
-      reason.append(scope.get().get(scope.get().size() - 1)).append(" (")
-          .append(String.join(" -> ", scope.get())).append(")");
+      List<String> path = scope.get();
+      String text = compiled.pathTexts.getOrDefault(path.get(0), Map.of()).get(path.get(path.size() - 1));
+      reason.append(text != null ? text : path.get(path.size() - 1) + " (" + String.join(" -> ", path) + ")");
     }
     if (!checks.isEmpty()) {
       reason.append(", ").append(describeAll(checks));
@@ -229,45 +228,57 @@ public final class RulingEngine {
 
   private void consequences(List<ClauseRuling> clauses, Incident incident, Map<String, List<String>> members,
       Map<String, String> attributes, List<ConsequenceRuling> out, List<String> unspecified) {
+    // The breached (or undetermined) clauses, each with the consequences that answer to it and
+    // are for this person: an index intersection, never a scan of the policy's consequences.
+    List<ClauseRuling> breaches = new ArrayList<>(clauses.size());
+    List<BitSet> answering = new ArrayList<>(clauses.size());
     BitSet candidates = new BitSet();
-    Map<Integer, List<String>> breachesFor = new HashMap<>();
-    Map<Integer, Boolean> firmFor = new HashMap<>();
+    BitSet forPerson = null;
     for (ClauseRuling clause : clauses) {
       if (clause.outcome() != Outcome.BREACHED && clause.outcome() != Outcome.UNDETERMINED) {
         continue;
       }
-      BitSet answering = compiled.consequencesFor(clause.category().orElseThrow());
-      boolean covered = false;
-      for (int i = answering.nextSetBit(0); i >= 0; i = answering.nextSetBit(i + 1)) {
-        if (scopeOf(compiled.consequences.get(i).appliesTo(), members).isPresent()) {
-          covered = true;
-          candidates.set(i);
-          breachesFor.computeIfAbsent(i, k -> new ArrayList<>()).add(clause.clause());
-          if (clause.outcome() == Outcome.BREACHED) {
-            firmFor.put(i, true);
-          }
-        }
+      if (forPerson == null) {
+        forPerson = compiled.consequencesForRoles(incident.person().roles());
       }
-      if (!covered) {
+      BitSet bits = (BitSet) forPerson.clone();
+      bits.and(compiled.consequencesFor(clause.category().orElseThrow()));
+      if (bits.isEmpty()) {
         unspecified.add(clause.clause());
+        continue;
       }
+      breaches.add(clause);
+      answering.add(bits);
+      candidates.or(bits);
     }
     for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
       Consequence consequence = compiled.consequences.get(i);
-      List<ConditionCheck> checks = checks(consequence.when(), incident, attributes);
+      List<ConditionCheck> checks = consequenceChecks(i, consequence, incident, attributes);
       if (first(checks, ConditionCheck.Result.DEFEATED).isPresent()) {
         continue; // a recorded finding rules it out
       }
-      List<String> dependsOn = new ArrayList<>();
-      for (ConditionCheck check : checks) {
-        if (check.result() == ConditionCheck.Result.UNKNOWN) {
-          dependsOn.add(describe(check));
+      List<String> answered = new ArrayList<>(2);
+      boolean firm = false;
+      for (int b = 0; b < breaches.size(); b++) {
+        if (answering.get(b).get(i)) {
+          answered.add(breaches.get(b).clause());
+          firm |= breaches.get(b).outcome() == Outcome.BREACHED;
         }
       }
-      boolean firm = firmFor.getOrDefault(i, false);
-      if (!firm) {
-        for (String clause : breachesFor.get(i)) {
-          dependsOn.add(clause + " is found to have been breached");
+      List<String> dependsOn;
+      if (checks == compiled.unknownChecks.get(i) && firm) {
+        dependsOn = compiled.conditionTexts.get(i);
+      } else {
+        dependsOn = new ArrayList<>();
+        for (int c = 0; c < checks.size(); c++) {
+          if (checks.get(c).result() == ConditionCheck.Result.UNKNOWN) {
+            dependsOn.add(compiled.conditionTexts.get(i).get(c));
+          }
+        }
+        if (!firm) {
+          for (String clause : answered) {
+            dependsOn.add(clause + " is found to have been breached");
+          }
         }
       }
       out.add(ImmutableConsequenceRuling.builder()
@@ -279,12 +290,24 @@ public final class RulingEngine {
           .actor(Optional.ofNullable(compiled.actorTitles.get(i)))
           .procedure(Optional.ofNullable(compiled.procedureTitles.get(i)))
           .source(consequence.clause())
-          .breaches(breachesFor.get(i))
+          .breaches(answered)
           .scope(scopeOf(consequence.appliesTo(), members).orElseThrow())
           .conditions(checks)
           .dependsOn(dependsOn)
           .build());
     }
+  }
+
+  /** A consequence's condition checks: the shared "unknown" ones when the incident gives none of the facts. */
+  private List<ConditionCheck> consequenceChecks(int index, Consequence consequence, Incident incident, Map<String, String> attributes) {
+    if (consequence.when().isEmpty()) {
+      return List.of();
+    }
+    boolean anyKnown = false;
+    for (Condition condition : consequence.when()) {
+      anyKnown |= condition.fact().map(incident.facts()::containsKey).orElse(true);
+    }
+    return anyKnown ? checks(consequence.when(), incident, attributes) : compiled.unknownChecks.get(index);
   }
 
   private Optional<Permission> matchingPermission(ClauseException exception, Clause clause, Incident incident) {

@@ -1,0 +1,81 @@
+package dev.precept.bench;
+
+import dev.precept.eval.Evaluator;
+import dev.precept.eval.Incident;
+import dev.precept.eval.Ruling;
+import dev.precept.model.Policy;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.casbin.jcasbin.main.Enforcer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Rulings per second and latency, one thread, by policy size, with jCasbin answering the same
+ * (role, breach category) requests on the same model in the same run.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class RulingBenchmark {
+  private static final int REQUESTS = 1024;
+
+  @Param({"seed", "10", "100", "1000", "10000"})
+  public String policy;
+
+  private Evaluator evaluator;
+  private Incident[] byCategory;
+  private Incident[] byClause;
+  private Enforcer casbin;
+  private String[][] requests;
+  private int next;
+
+  @Setup
+  public void setUp() {
+    Policy loaded = Policies.named(policy);
+    evaluator = Evaluator.of(loaded);
+    List<Policies.Request> list = Policies.requests(loaded, REQUESTS);
+    byCategory = new Incident[REQUESTS];
+    byClause = new Incident[REQUESTS];
+    requests = new String[REQUESTS][];
+    java.util.Random random = new java.util.Random(11);
+    for (int i = 0; i < REQUESTS; i++) {
+      byCategory[i] = Policies.incident(list.get(i), i);
+      var clause = loaded.allClauses().get(random.nextInt(loaded.allClauses().size()));
+      byClause[i] = Incident.builder().id("clause-" + i).person(byCategory[i].person()).addClauses(clause.id()).build();
+      requests[i] = new String[] {list.get(i).role(), list.get(i).category()};
+    }
+    casbin = Policies.casbin(loaded);
+  }
+
+  /** A full ruling (outcomes, consequences, explanations) for a role and a breach category. */
+  @Benchmark
+  public Ruling rulingForRoleAndCategory() {
+    return evaluator.rule(byCategory[next++ & (REQUESTS - 1)]);
+  }
+
+  /** A full ruling for a role and one clause: what an incident log usually sends. */
+  @Benchmark
+  public Ruling rulingForOneClause() {
+    return evaluator.rule(byClause[next++ & (REQUESTS - 1)]);
+  }
+
+  /** The peer: jCasbin's allow/deny for the same role and breach category. */
+  @Benchmark
+  public boolean casbinEnforce() {
+    String[] request = requests[next++ & (REQUESTS - 1)];
+    return casbin.enforce(request[0], request[1]);
+  }
+}
