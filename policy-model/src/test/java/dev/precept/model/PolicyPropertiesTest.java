@@ -136,7 +136,7 @@ class PolicyPropertiesTest {
         case 1 -> Collections.swap(out, at, random.nextInt(out.size()));
         case 2 -> out.set(at, inject(out.get(at), random));
         case 3 -> out.add(at, out.get(random.nextInt(out.size())));
-        case 4 -> out.set(at, out.get(at).replaceFirst(":\\s.*", ": " + randomValue(random)));
+        case 4 -> out.set(at, out.get(at).replaceFirst(":\\s.*", java.util.regex.Matcher.quoteReplacement(": " + randomValue(random))));
         case 5 -> out.set(at, "  ".repeat(random.nextInt(4)) + out.get(at).strip());
         default -> out = new ArrayList<>(out.subList(0, Math.max(1, at)));
       }

@@ -41,6 +41,7 @@ public final class LocatedTreeReader {
 
   private final String source;
   private final YAMLParser parser;
+  private int maxScalarLength = Integer.MAX_VALUE;
   private final Map<String, int[]> locations = new HashMap<>();
   private final List<Problem> problems = new ArrayList<>();
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -84,6 +85,7 @@ public final class LocatedTreeReader {
         .build();
     try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
       LocatedTreeReader reader = new LocatedTreeReader(source, parser);
+      reader.maxScalarLength = limits.maxScalarLength();
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw fail(source, 1, 1, "file holds no YAML document", "a policy starts with 'schemaVersion: 1'");
@@ -155,6 +157,13 @@ public final class LocatedTreeReader {
         return array;
       }
       case VALUE_STRING:
+        // Jackson's YAML parser does not apply its string-length constraint: check it here.
+        if (parser.getTextLength() > maxScalarLength) {
+          problems.add(problem(source, start.getLineNr(), start.getColumnNr(), pointer, String.format(Locale.ROOT,
+              "a value of %,d characters is longer than the %,d a policy file allows", parser.getTextLength(), maxScalarLength),
+              "a clause's text is a paragraph, not a document"));
+          return nodes.textNode("");
+        }
         if (parser.isCurrentAlias()) {
           problems.add(problem(source, start.getLineNr(), start.getColumnNr(), pointer,
               "YAML alias '*" + parser.getText() + "' is not allowed",
