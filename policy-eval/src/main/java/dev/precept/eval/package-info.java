@@ -19,12 +19,6 @@
  * against the policy; {@link dev.precept.eval.CaseSuite} runs a policy's cases (incidents with
  * their expected rulings); {@link dev.precept.eval.PolicyCheck} is static analysis of a policy.
  */
-@Value.Style(
-    typeImmutable = "Immutable*",
-    jdkOnly = true,
-    depluralize = true,
-    visibility = Value.Style.ImplementationVisibility.PUBLIC,
-    defaults = @Value.Immutable(copy = true))
+@dev.precept.model.PreceptStyle
 package dev.precept.eval;
 
-import org.immutables.value.Value;

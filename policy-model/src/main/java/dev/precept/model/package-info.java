@@ -14,13 +14,6 @@
  * <p>Every value type here is an Immutables interface; the generated {@code Immutable*} classes
  * have builders. Collections returned are immutable; absent values are {@link java.util.Optional}.
  */
-@Value.Style(
-    typeImmutable = "Immutable*",
-    jdkOnly = true,
-    depluralize = true,
-    depluralizeDictionary = {"breachCategory:breachCategories", "clause:clauses"},
-    visibility = Value.Style.ImplementationVisibility.PUBLIC,
-    defaults = @Value.Immutable(copy = true))
+@PreceptStyle
 package dev.precept.model;
 
-import org.immutables.value.Value;

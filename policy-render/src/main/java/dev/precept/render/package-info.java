@@ -14,12 +14,6 @@
  * dev.precept.render.PolicyDiff} compares two editions; {@link dev.precept.render.BoardPack}
  * writes the review pack.
  */
-@Value.Style(
-    typeImmutable = "Immutable*",
-    jdkOnly = true,
-    depluralize = true,
-    visibility = Value.Style.ImplementationVisibility.PUBLIC,
-    defaults = @Value.Immutable(copy = true))
+@dev.precept.model.PreceptStyle
 package dev.precept.render;
 
-import org.immutables.value.Value;
