@@ -61,6 +61,13 @@ public class RulingBenchmark {
     return evaluator.rule(byCategory[next++ & (REQUESTS - 1)]);
   }
 
+  /** The like-for-like answer to jCasbin's question: what a role faces for a breach category. */
+  @Benchmark
+  public java.util.List<dev.precept.model.Consequence> possibleConsequences() {
+    Incident incident = byCategory[next++ & (REQUESTS - 1)];
+    return evaluator.possibleConsequences(incident.person().roles().get(0), incident.categories().get(0));
+  }
+
   /** A full ruling for a role and one clause: what an incident log usually sends. */
   @Benchmark
   public Ruling rulingForOneClause() {

@@ -2,7 +2,9 @@ package dev.precept.eval;
 
 import dev.precept.eval.internal.CompiledPolicy;
 import dev.precept.eval.internal.RulingEngine;
+import dev.precept.model.Consequence;
 import dev.precept.model.Policy;
+import java.util.List;
 
 /**
  * Rules on incidents under one policy: which clauses were breached or excused, what must and what
@@ -34,6 +36,17 @@ public final class Evaluator {
   /** The ruling on an incident. */
   public Ruling rule(Incident incident) {
     return engine.rule(incident);
+  }
+
+  /**
+   * What could follow if a holder of this role breached a rule in this category: the consequences
+   * in the policy's order, before any finding (a "may on gross misconduct" is listed). Empty when
+   * no rule in the category applies to the role, or when the policy is silent for it. For an HR
+   * screen showing the stakes before an investigation, or a coverage report; a decision about an
+   * incident is {@link #rule(Incident)}.
+   */
+  public List<Consequence> possibleConsequences(String roleId, String categoryId) {
+    return compiled.possibleConsequences(roleId, categoryId);
   }
 
   /** The policy this evaluator rules under. */

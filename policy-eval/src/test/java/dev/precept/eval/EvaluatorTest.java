@@ -159,4 +159,31 @@ class EvaluatorTest {
     Ruling ruling = EVALUATOR.rule(volunteerContactsChild());
     assertEquals(ruling, Rulings.fromJson(Rulings.toJson(ruling)));
   }
+
+  @Test
+  void listsThePossibleConsequencesForARoleAndABreachCategoryBeforeAnyFinding() {
+    assertEquals(List.of("non-employee.board-action"), ids(EVALUATOR.possibleConsequences("volunteer", "safeguarding")));
+    assertEquals(List.of("comments.appropriate-action", "comments.disciplinary-policy", "employee.investigation",
+        "employee.disciplinary-procedure", "employee.misconduct", "employee.gross-misconduct"),
+        ids(EVALUATOR.possibleConsequences("staff", "inappropriate-comments")));
+    assertEquals(List.of(), EVALUATOR.possibleConsequences("parent", "safeguarding"), "no safeguarding rule reaches a parent");
+    assertEquals(List.of(), EVALUATOR.possibleConsequences("cfo", "safeguarding"));
+    assertEquals(List.of(), EVALUATOR.possibleConsequences("staff", "no-such-category"));
+  }
+
+  @Test
+  void possibleConsequencesAgreeWithTheCheckersCoverageMatrix() {
+    CheckReport report = PolicyCheck.of(SeedPolicy.POLICY);
+    for (String role : report.roles()) {
+      for (String category : report.categories()) {
+        List<String> expected = report.matrix().get(role).get(category).consequences().stream()
+            .map(c -> c.substring(0, c.indexOf(' '))).toList();
+        assertEquals(expected, ids(EVALUATOR.possibleConsequences(role, category)), role + " x " + category);
+      }
+    }
+  }
+
+  private static List<String> ids(List<dev.precept.model.Consequence> consequences) {
+    return consequences.stream().map(dev.precept.model.Consequence::id).toList();
+  }
 }

@@ -50,6 +50,8 @@ public final class CompiledPolicy {
   /** For each consequence, each condition's "unknown" check and its description, built once. */
   final List<List<dev.precept.eval.ConditionCheck>> unknownChecks = new ArrayList<>();
   final List<List<String>> conditionTexts = new ArrayList<>();
+  /** For each role, the breach categories holding a rule the role is within. */
+  final Map<String, Set<String>> breachableByRole = new HashMap<>();
   /** For each role, the consequences whose people it is among: a ruling only visits these. */
   final Map<String, BitSet> consequencesByRole = new HashMap<>();
 
@@ -116,6 +118,39 @@ public final class CompiledPolicy {
     for (BitSet specific : consequencesByCategory.values()) {
       specific.or(consequencesForAnyBreach);
     }
+    Map<String, List<String>> reachedBy = new HashMap<>();
+    reach.forEach((role, reached) -> reached.keySet().forEach(id -> reachedBy.computeIfAbsent(id, k -> new ArrayList<>()).add(role)));
+    for (Clause rule : policy.allClauses()) {
+      if (rule.category().isEmpty()) {
+        continue;
+      }
+      java.util.Collection<String> roles = rule.appliesTo().isEmpty() ? reach.keySet()
+          : rule.appliesTo().stream().flatMap(t -> reachedBy.getOrDefault(t, List.of()).stream()).toList();
+      roles.forEach(role -> breachableByRole.computeIfAbsent(role, k -> new java.util.HashSet<>()).add(rule.category().get()));
+    }
+  }
+
+  /**
+   * The consequences a breach in this category by a holder of this role can lead to, in policy
+   * order, before any finding; empty where no rule in the category reaches the role or the
+   * policy is silent.
+   */
+  public List<Consequence> possibleConsequences(String role, String category) {
+    BitSet forRole = consequencesByRole.get(role);
+    if (forRole == null || !breachableByRole.getOrDefault(role, Set.of()).contains(category)) {
+      return List.of();
+    }
+    BitSet forCategory = consequencesFor(category);
+    List<Consequence> found = null;
+    for (int i = forRole.nextSetBit(0); i >= 0; i = forRole.nextSetBit(i + 1)) {
+      if (forCategory.get(i)) {
+        if (found == null) {
+          found = new ArrayList<>(4);
+        }
+        found.add(consequences.get(i));
+      }
+    }
+    return found == null ? List.of() : Collections.unmodifiableList(found);
   }
 
   private static Map<String, List<String>> reachOf(Role role, Map<String, List<String>> parents) {
