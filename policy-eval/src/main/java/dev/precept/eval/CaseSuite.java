@@ -88,7 +88,7 @@ public final class CaseSuite {
       problems.addAll(incidentProblems);
       JsonNode expect = node.get("expect");
       Map<String, Outcome> clauses = new LinkedHashMap<>();
-      Iterator<Map.Entry<String, JsonNode>> fields = expect.path("clauses").fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = expect.path("clauses").properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         if (!clauseIds.contains(field.getKey())) {

@@ -140,7 +140,7 @@ public final class IncidentLoader {
 
   private void typedValues(LocatedDocument document, String at, JsonNode values, Set<String> declared, String what,
       Function<String, FactType> type, Function<String, List<String>> allowed, List<Problem> problems) {
-    Iterator<Map.Entry<String, JsonNode>> fields = values.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = values.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       String name = field.getKey();

@@ -166,7 +166,7 @@ class PolicyPropertiesTest {
   private static JsonNode shuffleKeys(JsonNode node, Random random) {
     if (node.isObject()) {
       List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
       it.forEachRemaining(fields::add);
       Collections.shuffle(fields, random);
       ObjectNode shuffled = Mappers.json().createObjectNode();

@@ -44,12 +44,12 @@ class PolicySchemaTest {
 
   private static void walk(JsonNode node, String path, List<String> missing) {
     if (node.isObject()) {
-      node.path("properties").fields().forEachRemaining(p -> {
+      node.path("properties").properties().forEach(p -> {
         if (!p.getValue().has("description")) {
           missing.add(path + "/properties/" + p.getKey());
         }
       });
-      node.fields().forEachRemaining(f -> walk(f.getValue(), path + "/" + f.getKey(), missing));
+      node.properties().forEach(f -> walk(f.getValue(), path + "/" + f.getKey(), missing));
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         walk(node.get(i), path + "/" + i, missing);

@@ -56,7 +56,9 @@ class PdfSigningTest {
           new org.bouncycastle.asn1.ASN1InputStream(signature.getContents(pdf)).readObject());
       CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed), contentInfo);
       SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
-      X509CertificateHolder certificate = (X509CertificateHolder) cms.getCertificates().getMatches(signer.getSID()).iterator().next();
+      @SuppressWarnings("unchecked")
+      var matches = (java.util.Collection<X509CertificateHolder>) cms.getCertificates().getMatches(signer.getSID());
+      X509CertificateHolder certificate = matches.iterator().next();
       return signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
     }
   }

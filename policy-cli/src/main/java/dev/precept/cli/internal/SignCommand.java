@@ -2,7 +2,6 @@ package dev.precept.cli.internal;
 
 import dev.precept.cli.Precept;
 import dev.precept.model.Policy;
-import dev.precept.model.PolicyException;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.ReadLimits;
 import dev.precept.render.ApprovalRecord;
@@ -65,13 +64,15 @@ public final class SignCommand implements Callable<Integer> {
     Path approvals = Approvals.approvalsFile(policyFile);
     Path lock = approvals.resolveSibling(approvals.getFileName() + ".lock");
     // Two signatories signing at once must not lose either record: one appends at a time.
-    try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-         FileLock held = channel.lock()) {
-      List<ApprovalRecord> records = new ArrayList<>(Approvals.records(approvals));
-      records.add(record);
-      OutputFiles.write(approvals, dev.precept.render.Approvals.writeRecords(records), List.of(policyFile, keyFile));
-    } catch (PolicyException e) {
-      throw e;
+    try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      FileLock held = channel.lock();
+      try {
+        List<ApprovalRecord> records = new ArrayList<>(Approvals.records(approvals));
+        records.add(record);
+        OutputFiles.write(approvals, dev.precept.render.Approvals.writeRecords(records), List.of(policyFile, keyFile));
+      } finally {
+        held.release();
+      }
     } finally {
       java.nio.file.Files.deleteIfExists(lock);
     }

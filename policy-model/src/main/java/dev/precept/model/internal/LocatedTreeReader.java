@@ -83,7 +83,7 @@ public final class LocatedTreeReader {
             .maxNameLength(1024)
             .build())
         .build();
-    try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
+    try (YAMLParser parser = factory.createParser(text)) {
       LocatedTreeReader reader = new LocatedTreeReader(source, parser);
       reader.maxScalarLength = limits.maxScalarLength();
       JsonToken first = parser.nextToken();

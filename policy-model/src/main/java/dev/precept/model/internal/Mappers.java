@@ -40,7 +40,7 @@ public final class Mappers {
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
-        .serializationInclusion(JsonInclude.Include.NON_EMPTY);
+        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY));
   }
 
   /** Compact JSON. */

@@ -46,7 +46,6 @@ public final class PdfMaker {
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
     try {
       PdfRendererBuilder builder = new PdfRendererBuilder();
-      builder.useFastMode();
       builder.withHtmlContent(xhtml, resources.map(p -> p.toUri().toString()).orElse(null));
       font(builder, "DejaVu Serif", "DejaVuSerif.ttf", 400, FontStyle.NORMAL);
       font(builder, "DejaVu Serif", "DejaVuSerif-Bold.ttf", 700, FontStyle.NORMAL);
