@@ -90,6 +90,13 @@ class PreceptTest {
   }
 
   @Test
+  void schemaAsMarkdownIsTheReferenceInTheDocs() throws Exception {
+    Run run = run("schema", "--format", "markdown");
+    assertEquals(0, run.code());
+    assertEquals(Files.readString(Path.of("../docs/yaml-reference.md")), run.out());
+  }
+
+  @Test
   void demoValidatesTheBundledExampleAndSaysWhatItDid(@TempDir Path dir) {
     Run run = run("demo", "--out", dir.toString());
     assertEquals(0, run.code(), run.err());

@@ -42,6 +42,13 @@ class PolicySchemaTest {
     }
   }
 
+  @Test
+  void theYamlReferenceInTheDocsIsTheOneGeneratedFromTheSchema() {
+    String reference = SchemaReference.markdown();
+    assertTrue(reference.contains("| `appliesTo` | no | list of id |"), reference);
+    Golden.assertMatches(java.nio.file.Path.of("../docs/yaml-reference.md"), reference);
+  }
+
   private static void walk(JsonNode node, String path, List<String> missing) {
     if (node.isObject()) {
       node.path("properties").properties().forEach(p -> {

@@ -8,14 +8,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code precept schema}: the JSON Schema of the policy format, for editors and other tools. */
-@Command(name = "schema", description = "Print the JSON Schema (Draft 2020-12) of the policy YAML format.",
+@Command(name = "schema", description = "Print the JSON Schema (Draft 2020-12) of the policy YAML format, or with --format markdown the reference for people.",
     mixinStandardHelpOptions = true)
 public final class SchemaCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  /** Output formats. */
+  public enum Format { json, markdown }
+
+  @picocli.CommandLine.Option(names = "--format", defaultValue = "json", description = "json (the schema) or markdown (the reference for people) (default: ${DEFAULT-VALUE}).")
+  Format format;
+
   @Override
   public Integer call() {
-    spec.commandLine().getOut().print(PolicySchema.text());
+    spec.commandLine().getOut().print(format == Format.json ? PolicySchema.text() : dev.precept.model.SchemaReference.markdown());
     spec.commandLine().getOut().flush();
     return Precept.OK;
   }

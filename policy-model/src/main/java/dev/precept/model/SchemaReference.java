@@ -1,0 +1,112 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The YAML reference for governance staff, generated from the policy schema, so the reference
+ * and what the validator checks can never disagree.
+ */
+public final class SchemaReference {
+  /** The order the reference explains things in: the document, then each part as it is met. */
+  private static final List<String> ORDER = List.of("metadata", "role", "group", "office", "valueDeclaration",
+      "breachCategory", "instrument", "section", "clause", "listItem", "condition", "exception", "consequence");
+  private static final Map<String, String> TITLES = Map.ofEntries(
+      Map.entry("metadata", "metadata"), Map.entry("role", "a role (under `roles`)"),
+      Map.entry("group", "a group (under `groups`)"), Map.entry("office", "an office (under `offices`)"),
+      Map.entry("valueDeclaration", "a fact or attribute (under `facts`, `attributes`)"),
+      Map.entry("breachCategory", "a breach category (under `breachCategories`)"),
+      Map.entry("instrument", "an instrument (under `instruments`)"), Map.entry("section", "a section (under `sections`)"),
+      Map.entry("clause", "a clause (under a section's `clauses`)"), Map.entry("listItem", "a list item (under a clause's `items`)"),
+      Map.entry("condition", "a condition (under `when`)"), Map.entry("exception", "an exception (under a clause's `exceptions`)"),
+      Map.entry("consequence", "a consequence (under `consequences`)"));
+
+  private SchemaReference() {}
+
+  /** The reference as Markdown. */
+  public static String markdown() {
+    JsonNode schema;
+    try {
+      schema = new ObjectMapper().readTree(PolicySchema.text());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    StringBuilder out = new StringBuilder();
+    out.append("# The policy YAML format (schemaVersion 1)\n\n");
+    out.append("Generated from the JSON Schema (`").append(schema.path("$id").asText())
+        .append("`) by `precept schema --format markdown`: what is written here is what `precept validate` checks.\n\n");
+    out.append("Ids are lower-case letters and digits, with words joined by `-` or `.` (`conduct.logo`). ")
+        .append("Dates are `YYYY-MM-DD`. Keys not listed are errors.\n\n");
+    object(out, "The document", schema);
+    for (String name : ORDER) {
+      JsonNode definition = schema.path("$defs").path(name);
+      if (!definition.isMissingNode()) {
+        object(out, "Fields of " + TITLES.getOrDefault(name, name), definition);
+      }
+    }
+    return out.toString();
+  }
+
+  private static void object(StringBuilder out, String title, JsonNode node) {
+    out.append("## ").append(title).append("\n\n");
+    if (node.has("description")) {
+      out.append(node.get("description").asText()).append("\n\n");
+    }
+    Set<String> required = new LinkedHashSet<>();
+    node.path("required").forEach(r -> required.add(r.asText()));
+    out.append("| key | required | value | meaning |\n| --- | --- | --- | --- |\n");
+    node.path("properties").properties().forEach(p -> out.append("| `").append(p.getKey()).append("` | ")
+        .append(required.contains(p.getKey()) ? "yes" : "no").append(" | ").append(type(p.getValue())).append(" | ")
+        .append(p.getValue().path("description").asText().replace("|", "\\|")).append(" |\n"));
+    if (node.has("oneOf")) {
+      List<String> notes = new ArrayList<>();
+      node.path("oneOf").forEach(o -> notes.add(String.join(", ", names(o.path("required")))));
+      if (!notes.isEmpty()) {
+        out.append("\nExactly one of: ").append(String.join("; ", notes.stream().map(n -> "`" + n + "`").toList())).append(".\n");
+      }
+    }
+    out.append("\n");
+  }
+
+  private static List<String> names(JsonNode array) {
+    List<String> names = new ArrayList<>();
+    array.forEach(n -> names.add(n.asText()));
+    return names;
+  }
+
+  private static String type(JsonNode property) {
+    if (property.has("const")) {
+      return "`" + property.get("const").asText() + "`";
+    }
+    if (property.has("enum")) {
+      return "one of " + String.join(", ", names(property.get("enum")).stream().map(e -> "`" + e + "`").toList());
+    }
+    if (property.has("$ref")) {
+      String ref = property.get("$ref").asText();
+      String name = ref.substring(ref.lastIndexOf('/') + 1);
+      return name.equals("conditions") ? "list of conditions" : "see " + TITLES.getOrDefault(name, name);
+    }
+    String type = property.path("type").isArray() ? String.join(" or ", names(property.get("type"))) : property.path("type").asText();
+    if ("array".equals(type)) {
+      JsonNode items = property.path("items");
+      return "list of " + (items.isMissingNode() ? "values" : type(items).replace("see ", ""));
+    }
+    if ("object".equals(type)) {
+      return "mapping of id to value";
+    }
+    if (property.path("format").asText().equals("date")) {
+      return "date";
+    }
+    if (property.has("pattern") && "string".equals(type)) {
+      return property.path("description").asText().startsWith("How often") ? "ISO-8601 period" : "id";
+    }
+    return type.isEmpty() ? "value" : type;
+  }
+}
