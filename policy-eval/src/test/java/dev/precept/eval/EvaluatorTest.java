@@ -132,6 +132,7 @@ class EvaluatorTest {
         "fact 'during-working-hours' cannot be 'sometimes': expected true or false",
         "unknown clause 'no.such.clause': not in policy cat-social-media"), ruling.diagnostics());
     assertEquals(Outcome.NOT_APPLICABLE, ruling.clause("conduct.name-and-logo").orElseThrow().outcome());
+    assertEquals("the person holds no role of this policy", ruling.clause("conduct.name-and-logo").orElseThrow().reason());
   }
 
   @Test

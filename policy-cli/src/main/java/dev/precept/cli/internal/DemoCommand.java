@@ -68,12 +68,12 @@ public final class DemoCommand implements Callable<Integer> {
           .name(holders.getOrDefault(signatory.office(), signatory.office())).publicKey(SigningKeys.publicPem(pair.getPublic())).build());
     }
     Keyring trusted = keyring.build();
-    OutputFiles.write(Approvals.keyringFile(policyFile), dev.precept.render.Approvals.writeKeyring(trusted), List.of());
+    OutputFiles.write(ApprovalFiles.keyringFile(policyFile), dev.precept.render.Approvals.writeKeyring(trusted), List.of());
     List<ApprovalRecord> records = new ArrayList<>();
     keys.forEach((office, key) -> records.add(dev.precept.render.Approvals.sign(policy, key, office, trusted, Decision.APPROVED,
         meeting, Optional.of("Board meeting, 12 October 2016 (demo)"))));
-    OutputFiles.write(Approvals.approvalsFile(policyFile), dev.precept.render.Approvals.writeRecords(records), List.of());
-    ApprovalStatus status = Approvals.status(policyFile, policy);
+    OutputFiles.write(ApprovalFiles.approvalsFile(policyFile), dev.precept.render.Approvals.writeRecords(records), List.of());
+    ApprovalStatus status = ApprovalFiles.status(policyFile, policy);
     DocumentRenderer renderer = DocumentRenderer.standard();
     OutputFiles.write(folder.resolve("social-media-policy.html"), renderer.html(policy, status.signatureBlock()), List.of(policyFile));
     OutputFiles.write(folder.resolve("social-media-policy.pdf"), o -> renderer.pdf(policy, status.signatureBlock(), o), List.of(policyFile));

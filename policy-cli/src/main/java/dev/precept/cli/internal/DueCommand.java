@@ -77,16 +77,18 @@ public final class DueCommand implements Callable<Integer> {
           && !p.toString().contains("/target/")).sorted().toList();
     }
     for (Path file : files) {
-      if (!Files.readString(file).contains("schemaVersion")) {
-        continue; // not a policy
-      }
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("file", file.toString());
       try {
-        Policy policy = PolicyLoader.standard().load(file);
+        // Read within the loader's size limit: a huge file in the folder is reported, not loaded.
+        byte[] bytes = PolicyLoader.readFile(file, dev.precept.model.ReadLimits.STANDARD);
+        if (!new String(bytes, java.nio.charset.StandardCharsets.UTF_8).contains("schemaVersion")) {
+          continue; // not a policy
+        }
+        Policy policy = PolicyLoader.standard().parse(bytes, file.toString());
         row.put("title", policy.metadata().title());
         row.put("version", policy.metadata().version());
-        ApprovalStatus status = Approvals.status(file, policy);
+        ApprovalStatus status = ApprovalFiles.status(file, policy);
         Optional<LocalDate> approved = latest(policy.metadata().dates().approved(), status.approvedOn());
         if (approved.isEmpty()) {
           row.put("status", "awaiting approval");

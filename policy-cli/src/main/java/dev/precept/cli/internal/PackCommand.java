@@ -39,7 +39,7 @@ public final class PackCommand implements Callable<Integer> {
     Policy policy = Inputs.policy(policyFile);
     Optional<Policy> previous = Optional.ofNullable(previousFile).map(Inputs::policy);
     DocumentRenderer renderer = templates == null ? DocumentRenderer.standard() : DocumentRenderer.withTemplates(templates);
-    Map<String, byte[]> files = BoardPack.of(renderer).files(policy, Approvals.signatureBlock(policyFile, policy), previous,
+    Map<String, byte[]> files = BoardPack.of(renderer).files(policy, ApprovalFiles.signatureBlock(policyFile, policy), previous,
         DiffCommand.casesBeside(policyFile, policy),
         previous.map(p -> DiffCommand.casesBeside(previousFile, p)).orElse(List.of()));
     Path folder = OutputFiles.folder(out);

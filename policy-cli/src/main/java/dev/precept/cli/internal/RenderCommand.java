@@ -51,7 +51,7 @@ public final class RenderCommand implements Callable<Integer> {
       throw new Precept.UsageException(templates + ": no such folder");
     }
     DocumentRenderer renderer = templates == null ? DocumentRenderer.standard() : DocumentRenderer.withTemplates(templates);
-    SignatureBlock signatures = Approvals.signatureBlock(policyFile, policy);
+    SignatureBlock signatures = ApprovalFiles.signatureBlock(policyFile, policy);
     Path folder = OutputFiles.folder(out);
     String base = policyFile.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
     PrintWriter printer = spec.commandLine().getOut();

@@ -59,15 +59,15 @@ public final class SignCommand implements Callable<Integer> {
       case "changes-requested" -> Decision.CHANGES_REQUESTED;
       default -> throw new Precept.UsageException("--decision must be approved, reviewed-no-change or changes-requested");
     };
-    ApprovalRecord record = dev.precept.render.Approvals.sign(policy, key, office, Approvals.keyring(Approvals.keyringFile(policyFile)),
+    ApprovalRecord record = dev.precept.render.Approvals.sign(policy, key, office, ApprovalFiles.keyring(ApprovalFiles.keyringFile(policyFile)),
         chosen, date == null ? LocalDate.now() : date, Optional.ofNullable(minute));
-    Path approvals = Approvals.approvalsFile(policyFile);
+    Path approvals = ApprovalFiles.approvalsFile(policyFile);
     Path lock = approvals.resolveSibling(approvals.getFileName() + ".lock");
     // Two signatories signing at once must not lose either record: one appends at a time.
     try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       FileLock held = channel.lock();
       try {
-        List<ApprovalRecord> records = new ArrayList<>(Approvals.records(approvals));
+        List<ApprovalRecord> records = new ArrayList<>(ApprovalFiles.records(approvals));
         records.add(record);
         OutputFiles.write(approvals, dev.precept.render.Approvals.writeRecords(records), List.of(policyFile, keyFile));
       } finally {

@@ -45,8 +45,8 @@ public final class TrustCommand implements Callable<Integer> {
     }
     String pem = new String(PolicyLoader.readFile(Inputs.existing(publicKey), ReadLimits.STANDARD), StandardCharsets.UTF_8);
     String fingerprint = SigningKeys.fingerprint(SigningKeys.readPublic(pem));
-    Path keyringFile = Approvals.keyringFile(policyFile);
-    Keyring keyring = Approvals.keyring(keyringFile);
+    Path keyringFile = ApprovalFiles.keyringFile(policyFile);
+    Keyring keyring = ApprovalFiles.keyring(keyringFile);
     if (keyring.byFingerprint(fingerprint).isPresent()) {
       throw new Precept.UsageException("key " + fingerprint + " is already in " + keyringFile);
     }

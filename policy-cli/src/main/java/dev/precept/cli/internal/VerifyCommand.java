@@ -30,7 +30,7 @@ public final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Policy policy = Inputs.policy(policyFile);
-    ApprovalStatus status = Approvals.status(policyFile, policy);
+    ApprovalStatus status = ApprovalFiles.status(policyFile, policy);
     PrintWriter out = spec.commandLine().getOut();
     if (format == OutputFormat.json) {
       Map<String, Object> json = new LinkedHashMap<>();
@@ -47,7 +47,7 @@ public final class VerifyCommand implements Callable<Integer> {
     } else {
       out.printf("%s version %s (%s)%n", policy.metadata().title(), policy.metadata().version(), status.digest());
       if (status.records().isEmpty()) {
-        out.println("no approval records in " + Approvals.approvalsFile(policyFile));
+        out.println("no approval records in " + ApprovalFiles.approvalsFile(policyFile));
       }
       for (ApprovalStatus.RecordCheck check : status.records()) {
         var record = check.record();

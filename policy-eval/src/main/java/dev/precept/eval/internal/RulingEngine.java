@@ -155,8 +155,8 @@ public final class RulingEngine {
     Optional<List<String>> scope = scopeOf(clause.appliesTo(), members);
     if (scope.isEmpty()) {
       return ruling.outcome(Outcome.NOT_APPLICABLE)
-          .reason("it applies to " + String.join(", ", clause.appliesTo()) + ", and " + roles(incident)
-              + " is in none of them")
+          .reason(members.isEmpty() ? "the person holds no role of this policy"
+              : "it applies to " + String.join(", ", clause.appliesTo()) + ", and " + roles(incident) + " is in none of them")
           .build();
     }
     ruling.scope(scope.get());

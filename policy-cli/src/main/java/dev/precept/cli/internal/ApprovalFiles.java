@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The approval files kept beside a policy, and what they prove. */
-final class Approvals {
-  private Approvals() {}
+final class ApprovalFiles {
+  private ApprovalFiles() {}
 
   static Path approvalsFile(Path policyFile) {
     return sibling(policyFile, ".approvals.yaml");
