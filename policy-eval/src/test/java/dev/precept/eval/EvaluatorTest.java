@@ -87,27 +87,7 @@ class EvaluatorTest {
   @Test
   void neverBorrowsAConsequenceFromAnotherRoleWhereThePolicyIsSilent() {
     // Consequences here exist only for employees; a volunteer's breach must come back unspecified.
-    Policy silent = PolicyLoader.standard().parse("""
-        schemaVersion: 1
-        id: silent
-        metadata:
-          organisation: Example Trust
-          title: Example
-          version: "1"
-          status: draft
-          dates: {drafted: 2024-01-01}
-          reviewFrequency: P1Y
-          approval: {body: board}
-          signatories: [{office: board}]
-        roles:
-          - {id: staff, title: Staff, memberOf: [employees]}
-          - {id: volunteer, title: Volunteers}
-        groups:
-          - {id: employees, title: employees}
-        offices:
-          - {id: board, title: Board}
-        breachCategories:
-          - {id: conduct, title: Conduct}
+    Policy silent = PolicyLoader.standard().parse(TestPolicies.HEADER + """
         sections:
           - id: rules
             title: Rules

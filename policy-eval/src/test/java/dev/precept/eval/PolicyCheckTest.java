@@ -11,34 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The checker finds what governance staff must fix before the Board sees a policy. */
 class PolicyCheckTest {
-  private static final String HEAD = """
-      schemaVersion: 1
-      id: checked
-      metadata:
-        organisation: Example Trust
-        title: Example
-        version: "1"
-        status: draft
-        dates: {drafted: 2024-01-01}
-        reviewFrequency: P1Y
-        approval: {body: board}
-        signatories: [{office: board}]
-      roles:
-        - {id: staff, title: Staff, memberOf: [employees]}
-        - {id: volunteer, title: Volunteers}
-      groups:
-        - {id: employees, title: employees}
-        - {id: nobody, title: a group no role is in}
-      offices:
-        - {id: board, title: Board}
-        - {id: ceo, title: CEO}
-      facts:
-        - {id: working-hours, type: boolean, description: 'In working hours?'}
-        - {id: unused-fact, type: boolean, description: 'Never tested'}
-      breachCategories:
-        - {id: conduct, title: Conduct}
-        - {id: empty, title: No rules here}
-      """;
+  private static final String HEAD = TestPolicies.HEADER;
 
   private static CheckReport check(String rest) {
     Policy policy = PolicyLoader.standard().parse(HEAD + rest, "checked.yaml");
