@@ -6,7 +6,7 @@ import dev.precept.model.BreachCategory;
 import dev.precept.model.Consequence;
 import dev.precept.model.Group;
 import dev.precept.model.Policy;
-import dev.precept.model.PolicyGenerator;
+import dev.precept.testkit.PolicyGenerator;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.Role;
 import java.io.IOException;

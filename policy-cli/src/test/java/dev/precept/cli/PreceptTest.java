@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command as governance staff and CI pipelines use it: output and exit codes. */
 class PreceptTest {
   static final String SEED = "../examples/connect-academy-trust/social-media-policy.yaml";
-  static final String BROKEN = "../policy-model/src/test/resources/broken/dangling-references.yaml";
+  static final String BROKEN = "../policy-testkit/src/test/resources/broken/dangling-references.yaml";
 
   /** What a run printed and returned. */
   record Run(int code, String out, String err) {}

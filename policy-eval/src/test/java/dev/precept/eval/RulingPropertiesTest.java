@@ -9,7 +9,7 @@ import dev.precept.model.Fact;
 import dev.precept.model.FactType;
 import dev.precept.model.PermissionForm;
 import dev.precept.model.Policy;
-import dev.precept.model.PolicyGenerator;
+import dev.precept.testkit.PolicyGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -17,6 +17,8 @@ import org.immutables.value.Value;
 public abstract class PolicyDigest {
   private static final Pattern FORM = Pattern.compile("sha256:[0-9a-f]{64}");
 
+  PolicyDigest() {}
+
   /** The 64 lower-case hex digits of the SHA-256 value. */
   @Value.Parameter
   public abstract String hex();

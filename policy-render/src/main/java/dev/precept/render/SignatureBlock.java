@@ -1,5 +1,9 @@
 package dev.precept.render;
 
+import dev.precept.approval.ApprovalRecord;
+import dev.precept.approval.ApprovalStatus;
+import dev.precept.approval.Decision;
+import dev.precept.approval.SigningKeys;
 import dev.precept.model.Policy;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,6 +43,24 @@ public interface SignatureBlock {
 
   /** When the last required approval was given, when approved. */
   Optional<LocalDate> approvedOn();
+
+  /** The block for a verified approval status: a filled line per approving signatory. */
+  static SignatureBlock of(ApprovalStatus status) {
+    ImmutableSignatureBlock.Builder block = ImmutableSignatureBlock.builder()
+        .approved(status.approved())
+        .approvedOn(status.approvedOn());
+    for (ApprovalStatus.SignatoryApproval signatory : status.signatories()) {
+      ImmutableLine.Builder line = ImmutableLine.builder().office(signatory.office()).title(signatory.title());
+      if (signatory.approves()) {
+        ApprovalRecord record = signatory.record().orElseThrow();
+        line.name(record.name()).date(record.date()).verification(
+            (record.decision() == Decision.APPROVED ? "approved" : "reviewed with no change")
+                + ", signature verified (key " + SigningKeys.shortFingerprint(record.key()) + ")");
+      }
+      block.addLine(line.build());
+    }
+    return block.build();
+  }
 
   /** A block of blank lines to sign by hand, one per signatory the policy declares. */
   static SignatureBlock unsigned(Policy policy) {

@@ -10,9 +10,11 @@
  * }</pre>
  *
  * <p>Policy text is data: it is escaped into HTML in Java before any template sees it, and the
- * templates run in Velocity's strict mode with its secure introspector. {@link
- * dev.precept.render.PolicyDiff} compares two editions; {@link dev.precept.render.BoardPack}
- * writes the review pack.
+ * templates run in Velocity's strict mode with its secure introspector.
+ *
+ * <p>The public API: {@link dev.precept.render.DocumentRenderer}, {@link
+ * dev.precept.render.SignatureBlock} (built from an approval status) and {@link
+ * dev.precept.render.PdfSigning}.
  */
 @dev.precept.model.PreceptStyle
 package dev.precept.render;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.precept.model.Golden;
+import dev.precept.testkit.Golden;
+import dev.precept.testkit.SeedPolicy;
 import dev.precept.model.ImmutableClause;
 import dev.precept.model.ImmutablePolicy;
 import dev.precept.model.ImmutableSection;
@@ -28,9 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Board's document reads like the original, in every format, and is the same every time. */
 class DocumentRendererTest {
-  static final Path SEED = Path.of("../examples/connect-academy-trust/social-media-policy.yaml");
-  static final Path ORIGINAL = Path.of("../examples/connect-academy-trust/source/connect-academy-trust-social-media-policy-2016.txt");
-  static final Policy POLICY = PolicyLoader.standard().load(SEED);
+  static final Policy POLICY = SeedPolicy.policy();
   private static final Path GOLDEN = Path.of("src/test/resources/golden/connect-academy-trust");
   private static final DocumentRenderer RENDERER = DocumentRenderer.standard();
 
@@ -40,19 +39,8 @@ class DocumentRendererTest {
     return out.toByteArray();
   }
 
-  /** The original's sentences, whitespace normalised and its **bold** marks removed. */
-  static List<String> originalSentences() throws Exception {
-    String text = Files.readString(ORIGINAL, StandardCharsets.UTF_8).replace("**", "");
-    List<String> sentences = new ArrayList<>();
-    for (String paragraph : text.split("\\n\\s*\\n")) {
-      String flat = paragraph.replaceAll("\\s+", " ").strip();
-      if (!flat.isEmpty()) {
-        for (String sentence : flat.split("(?<=[.:])\\s+(?=[A-Z0-9])")) {
-          sentences.add(sentence.strip());
-        }
-      }
-    }
-    return sentences;
+  static List<String> originalSentences() {
+    return SeedPolicy.originalSentences();
   }
 
   @Test
@@ -187,20 +175,7 @@ class DocumentRendererTest {
   }
 
   static Policy withClauseText(Policy policy, String clauseId, String text) {
-    var sections = new ArrayList<dev.precept.model.Section>();
-    for (var section : policy.sections()) {
-      var clauses = new ArrayList<dev.precept.model.Clause>();
-      for (var clause : section.clauses()) {
-        var items = new ArrayList<dev.precept.model.Clause>();
-        for (var item : clause.items()) {
-          items.add(item.id().equals(clauseId) ? ImmutableClause.copyOf(item).withText(text) : item);
-        }
-        var lead = ImmutableClause.copyOf(clause).withItems(items);
-        clauses.add(lead.id().equals(clauseId) ? lead.withText(text) : lead);
-      }
-      sections.add(ImmutableSection.copyOf(section).withClauses(clauses));
-    }
-    return ImmutablePolicy.copyOf(policy).withSections(sections);
+    return SeedPolicy.withClauseText(policy, clauseId, text);
   }
 
   static Policy withFirstClauseText(Policy policy, String text) {

@@ -3,11 +3,12 @@ package dev.precept.cli.internal;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.ReadLimits;
-import dev.precept.render.ApprovalCheck;
-import dev.precept.render.ApprovalRecord;
-import dev.precept.render.ApprovalStatus;
-import dev.precept.render.Keyring;
+import dev.precept.approval.ApprovalCheck;
+import dev.precept.approval.ApprovalRecord;
+import dev.precept.approval.ApprovalStatus;
+import dev.precept.approval.Keyring;
 import dev.precept.render.SignatureBlock;
+import dev.precept.review.PolicyDiff;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -36,25 +37,25 @@ final class ApprovalFiles {
     if (!Files.isRegularFile(approvals)) {
       return List.of();
     }
-    return dev.precept.render.Approvals.readRecords(PolicyLoader.readFile(approvals, ReadLimits.STANDARD), approvals.toString());
+    return dev.precept.approval.Approvals.readRecords(PolicyLoader.readFile(approvals, ReadLimits.STANDARD), approvals.toString());
   }
 
   static Keyring keyring(Path keyring) {
     if (!Files.isRegularFile(keyring)) {
       return Keyring.empty();
     }
-    return dev.precept.render.Approvals.readKeyring(PolicyLoader.readFile(keyring, ReadLimits.STANDARD), keyring.toString());
+    return dev.precept.approval.Approvals.readKeyring(PolicyLoader.readFile(keyring, ReadLimits.STANDARD), keyring.toString());
   }
 
   /** The approval status from the files beside the policy; other editions in its folder explain old approvals. */
   static ApprovalStatus status(Path policyFile, Policy policy) {
     return ApprovalCheck.verify(policy, records(approvalsFile(policyFile)), keyring(keyringFile(policyFile)),
-        otherEditions(policyFile, policy));
+        otherEditions(policyFile, policy), PolicyDiff::describeSince);
   }
 
   /** The signature block the document shows: filled in where approvals beside the policy verify. */
   static SignatureBlock signatureBlock(Path policyFile, Policy policy) {
-    return Files.isRegularFile(approvalsFile(policyFile)) ? status(policyFile, policy).signatureBlock() : SignatureBlock.unsigned(policy);
+    return Files.isRegularFile(approvalsFile(policyFile)) ? SignatureBlock.of(status(policyFile, policy)) : SignatureBlock.unsigned(policy);
   }
 
   /** Other editions of the same policy in the same folder. */

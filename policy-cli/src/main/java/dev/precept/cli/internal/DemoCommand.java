@@ -16,18 +16,18 @@ import dev.precept.model.PolicyDigest;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.ReadLimits;
 import dev.precept.eval.PolicyCase;
-import dev.precept.render.BoardPack;
-import dev.precept.render.ChangeSummary;
+import dev.precept.review.BoardPack;
+import dev.precept.review.ChangeSummary;
 import dev.precept.render.DocumentRenderer;
-import dev.precept.render.PolicyDiff;
+import dev.precept.review.PolicyDiff;
 import dev.precept.render.SignatureBlock;
-import dev.precept.render.ApprovalRecord;
-import dev.precept.render.ApprovalStatus;
-import dev.precept.render.Decision;
-import dev.precept.render.ImmutableKeyring;
-import dev.precept.render.ImmutableTrustedKey;
-import dev.precept.render.Keyring;
-import dev.precept.render.SigningKeys;
+import dev.precept.approval.ApprovalRecord;
+import dev.precept.approval.ApprovalStatus;
+import dev.precept.approval.Decision;
+import dev.precept.approval.ImmutableKeyring;
+import dev.precept.approval.ImmutableTrustedKey;
+import dev.precept.approval.Keyring;
+import dev.precept.approval.SigningKeys;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,15 +68,15 @@ public final class DemoCommand implements Callable<Integer> {
           .name(holders.getOrDefault(signatory.office(), signatory.office())).publicKey(SigningKeys.publicPem(pair.getPublic())).build());
     }
     Keyring trusted = keyring.build();
-    OutputFiles.write(ApprovalFiles.keyringFile(policyFile), dev.precept.render.Approvals.writeKeyring(trusted), List.of());
+    OutputFiles.write(ApprovalFiles.keyringFile(policyFile), dev.precept.approval.Approvals.writeKeyring(trusted), List.of());
     List<ApprovalRecord> records = new ArrayList<>();
-    keys.forEach((office, key) -> records.add(dev.precept.render.Approvals.sign(policy, key, office, trusted, Decision.APPROVED,
+    keys.forEach((office, key) -> records.add(dev.precept.approval.Approvals.sign(policy, key, office, trusted, Decision.APPROVED,
         meeting, Optional.of("Board meeting, 12 October 2016 (demo)"))));
-    OutputFiles.write(ApprovalFiles.approvalsFile(policyFile), dev.precept.render.Approvals.writeRecords(records), List.of());
+    OutputFiles.write(ApprovalFiles.approvalsFile(policyFile), dev.precept.approval.Approvals.writeRecords(records), List.of());
     ApprovalStatus status = ApprovalFiles.status(policyFile, policy);
     DocumentRenderer renderer = DocumentRenderer.standard();
-    OutputFiles.write(folder.resolve("social-media-policy.html"), renderer.html(policy, status.signatureBlock()), List.of(policyFile));
-    OutputFiles.write(folder.resolve("social-media-policy.pdf"), o -> renderer.pdf(policy, status.signatureBlock(), o), List.of(policyFile));
+    OutputFiles.write(folder.resolve("social-media-policy.html"), renderer.html(policy, SignatureBlock.of(status)), List.of(policyFile));
+    OutputFiles.write(folder.resolve("social-media-policy.pdf"), o -> renderer.pdf(policy, SignatureBlock.of(status), o), List.of(policyFile));
     out.println();
     out.printf("5. Signed the 2016 edition as %s with throwaway keys (never use them for real) and verified it: %s.%n",
         String.join(" and ", policy.metadata().signatories().stream()

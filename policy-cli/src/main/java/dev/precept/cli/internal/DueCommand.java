@@ -4,7 +4,7 @@ import dev.precept.cli.Precept;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.PolicyValidationException;
-import dev.precept.render.ApprovalStatus;
+import dev.precept.approval.ApprovalStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

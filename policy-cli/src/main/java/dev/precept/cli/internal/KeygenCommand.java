@@ -1,7 +1,7 @@
 package dev.precept.cli.internal;
 
 import dev.precept.cli.Precept;
-import dev.precept.render.SigningKeys;
+import dev.precept.approval.SigningKeys;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.precept.cli.internal;
 
 import dev.precept.cli.Precept;
 import dev.precept.model.Policy;
-import dev.precept.render.BoardPack;
+import dev.precept.review.BoardPack;
 import dev.precept.render.DocumentRenderer;
 import dev.precept.render.SignatureBlock;
 import java.nio.file.Path;

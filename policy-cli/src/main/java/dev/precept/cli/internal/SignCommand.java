@@ -4,9 +4,9 @@ import dev.precept.cli.Precept;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.ReadLimits;
-import dev.precept.render.ApprovalRecord;
-import dev.precept.render.Decision;
-import dev.precept.render.SigningKeys;
+import dev.precept.approval.ApprovalRecord;
+import dev.precept.approval.Decision;
+import dev.precept.approval.SigningKeys;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -59,7 +59,7 @@ public final class SignCommand implements Callable<Integer> {
       case "changes-requested" -> Decision.CHANGES_REQUESTED;
       default -> throw new Precept.UsageException("--decision must be approved, reviewed-no-change or changes-requested");
     };
-    ApprovalRecord record = dev.precept.render.Approvals.sign(policy, key, office, ApprovalFiles.keyring(ApprovalFiles.keyringFile(policyFile)),
+    ApprovalRecord record = dev.precept.approval.Approvals.sign(policy, key, office, ApprovalFiles.keyring(ApprovalFiles.keyringFile(policyFile)),
         chosen, date == null ? LocalDate.now() : date, Optional.ofNullable(minute));
     Path approvals = ApprovalFiles.approvalsFile(policyFile);
     Path lock = approvals.resolveSibling(approvals.getFileName() + ".lock");
@@ -69,7 +69,7 @@ public final class SignCommand implements Callable<Integer> {
       try {
         List<ApprovalRecord> records = new ArrayList<>(ApprovalFiles.records(approvals));
         records.add(record);
-        OutputFiles.write(approvals, dev.precept.render.Approvals.writeRecords(records), List.of(policyFile, keyFile));
+        OutputFiles.write(approvals, dev.precept.approval.Approvals.writeRecords(records), List.of(policyFile, keyFile));
       } finally {
         held.release();
       }

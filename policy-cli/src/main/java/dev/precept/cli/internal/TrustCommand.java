@@ -4,10 +4,10 @@ import dev.precept.cli.Precept;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.ReadLimits;
-import dev.precept.render.ImmutableKeyring;
-import dev.precept.render.ImmutableTrustedKey;
-import dev.precept.render.Keyring;
-import dev.precept.render.SigningKeys;
+import dev.precept.approval.ImmutableKeyring;
+import dev.precept.approval.ImmutableTrustedKey;
+import dev.precept.approval.Keyring;
+import dev.precept.approval.SigningKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class TrustCommand implements Callable<Integer> {
     }
     Keyring updated = ImmutableKeyring.builder().from(keyring)
         .addKeys(ImmutableTrustedKey.builder().office(office).name(name).publicKey(pem).build()).build();
-    OutputFiles.write(keyringFile, dev.precept.render.Approvals.writeKeyring(updated), List.of(policyFile, publicKey));
+    OutputFiles.write(keyringFile, dev.precept.approval.Approvals.writeKeyring(updated), List.of(policyFile, publicKey));
     spec.commandLine().getOut().println("trusted " + fingerprint + " (" + name + ") to sign for '" + office + "' in " + keyringFile);
     return Precept.OK;
   }

@@ -2,8 +2,8 @@ package dev.precept.cli.internal;
 
 import dev.precept.cli.Precept;
 import dev.precept.model.Policy;
-import dev.precept.render.ApprovalStatus;
-import dev.precept.render.SigningKeys;
+import dev.precept.approval.ApprovalStatus;
+import dev.precept.approval.SigningKeys;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,12 +1,10 @@
 package dev.precept.model.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.precept.model.CanonicalJson;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyException;
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * The canonical form of a policy: RFC 8785 (JCS) JSON of its parsed model, and its SHA-256.
@@ -27,12 +25,9 @@ public final class Canonical {
       metadata.remove("status");
       metadata.remove("revisions");
       ((com.fasterxml.jackson.databind.node.ObjectNode) metadata.get("dates")).remove("approved");
-      String plain = Mappers.json().writeValueAsString(tree);
-      return new JsonCanonicalizer(plain).getEncodedUTF8();
-    } catch (JsonProcessingException e) {
+      return CanonicalJson.bytes(tree);
+    } catch (IllegalArgumentException e) {
       throw new PolicyException("could not serialise the policy for its digest", e);
-    } catch (IOException e) {
-      throw new PolicyException("could not canonicalise the policy's JSON", e);
     }
   }
 

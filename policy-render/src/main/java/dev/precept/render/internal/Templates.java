@@ -27,11 +27,21 @@ import org.apache.velocity.util.introspection.SecureUberspector;
 public final class Templates {
   static final String BUILT_IN = "dev/precept/render/templates/";
 
+  private final String builtIn;
   private final Optional<Path> folder;
   private final VelocityEngine engine;
 
-  /** Templates from the classpath, overridden by any file of the same name in {@code folder}. */
+  /** The document's templates from the classpath, overridden by any file of the same name in {@code folder}. */
   public Templates(Optional<Path> folder) {
+    this(folder, BUILT_IN);
+  }
+
+  /**
+   * Templates from the classpath folder {@code builtIn} (ending in a slash), overridden by any file
+   * of the same name in {@code folder}.
+   */
+  public Templates(Optional<Path> folder, String builtIn) {
+    this.builtIn = builtIn;
     this.folder = folder.map(Path::toAbsolutePath);
     Properties properties = new Properties();
     properties.setProperty("resource.loaders", this.folder.isPresent() ? "file,class" : "class");
@@ -54,7 +64,7 @@ public final class Templates {
 
   /** Merges a template with a view. */
   public String merge(String name, Map<String, Object> view) {
-    String resolved = folder.filter(dir -> Files.isRegularFile(dir.resolve(name))).isPresent() ? name : BUILT_IN + name;
+    String resolved = folder.filter(dir -> Files.isRegularFile(dir.resolve(name))).isPresent() ? name : builtIn + name;
     try {
       Template template = engine.getTemplate(resolved, "UTF-8");
       VelocityContext context = new VelocityContext();
@@ -94,7 +104,7 @@ public final class Templates {
       if (folder.isPresent() && Files.isRegularFile(folder.get().resolve(name))) {
         return Files.readString(folder.get().resolve(name), StandardCharsets.UTF_8);
       }
-      try (InputStream in = Templates.class.getClassLoader().getResourceAsStream(BUILT_IN + name)) {
+      try (InputStream in = Templates.class.getClassLoader().getResourceAsStream(builtIn + name)) {
         if (in == null) {
           throw new IllegalStateException("built-in template missing: " + name);
         }

@@ -1,0 +1,68 @@
+package dev.precept.approval;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** Whether an edition is approved: every record checked, and the reasons when it is not. */
+@Value.Immutable
+public interface ApprovalStatus {
+  /** One record with what its check found. */
+  @Value.Immutable
+  interface RecordCheck {
+    /** The record. */
+    ApprovalRecord record();
+
+    /** Whether it is genuine: for this policy, by a signatory office, with a trusted key, signature intact. */
+    boolean valid();
+
+    /** Whether it is for this exact edition (its digest is the current one). */
+    boolean current();
+
+    /** What is wrong with it, if anything. */
+    List<String> problems();
+  }
+
+  /** The current edition's digest. */
+  String digest();
+
+  /** Whether every required signatory has a valid approving record for this digest. */
+  boolean approved();
+
+  /** Each record in the file, checked. */
+  List<RecordCheck> records();
+
+  /** Why the edition is not approved, a sentence per missing signatory; empty when approved. */
+  List<String> reasons();
+
+  /** The date the last required approval was given, when approved. */
+  Optional<LocalDate> approvedOn();
+
+  /**
+   * Each signatory the policy declares, in signing order, with the verified record that counts for
+   * it (the latest valid, current one), if any.
+   */
+  List<SignatoryApproval> signatories();
+
+  /** One signatory office and what its verified records say. */
+  @Value.Immutable
+  interface SignatoryApproval {
+    /** The signing office's id. */
+    String office();
+
+    /** The office's title as the policy gives it ("Chief Executive Officer"). */
+    String title();
+
+    /**
+     * The latest valid record for the current digest, approving or not; empty when the office has
+     * no such record.
+     */
+    Optional<ApprovalRecord> record();
+
+    /** Whether this office's latest valid current record approves the edition. */
+    default boolean approves() {
+      return record().map(r -> r.decision().approves()).orElse(false);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+/** Precept's policy model: immutable values, safe YAML loading, the JSON Schema, validation and the canonical digest. */
+module dev.precept.model {
+  exports dev.precept.model;
+
+  requires transitive com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.yaml;
+  requires com.fasterxml.jackson.datatype.jdk8;
+  requires com.fasterxml.jackson.datatype.jsr310;
+  requires com.networknt.schema;
+  requires org.apache.commons.text;
+  requires org.yaml.snakeyaml;
+  requires java.json.canonicalization;
+  requires static transitive org.immutables.value.annotations;
+
+  opens dev.precept.model to com.fasterxml.jackson.databind;
+}

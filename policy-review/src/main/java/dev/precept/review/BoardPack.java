@@ -1,0 +1,206 @@
+package dev.precept.review;
+
+import dev.precept.render.SignatureBlock;
+import dev.precept.render.DocumentRenderer;
+import dev.precept.eval.CaseReport;
+import dev.precept.eval.CaseResult;
+import dev.precept.eval.CaseSuite;
+import dev.precept.eval.CheckReport;
+import dev.precept.eval.Evaluator;
+import dev.precept.eval.Finding;
+import dev.precept.eval.PolicyCase;
+import dev.precept.eval.PolicyCheck;
+import dev.precept.model.Policy;
+import dev.precept.model.PolicyDigest;
+import dev.precept.render.internal.Markup;
+import dev.precept.render.internal.Templates;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The review pack for the Board: the document (HTML and PDF), what changed since the last
+ * approved edition and which rulings change, the checker's findings and coverage matrix, and the
+ * results of the policy's cases, with an index page linking them.
+ *
+ * <pre>{@code
+ * Map<String, byte[]> files = BoardPack.of(DocumentRenderer.standard())
+ *     .files(policy, SignatureBlock.unsigned(policy), Optional.of(previous), cases, previousCases);
+ * }</pre>
+ *
+ * <p>It returns the files' contents by name and writes nothing itself: the caller decides where,
+ * and writes each file whole.
+ */
+public final class BoardPack {
+  private final DocumentRenderer renderer;
+  private final Templates templates = new Templates(Optional.empty(), "dev/precept/review/templates/");
+
+  private BoardPack(DocumentRenderer renderer) {
+    this.renderer = renderer;
+  }
+
+  /** A pack whose document comes from this renderer. */
+  public static BoardPack of(DocumentRenderer renderer) {
+    return new BoardPack(renderer);
+  }
+
+  /**
+   * The pack's files, by name, in the order the index lists them.
+   *
+   * @param previous the last approved edition, for the change summary
+   * @param cases this edition's cases: their results, and with the previous edition's, the rulings that change
+   * @param previousCases the previous edition's cases
+   */
+  public Map<String, byte[]> files(Policy policy, SignatureBlock signatures, Optional<Policy> previous,
+      List<PolicyCase> cases, List<PolicyCase> previousCases) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    List<Map<String, Object>> items = new ArrayList<>();
+    files.put("document.html", utf8(renderer.html(policy, signatures)));
+    items.add(item("document.html", "The policy", "the document for the Board to read, approve and sign"));
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+    renderer.pdf(policy, signatures, pdf);
+    files.put("document.pdf", pdf.toByteArray());
+    items.add(item("document.pdf", "The policy (PDF)", "the same document, for printing and signing"));
+    if (previous.isPresent()) {
+      List<PolicyCase> both = new ArrayList<>(cases);
+      both.addAll(previousCases);
+      ChangeSummary summary = PolicyDiff.between(previous.get(), policy, both);
+      files.put("changes.html", utf8(changesHtml(summary, policy.metadata().title())));
+      items.add(item("changes.html", "What changed since version " + summary.oldVersion(),
+          summary.changes().size() + " changes, " + summary.substantiveCount() + " substantive; "
+              + summary.rulingChanges().size() + " rulings change"));
+    }
+    CheckReport check = PolicyCheck.of(policy);
+    long errors = check.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
+    files.put("check.html", utf8(checkHtml(check, policy.metadata().title())));
+    items.add(item("check.html", "Check: coverage, gaps and conflicts",
+        errors + " errors, " + (check.findings().size() - errors) + " warnings"));
+    if (!cases.isEmpty()) {
+      CaseReport report = CaseSuite.of(policy, cases).run(Evaluator.of(policy));
+      files.put("cases.html", utf8(casesHtml(report, policy)));
+      items.add(item("cases.html", "Cases", (report.results().size() - report.failures()) + " passed, " + report.failures() + " failed"));
+    }
+    Map<String, Object> index = new LinkedHashMap<>();
+    index.put("organisation", Markup.plain(policy.metadata().organisation()));
+    index.put("title", Markup.plain(policy.metadata().title()));
+    index.put("version", Markup.plain(policy.metadata().version()));
+    index.put("approvalLine", Markup.plain(signatures.approved() ? "Approved" : "Draft for review and approval"));
+    index.put("digest", PolicyDigest.of(policy).toString());
+    index.put("items", items);
+    Map<String, byte[]> ordered = new LinkedHashMap<>();
+    ordered.put("index.html", utf8(templates.merge("pack-index.html.vm", Map.of("p", index, "css", templates.text("pack.css")))));
+    ordered.putAll(files);
+    return ordered;
+  }
+
+  /** A change summary as an HTML page, with redlines as {@code <del>} and {@code <ins>}. */
+  public String changesHtml(ChangeSummary summary, String title) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("title", Markup.plain(title));
+    view.put("oldVersion", Markup.plain(summary.oldVersion()));
+    view.put("newVersion", Markup.plain(summary.newVersion()));
+    view.put("oldDigest", summary.oldDigest());
+    view.put("newDigest", summary.newDigest());
+    view.put("count", summary.changes().size());
+    view.put("substantive", summary.substantiveCount());
+    List<Map<String, Object>> changes = new ArrayList<>();
+    for (Change change : summary.changes()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("area", Markup.plain(change.area()));
+      row.put("subject", Markup.plain(change.subject()));
+      row.put("description", Markup.plain(change.description()));
+      row.put("substantive", change.substantive());
+      StringBuilder redline = new StringBuilder();
+      for (Change.Segment segment : change.redline()) {
+        String text = Markup.plain(segment.text());
+        switch (segment.kind()) {
+          case SAME -> redline.append(text);
+          case DELETED -> redline.append("<del>").append(text).append("</del>");
+          case INSERTED -> redline.append("<ins>").append(text).append("</ins>");
+        }
+      }
+      row.put("redline", redline.toString());
+      changes.add(row);
+    }
+    view.put("changes", changes);
+    List<Map<String, Object>> rulings = new ArrayList<>();
+    for (RulingChange change : summary.rulingChanges()) {
+      List<Map<String, Object>> lines = new ArrayList<>();
+      for (AbstractDelta<String> delta : DiffUtils.diff(change.before(), change.after()).getDeltas()) {
+        delta.getSource().getLines().forEach(l -> lines.add(Map.of("kind", "removed", "text", "- " + Markup.plain(l))));
+        delta.getTarget().getLines().forEach(l -> lines.add(Map.of("kind", "added", "text", "+ " + Markup.plain(l))));
+      }
+      rulings.add(Map.of("incident", Markup.plain(change.incident()), "name", Markup.plain(change.name()), "lines", lines));
+    }
+    view.put("rulings", rulings);
+    return templates.merge("changes.html.vm", Map.of("s", view, "css", templates.text("pack.css")));
+  }
+
+  private String checkHtml(CheckReport report, String title) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("title", Markup.plain(title));
+    view.put("version", Markup.plain(report.version()));
+    view.put("categories", report.categories().stream().map(Markup::plain).toList());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String role : report.roles()) {
+      List<Map<String, Object>> cells = new ArrayList<>();
+      for (String category : report.categories()) {
+        CheckReport.Cell cell = report.matrix().get(role).get(category);
+        boolean gap = !cell.rules().isEmpty() && cell.consequences().isEmpty();
+        String text = cell.rules().isEmpty() ? "-" : gap ? "GAP" : String.join(", ", cell.consequences());
+        cells.add(Map.of("gap", gap, "text", Markup.plain(text)));
+      }
+      rows.add(Map.of("role", Markup.plain(role), "cells", cells));
+    }
+    view.put("rows", rows);
+    List<Map<String, Object>> findings = new ArrayList<>();
+    for (Finding finding : report.findings()) {
+      String example = finding.example().map(e -> "{person: {roles: [" + String.join(", ", e.person().roles())
+          + "]}, clauses: [" + String.join(", ", e.clauses()) + "]}").orElse("");
+      findings.add(Map.of("severity", finding.severity().name().toLowerCase(java.util.Locale.ROOT),
+          "kind", finding.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+          "message", Markup.plain(finding.message()), "example", Markup.plain(example)));
+    }
+    view.put("findings", findings);
+    return templates.merge("check.html.vm", Map.of("c", view, "css", templates.text("pack.css")));
+  }
+
+  private String casesHtml(CaseReport report, Policy policy) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("title", Markup.plain(policy.metadata().title()));
+    view.put("version", Markup.plain(policy.metadata().version()));
+    view.put("passed", report.results().size() - report.failures());
+    view.put("failed", report.failures());
+    List<Map<String, Object>> cases = new ArrayList<>();
+    for (CaseResult result : report.results()) {
+      List<String> lines = new ArrayList<>();
+      PolicyDiff.summary(result.ruling()).forEach(l -> lines.add(Markup.plain(l)));
+      result.differences().forEach(d -> lines.add(Markup.plain("DIFFERS: " + d)));
+      cases.add(Map.of("passed", result.passed(), "name", Markup.plain(result.policyCase().name()),
+          "incident", Markup.plain(result.policyCase().incident().id()), "lines", lines));
+    }
+    view.put("cases", cases);
+    view.put("clauses", none(report.clausesNotExercised()));
+    view.put("exceptions", none(report.exceptionsNotExercised()));
+    view.put("consequences", none(report.consequencesNotExercised()));
+    return templates.merge("cases.html.vm", Map.of("r", view, "css", templates.text("pack.css")));
+  }
+
+  private static String none(List<String> ids) {
+    return ids.isEmpty() ? "none" : Markup.plain(String.join(", ", ids));
+  }
+
+  private static Map<String, Object> item(String href, String title, String summary) {
+    return Map.of("href", href, "title", Markup.plain(title), "summary", Markup.plain(summary));
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.precept.review;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import org.immutables.value.Value;
+
+/** What changed between two editions of a policy, and which rulings change with it. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableChangeSummary.class)
+@JsonPropertyOrder({"policy", "oldVersion", "newVersion", "oldDigest", "newDigest", "changes", "rulingChanges"})
+public interface ChangeSummary {
+  /** The policy's id. */
+  String policy();
+
+  /** The old edition's version. */
+  String oldVersion();
+
+  /** The new edition's version. */
+  String newVersion();
+
+  /** The old edition's digest. */
+  String oldDigest();
+
+  /** The new edition's digest. */
+  String newDigest();
+
+  /** Every change, metadata first, then people and offices, then clauses in document order. */
+  List<Change> changes();
+
+  /** Incidents whose ruling differs: what the Board is really being asked to approve. */
+  List<RulingChange> rulingChanges();
+
+  /** How many changes are substantive. */
+  default long substantiveCount() {
+    return changes().stream().filter(Change::substantive).count();
+  }
+}

@@ -1,0 +1,24 @@
+package dev.precept.review;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import org.immutables.value.Value;
+
+/** An incident from the policy's cases whose ruling differs between the two editions. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableRulingChange.class)
+@JsonPropertyOrder({"incident", "name", "before", "after"})
+public interface RulingChange {
+  /** The incident's id. */
+  String incident();
+
+  /** The case's name. */
+  String name();
+
+  /** The ruling under the old edition, a line per outcome and consequence. */
+  List<String> before();
+
+  /** The ruling under the new edition. */
+  List<String> after();
+}

@@ -1,0 +1,47 @@
+package dev.precept.review;
+
+import dev.precept.testkit.SeedPolicy;
+import dev.precept.render.SignatureBlock;
+import dev.precept.render.DocumentRenderer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.precept.eval.CaseSuite;
+import dev.precept.model.Policy;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.junit.jupiter.api.Test;
+
+/** The review pack holds every part, and its index links each of them. */
+class BoardPackTest {
+  @Test
+  void thePackHoldsTheDocumentChangesCheckAndCasesWithAnIndexLinkingThem() throws Exception {
+    Policy policy = PolicyDiffTest.NEW;
+    Map<String, byte[]> files = BoardPack.of(DocumentRenderer.standard()).files(policy, SignatureBlock.unsigned(policy),
+        Optional.of(PolicyDiffTest.OLD),
+        CaseSuite.load(CaseSuite.besidePolicy(PolicyDiffTest.NEW_FILE), policy).cases(),
+        CaseSuite.load(CaseSuite.besidePolicy(SeedPolicy.FILE), PolicyDiffTest.OLD).cases());
+    assertEquals(List.of("index.html", "document.html", "document.pdf", "changes.html", "check.html", "cases.html"),
+        List.copyOf(files.keySet()));
+    String index = new String(files.get("index.html"), StandardCharsets.UTF_8);
+    Matcher links = Pattern.compile("href=\"([^\"]+)\"").matcher(index);
+    int linked = 0;
+    while (links.find()) {
+      assertTrue(files.containsKey(links.group(1)), "index links to a missing file: " + links.group(1));
+      linked++;
+    }
+    assertEquals(files.size() - 1, linked);
+    assertTrue(index.contains("15 changes, 12 substantive; 7 rulings change"), index);
+    assertTrue(index.contains("24 passed, 0 failed"), index);
+    String changes = new String(files.get("changes.html"), StandardCharsets.UTF_8);
+    assertTrue(changes.contains("<del>Computing </del><ins>Online Safety </ins>Lead"), changes);
+    try (var pdf = Loader.loadPDF(files.get("document.pdf"))) {
+      assertTrue(pdf.getNumberOfPages() >= 4);
+    }
+  }
+}
