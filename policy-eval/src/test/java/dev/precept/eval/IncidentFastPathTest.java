@@ -41,7 +41,7 @@ class IncidentFastPathTest {
     long seed = 20261125L;
     Random random = new Random(seed);
     int accepted = 0;
-    for (int round = 0; round < 4_000; round++) {
+    for (int round = 0; round < 600; round++) {
       Incident original = SeedIncidents.INCIDENTS.get(random.nextInt(SeedIncidents.INCIDENTS.size()));
       ObjectNode tree = (ObjectNode) read(SeedIncidents.line(original));
       int mutations = random.nextInt(3);
@@ -65,7 +65,7 @@ class IncidentFastPathTest {
             + ": the fast path refused what the loader accepts: " + line);
       }
     }
-    assertTrue(accepted > 1_000, "most unmutated incidents take the fast path: " + accepted);
+    assertTrue(accepted > 150, "most unmutated incidents take the fast path: " + accepted);
   }
 
   private static void mutate(ObjectNode incident, Random random) {
