@@ -98,6 +98,9 @@ public final class PdfMaker {
   private static void userFonts(PdfRendererBuilder builder, Path folder) throws IOException {
     try (DirectoryStream<Path> fonts = Files.newDirectoryStream(folder, "*.ttf")) {
       for (Path font : fonts) {
+        if (!Templates.isFileInside(folder, font)) {
+          continue;
+        }
         File file = font.toFile();
         try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file))) {
           String family = ttf.getNaming().getFontFamily();
