@@ -68,6 +68,7 @@ public final class Precept {
   /** Runs the command with the given streams and returns its exit code; never exits the JVM. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = commandLine(args);
+    cli.registerConverter(java.time.LocalDate.class, Precept::date);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -111,6 +112,14 @@ public final class Precept {
       }
     }
     return new CommandLine(new Precept());
+  }
+
+  private static java.time.LocalDate date(String text) {
+    try {
+      return java.time.LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is not a date: use YYYY-MM-DD, for example 2016-10-12");
+    }
   }
 
   /** A mistake in how the command was called (a missing file, a bad option value). */

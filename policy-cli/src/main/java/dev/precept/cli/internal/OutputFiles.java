@@ -32,6 +32,27 @@ final class OutputFiles {
     }
   }
 
+  /**
+   * The folder for private keys: folders it has to make are made readable by their owner only
+   * (mode 700); a folder that already exists is left as it is.
+   */
+  static Path privateFolder(Path folder) {
+    try {
+      Path absolute = folder.toAbsolutePath();
+      Path existing = absolute;
+      while (existing != null && !Files.exists(existing)) {
+        existing = existing.getParent();
+      }
+      if (existing != null && existing != absolute && Files.getFileStore(existing).supportsFileAttributeView("posix")) {
+        Files.createDirectories(absolute, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+      }
+      return folder(folder);
+    } catch (IOException e) {
+      throw new Precept.UsageException(folder + ": cannot create the output folder (" + e.getMessage() + ")");
+    }
+  }
+
   /** Writes a secret (a private key) readable by its owner only (mode 600), never over an existing file. */
   static void writePrivate(Path target, String text) {
     try {
