@@ -159,6 +159,18 @@ public final class Approvals {
         problems.add(document.problem("/keys/" + i + "/publicKey", e.getMessage(), "paste the .pub.pem file that 'precept keygen' wrote"));
       }
     }
+    // One key, one office: a key trusted twice would let sign and verify disagree on who signed.
+    java.util.Map<String, Integer> firstUse = new java.util.HashMap<>();
+    for (int i = 0; i < keyring.keys().size() && problems.isEmpty(); i++) {
+      Keyring.TrustedKey key = keyring.keys().get(i);
+      Integer earlier = firstUse.putIfAbsent(key.fingerprint(), i);
+      if (earlier != null) {
+        Keyring.TrustedKey first = keyring.keys().get(earlier);
+        problems.add(document.problem("/keys/" + i + "/publicKey", "key " + key.fingerprint() + " is already trusted for office '"
+            + first.office() + "' (/keys/" + earlier + "); a key may sign for one office only",
+            "give each office-holder a key of their own ('precept keygen'), and remove one of the two entries"));
+      }
+    }
     if (!problems.isEmpty()) {
       throw new PolicyValidationException(problems);
     }

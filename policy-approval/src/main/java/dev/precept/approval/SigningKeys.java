@@ -48,7 +48,7 @@ public final class SigningKeys {
     try {
       return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der(pem, PRIVATE)));
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new PolicyException("not an Ed25519 private key in PKCS#8 PEM (" + e.getMessage() + ")", e);
+      throw new PolicyException("not an Ed25519 private key in PKCS#8 PEM (" + why(e, PRIVATE) + ")", e);
     }
   }
 
@@ -61,7 +61,7 @@ public final class SigningKeys {
     try {
       return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der(pem, PUBLIC)));
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new PolicyException("not an Ed25519 public key in PEM (" + e.getMessage() + ")", e);
+      throw new PolicyException("not an Ed25519 public key in PEM (" + why(e, PUBLIC) + ")", e);
     }
   }
 
@@ -84,13 +84,28 @@ public final class SigningKeys {
         + "\n-----END " + type + "-----\n";
   }
 
+  /** Why a key could not be read, in words (the JDK's own messages name its internals). */
+  private static String why(Exception e, String type) {
+    if (e instanceof NoPemBlock) {
+      return "no -----BEGIN " + type + "----- block";
+    }
+    if (e instanceof IllegalArgumentException) {
+      return "the text between BEGIN and END is not base64";
+    }
+    return "the block does not hold an Ed25519 key";
+  }
+
+  private static final class NoPemBlock extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+  }
+
   private static byte[] der(String pem, String type) {
     String begin = "-----BEGIN " + type + "-----";
     String end = "-----END " + type + "-----";
     int from = pem.indexOf(begin);
     int to = pem.indexOf(end);
     if (from < 0 || to < from) {
-      throw new IllegalArgumentException("no " + begin + " block");
+      throw new NoPemBlock();
     }
     return Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
   }

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class LoadAndRenderBenchmark {
-  @Param({"seed", "10", "100", "1000"})
+  @Param({"seed", "10", "100", "1000", "10000"})
   public String policy;
 
   private byte[] yaml;

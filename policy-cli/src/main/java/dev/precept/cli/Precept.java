@@ -67,7 +67,8 @@ public final class Precept {
 
   /** Runs the command with the given streams and returns its exit code; never exits the JVM. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new Precept());
+    CommandLine cli = commandLine(args);
+    cli.registerConverter(java.time.LocalDate.class, Precept::date);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -87,6 +88,38 @@ public final class Precept {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * The command line for these arguments. When they start with a subcommand's name only that
+   * subcommand is built (picocli's model of every subcommand costs a good part of a cold start);
+   * otherwise (help, version, a mistyped name) the whole command is, for the full usage text.
+   */
+  private static CommandLine commandLine(String... args) {
+    if (args.length > 0 && !args[0].startsWith("-")) {
+      for (Class<?> subcommand : Precept.class.getAnnotation(Command.class).subcommands()) {
+        Command command = subcommand.getAnnotation(Command.class);
+        if (command != null && command.name().equals(args[0]) && subcommand != CommandLine.HelpCommand.class) {
+          Command top = Precept.class.getAnnotation(Command.class);
+          CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(top.name());
+          spec.mixinStandardHelpOptions(true);
+          spec.versionProvider(new Version());
+          spec.usageMessage().description(top.description()).autoWidth(true);
+          CommandLine cli = new CommandLine(spec);
+          cli.addSubcommand(command.name(), new CommandLine(subcommand));
+          return cli;
+        }
+      }
+    }
+    return new CommandLine(new Precept());
+  }
+
+  private static java.time.LocalDate date(String text) {
+    try {
+      return java.time.LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is not a date: use YYYY-MM-DD, for example 2016-10-12");
+    }
   }
 
   /** A mistake in how the command was called (a missing file, a bad option value). */

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -116,6 +117,162 @@ public final class IncidentLoader {
       }
     });
     return problems;
+  }
+
+  /**
+   * The incident in a JSON tree when it passes every check {@link #check} makes (the schema and the
+   * policy), built without location tracking; empty when anything is off or unusual, and the caller
+   * must then take the located path for the problems. Used for batches, where the located path
+   * would cost more than the ruling.
+   */
+  Optional<Incident> readChecked(JsonNode node) {
+    if (!node.isObject() || !FIELDS.containsAll(names(node))) {
+      return Optional.empty();
+    }
+    ImmutableIncident.Builder incident = Incident.builder();
+    JsonNode id = node.get("id");
+    if (id == null || !id.isTextual() || id.asText().isEmpty()) {
+      return Optional.empty();
+    }
+    incident.id(id.asText());
+    JsonNode summary = node.get("summary");
+    if (summary != null) {
+      if (!summary.isTextual() || summary.asText().isEmpty()) {
+        return Optional.empty();
+      }
+      incident.summary(summary.asText());
+    }
+    JsonNode date = node.get("date");
+    if (date != null) {
+      if (!date.isTextual() || !DATE.matcher(date.asText()).matches()) {
+        return Optional.empty();
+      }
+      try {
+        incident.date(java.time.LocalDate.parse(date.asText()));
+      } catch (java.time.DateTimeException e) {
+        return Optional.empty();
+      }
+    }
+    JsonNode person = node.get("person");
+    if (person == null || !person.isObject() || !Set.of("roles", "attributes").containsAll(names(person))) {
+      return Optional.empty();
+    }
+    ImmutablePerson.Builder who = ImmutablePerson.builder();
+    List<String> held = knownIds(person.get("roles"), roles);
+    Map<String, String> attributeValues = typedValues(person.get("attributes"), attributes.keySet(),
+        name -> attributes.get(name).type(), name -> attributes.get(name).values());
+    if (held == null || held.isEmpty() || attributeValues == null) {
+      return Optional.empty();
+    }
+    incident.person(who.roles(held).attributes(attributeValues).build());
+    List<String> concerns = knownIds(node.get("clauses"), clauses);
+    List<String> inCategories = knownIds(node.get("categories"), categories);
+    Map<String, String> factValues = typedValues(node.get("facts"), facts.keySet(), name -> facts.get(name).type(),
+        name -> facts.get(name).values());
+    if (concerns == null || inCategories == null || factValues == null || concerns.isEmpty() && inCategories.isEmpty()) {
+      return Optional.empty();
+    }
+    incident.clauses(concerns).categories(inCategories).facts(factValues);
+    JsonNode permissions = node.get("permissions");
+    if (permissions != null) {
+      if (!permissions.isArray()) {
+        return Optional.empty();
+      }
+      for (JsonNode permission : permissions) {
+        Optional<Permission> read = permission(permission);
+        if (read.isEmpty()) {
+          return Optional.empty();
+        }
+        incident.addPermissions(read.get());
+      }
+    }
+    return Optional.of(incident.build());
+  }
+
+  private static final Set<String> FIELDS =
+      Set.of("id", "summary", "date", "person", "clauses", "categories", "facts", "permissions");
+  private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+  private Optional<Permission> permission(JsonNode node) {
+    if (!node.isObject() || !Set.of("office", "given", "form", "clause").containsAll(names(node))) {
+      return Optional.empty();
+    }
+    JsonNode office = node.get("office");
+    JsonNode given = node.get("given");
+    JsonNode form = node.get("form");
+    JsonNode clause = node.get("clause");
+    if (office == null || !office.isTextual() || !offices.contains(office.asText())
+        || given == null || !given.isTextual() || form == null || !form.isTextual()
+        || clause != null && (!clause.isTextual() || !clauses.contains(clause.asText()))) {
+      return Optional.empty();
+    }
+    Permission.Given when = switch (given.asText()) {
+      case "before" -> Permission.Given.BEFORE;
+      case "after" -> Permission.Given.AFTER;
+      default -> null;
+    };
+    dev.precept.model.PermissionForm how = switch (form.asText()) {
+      case "written" -> dev.precept.model.PermissionForm.WRITTEN;
+      case "verbal" -> dev.precept.model.PermissionForm.VERBAL;
+      default -> null;
+    };
+    if (when == null || how == null) {
+      return Optional.empty();
+    }
+    return Optional.of(ImmutablePermission.builder().office(office.asText()).given(when).form(how)
+        .clause(Optional.ofNullable(clause).map(JsonNode::asText)).build());
+  }
+
+  /** The ids in a list of unique, declared ids; an empty list when absent; null when anything is off. */
+  private static List<String> knownIds(JsonNode array, Set<String> declared) {
+    if (array == null) {
+      return List.of();
+    }
+    if (!array.isArray()) {
+      return null;
+    }
+    List<String> ids = new ArrayList<>(array.size());
+    for (JsonNode item : array) {
+      if (!item.isTextual() || !declared.contains(item.asText()) || ids.contains(item.asText())) {
+        return null;
+      }
+      ids.add(item.asText());
+    }
+    return ids;
+  }
+
+  /** Declared, well-typed values as text; an empty map when absent; null when anything is off. */
+  private static Map<String, String> typedValues(JsonNode values, Set<String> declared, Function<String, FactType> type,
+      Function<String, List<String>> allowed) {
+    if (values == null) {
+      return Map.of();
+    }
+    if (!values.isObject()) {
+      return null;
+    }
+    Map<String, String> read = new java.util.LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = values.properties().iterator();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      JsonNode value = field.getValue();
+      String name = field.getKey();
+      if (!declared.contains(name) || !(value.isTextual() || value.isBoolean() || value.isIntegralNumber())) {
+        return null;
+      }
+      FactType expected = type.apply(name);
+      if (expected == FactType.BOOLEAN && !value.isBoolean() || expected == FactType.INTEGER && !value.isIntegralNumber()
+          || expected.problemWith(value.asText(), allowed.apply(name)).isPresent()) {
+        return null;
+      }
+      read.put(name, value.asText());
+    }
+    return read;
+  }
+
+  private static Set<String> names(JsonNode object) {
+    Set<String> names = new java.util.HashSet<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   private Incident convert(JsonNode node) {

@@ -30,10 +30,16 @@ public abstract class PolicyDigest {
     }
   }
 
-  /** The digest of this policy's canonical form. */
+  /**
+   * The digest of this policy's canonical form. Computed once per policy object and remembered for
+   * as long as the policy is in use (a policy is immutable, so its digest cannot change).
+   */
   public static PolicyDigest of(Policy policy) {
-    return ImmutablePolicyDigest.of(HexFormat.of().formatHex(Canonical.sha256(policy)));
+    return KNOWN.computeIfAbsent(policy, p -> ImmutablePolicyDigest.of(HexFormat.of().formatHex(Canonical.sha256(p))));
   }
+
+  private static final dev.precept.model.internal.IdentityCache<Policy, PolicyDigest> KNOWN =
+      new dev.precept.model.internal.IdentityCache<>();
 
   /**
    * Reads {@code sha256:<64 hex digits>}.

@@ -128,6 +128,10 @@ public final class PolicyLoader {
       if (Files.isDirectory(file)) {
         throw new PolicyException(file + ": is a directory, not a policy file");
       }
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        // A pipe or device would be read until it ends, which may be never.
+        throw new PolicyException(file + ": is not a regular file (a pipe, socket or device); give the path of a file");
+      }
       long size = Files.size(file);
       if (size > limits.maxBytes()) {
         throw new PolicyValidationException(List.of(ImmutableProblem.builder()
@@ -140,6 +144,8 @@ public final class PolicyLoader {
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new PolicyException(file + ": no such file");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new PolicyException(file + ": cannot be read (permission denied)", e);
     } catch (IOException e) {
       throw new PolicyException(file + ": cannot be read (" + e.getMessage() + ")", e);
     }

@@ -1,13 +1,27 @@
 package dev.precept.cli.internal;
 
 import dev.precept.cli.Precept;
+import dev.precept.eval.BatchRulings;
+import dev.precept.eval.BatchSummary;
 import dev.precept.eval.Evaluator;
 import dev.precept.eval.Incident;
 import dev.precept.eval.IncidentLoader;
 import dev.precept.eval.Ruling;
 import dev.precept.eval.Rulings;
 import dev.precept.model.Policy;
+import dev.precept.model.PolicyException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,8 +29,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code precept evaluate POLICY INCIDENT}: the ruling on one incident. */
-@Command(name = "evaluate", description = "Rule on an incident (YAML or JSON) under a policy.",
+/**
+ * {@code precept evaluate POLICY INCIDENT}: the ruling on one incident; with a {@code .jsonl} file
+ * or {@code --jsonl FILE|-}, a ruling line for every incident line.
+ */
+@Command(name = "evaluate", description = {"Rule on an incident (YAML or JSON) under a policy.",
+    "Given JSON Lines (a .jsonl file, or --jsonl FILE, or --jsonl - for standard input), rule on every line on "
+        + "every core and print one ruling JSON a line, in input order; a bad line is reported on standard error "
+        + "with its line number and the rest go on (exit 1 if any line failed)."},
     mixinStandardHelpOptions = true)
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -24,14 +44,35 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "POLICY", description = "The policy YAML file.")
   Path policyFile;
 
-  @Parameters(index = "1", paramLabel = "INCIDENT", description = "The incident, as YAML or JSON.")
+  @Parameters(index = "1", arity = "0..1", paramLabel = "INCIDENT",
+      description = "The incident, as YAML or JSON; a .jsonl file holds one incident a line.")
   Path incidentFile;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--jsonl", paramLabel = "FILE",
+      description = "Incidents as JSON Lines, one a line; - reads standard input.")
+  String jsonl;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Threads for JSON Lines (default: one per processor).")
+  Integer threads;
+
+  @Option(names = "--format", defaultValue = "text",
+      description = "text or json (default: ${DEFAULT-VALUE}); JSON Lines always give JSON.")
   OutputFormat format;
 
   @Override
   public Integer call() {
+    if (jsonl != null && incidentFile != null) {
+      throw new Precept.UsageException("give the incidents either as INCIDENT or with --jsonl, not both");
+    }
+    if (jsonl == null && incidentFile == null) {
+      throw new Precept.UsageException("give an INCIDENT file, or --jsonl FILE (- for standard input)");
+    }
+    if (threads != null && threads < 1) {
+      throw new Precept.UsageException("--threads must be at least 1, not " + threads);
+    }
+    if (jsonl != null || incidentFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
+      return batch(jsonl != null ? jsonl : incidentFile.toString());
+    }
     Inputs.existing(incidentFile);
     Policy policy = Inputs.policy(policyFile);
     Incident incident = IncidentLoader.forPolicy(policy).load(incidentFile);
@@ -39,5 +80,50 @@ public final class EvaluateCommand implements Callable<Integer> {
     spec.commandLine().getOut().print(format == OutputFormat.json ? Rulings.toJson(ruling) : Rulings.toText(ruling));
     spec.commandLine().getOut().flush();
     return Precept.OK;
+  }
+
+  private int batch(String input) {
+    boolean stdin = input.equals("-");
+    if (!stdin) {
+      Inputs.existing(Path.of(input));
+    }
+    Policy policy = Inputs.policy(policyFile);
+    BatchRulings batch = BatchRulings.of(Evaluator.of(policy)).withSource(stdin ? "<stdin>" : input);
+    if (threads != null) {
+      batch = batch.withThreads(threads);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    BatchSummary summary;
+    try (InputStream in = stdin ? nonClosing(System.in) : Files.newInputStream(Path.of(input));
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+      summary = batch.ruleAll(reader, spec.commandLine().getOut(), error -> err.println(error.describe()));
+    } catch (UncheckedIOException e) {
+      throw unreadable(input, e.getCause());
+    } catch (IOException e) {
+      throw unreadable(input, e);
+    }
+    if (summary.failed() > 0) {
+      err.printf(Locale.ROOT, "precept: %d of %d incidents could not be ruled on%n", summary.failed(),
+          summary.failed() + summary.ruled());
+      return Precept.INVALID;
+    }
+    return Precept.OK;
+  }
+
+  private static PolicyException unreadable(String input, IOException e) {
+    String name = input.equals("-") ? "standard input" : input;
+    if (e instanceof CharacterCodingException) {
+      return new PolicyException(name + ": not UTF-8 text; the lines before the first bad byte were ruled on");
+    }
+    return new PolicyException(name + ": could not be read to the end ("
+        + (e.getMessage() == null ? "read error" : e.getMessage()) + ")");
+  }
+
+  private static InputStream nonClosing(InputStream in) {
+    return new java.io.FilterInputStream(in) {
+      @Override
+      public void close() { }
+    };
   }
 }

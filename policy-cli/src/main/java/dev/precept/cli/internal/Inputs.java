@@ -12,9 +12,20 @@ final class Inputs {
 
   static Path existing(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new Precept.UsageException(file + ": no such file");
+      throw new Precept.UsageException(notAFile(file));
     }
     return file;
+  }
+
+  /** Why a path given as a file is not one: missing, a folder, or a pipe, socket or device. */
+  static String notAFile(Path file) {
+    if (Files.isDirectory(file)) {
+      return file + ": is a folder, not a file; give the path of a file in it";
+    }
+    if (Files.exists(file)) {
+      return file + ": is not a regular file (a pipe, socket or device); give the path of a file";
+    }
+    return file + ": no such file";
   }
 
   static Policy policy(Path file) {

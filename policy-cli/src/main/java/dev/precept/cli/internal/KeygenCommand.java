@@ -33,7 +33,7 @@ public final class KeygenCommand implements Callable<Integer> {
     if (base.isEmpty()) {
       throw new Precept.UsageException("--name must contain letters or digits");
     }
-    Path folder = OutputFiles.folder(out);
+    Path folder = OutputFiles.privateFolder(out);
     Path privateFile = folder.resolve(base + ".key.pem");
     Path publicFile = folder.resolve(base + ".pub.pem");
     if (Files.exists(privateFile)) {

@@ -32,6 +32,27 @@ final class OutputFiles {
     }
   }
 
+  /**
+   * The folder for private keys: folders it has to make are made readable by their owner only
+   * (mode 700); a folder that already exists is left as it is.
+   */
+  static Path privateFolder(Path folder) {
+    try {
+      Path absolute = folder.toAbsolutePath();
+      Path existing = absolute;
+      while (existing != null && !Files.exists(existing)) {
+        existing = existing.getParent();
+      }
+      if (existing != null && existing != absolute && Files.getFileStore(existing).supportsFileAttributeView("posix")) {
+        Files.createDirectories(absolute, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+      }
+      return folder(folder);
+    } catch (IOException e) {
+      throw new Precept.UsageException(folder + ": cannot create the output folder (" + e.getMessage() + ")");
+    }
+  }
+
   /** Writes a secret (a private key) readable by its owner only (mode 600), never over an existing file. */
   static void writePrivate(Path target, String text) {
     try {
@@ -45,6 +66,65 @@ final class OutputFiles {
       }
     } catch (IOException e) {
       throw new PolicyException(target + ": could not be written (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Writes a set of files into {@code folder} all or none: every target is checked first (no input
+   * overwritten, no folder in the way), then every file is written into a temporary folder beside
+   * them, and only when all are written are they moved into place, {@code index.html} last so an
+   * index never links a file that is not there.
+   */
+  static void writeAll(Path folder, java.util.Map<String, byte[]> files, Collection<Path> inputs) {
+    for (String name : files.keySet()) {
+      Path target = folder.resolve(name);
+      for (Path input : inputs) {
+        if (input.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
+          throw new Precept.UsageException(target + ": would overwrite an input file; choose another output folder");
+        }
+      }
+      if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && !Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        throw new Precept.UsageException(target + ": is in the way (a folder, link or device, not a file); move it or choose another output folder");
+      }
+    }
+    folder(folder);
+    Path staging = null;
+    try {
+      staging = Files.createTempDirectory(folder, ".precept-");
+      for (java.util.Map.Entry<String, byte[]> file : files.entrySet()) {
+        Path written = Files.write(staging.resolve(file.getKey()), file.getValue());
+        if (Files.getFileStore(written).supportsFileAttributeView("posix")) {
+          Files.setPosixFilePermissions(written, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+      }
+      java.util.List<String> names = new java.util.ArrayList<>(files.keySet());
+      names.sort(java.util.Comparator.comparing((String name) -> name.equals("index.html")));
+      for (String name : names) {
+        try {
+          Files.move(staging.resolve(name), folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(staging.resolve(name), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new PolicyException(folder + ": could not write the files (" + e.getMessage() + "); none was put in place", e);
+    } finally {
+      deleteQuietly(staging);
+    }
+  }
+
+  private static void deleteQuietly(Path staging) {
+    if (staging == null) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> left = Files.list(staging)) {
+      for (Path file : left.toList()) {
+        Files.deleteIfExists(file);
+      }
+      Files.deleteIfExists(staging);
+    } catch (IOException ignored) {
+      // a temporary folder left behind is named .precept-*, and holds nothing that was not also written in place
     }
   }
 

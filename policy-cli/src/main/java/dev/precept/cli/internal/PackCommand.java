@@ -42,10 +42,9 @@ public final class PackCommand implements Callable<Integer> {
     Map<String, byte[]> files = BoardPack.of(renderer).files(policy, ApprovalFiles.signatureBlock(policyFile, policy), previous,
         DiffCommand.casesBeside(policyFile, policy),
         previous.map(p -> DiffCommand.casesBeside(previousFile, p)).orElse(List.of()));
-    Path folder = OutputFiles.folder(out);
     List<Path> inputs = previousFile == null ? List.of(policyFile) : List.of(policyFile, previousFile);
-    files.forEach((name, bytes) -> OutputFiles.write(folder.resolve(name), o -> o.write(bytes), inputs));
-    spec.commandLine().getOut().println("wrote the review pack, " + files.size() + " files: " + folder.resolve("index.html"));
+    OutputFiles.writeAll(out, files, inputs);
+    spec.commandLine().getOut().println("wrote the review pack, " + files.size() + " files: " + out.resolve("index.html"));
     return Precept.OK;
   }
 }

@@ -36,7 +36,7 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     for (Path file : files) {
       if (!Files.isRegularFile(file)) {
-        throw new Precept.UsageException(file + ": no such file");
+        throw new Precept.UsageException(Inputs.notAFile(file));
       }
     }
     PrintWriter out = spec.commandLine().getOut();

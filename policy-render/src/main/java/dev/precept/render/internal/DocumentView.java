@@ -46,7 +46,9 @@ public final class DocumentView {
     view.put("dateLine", plain.apply(metadata.dates().drafted().format(MONTH_YEAR)));
     Office body = policy.office(metadata.approval().body()).orElseThrow();
     String approvalLine;
-    java.util.Optional<LocalDate> approvedOn = metadata.dates().approved().or(signatures::approvedOn);
+    // The date printed is the verified approvals' own: metadata.dates.approved lies outside the
+    // digest, so a date written there after signing must never appear in the signed document.
+    java.util.Optional<LocalDate> approvedOn = signatures.approvedOn();
     if (approved && approvedOn.isPresent()) {
       approvalLine = "Approved by the " + body.formalOrTitle() + ", " + approvedOn.get().format(DAY_MONTH_YEAR);
     } else {

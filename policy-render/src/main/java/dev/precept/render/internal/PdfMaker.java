@@ -6,7 +6,6 @@ import dev.precept.model.PolicyException;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -34,8 +33,6 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
  * never depend on the clock.
  */
 public final class PdfMaker {
-  private static final String FONTS = "net/sf/jasperreports/fonts/dejavu/";
-
   private PdfMaker() {}
 
   /** What the PDF's document information says. */
@@ -94,19 +91,16 @@ public final class PdfMaker {
   }
 
   private static void font(PdfRendererBuilder builder, String family, String file, int weight, FontStyle style) {
-    builder.useFont(() -> {
-      InputStream in = PdfMaker.class.getClassLoader().getResourceAsStream(FONTS + file);
-      if (in == null) {
-        throw new IllegalStateException("font missing from the classpath: " + file);
-      }
-      return in;
-    }, family, weight, style, true);
+    builder.useFont(() -> new java.io.ByteArrayInputStream(BundledFonts.bytes(file)), family, weight, style, true);
   }
 
   /** Registers every TrueType font in the user's template folder under its own family name. */
   private static void userFonts(PdfRendererBuilder builder, Path folder) throws IOException {
     try (DirectoryStream<Path> fonts = Files.newDirectoryStream(folder, "*.ttf")) {
       for (Path font : fonts) {
+        if (!Templates.isFileInside(folder, font)) {
+          continue;
+        }
         File file = font.toFile();
         try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file))) {
           String family = ttf.getNaming().getFontFamily();

@@ -47,7 +47,7 @@ public final class Templates {
     properties.setProperty("resource.loaders", this.folder.isPresent() ? "file,class" : "class");
     properties.setProperty("resource.loader.class.class", ClasspathResourceLoader.class.getName());
     this.folder.ifPresent(dir -> {
-      properties.setProperty("resource.loader.file.class", FileResourceLoader.class.getName());
+      properties.setProperty("resource.loader.file.class", ConfinedFileLoader.class.getName());
       properties.setProperty("resource.loader.file.path", dir.toString());
     });
     properties.setProperty("resource.default_encoding", "UTF-8");
@@ -64,7 +64,7 @@ public final class Templates {
 
   /** Merges a template with a view. */
   public String merge(String name, Map<String, Object> view) {
-    String resolved = folder.filter(dir -> Files.isRegularFile(dir.resolve(name))).isPresent() ? name : builtIn + name;
+    String resolved = folder.filter(dir -> isFileInside(dir, dir.resolve(name))).isPresent() ? name : builtIn + name;
     try {
       Template template = engine.getTemplate(resolved, "UTF-8");
       VelocityContext context = new VelocityContext();
@@ -88,7 +88,7 @@ public final class Templates {
         String name = file.getFileName().toString();
         String type = name.endsWith(".png") ? "image/png" : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "image/jpeg"
             : name.endsWith(".gif") ? "image/gif" : name.endsWith(".svg") ? "image/svg+xml" : null;
-        if (type != null && Files.isRegularFile(file)) {
+        if (type != null && isFileInside(folder.get(), file)) {
           images.put(name, "data:" + type + ";base64," + java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
         }
       }
@@ -101,7 +101,7 @@ public final class Templates {
   /** A text file (the style sheet) from the user's folder or the built-in templates. */
   public String text(String name) {
     try {
-      if (folder.isPresent() && Files.isRegularFile(folder.get().resolve(name))) {
+      if (folder.isPresent() && isFileInside(folder.get(), folder.get().resolve(name))) {
         return Files.readString(folder.get().resolve(name), StandardCharsets.UTF_8);
       }
       try (InputStream in = Templates.class.getClassLoader().getResourceAsStream(builtIn + name)) {
@@ -112,6 +112,48 @@ public final class Templates {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Whether {@code file} is a regular file inside {@code folder} once every link is followed.
+   *
+   * @throws PolicyException when it is a link (or in a linked folder) leading outside the folder:
+   *     a symlinked "logo" must never publish a file from elsewhere, such as a signer's key
+   */
+  public static boolean isFileInside(Path folder, Path file) {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try {
+      Path real = file.toRealPath();
+      if (!real.startsWith(folder.toRealPath())) {
+        throw new PolicyException(file + ": a link to a file outside the templates folder " + folder
+            + " (copy the file into the folder instead)");
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Velocity's file loader, refusing templates that are links to files outside the folder. */
+  public static final class ConfinedFileLoader extends FileResourceLoader {
+    private Path root;
+
+    @Override
+    public void init(org.apache.velocity.util.ExtProperties configuration) {
+      super.init(configuration);
+      root = Path.of(configuration.getString("path", "."));
+    }
+
+    @Override
+    public java.io.Reader getResourceReader(String templateName, String encoding) {
+      Path file = root.resolve(templateName).normalize();
+      if (!file.startsWith(root) || !isFileInside(root, file)) {
+        throw new org.apache.velocity.exception.ResourceNotFoundException("no template " + templateName + " in " + root);
+      }
+      return super.getResourceReader(templateName, encoding);
     }
   }
 }

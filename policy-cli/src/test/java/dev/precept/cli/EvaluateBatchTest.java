@@ -1,0 +1,107 @@
+package dev.precept.cli;
+
+import static dev.precept.cli.PreceptTest.SEED;
+import static dev.precept.cli.PreceptTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code precept evaluate POLICY INCIDENTS.jsonl}: a ruling line per incident line. */
+class EvaluateBatchTest {
+  private static final String LOGO = "{\"id\": \"%s\", \"person\": {\"roles\": [\"staff\"]}, "
+      + "\"clauses\": [\"conduct.name-and-logo\"], \"facts\": {\"during-working-hours\": false}}";
+  private static final String CONTACT = "{\"id\": \"%s\", \"person\": {\"roles\": [\"volunteer\"]}, "
+      + "\"clauses\": [\"principles.no-contact-with-children\"]}";
+
+  @Test
+  void rulesEveryLineInOrderAndReportsABadLineByItsNumber(@TempDir Path dir) throws Exception {
+    Path incidents = dir.resolve("incidents.jsonl");
+    Files.writeString(incidents, String.join("\n", LOGO.formatted("A"),
+        "{\"id\": \"B\", \"person\": {\"roles\": [\"volunteers\"]}, \"clauses\": [\"conduct.name-and-logo\"]}",
+        CONTACT.formatted("C"), LOGO.formatted("D")) + "\n");
+
+    PreceptTest.Run run = run("evaluate", SEED, incidents.toString());
+
+    assertEquals(1, run.code(), run.err());
+    List<String> lines = run.out().lines().toList();
+    assertEquals(List.of("A", "C", "D"), lines.stream().map(EvaluateBatchTest::incident).toList());
+    assertTrue(run.err().contains("incidents.jsonl:2:"), run.err());
+    assertTrue(run.err().contains("unknown role 'volunteers'"), run.err());
+    assertTrue(run.err().contains("hint: did you mean 'volunteer'?"), run.err());
+    assertTrue(run.err().contains("1 of 4 incidents could not be ruled on"), run.err());
+  }
+
+  @Test
+  void aBatchLineIsTheSameRulingAsEvaluatingTheIncidentAlone(@TempDir Path dir) throws Exception {
+    Path incidents = dir.resolve("one.jsonl");
+    Files.writeString(incidents, LOGO.formatted("A") + "\n");
+    Path single = dir.resolve("one.json");
+    Files.writeString(single, LOGO.formatted("A"));
+
+    PreceptTest.Run batch = run("evaluate", SEED, incidents.toString());
+    PreceptTest.Run alone = run("evaluate", "--format", "json", SEED, single.toString());
+
+    assertEquals(0, batch.code(), batch.err());
+    assertEquals("", batch.err());
+    assertEquals(1, batch.out().lines().count(), "one ruling, on one line");
+    ObjectMapper json = new ObjectMapper();
+    assertEquals(json.readTree(alone.out()), json.readTree(batch.out()));
+  }
+
+  @Test
+  void readsJsonLinesFromStandardInput() {
+    InputStream stdin = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream((CONTACT.formatted("X") + "\n" + LOGO.formatted("Y") + "\n")
+          .getBytes(StandardCharsets.UTF_8)));
+      PreceptTest.Run run = run("evaluate", SEED, "--jsonl", "-", "--threads", "1");
+
+      assertEquals(0, run.code(), run.err());
+      assertEquals(List.of("X", "Y"), run.out().lines().map(EvaluateBatchTest::incident).toList());
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
+  @Test
+  void refusesInputThatIsNotUtf8WithoutAStackTrace(@TempDir Path dir) throws Exception {
+    Path incidents = dir.resolve("latin1.jsonl");
+    Files.write(incidents, (CONTACT.formatted("caf\u00e9") + "\n").getBytes(StandardCharsets.ISO_8859_1));
+
+    PreceptTest.Run run = run("evaluate", SEED, "--jsonl", incidents.toString());
+
+    assertEquals(1, run.code());
+    assertTrue(run.err().contains("latin1.jsonl: not UTF-8 text"), run.err());
+    assertTrue(!run.err().contains("Exception"), run.err());
+  }
+
+  @Test
+  void refusesAnIncidentFileAndJsonLinesTogether(@TempDir Path dir) throws Exception {
+    Path incidents = dir.resolve("incidents.jsonl");
+    Files.writeString(incidents, LOGO.formatted("A") + "\n");
+
+    PreceptTest.Run run = run("evaluate", SEED, incidents.toString(), "--jsonl", incidents.toString());
+
+    assertEquals(2, run.code());
+    assertTrue(run.err().contains("not both"), run.err());
+  }
+
+  private static String incident(String rulingLine) {
+    try {
+      JsonNode ruling = new ObjectMapper().readTree(rulingLine);
+      return ruling.get("incident").asText();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(rulingLine, e);
+    }
+  }
+}

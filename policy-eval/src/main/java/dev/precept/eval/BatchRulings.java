@@ -1,0 +1,394 @@
+package dev.precept.eval;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.precept.eval.internal.EvalJson;
+import dev.precept.eval.internal.RulingJsonWriter;
+import dev.precept.model.ImmutableProblem;
+import dev.precept.model.LocatedDocument;
+import dev.precept.model.PolicyException;
+import dev.precept.model.PolicyValidationException;
+import dev.precept.model.Problem;
+import dev.precept.model.ReadLimits;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+
+/**
+ * Rules on a stream of incidents given as JSON Lines (one incident object a line, as
+ * {@code incident.schema.json} describes) and writes one compact ruling JSON a line, in input
+ * order, using several threads and bounded memory whatever the input's size.
+ *
+ * <pre>{@code
+ * BatchRulings batch = BatchRulings.of(Evaluator.of(policy));
+ * BatchSummary summary = batch.ruleAll(reader, writer, error -> log.warn(error.describe()));
+ * }</pre>
+ *
+ * <p>A line that cannot be ruled on (not JSON, not an incident, an unknown role...) writes no
+ * ruling; it is reported to the error consumer with its line number and the rest go on. Blank
+ * lines are skipped. Each ruling line is byte for byte {@link Rulings#toJson(Ruling)} without its
+ * indentation. Errors are reported, and rulings written, from the calling thread, in input order.
+ * The reader and writer are neither closed nor shared with other threads; the writer is flushed
+ * at the end.
+ */
+public final class BatchRulings {
+  /** The longest line read, in characters; a longer line is an error and is skipped. */
+  public static final int MAX_LINE_LENGTH = 1 << 20;
+
+  private static final int CHUNK_LINES = 256;
+  private static final int CHUNK_CHARS = 1 << 20;
+  private static final ObjectReader JSON = EvalJson.mapper().reader()
+      .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private final Evaluator evaluator;
+  private final IncidentLoader loader;
+  private final int threads;
+  private final String source;
+
+  private BatchRulings(Evaluator evaluator, IncidentLoader loader, int threads, String source) {
+    this.evaluator = evaluator;
+    this.loader = loader;
+    this.threads = threads;
+    this.source = source;
+  }
+
+  /** Rules with this evaluator on as many threads as there are processors. */
+  public static BatchRulings of(Evaluator evaluator) {
+    return new BatchRulings(evaluator, IncidentLoader.forPolicy(evaluator.policy()),
+        Runtime.getRuntime().availableProcessors(), "input");
+  }
+
+  /**
+   * The same, on this many threads (1 rules on the calling thread's helper alone).
+   *
+   * @throws IllegalArgumentException when {@code threads} is below 1
+   */
+  public BatchRulings withThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+    }
+    return new BatchRulings(evaluator, loader, threads, source);
+  }
+
+  /** The same, naming the input {@code source} in problems (a file name; {@code input} by default). */
+  public BatchRulings withSource(String source) {
+    return new BatchRulings(evaluator, loader, threads, source);
+  }
+
+  /**
+   * Reads incidents line by line to the end of {@code incidents}, writes a ruling line to
+   * {@code rulings} for each, and reports each line that fails to {@code errors}.
+   *
+   * @throws UncheckedIOException when the reader or the writer fails
+   */
+  public BatchSummary ruleAll(Reader incidents, Writer rulings, Consumer<LineError> errors) {
+    int window = 2 * threads + 1;
+    ExecutorService pool = Executors.newFixedThreadPool(threads, daemons());
+    ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>(window);
+    LineReader lines = new LineReader(incidents);
+    long ruled = 0;
+    long failed = 0;
+    try {
+      while (true) {
+        Chunk chunk = lines.nextChunk();
+        if (chunk == null) {
+          break;
+        }
+        if (inFlight.size() == window) {
+          Chunk done = await(inFlight.removeFirst());
+          ruled += done.ruled;
+          failed += done.write(rulings, errors);
+        }
+        inFlight.addLast(pool.submit(() -> rule(chunk)));
+      }
+      while (!inFlight.isEmpty()) {
+        Chunk done = await(inFlight.removeFirst());
+        ruled += done.ruled;
+        failed += done.write(rulings, errors);
+      }
+      rulings.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      inFlight.forEach(f -> f.cancel(true));
+      pool.shutdownNow();
+    }
+    return ImmutableBatchSummary.builder().lines(lines.lineNumber).ruled(ruled).failed(failed).build();
+  }
+
+  private Chunk rule(Chunk chunk) throws IOException {
+    StringBuilder out = new StringBuilder(chunk.chars * 4);
+    JsonFactory factory = EvalJson.mapper().getFactory();
+    try (JsonGenerator json = factory.createGenerator(new BuilderWriter(out))) {
+      json.setRootValueSeparator(null);
+      for (int i = 0; i < chunk.texts.size(); i++) {
+        String text = chunk.texts.get(i);
+        long line = chunk.numbers[i];
+        if (text == null) {
+          chunk.fail(i, problem(line, 0, "", "the line is longer than " + MAX_LINE_LENGTH + " characters"));
+          continue;
+        }
+        Incident incident;
+        try {
+          incident = read(text, line);
+        } catch (LineFailure e) {
+          chunk.fail(i, e.problems);
+          continue;
+        }
+        Ruling ruling;
+        try {
+          ruling = evaluator.rule(incident);
+        } catch (RuntimeException e) {
+          chunk.fail(i, problem(line, 0, "", "could not rule on incident '" + incident.id() + "': " + e.getMessage()));
+          continue;
+        }
+        RulingJsonWriter.write(ruling, json);
+        json.flush();
+        out.append('\n');
+        chunk.ruled++;
+        chunk.ends[i] = out.length();
+      }
+    }
+    chunk.count = chunk.texts.size();
+    chunk.texts = null;
+    chunk.output = out;
+    return chunk;
+  }
+
+  private Incident read(String text, long line) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      int column = e.getLocation() == null ? 0 : Math.max(1, e.getLocation().getColumnNr());
+      throw new LineFailure(problem(line, column, "", "not a JSON value: " + e.getOriginalMessage()));
+    }
+    Optional<Incident> checked = loader.readChecked(node);
+    if (checked.isPresent()) {
+      return checked.get();
+    }
+    // The located path: slower, but it finds every problem and says where.
+    try {
+      LocatedDocument document = LocatedDocument.read(text.getBytes(StandardCharsets.UTF_8), source, ReadLimits.STANDARD);
+      return loader.read(document, "");
+    } catch (PolicyValidationException e) {
+      List<Problem> problems = new ArrayList<>();
+      for (Problem problem : e.problems()) {
+        problems.add(ImmutableProblem.copyOf(problem).withSource(source).withLine((int) Math.min(line, Integer.MAX_VALUE)));
+      }
+      throw new LineFailure(problems);
+    } catch (PolicyException e) {
+      throw new LineFailure(problem(line, 0, "", e.getMessage()));
+    }
+  }
+
+  private List<Problem> problem(long line, int column, String pointer, String message) {
+    return List.of(ImmutableProblem.builder().source(source).line((int) Math.min(line, Integer.MAX_VALUE))
+        .column(column).pointer(pointer).message(message).build());
+  }
+
+  private static Chunk await(Future<Chunk> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PolicyException("interrupted while ruling on a batch", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw new UncheckedIOException(io);
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static ThreadFactory daemons() {
+    return task -> {
+      Thread thread = new Thread(task, "precept-batch");
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** A line that cannot be ruled on. */
+  private static final class LineFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<Problem> problems;
+
+    LineFailure(List<Problem> problems) {
+      super(null, null, false, false);
+      this.problems = problems;
+    }
+  }
+
+  /** Up to {@link #CHUNK_LINES} lines, ruled on together by one thread. */
+  private static final class Chunk {
+    List<String> texts = new ArrayList<>(CHUNK_LINES);
+    long[] numbers = new long[CHUNK_LINES];
+    int[] ends = new int[CHUNK_LINES];
+    List<LineError> failures;
+    int chars;
+    int count;
+    int ruled;
+    StringBuilder output;
+
+    void fail(int index, List<Problem> problems) {
+      if (failures == null) {
+        failures = new ArrayList<>();
+      }
+      failures.add(ImmutableLineError.builder().line(numbers[index]).problems(problems).build());
+      ends[index] = -1;
+    }
+
+    /** Writes the rulings and reports the errors, in line order; the number of errors. */
+    int write(Writer out, Consumer<LineError> errors) throws IOException {
+      if (failures == null) {
+        out.append(output);
+        return 0;
+      }
+      int from = 0;
+      int failure = 0;
+      for (int i = 0; i < count; i++) {
+        if (ends[i] < 0) {
+          errors.accept(failures.get(failure++));
+        } else {
+          out.append(output, from, ends[i]);
+          from = ends[i];
+        }
+      }
+      return failures.size();
+    }
+  }
+
+  /** Reads lines of bounded length and groups them into chunks. */
+  private static final class LineReader {
+    private final Reader in;
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
+    private boolean ended;
+    long lineNumber;
+
+    LineReader(Reader in) {
+      this.in = in;
+    }
+
+    Chunk nextChunk() throws IOException {
+      Chunk chunk = new Chunk();
+      StringBuilder line = new StringBuilder();
+      while (chunk.texts.size() < CHUNK_LINES && chunk.chars < CHUNK_CHARS) {
+        line.setLength(0);
+        int read = readLine(line);
+        if (read < 0) {
+          break;
+        }
+        lineNumber++;
+        if (read > MAX_LINE_LENGTH) {
+          chunk.numbers[chunk.texts.size()] = lineNumber;
+          chunk.texts.add(null);
+          continue;
+        }
+        if (lineNumber == 1 && line.length() > 0 && line.charAt(0) == '\uFEFF') {
+          line.deleteCharAt(0);
+        }
+        if (line.toString().isBlank()) {
+          continue;
+        }
+        chunk.numbers[chunk.texts.size()] = lineNumber;
+        chunk.texts.add(line.toString());
+        chunk.chars += line.length();
+      }
+      return chunk.texts.isEmpty() && ended ? null : chunk;
+    }
+
+    /** The line's length (its text kept only up to the limit), or -1 at the end. */
+    private int readLine(StringBuilder line) throws IOException {
+      int length = 0;
+      boolean any = false;
+      while (true) {
+        if (position == limit) {
+          limit = in.read(buffer, 0, buffer.length);
+          position = 0;
+          if (limit <= 0) {
+            limit = 0;
+            ended = true;
+            return any ? trimCarriageReturn(line, length) : -1;
+          }
+        }
+        any = true;
+        int start = position;
+        while (position < limit && buffer[position] != '\n') {
+          position++;
+        }
+        int run = position - start;
+        if (length + run <= MAX_LINE_LENGTH + 1) {
+          line.append(buffer, start, run);
+        }
+        length += run;
+        if (position < limit) {
+          position++;
+          return trimCarriageReturn(line, length);
+        }
+      }
+    }
+
+    private static int trimCarriageReturn(StringBuilder line, int length) {
+      if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
+        line.setLength(line.length() - 1);
+        return length - 1;
+      }
+      return length;
+    }
+  }
+
+  /** A writer appending to a string builder, without the locking of {@code StringWriter}. */
+  private static final class BuilderWriter extends Writer {
+    private final StringBuilder out;
+
+    BuilderWriter(StringBuilder out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      out.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(String text, int offset, int length) {
+      out.append(text, offset, offset + length);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "BatchRulings[%s, %d threads]", evaluator.policy().id(), threads);
+  }
+}

@@ -1,0 +1,16 @@
+package dev.precept.eval;
+
+import org.immutables.value.Value;
+
+/** What a batch of rulings came to: lines read, incidents ruled on, lines that failed. */
+@Value.Immutable
+public interface BatchSummary {
+  /** Lines read, blank ones included. */
+  long lines();
+
+  /** Incidents ruled on: one ruling written for each. */
+  long ruled();
+
+  /** Lines that could not be ruled on: one {@link LineError} reported for each. */
+  long failed();
+}

@@ -1,0 +1,24 @@
+package dev.precept.eval;
+
+import dev.precept.model.Problem;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.immutables.value.Value;
+
+/**
+ * A line of a batch that could not be ruled on, with every problem found in it; each problem's
+ * line is the line's number in the input and its column a column in that line.
+ */
+@Value.Immutable
+public interface LineError {
+  /** The 1-based line number in the input. */
+  long line();
+
+  /** What is wrong with the line, in reading order. */
+  List<Problem> problems();
+
+  /** The problems in compiler form, one after another ({@code incidents.jsonl:12:7: error: ...}). */
+  default String describe() {
+    return problems().stream().map(Problem::describe).collect(Collectors.joining(System.lineSeparator()));
+  }
+}

@@ -1,0 +1,191 @@
+package dev.precept.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.precept.eval.internal.EvalJson;
+import dev.precept.model.Problem;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchRulingsTest {
+  private static final BatchRulings BATCH = BatchRulings.of(SeedPolicy.EVALUATOR).withThreads(3).withSource("incidents.jsonl");
+
+  @Test
+  void writesOneRulingPerLineInInputOrderFromSeveralThreads() throws IOException {
+    StringBuilder in = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      Incident incident = ImmutableIncident.copyOf(SeedIncidents.INCIDENTS.get(i % SeedIncidents.INCIDENTS.size()))
+          .withId("INC-" + i);
+      in.append(SeedIncidents.line(incident)).append(i % 2 == 0 ? "\n" : "\r\n");
+      expected.add(compact(SeedPolicy.EVALUATOR.rule(incident)));
+    }
+    StringWriter out = new StringWriter();
+    List<LineError> errors = new ArrayList<>();
+
+    BatchSummary summary = BATCH.ruleAll(new StringReader(in.toString()), out, errors::add);
+
+    assertEquals(List.of(), errors);
+    assertEquals(expected, List.of(out.toString().split("\n")));
+    assertEquals(3_000, summary.ruled());
+    assertEquals(0, summary.failed());
+  }
+
+  @Test
+  void eachRulingLineIsTheRulingsJsonWithoutIndentation() throws IOException {
+    Incident incident = SeedIncidents.INCIDENTS.get(0);
+    StringWriter out = new StringWriter();
+
+    BATCH.ruleAll(new StringReader(SeedIncidents.line(incident)), out, e -> { });
+
+    Ruling ruling = SeedPolicy.EVALUATOR.rule(incident);
+    assertEquals(EvalJson.mapper().readTree(Rulings.toJson(ruling)), EvalJson.mapper().readTree(out.toString()));
+    assertEquals(compact(ruling) + "\n", out.toString());
+  }
+
+  @Test
+  void reportsEachBadLineWithItsNumberAndRulesOnTheRest() {
+    String good = SeedIncidents.line(SeedIncidents.INCIDENTS.get(0));
+    String input = String.join("\n",
+        good,
+        "{\"id\": \"x\", \"person\": {\"roles\": [\"staf\"]}, \"clauses\": [\"conduct.name-and-logo\"]}",
+        "",
+        "not json at all",
+        good.replace("case-01", "second"),
+        "{\"id\": \"y\", \"id\": \"z\"}",
+        "[1, 2]") + "\n";
+    StringWriter out = new StringWriter();
+    List<LineError> errors = new ArrayList<>();
+
+    BatchSummary summary = BATCH.ruleAll(new StringReader(input), out, errors::add);
+
+    assertEquals(2, out.toString().lines().count());
+    assertTrue(out.toString().lines().toList().get(1).contains("\"incident\":\"second\""));
+    assertEquals(List.of(2L, 4L, 6L, 7L), errors.stream().map(LineError::line).toList());
+    Problem unknownRole = errors.get(0).problems().get(0);
+    assertEquals("incidents.jsonl", unknownRole.source());
+    assertEquals(2, unknownRole.line());
+    assertEquals("/person/roles/0", unknownRole.pointer());
+    assertTrue(unknownRole.message().contains("unknown role 'staf'"), unknownRole.message());
+    assertTrue(unknownRole.column() > 1, "the column points into the line");
+    assertTrue(errors.get(1).describe().startsWith("incidents.jsonl:4:"), errors.get(1).describe());
+    assertTrue(errors.get(1).describe().contains("not a JSON value"), errors.get(1).describe());
+    assertTrue(errors.get(2).describe().contains("Duplicate field 'id'"), errors.get(2).describe());
+    assertTrue(errors.get(3).describe().contains("incidents.jsonl:7:"), errors.get(3).describe());
+    assertEquals(7, summary.lines());
+    assertEquals(2, summary.ruled());
+    assertEquals(4, summary.failed());
+  }
+
+  @Test
+  void refusesALineLongerThanTheLimitAndGoesOn() {
+    String good = SeedIncidents.line(SeedIncidents.INCIDENTS.get(0));
+    Reader input = new GeneratedReader(3, n -> n == 1 ? "{\"id\": \"" + "x".repeat(BatchRulings.MAX_LINE_LENGTH) + "\"}" : good);
+    StringWriter out = new StringWriter();
+    List<LineError> errors = new ArrayList<>();
+
+    BATCH.ruleAll(input, out, errors::add);
+
+    assertEquals(2, out.toString().lines().count());
+    assertEquals(List.of(2L), errors.stream().map(LineError::line).toList());
+    assertTrue(errors.get(0).describe().contains("longer than"), errors.get(0).describe());
+  }
+
+  @Test
+  void rulesALargeInputInBoundedMemory(@TempDir Path folder) throws Exception {
+    // 50,000 rulings are about 100 MB of JSON (200 MB as Java text): in a 16 MB heap they fit only if streamed.
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path log = folder.resolve("out.txt");
+    Process process = new ProcessBuilder(java, "-Xmx16m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        BatchRulingsTest.class.getName() + "$LargeBatch", "50000")
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the batch finished");
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertEquals(0, process.exitValue(), output);
+    assertTrue(output.contains("lines=50000 ruled=50000 failed=0"), output);
+  }
+
+  private static String compact(Ruling ruling) {
+    try {
+      return EvalJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ruling);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Rules on N generated incidents in a small heap, discarding the rulings but counting their bytes. */
+  static final class LargeBatch {
+    public static void main(String[] args) {
+      int lines = Integer.parseInt(args[0]);
+      List<String> seeds = SeedIncidents.INCIDENTS.stream().map(SeedIncidents::line).toList();
+      long[] chars = new long[1];
+      Writer sink = new Writer() {
+        @Override
+        public void write(char[] buffer, int offset, int length) {
+          chars[0] += length;
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+          chars[0] += length;
+        }
+
+        @Override
+        public void flush() { }
+
+        @Override
+        public void close() { }
+      };
+      BatchSummary summary = BatchRulings.of(SeedPolicy.EVALUATOR)
+          .ruleAll(new GeneratedReader(lines, n -> seeds.get((int) (n % seeds.size()))), sink, e -> System.out.println(e.describe()));
+      System.out.println("lines=" + summary.lines() + " ruled=" + summary.ruled() + " failed=" + summary.failed()
+          + " chars=" + chars[0] + " maxHeap=" + Runtime.getRuntime().maxMemory() / (1 << 20) + "MB");
+    }
+  }
+
+  /** A reader of generated lines, made as they are read: the input is never whole in memory. */
+  static final class GeneratedReader extends Reader {
+    private final long lines;
+    private final java.util.function.LongFunction<String> line;
+    private long next;
+    private String current = "";
+    private int position;
+
+    GeneratedReader(long lines, java.util.function.LongFunction<String> line) {
+      this.lines = lines;
+      this.line = line;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) {
+      if (position == current.length()) {
+        if (next == lines) {
+          return -1;
+        }
+        current = line.apply(next++) + "\n";
+        position = 0;
+      }
+      int n = Math.min(length, current.length() - position);
+      current.getChars(position, position + n, buffer, offset);
+      position += n;
+      return n;
+    }
+
+    @Override
+    public void close() { }
+  }
+
+}

@@ -1,0 +1,89 @@
+package dev.precept.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.precept.eval.internal.EvalJson;
+import dev.precept.eval.internal.RulingJsonWriter;
+import dev.precept.model.Modality;
+import dev.precept.model.PermissionForm;
+import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The batch's streamed ruling JSON is the mapper's JSON, byte for byte, without indentation. */
+class RulingJsonTest {
+  @Test
+  void streamedJsonIsTheMappersJsonForEverySeedCase() throws Exception {
+    for (Incident incident : SeedIncidents.INCIDENTS) {
+      Ruling ruling = SeedPolicy.EVALUATOR.rule(incident);
+      assertEquals(mapper(ruling), streamed(ruling), incident.id());
+    }
+  }
+
+  @Test
+  void streamedJsonIsTheMappersJsonWithEveryOptionalPresentAndTextThatNeedsEscaping() throws Exception {
+    ConditionCheck check = ImmutableConditionCheck.builder().subject("fact:\"quoted\"").addExpected("a", "b")
+        .actual("caf\u00e9 \u2028 \t").result(ConditionCheck.Result.UNKNOWN).build();
+    Ruling ruling = ImmutableRuling.builder().policy("p").version("1").digest("sha256:00").incident("</script>")
+        .addPerson(ImmutableMembership.of("staff", List.of("staff", "employees")))
+        .addClauses(ImmutableClauseRuling.builder().clause("c").outcome(Outcome.NOT_APPLICABLE).category("cat")
+            .reason("r\nnext line").addScope("staff").addConditions(check).exception("e")
+            .permission(ImmutablePermission.builder().office("ceo").given(Permission.Given.BEFORE)
+                .form(PermissionForm.VERBAL).clause("c").build())
+            .addUndecidedBy("fact:x").quote("\u0000\u001f").build())
+        .addConsequences(ImmutableConsequenceRuling.builder().consequence("k").status(ConsequenceRuling.Status.CONDITIONAL)
+            .modality(Modality.MAY).statement("s").action("a").actor("Board").procedure("Disciplinary").source("c")
+            .addBreaches("c").addScope("staff").addConditions(check).addDependsOn("x is y").build())
+        .addUnspecified("u").addDiagnostics("d").build();
+
+    assertEquals(mapper(ruling), streamed(ruling));
+  }
+
+  @Test
+  void theStreamedWriterKnowsEveryPropertyOfARuling() {
+    // RulingJsonWriter writes these properties by hand: a property added to a ruling type must be
+    // added there too, and then here.
+    assertEquals(Set.of("policy", "version", "digest", "incident", "person", "clauses", "consequences", "unspecified",
+        "diagnostics"), properties(Ruling.class));
+    assertEquals(Set.of("id", "path"), properties(Ruling.Membership.class));
+    assertEquals(Set.of("clause", "outcome", "category", "reason", "scope", "conditions", "exception", "permission",
+        "undecidedBy", "quote"), properties(ClauseRuling.class));
+    assertEquals(Set.of("consequence", "status", "modality", "statement", "action", "actor", "procedure", "source",
+        "breaches", "scope", "conditions", "dependsOn"), properties(ConsequenceRuling.class));
+    assertEquals(Set.of("subject", "expected", "actual", "result"), properties(ConditionCheck.class));
+    assertEquals(Set.of("office", "given", "form", "clause"), properties(Permission.class));
+  }
+
+  /** The abstract accessors of a value type, checked against its declared JSON property order. */
+  private static Set<String> properties(Class<?> type) {
+    Set<String> accessors = new TreeSet<>();
+    for (Method method : type.getDeclaredMethods()) {
+      if (Modifier.isAbstract(method.getModifiers()) && method.getParameterCount() == 0) {
+        accessors.add(method.getName());
+      }
+    }
+    assertEquals(accessors, new TreeSet<>(Arrays.asList(type.getAnnotation(JsonPropertyOrder.class).value())),
+        type.getSimpleName() + "'s @JsonPropertyOrder lists every property");
+    return accessors;
+  }
+
+  private static String mapper(Ruling ruling) throws Exception {
+    return EvalJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ruling);
+  }
+
+  private static String streamed(Ruling ruling) throws Exception {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = EvalJson.mapper().getFactory().createGenerator(out)) {
+      RulingJsonWriter.write(ruling, json);
+    }
+    return out.toString();
+  }
+}
