@@ -114,29 +114,30 @@ final class Conditions {
     String who = body == null ? "the body" : "the " + body;
     if (fact != null && fact.quorum().isPresent() && decision.present() < fact.quorum().get()) {
       return check.result(ConditionCheck.Result.DEFEATED)
-          .detail(String.format(Locale.ROOT, "not carried: %d of %s's %d members took part, and the quorum is %d",
-              decision.present(), who, decision.members(), fact.quorum().get()))
+          .detail(String.format(Locale.ROOT, "not carried: only %d of the %d members of %s took part, and the quorum is %d",
+              decision.present(), decision.members(), who, fact.quorum().get()))
           .build();
     }
     boolean carried;
     String detail;
+    String votes = decision.votesFor() + " for to " + decision.votesAgainst() + " against"
+        + (decision.abstained() == 0 ? "" : " with " + decision.abstained() + " abstaining");
     if (condition.atLeast().isPresent()) {
       long needed = Long.parseLong(condition.atLeast().get());
       carried = decision.votesFor() >= needed;
-      detail = String.format(Locale.ROOT, "%d of %s's %d members voted for, and at least %d were needed: %s",
-          decision.votesFor(), who, decision.members(), needed, carried ? "carried" : "not carried");
+      detail = String.format(Locale.ROOT, "%s, %s; at least %d of the %d members of %s had to agree%s",
+          carried ? "carried" : "not carried", votes, needed, decision.members(), who,
+          carried ? "" : ", " + (needed - decision.votesFor()) + " short");
     } else if (condition.carried().orElse("").equals("unanimous")) {
       carried = decision.votesFor() > 0 && decision.votesAgainst() == 0 && decision.abstained() == 0;
-      detail = String.format(Locale.ROOT, "%s: %d for, %d against and %d abstaining of the %d members of %s who took part",
-          carried ? "carried unanimously" : "not unanimous", decision.votesFor(), decision.votesAgainst(),
-          decision.abstained(), decision.present(), who);
+      detail = String.format(Locale.ROOT, "%s, %s, of the %d members of %s who took part",
+          carried ? "carried unanimously" : "not unanimous", votes, decision.present(), who);
     } else {
       int needed = decision.members() / 2 + 1;
       carried = decision.votesFor() >= needed;
-      detail = String.format(Locale.ROOT, "%d of %s's %d members voted for, and a majority is %d: %s by %d vote%s",
-          decision.votesFor(), who, decision.members(), needed, carried ? "carried" : "not carried",
-          carried ? decision.votesFor() - needed + 1 : needed - decision.votesFor(),
-          (carried ? decision.votesFor() - needed + 1 : needed - decision.votesFor()) == 1 ? "" : "s");
+      detail = String.format(Locale.ROOT, "%s, %s; a majority of the %d members of %s is %d%s",
+          carried ? "carried" : "not carried", votes, decision.members(), who, needed,
+          carried ? "" : ", " + (needed - decision.votesFor()) + " short");
     }
     return check.result(carried ? ConditionCheck.Result.SATISFIED : ConditionCheck.Result.DEFEATED).detail(detail).build();
   }

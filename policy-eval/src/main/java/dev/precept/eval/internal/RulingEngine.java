@@ -484,10 +484,8 @@ public final class RulingEngine {
         for (String office : missing) {
           why.add(notMetReason(exception, office, clause, context.incident));
         }
-        String reason = why.size() == 1 || !jointly && authorities.size() == 1 ? why.get(0)
-            : jointly ? "the exception '" + exception.id() + "' needs permission from " + String.join(" and ", authorities)
-                + " jointly: " + String.join("; ", why)
-            : String.join("; ", why);
+        String reason = jointly ? "the exception '" + exception.id() + "' needs permission from "
+            + String.join(" and ", authorities) + " jointly: " + String.join("; ", why) : String.join("; ", why);
         out.add(ruling.result(ExceptionRuling.Result.NOT_MET).reason(reason).permissions(found).build());
         continue;
       }
@@ -832,7 +830,8 @@ public final class RulingEngine {
   private static String describeAll(List<ConditionCheck> checks) {
     List<String> parts = new ArrayList<>();
     for (ConditionCheck check : checks) {
-      String text = Conditions.describe(check) + " (" + check.result().name().toLowerCase(java.util.Locale.ROOT) + ")";
+      String text = Conditions.describe(check) + " (" + check.result().name().toLowerCase(java.util.Locale.ROOT)
+          + check.detail().map(d -> ": " + d).orElse("") + ")";
       if (check.deemedBy().isPresent()) {
         text += " (deemed, by clause " + check.deemedBy().get() + ")";
       }

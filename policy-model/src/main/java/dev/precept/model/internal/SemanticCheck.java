@@ -360,6 +360,9 @@ public final class SemanticCheck {
         refer(Set.of(), after.step(), at + "/after/step", who + " follows step", "consequences");
       } else if (step.id().equals(consequence.id())) {
         problem(at + "/after/step", who + " follows itself", "name the earlier step it follows on");
+      } else if (policy.consequences().indexOf(step) > policy.consequences().indexOf(consequence)) {
+        problem(at + "/after/step", who + " follows '" + step.id() + "', which comes after it",
+            "list a step before the consequences that follow on its outcomes");
       } else if (step.outcomes().isEmpty()) {
         problem(at + "/after/step", who + " follows '" + step.id() + "', which declares no 'outcomes'",
             "give '" + step.id() + "' its outcomes, e.g. outcomes: [complied, refused]");
