@@ -215,7 +215,8 @@ public final class CaseSuite {
       }
     });
     if (!policyCase.expectedPhrases().isEmpty()) {
-      String text = Rulings.toText(ruling).replaceAll("\\s+", " ");
+      // The text as one line: quotes wrapped over several "> " lines are read as one.
+      String text = Rulings.toText(ruling).replace("\n  > ", " ").replaceAll("\\s+", " ");
       for (String phrase : policyCase.expectedPhrases()) {
         if (!text.contains(phrase.replaceAll("\\s+", " "))) {
           differences.add("the ruling does not say \"" + phrase + "\"");
