@@ -151,13 +151,24 @@ public final class IncidentLoader {
             DidYouMean.hint(step.getValue().asText(), consequence.outcomes(), "its outcomes")));
       }
     }
-    Iterator<String> done = incident.path("done").fieldNames();
+    Iterator<Map.Entry<String, JsonNode>> done = incident.path("done").properties().iterator();
     while (done.hasNext()) {
-      String step = done.next();
+      Map.Entry<String, JsonNode> entry = done.next();
+      String step = entry.getKey();
+      String where = pointer + "/done/" + step.replace("~", "~0").replace("/", "~1");
       if (!dutySteps.contains(step)) {
-        problems.add(document.problem(pointer + "/done/" + step.replace("~", "~0").replace("/", "~1"),
-            "unknown duty step '" + step + "': no duty of policy " + policy.id() + " has that step",
+        problems.add(document.problem(where, "unknown duty step '" + step + "': no duty of policy " + policy.id() + " has that step",
             DidYouMean.hint(step, dutySteps, "duty steps")));
+        continue;
+      }
+      String when = entry.getValue().asText();
+      if (!when.equals("not-done")) {
+        try {
+          java.time.LocalDateTime.parse(when);
+        } catch (java.time.format.DateTimeParseException e) {
+          problems.add(document.problem(where, "step '" + step + "' cannot be done '" + when
+              + "': expected a time YYYY-MM-DDTHH:MM or not-done", "for example 2026-03-02T09:00"));
+        }
       }
     }
     each(incident.path("permissions"), (node, at) -> {

@@ -409,6 +409,17 @@ public final class SemanticCheck {
       condition.not().ifPresent(c -> condition(who, c, where + "/not"));
       return;
     }
+    if (condition.fact().isEmpty() && condition.attribute().isEmpty() && condition.decision().isEmpty()) {
+      problem(where, who + " has a condition that tests nothing",
+          "name what it tests ('fact', 'attribute' or 'decision'), or write 'all', 'any' or 'not' over other conditions");
+      return;
+    }
+    int subjects = (condition.fact().isPresent() ? 1 : 0) + (condition.attribute().isPresent() ? 1 : 0)
+        + (condition.decision().isPresent() ? 1 : 0);
+    if (subjects > 1) {
+      problem(where, who + " tests several subjects in one condition", "write one condition per fact, attribute or decision");
+      return;
+    }
     List<String> tests = tests(condition);
     String subject = condition.subject();
     if (tests.size() != 1) {
