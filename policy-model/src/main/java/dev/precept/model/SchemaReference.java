@@ -17,7 +17,8 @@ import java.util.Set;
 public final class SchemaReference {
   /** The order the reference explains things in: the document, then each part as it is met. */
   private static final List<String> ORDER = List.of("metadata", "role", "group", "office", "valueDeclaration",
-      "breachCategory", "instrument", "section", "clause", "listItem", "condition", "exception", "consequence");
+      "factDeclaration", "breachCategory", "instrument", "section", "clause", "listItem", "condition", "exception",
+      "deeming", "dutyStep", "consequence", "silence");
   private static final Map<String, String> TITLES = Map.ofEntries(
       Map.entry("metadata", "metadata"), Map.entry("role", "a role (under `roles`)"),
       Map.entry("group", "a group (under `groups`)"), Map.entry("office", "an office (under `offices`)"),
