@@ -56,7 +56,7 @@ class ConnectAcademyTrustSeedTest {
     List<ClauseException> exceptions = POLICY.allClauses().stream()
         .flatMap(c -> c.exceptions().stream()).collect(Collectors.toList());
     assertEquals(2, exceptions.size());
-    assertTrue(exceptions.stream().allMatch(e -> e.office().equals("ceo")));
+    assertTrue(exceptions.stream().allMatch(e -> e.authorities().equals(List.of("ceo"))));
   }
 
   @Test

@@ -3,6 +3,14 @@ package dev.precept.bench;
 import dev.precept.eval.Incident;
 import dev.precept.eval.Person;
 import dev.precept.model.BreachCategory;
+import dev.precept.model.Clause;
+import dev.precept.model.Condition;
+import dev.precept.model.ImmutableClause;
+import dev.precept.model.ImmutableConsequence;
+import dev.precept.model.ImmutablePolicy;
+import dev.precept.model.ImmutableSection;
+import dev.precept.model.ImmutableStepOutcome;
+import dev.precept.model.Section;
 import dev.precept.model.Consequence;
 import dev.precept.model.Group;
 import dev.precept.model.Policy;
@@ -36,7 +44,39 @@ final class Policies {
   static Policy named(String name) {
     return "seed".equals(name)
         ? PolicyLoader.standard().parse(resource(SEED), SEED)
-        : PolicyGenerator.generate(42, Integer.parseInt(name));
+        : richer(PolicyGenerator.generate(42, Integer.parseInt(name)));
+  }
+
+  /**
+   * The generated policy with the richer rule language at work: every condition of a clause or
+   * consequence composed ("any of (it; or not the opposite)", which means the same), and the first
+   * consequence a step with outcomes that a further consequence follows on.
+   */
+  static Policy richer(Policy policy) {
+    List<Section> sections = new ArrayList<>();
+    for (Section section : policy.sections()) {
+      List<Clause> clauses = new ArrayList<>();
+      for (Clause clause : section.clauses()) {
+        clauses.add(ImmutableClause.copyOf(clause).withWhen(composed(clause.when())));
+      }
+      sections.add(ImmutableSection.copyOf(section).withClauses(clauses));
+    }
+    List<Consequence> consequences = new ArrayList<>();
+    for (Consequence consequence : policy.consequences()) {
+      consequences.add(ImmutableConsequence.copyOf(consequence).withWhen(composed(consequence.when())));
+    }
+    Consequence first = consequences.get(0);
+    consequences.set(0, ImmutableConsequence.copyOf(first).withOutcomes("complied", "refused"));
+    consequences.add(1, ImmutableConsequence.copyOf(first).withId(first.id() + ".refused").withWhen(List.of())
+        .withAction("be referred on").withAfter(ImmutableStepOutcome.builder().step(first.id()).outcome("refused").build()));
+    return ImmutablePolicy.copyOf(policy).withSections(sections).withConsequences(consequences);
+  }
+
+  private static List<Condition> composed(List<Condition> when) {
+    if (when.isEmpty()) {
+      return when;
+    }
+    return List.of(Condition.anyOf(List.of(Condition.allOf(when), Condition.negation(Condition.negation(Condition.allOf(when))))));
   }
 
   /** A (role, breach category) request, the question both engines answer. */

@@ -120,6 +120,14 @@ public final class CaseSuite {
         expect.get("unspecified").forEach(n -> ids.add(n.asText()));
         unspecified = Optional.of(ids);
       }
+      List<String> phrases = new ArrayList<>();
+      expect.path("says").forEach(n -> phrases.add(n.asText()));
+      Optional<List<String>> diagnostics = Optional.empty();
+      if (expect.has("diagnostics")) {
+        List<String> expected = new ArrayList<>();
+        expect.get("diagnostics").forEach(n -> expected.add(n.asText()));
+        diagnostics = Optional.of(expected);
+      }
       if (incidentProblems.isEmpty()) {
         Problem where = document.problem(at, "-", null);
         cases.add(ImmutablePolicyCase.builder()
@@ -129,6 +137,8 @@ public final class CaseSuite {
             .expectedClauses(clauses)
             .expectedConsequences(consequences)
             .expectedUnspecified(unspecified)
+            .expectedPhrases(phrases)
+            .expectedDiagnostics(diagnostics)
             .build());
       }
     }
@@ -204,7 +214,26 @@ public final class CaseSuite {
         differences.add("unspecified: expected " + expected + ", got " + ruling.unspecified());
       }
     });
-    if (!ruling.diagnostics().isEmpty()) {
+    if (!policyCase.expectedPhrases().isEmpty()) {
+      // The text as one line: quotes wrapped over several "> " lines are read as one.
+      String text = Rulings.toText(ruling).replace("\n  > ", " ").replaceAll("\\s+", " ");
+      for (String phrase : policyCase.expectedPhrases()) {
+        if (!text.contains(phrase.replaceAll("\\s+", " "))) {
+          differences.add("the ruling does not say \"" + phrase + "\"");
+        }
+      }
+    }
+    if (policyCase.expectedDiagnostics().isPresent()) {
+      List<String> expected = policyCase.expectedDiagnostics().get();
+      for (String phrase : expected) {
+        if (ruling.diagnostics().stream().noneMatch(d -> d.contains(phrase))) {
+          differences.add("expected a diagnostic saying \"" + phrase + "\", got: " + ruling.diagnostics());
+        }
+      }
+      if (ruling.diagnostics().size() > expected.size()) {
+        differences.add("diagnostics: " + String.join("; ", ruling.diagnostics()));
+      }
+    } else if (!ruling.diagnostics().isEmpty()) {
       differences.add("diagnostics: " + String.join("; ", ruling.diagnostics()));
     }
     return differences;

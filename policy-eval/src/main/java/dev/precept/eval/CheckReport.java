@@ -38,13 +38,17 @@ public interface CheckReport {
   @Value.Immutable
   @JsonSerialize(as = ImmutableCell.class)
   @JsonDeserialize(as = ImmutableCell.class)
-  @JsonPropertyOrder({"rules", "consequences"})
+  @JsonPropertyOrder({"rules", "consequences", "silence"})
   interface Cell {
     /** The rules in the category the role is within. */
     List<String> rules();
 
     /** The consequences a breach of them can lead to, "id (must|may)", in policy order. */
     List<String> consequences();
+
+    /** The declared silence that covers a cell with rules and no consequence, when the policy declares one. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+    java.util.Optional<String> silence();
   }
 
   /** Whether any finding is an error. */

@@ -1,5 +1,6 @@
 package dev.precept.eval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -12,7 +13,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableClauseRuling.class)
 @JsonDeserialize(as = ImmutableClauseRuling.class)
 @JsonPropertyOrder({"clause", "outcome", "category", "reason", "scope", "conditions", "exception",
-    "permission", "undecidedBy", "quote"})
+    "permission", "exceptions", "duty", "undecidedBy", "leadIn", "quote"})
 public interface ClauseRuling {
   /** The clause's id. */
   String clause();
@@ -40,6 +41,18 @@ public interface ClauseRuling {
 
   /** Facts that would decide an undetermined outcome. */
   List<String> undecidedBy();
+
+  /** Every exception of the clause, met or not, and why, in the clause's order. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  List<ExceptionRuling> exceptions();
+
+  /** For a duty with order and time: each step, when it was done and whether that kept the duty. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  List<StepCheck> duty();
+
+  /** For a list item: the text of the clause that introduces the list, which the quote continues. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  Optional<String> leadIn();
 
   /** The clause's text, quoted. */
   String quote();

@@ -1,5 +1,6 @@
 package dev.precept.eval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -8,11 +9,15 @@ import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** One condition of a clause, exception or consequence, with the fact that satisfied or defeated it. */
+/**
+ * One condition of a clause, exception or consequence, with the fact that satisfied or defeated it;
+ * for {@code all}, {@code any} and {@code not}, the subject is that word and {@link #parts()} holds
+ * the checks of the conditions inside.
+ */
 @Value.Immutable
 @JsonSerialize(as = ImmutableConditionCheck.class)
 @JsonDeserialize(as = ImmutableConditionCheck.class)
-@JsonPropertyOrder({"subject", "expected", "actual", "result"})
+@JsonPropertyOrder({"subject", "expected", "actual", "result", "deemedBy", "detail", "parts"})
 public interface ConditionCheck {
   /** Whether the condition held. */
   enum Result {
@@ -35,4 +40,16 @@ public interface ConditionCheck {
 
   /** Whether it held. */
   Result result();
+
+  /** The clause that deemed the fact's value, when it was deemed rather than recorded. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  Optional<String> deemedBy();
+
+  /** More about how it was decided (a decision's votes and what was needed). */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  Optional<String> detail();
+
+  /** The checks of the conditions inside an {@code all}, {@code any} or {@code not}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  List<ConditionCheck> parts();
 }

@@ -19,7 +19,9 @@ public interface Finding {
     /** The policy gives wrong or no answers for some incident. */
     @JsonProperty("error") ERROR,
     /** Worth a look before the Board sees it. */
-    @JsonProperty("warning") WARNING
+    @JsonProperty("warning") WARNING,
+    /** For information: the policy says this on purpose (a declared silence). */
+    @JsonProperty("info") INFO
   }
 
   /** What was found. */
@@ -37,7 +39,9 @@ public interface Finding {
     /** A prohibition or obligation without a breach category, so it can never be breached. */
     @JsonProperty("unbreachable-rule") UNBREACHABLE_RULE,
     /** A declared fact, attribute or group nothing uses. */
-    @JsonProperty("unused") UNUSED
+    @JsonProperty("unused") UNUSED,
+    /** A role within a rule that the policy deliberately gives no consequence, with the reason. */
+    @JsonProperty("declared-silence") DECLARED_SILENCE
   }
 
   /** Error or warning. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableIncident.class)
 @JsonDeserialize(as = ImmutableIncident.class)
-@JsonPropertyOrder({"id", "summary", "date", "person", "clauses", "categories", "facts", "permissions"})
+@JsonPropertyOrder({"id", "summary", "date", "occurred", "person", "clauses", "categories", "facts", "decisions",
+    "permissions", "steps", "done"})
 public interface Incident {
   /** The incident's reference in the trust system that reported it. */
   String id();
@@ -26,6 +28,9 @@ public interface Incident {
 
   /** When it happened. */
   Optional<LocalDate> date();
+
+  /** When it happened, to the minute, for duties with time limits ({@code 2026-03-01T20:00}). */
+  Optional<LocalDateTime> occurred();
 
   /** Who acted. */
   Person person();
@@ -39,8 +44,17 @@ public interface Incident {
   /** Known circumstances, keyed by fact id; a fact not given is unknown. */
   Map<String, String> facts();
 
+  /** Collective decisions of bodies, keyed by the decision's fact id. */
+  Map<String, CollectiveDecision> decisions();
+
   /** Permissions the person held. */
   List<Permission> permissions();
+
+  /** How far staged consequences got: the outcome of each step that has ended, keyed by consequence id. */
+  Map<String, String> steps();
+
+  /** When each step of a duty was done ({@code 2026-03-02T09:00}), or {@code not-done}, keyed by step id. */
+  Map<String, String> done();
 
   /** A new builder. */
   static ImmutableIncident.Builder builder() {

@@ -11,7 +11,9 @@ public enum Outcome {
   /** The clause does not apply: the person is out of its scope, a circumstance is absent, or it is not a rule. */
   @JsonProperty("not-applicable") NOT_APPLICABLE,
   /** Facts the incident does not give would decide it; the ruling names them. */
-  @JsonProperty("undetermined") UNDETERMINED;
+  @JsonProperty("undetermined") UNDETERMINED,
+  /** The clause is a duty with order and time limits, and the incident shows every step kept. */
+  @JsonProperty("complied") COMPLIED;
 
   /** The word used in YAML, JSON and text. */
   public String word() {

@@ -27,6 +27,12 @@ public interface PolicyCase {
   /** Exactly the clauses expected to be unspecified for this person, when the case says. */
   Optional<List<String>> expectedUnspecified();
 
+  /** Phrases the ruling's text for people must contain. */
+  List<String> expectedPhrases();
+
+  /** Phrases the ruling's diagnostics must contain, when the case expects diagnostics; else none may occur. */
+  Optional<List<String>> expectedDiagnostics();
+
   /** An expected consequence: its id, modality and status. */
   @Value.Immutable
   interface Expected {

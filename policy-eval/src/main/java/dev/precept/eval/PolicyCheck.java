@@ -8,6 +8,7 @@ import dev.precept.model.Consequence;
 import dev.precept.model.Modality;
 import dev.precept.model.Policy;
 import dev.precept.model.Role;
+import dev.precept.model.Silence;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -71,7 +72,15 @@ public final class PolicyCheck {
         }
         if (!rules.isEmpty()) {
           answering.forEach(c -> reachedConsequences.add(c.id()));
-          if (answering.isEmpty()) {
+          java.util.Optional<Silence> silence = silence(category.id(), reach);
+          if (answering.isEmpty() && silence.isPresent()) {
+            findings.add(ImmutableFinding.builder().severity(Finding.Severity.INFO).kind(Finding.Kind.DECLARED_SILENCE)
+                .addSubjects(role.id(), rules.get(0), silence.get().id())
+                .message("no consequence for a " + role.id() + " who breaches " + String.join(", ", rules)
+                    + " (" + category.id() + "), as the policy declares (silence '" + silence.get().id() + "'): "
+                    + silence.get().reason())
+                .build());
+          } else if (answering.isEmpty()) {
             findings.add(ImmutableFinding.builder().severity(Finding.Severity.ERROR).kind(Finding.Kind.GAP)
                 .addSubjects(role.id(), rules.get(0))
                 .message("no consequence for a " + role.id() + " who breaches " + String.join(", ", rules)
@@ -81,7 +90,9 @@ public final class PolicyCheck {
           }
           conflicts(role.id(), rules.get(0), answering);
         }
-        row.put(category.id(), ImmutableCell.builder().rules(rules)
+        java.util.Optional<Silence> declared = rules.isEmpty() || !answeringEmpty(rules, answering) ? java.util.Optional.empty()
+            : silence(category.id(), reach);
+        row.put(category.id(), ImmutableCell.builder().rules(rules).silence(declared.map(Silence::id))
             .consequences(rules.isEmpty() ? List.of() : answering.stream().map(c -> c.id() + " (" + c.modality().word() + ")").toList())
             .build());
       }
@@ -112,6 +123,19 @@ public final class PolicyCheck {
         .matrix(matrix)
         .findings(findings)
         .build();
+  }
+
+  private static boolean answeringEmpty(List<String> rules, List<Consequence> answering) {
+    return !rules.isEmpty() && answering.isEmpty();
+  }
+
+  private java.util.Optional<Silence> silence(String category, Map<String, List<String>> reach) {
+    for (Silence silence : policy.silent()) {
+      if ((silence.categories().isEmpty() || silence.categories().contains(category)) && within(silence.appliesTo(), reach)) {
+        return java.util.Optional.of(silence);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   private void conflicts(String role, String rule, List<Consequence> answering) {
@@ -172,11 +196,23 @@ public final class PolicyCheck {
       all.add(clause.when());
       clause.exceptions().forEach(e -> all.add(e.when()));
     }
-    policy.consequences().forEach(c -> all.add(c.when()));
+    policy.consequences().forEach(c -> {
+      all.add(c.when());
+      usedFacts.addAll(c.factors());
+    });
+    for (Clause clause : policy.allClauses()) {
+      clause.deems().forEach(d -> {
+        all.add(List.of(d.when()));
+        usedFacts.add(d.fact());
+      });
+    }
     for (List<Condition> conditions : all) {
-      for (Condition condition : conditions) {
-        condition.fact().ifPresent(usedFacts::add);
-        condition.attribute().ifPresent(usedAttributes::add);
+      for (Condition top : conditions) {
+        for (Condition condition : top.flatten()) {
+          condition.fact().ifPresent(usedFacts::add);
+          condition.decision().ifPresent(usedFacts::add);
+          condition.attribute().ifPresent(usedAttributes::add);
+        }
       }
     }
     policy.roles().forEach(r -> usedAttributes.addAll(r.attributes().keySet()));
@@ -224,6 +260,9 @@ public final class PolicyCheck {
   static boolean satisfiable(List<Condition> conditions) {
     Map<String, Set<String>> allowed = new HashMap<>();
     for (Condition condition : conditions) {
+      if (!condition.isMembership()) {
+        continue; // composites and comparisons are not compared here: assume they can hold
+      }
       String key = condition.fact().map(f -> "fact:" + f).orElse("attribute:" + condition.attribute().orElse(""));
       Set<String> values = new LinkedHashSet<>(condition.values());
       Set<String> before = allowed.putIfAbsent(key, values);
@@ -249,7 +288,7 @@ public final class PolicyCheck {
     out.append("Check of ").append(report.policy()).append(" version ").append(report.version())
         .append(" (").append(report.digest()).append(")\n\n");
     out.append("Coverage: for each role and breach category, the consequences a breach can lead to\n");
-    out.append("(must/may counts; '-' where no rule in the category reaches the role; GAP where a rule does but no consequence follows)\n\n");
+    out.append("(must/may counts; '-' where no rule in the category reaches the role; GAP where a rule does but no consequence follows; 'silent' where the policy says so on purpose)\n\n");
     int width = Math.max(4, report.roles().stream().mapToInt(String::length).max().orElse(4));
     out.append(pad("", width));
     for (int c = 0; c < report.categories().size(); c++) {
@@ -264,7 +303,7 @@ public final class PolicyCheck {
         if (cell.rules().isEmpty()) {
           text = "-";
         } else if (cell.consequences().isEmpty()) {
-          text = "GAP";
+          text = cell.silence().isPresent() ? "silent" : "GAP";
         } else {
           long must = cell.consequences().stream().filter(s -> s.endsWith("(must)")).count();
           text = must + " must " + (cell.consequences().size() - must) + " may";
@@ -290,8 +329,13 @@ public final class PolicyCheck {
           .append(String.join(", ", e.clauses())).append("]}\n"));
     }
     long errors = report.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
+    long notes = report.findings().stream().filter(f -> f.severity() == Finding.Severity.INFO).count();
     out.append("\n").append(errors).append(errors == 1 ? " error, " : " errors, ")
-        .append(report.findings().size() - errors).append(" warnings\n");
+        .append(report.findings().size() - errors - notes).append(" warnings");
+    if (notes > 0) {
+      out.append(", ").append(notes).append(notes == 1 ? " note" : " notes");
+    }
+    out.append("\n");
     return out.toString();
   }
 

@@ -1,6 +1,7 @@
 package dev.precept.eval;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -16,8 +17,8 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableRuling.class)
 @JsonDeserialize(as = ImmutableRuling.class)
-@JsonPropertyOrder({"policy", "version", "digest", "incident", "person", "clauses", "consequences",
-    "unspecified", "diagnostics"})
+@JsonPropertyOrder({"policy", "version", "digest", "incident", "person", "deemed", "clauses", "consequences",
+    "unspecified", "silences", "noSanctionStated", "diagnostics"})
 public interface Ruling {
   /** The policy's id. */
   String policy();
@@ -46,6 +47,18 @@ public interface Ruling {
    */
   List<String> unspecified();
 
+  /** Facts deemed by the policy's deeming rules, with the clause and the reason. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  List<DeemedFact> deemed();
+
+  /** For unspecified clauses the policy is deliberately silent on: the declared silence and its reason. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  List<DeclaredSilence> silences();
+
+  /** Breached clauses for which this policy states only referrals (no sanction of its own) for this person. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  List<String> noSanctionStated();
+
   /** Problems met while ruling (an unknown role, fact or clause in a hand-built incident). */
   List<String> diagnostics();
 
@@ -63,6 +76,45 @@ public interface Ruling {
   @JsonIgnore
   default boolean anyBreach() {
     return clauses().stream().anyMatch(c -> c.outcome() == Outcome.BREACHED);
+  }
+
+  /** A fact the policy deemed: its value, the clause that deems it and why. */
+  @Value.Immutable
+  @JsonSerialize(as = ImmutableDeemedFact.class)
+  @JsonDeserialize(as = ImmutableDeemedFact.class)
+  @JsonPropertyOrder({"fact", "value", "clause", "because", "recorded"})
+  interface DeemedFact {
+    /** The fact. */
+    String fact();
+
+    /** The value deemed. */
+    String value();
+
+    /** The clause whose deeming rule set it. */
+    String clause();
+
+    /** The condition that held, in words. */
+    String because();
+
+    /** The different value the incident recorded, which the deemed value overrides. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    Optional<String> recorded();
+  }
+
+  /** A declared silence that covers an unspecified clause. */
+  @Value.Immutable
+  @JsonSerialize(as = ImmutableDeclaredSilence.class)
+  @JsonDeserialize(as = ImmutableDeclaredSilence.class)
+  @JsonPropertyOrder({"clause", "silence", "reason"})
+  interface DeclaredSilence {
+    /** The unspecified clause. */
+    String clause();
+
+    /** The silence's id. */
+    String silence();
+
+    /** Why the policy gives no consequence. */
+    String reason();
   }
 
   /** A group (or role) the person belongs to and the path that puts them there. */

@@ -56,16 +56,42 @@ public final class Rulings {
       }
       out.append(String.join("; ", shown)).append("\n");
     }
+    for (Ruling.DeemedFact deemed : ruling.deemed()) {
+      out.append(wrap("Deemed: " + deemed.fact() + " is " + deemed.value() + ", by clause " + deemed.clause() + ", because "
+          + deemed.because() + deemed.recorded().map(r -> " (the incident recorded " + r + ")").orElse("") + ".", "")).append("\n");
+    }
     for (ClauseRuling clause : ruling.clauses()) {
       out.append("\n").append(clause.clause()).append(": ").append(clause.outcome().word().toUpperCase(java.util.Locale.ROOT)).append("\n");
-      out.append(wrap("\"" + clause.quote().strip() + "\"", "  > ")).append("\n");
+      String quote = clause.leadIn().map(l -> "\"" + l + " ... " + clause.quote().strip() + "\"")
+          .orElse("\"" + clause.quote().strip() + "\"");
+      out.append(wrap(quote, "  > ")).append("\n");
       out.append(wrap(clause.reason() + ".", "  ")).append("\n");
+      for (StepCheck step : clause.duty()) {
+        out.append(wrap("- " + step.step() + " (" + step.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+            + "): " + step.reason() + ".", "    ").substring(2)).append("\n");
+      }
+      if (clause.exceptions().size() > 1) {
+        for (ExceptionRuling exception : clause.exceptions()) {
+          out.append(wrap("- exception " + exception.id() + " (" + exception.result().name().toLowerCase(java.util.Locale.ROOT)
+              .replace('_', ' ') + "): " + exception.reason() + ".", "    ").substring(2)).append("\n");
+        }
+      }
     }
-    appendConsequences(out, ruling, Modality.MUST, "What must happen");
-    appendConsequences(out, ruling, Modality.MAY, "What may happen");
+    appendConsequences(out, ruling, Modality.MUST, ConsequenceRuling.Kind.SANCTION, "What must happen");
+    appendConsequences(out, ruling, Modality.MAY, ConsequenceRuling.Kind.SANCTION, "What may happen");
+    appendConsequences(out, ruling, Modality.MUST, ConsequenceRuling.Kind.REFERRAL, "Referrals that must be made (not sanctions of this policy)");
+    appendConsequences(out, ruling, Modality.MAY, ConsequenceRuling.Kind.REFERRAL, "Referrals that may be made (not sanctions of this policy)");
+    if (!ruling.noSanctionStated().isEmpty()) {
+      out.append(wrap("This policy states no sanction of its own for: " + String.join(", ", ruling.noSanctionStated())
+          + "; it hands the matter on as above.", "")).append("\n");
+    }
     if (!ruling.unspecified().isEmpty()) {
       out.append("\nThe policy gives no consequence for this person's role for: ")
           .append(String.join(", ", ruling.unspecified())).append(" (unspecified: none is borrowed from another role).\n");
+      for (Ruling.DeclaredSilence silence : ruling.silences()) {
+        out.append(wrap("- " + silence.clause() + ": silent on purpose (" + silence.silence() + "): " + silence.reason(), "    ")
+            .substring(2)).append("\n");
+      }
     }
     if (ruling.clauses().stream().noneMatch(c -> c.outcome() == Outcome.BREACHED || c.outcome() == Outcome.UNDETERMINED)) {
       out.append("\nNo breach: no consequence follows.\n");
@@ -77,25 +103,73 @@ public final class Rulings {
     return out.toString();
   }
 
-  private static void appendConsequences(StringBuilder out, Ruling ruling, Modality modality, String heading) {
+  private static void appendConsequences(StringBuilder out, Ruling ruling, Modality modality, ConsequenceRuling.Kind kind,
+      String heading) {
     boolean any = false;
+    java.util.Set<String> shown = new java.util.HashSet<>();
     for (ConsequenceRuling consequence : ruling.consequences()) {
-      if (consequence.modality() != modality) {
+      if (consequence.modality() != modality || consequence.kind() != kind || shown.contains(consequence.consequence())) {
         continue;
       }
       if (!any) {
         out.append("\n").append(heading).append(":\n");
         any = true;
       }
-      StringBuilder line = new StringBuilder("- ").append(consequence.statement());
-      consequence.procedure().filter(p -> !consequence.statement().contains(p))
-          .ifPresent(p -> line.append(" (under the ").append(p).append(")"));
-      if (consequence.status() == ConsequenceRuling.Status.CONDITIONAL) {
-        line.append(" Only if ").append(String.join(" and ", consequence.dependsOn())).append(".");
+      java.util.List<ConsequenceRuling> group = new java.util.ArrayList<>();
+      group.add(consequence);
+      for (String id : consequence.alternatives()) {
+        ruling.consequence(id).filter(c -> c.modality() == modality && c.kind() == kind && !shown.contains(id)).ifPresent(group::add);
       }
-      line.append(" [").append(consequence.consequence()).append(", from ").append(consequence.source()).append("]");
-      out.append(wrap(line.toString(), "    ").substring(2)).append("\n");
+      if (group.size() > 1) {
+        out.append("- One of these, not more than one (they exclude each other):\n");
+        for (ConsequenceRuling alternative : group) {
+          shown.add(alternative.consequence());
+          out.append(wrap("- " + line(alternative, ruling), "      ").substring(2)).append("\n");
+        }
+      } else {
+        shown.add(consequence.consequence());
+        out.append(wrap("- " + line(consequence, ruling), "    ").substring(2)).append("\n");
+      }
     }
+  }
+
+  private static String line(ConsequenceRuling consequence, Ruling ruling) {
+    StringBuilder line = new StringBuilder(consequence.statement());
+    consequence.procedure().filter(p -> !consequence.statement().contains(p))
+        .ifPresent(p -> line.append(" (under the ").append(p).append(")"));
+    consequence.referral().filter(p -> !consequence.statement().contains(p))
+        .ifPresent(p -> line.append(" (referred to the ").append(p).append(")"));
+    if (consequence.status() == ConsequenceRuling.Status.CONDITIONAL) {
+      line.append(" Only if ").append(String.join(" and ", consequence.dependsOn())).append(".");
+    }
+    if (!consequence.options().isEmpty()) {
+      line.append(" Options open to the deciding body: ").append(String.join("; ", consequence.options()))
+          .append(" (this ruling does not choose).");
+    }
+    if (!consequence.factors().isEmpty()) {
+      java.util.List<String> factors = new java.util.ArrayList<>();
+      for (ConsequenceRuling.FactorValue factor : consequence.factors()) {
+        factors.add(factor.fact() + " (" + factor.value().orElse("not recorded") + ")");
+      }
+      line.append(" Factors to weigh: ").append(String.join(", ", factors)).append(".");
+    }
+    consequence.step().ifPresent(step -> {
+      if (step.current()) {
+        line.append(" This is the current step.");
+      }
+      step.outcome().ifPresent(o -> line.append(" This step ended: ").append(o).append("."));
+      java.util.List<String> next = new java.util.ArrayList<>();
+      for (StepRuling.Next outcome : step.next()) {
+        java.util.List<String> what = new java.util.ArrayList<>();
+        for (String id : outcome.consequences()) {
+          what.add(ruling.consequence(id).map(c -> c.statement().replaceAll("\\.$", "") + " [" + id + "]").orElse(id));
+        }
+        next.add("if " + outcome.outcome() + ": " + (what.isEmpty() ? "nothing further is stated for this person" : String.join("; ", what)));
+      }
+      line.append(" Next: ").append(String.join("; ", next)).append(".");
+    });
+    line.append(" [").append(consequence.consequence()).append(", from ").append(consequence.source()).append("]");
+    return line.toString();
   }
 
   private static String wrap(String text, String indent) {

@@ -95,6 +95,21 @@ class EmbeddingGuideTest {
     assertEquals(List.of(), undocumented, "fields missing from docs/ruling-json.md");
   }
 
+  @Test
+  void everyFieldOfTheSemanticsCorpusRulingsIsDocumented() throws Exception {
+    Set<String> fields = new TreeSet<>();
+    for (java.nio.file.Path folder : SemanticsCorpusTest.folders()) {
+      dev.precept.model.Policy policy = dev.precept.model.PolicyLoader.standard().load(folder.resolve("policy.yaml"));
+      Evaluator evaluator = Evaluator.of(policy);
+      for (PolicyCase policyCase : CaseSuite.load(folder.resolve("policy.cases.yaml"), policy).cases()) {
+        collect(new ObjectMapper().readTree(Rulings.toJson(evaluator.rule(policyCase.incident()))), fields);
+      }
+    }
+    String reference = Files.readString(RULING_REFERENCE, StandardCharsets.UTF_8);
+    List<String> undocumented = fields.stream().filter(f -> !reference.contains("`" + f + "`")).toList();
+    assertEquals(List.of(), undocumented, "fields missing from docs/ruling-json.md");
+  }
+
   private static void collect(JsonNode node, Set<String> fields) {
     if (node.isObject()) {
       Iterator<String> names = node.fieldNames();

@@ -127,7 +127,9 @@ class EvaluatorTest {
     Incident incident = Incident.builder().id("i-9").person(Person.holding("staff")).addClauses("conduct.name-and-logo").build();
     String text = Rulings.toText(EVALUATOR.rule(incident));
     assertTrue(text.contains("conduct.name-and-logo: BREACHED"), text);
-    assertTrue(text.contains("> \"The use of the Trust's name, logo"), text);
+    // A list item is quoted with its lead-in, so the prohibition never reads like a permission.
+    assertTrue(text.replace("\n  > ", " ").contains(
+        "\"The following are **not considered acceptable** within the Connect Academy Trust: ... The use of the Trust's name, logo"), text);
     int must = text.indexOf("What must happen:");
     int may = text.indexOf("What may happen:");
     assertTrue(must > 0 && may > must, text);

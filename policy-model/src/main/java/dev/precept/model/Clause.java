@@ -17,7 +17,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableClause.class)
 @JsonDeserialize(as = ImmutableClause.class)
 @JsonPropertyOrder({"id", "kind", "text", "runOn", "appliesTo", "category", "when", "exceptions",
-    "references", "offices", "items"})
+    "references", "offices", "deems", "duty", "items"})
 public interface Clause {
   /** Stable id that rulings, diffs and signatures cite ({@code conduct.logo}). */
   String id();
@@ -40,7 +40,7 @@ public interface Clause {
   /** The breach category a breach of this clause falls under; only such clauses can be breached. */
   Optional<String> category();
 
-  /** Conditions on the circumstances, all of which must hold for the clause to apply. */
+  /** Conditions on the circumstances or the person, all of which must hold for the clause to apply. */
   List<Condition> when();
 
   /** Exceptions that excuse what would otherwise be a breach. */
@@ -51,6 +51,15 @@ public interface Clause {
 
   /** Ids of offices the clause names (to report to, to ask permission from). */
   List<String> offices();
+
+  /** Facts this clause deems to hold ("is deemed to be made in an official capacity"). */
+  List<Deeming> deems();
+
+  /**
+   * The steps of a duty with order and time limits; when given, the clause is breached only if a
+   * step was left undone, done out of order or done late.
+   */
+  List<DutyStep> duty();
 
   /** The list this clause introduces, in order. */
   List<Clause> items();

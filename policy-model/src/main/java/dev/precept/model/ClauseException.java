@@ -4,16 +4,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * An exception to a clause: a permission from a named office that excuses what would otherwise be
+ * An exception to a clause: a permission from a named office (or from any, or all, of several) that excuses what would otherwise be
  * a breach ("without prior written or verbal permission from the CEO").
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableClauseException.class)
 @JsonDeserialize(as = ImmutableClauseException.class)
-@JsonPropertyOrder({"id", "text", "office", "timing", "forms", "when"})
+@JsonPropertyOrder({"id", "text", "office", "offices", "acting", "timing", "forms", "when"})
 public interface ClauseException {
   /** Stable id ({@code conduct.logo.ceo-permission}). */
   String id();
@@ -21,8 +22,29 @@ public interface ClauseException {
   /** The words of the exception as the clause gives them. */
   String text();
 
-  /** The office whose permission excuses the breach. */
-  String office();
+  /** The office whose permission excuses the breach, when one office is named. */
+  java.util.Optional<String> office();
+
+  /** Several offices whose permission excuses it: any one of them, or all jointly (see {@link #acting()}). */
+  List<String> offices();
+
+  /** Whether any one of {@link #offices()} suffices or all must give permission. */
+  Optional<Acting> acting();
+
+  /** Whether the offices named act together rather than any one of them. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  default boolean jointly() {
+    return acting().orElse(Acting.ANY) == Acting.JOINTLY;
+  }
+
+  /** Every office named, {@link #office()} first. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  default List<String> authorities() {
+    List<String> all = new java.util.ArrayList<>();
+    office().ifPresent(all::add);
+    offices().stream().filter(o -> !all.contains(o)).forEach(all::add);
+    return List.copyOf(all);
+  }
 
   /** When the permission must have been given. */
   PermissionTiming timing();

@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableConsequence.class)
 @JsonDeserialize(as = ImmutableConsequence.class)
 @JsonPropertyOrder({"id", "clause", "appliesTo", "categories", "modality", "action", "actor",
-    "procedure", "when", "excludes"})
+    "actors", "acting", "procedure", "referTo", "when", "excludes", "outcomes", "after", "options", "factors"})
 public interface Consequence {
   /** Stable id ({@code employee.investigation}). */
   String id();
@@ -38,12 +38,58 @@ public interface Consequence {
   /** The office that acts, when the policy names one. */
   Optional<String> actor();
 
+  /** Several offices that act: any one of them, or jointly (see {@link #acting()}). */
+  List<String> actors();
+
+  /** Whether any one of {@link #actors()} acts or they act together. */
+  Optional<Acting> acting();
+
+  /** Whether the offices named act together rather than any one of them. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  default boolean jointly() {
+    return acting().orElse(Acting.ANY) == Acting.JOINTLY;
+  }
+
   /** The instrument under which action is taken. */
   Optional<String> procedure();
+
+  /**
+   * For a referral: the instrument or body (an office) the matter is handed to ("dealt with under
+   * the Members' Code of Conduct", "reported to the police"). A referral is not a sanction of this
+   * policy.
+   */
+  Optional<String> referTo();
 
   /** Conditions on later findings or circumstances, all of which must hold. */
   List<Condition> when();
 
   /** Ids of consequences that cannot also follow the same breach (dismissal excludes a warning). */
   List<String> excludes();
+
+  /** For a step of a staged consequence: the outcomes it can have ({@code complied}, {@code refused}). */
+  List<String> outcomes();
+
+  /** The earlier step and outcome this consequence follows on ("if they refuse"). */
+  Optional<StepOutcome> after();
+
+  /** The range of sanctions open to the deciding body ("from a reprimand to expulsion"); the ruling never picks one. */
+  List<String> options();
+
+  /** Facts the deciding body must weigh in choosing among {@link #options()} (severity, impact, previous incidents). */
+  List<String> factors();
+
+  /** Every acting office named, {@link #actor()} first. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  default List<String> actingOffices() {
+    List<String> all = new java.util.ArrayList<>();
+    actor().ifPresent(all::add);
+    actors().stream().filter(o -> !all.contains(o)).forEach(all::add);
+    return List.copyOf(all);
+  }
+
+  /** Whether this is a referral to another instrument or body rather than a sanction. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  default boolean isReferral() {
+    return referTo().isPresent();
+  }
 }

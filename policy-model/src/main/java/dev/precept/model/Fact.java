@@ -13,7 +13,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ImmutableFact.class)
 @JsonDeserialize(as = ImmutableFact.class)
-@JsonPropertyOrder({"id", "type", "values", "description"})
+@JsonPropertyOrder({"id", "type", "values", "description", "body", "quorum"})
 public interface Fact {
   /** Stable id used in conditions and incidents ({@code during-working-hours}). */
   String id();
@@ -26,4 +26,10 @@ public interface Fact {
 
   /** The question an incident answers with this fact. */
   String description();
+
+  /** For a decision: the office (a body) whose members decide. */
+  java.util.Optional<String> body();
+
+  /** For a decision: how many members must take part for it to count. */
+  java.util.Optional<Integer> quorum();
 }

@@ -13,7 +13,9 @@ public enum FactType {
   /** Free text. */
   @JsonProperty("string") STRING,
   /** An ISO-8601 calendar date, {@code 2016-10-12}. */
-  @JsonProperty("date") DATE;
+  @JsonProperty("date") DATE,
+  /** A collective decision of a body: votes for, against and abstaining, of how many members. */
+  @JsonProperty("decision") DECISION;
 
   /**
    * Why a value does not fit this type, if it does not.
@@ -35,6 +37,8 @@ public enum FactType {
         } catch (java.time.format.DateTimeParseException e) {
           return java.util.Optional.of("expected a date YYYY-MM-DD");
         }
+      case DECISION:
+        return java.util.Optional.of("a decision is recorded under 'decisions' with its votes, not as a value");
       case ENUM:
         return allowed.contains(value) ? java.util.Optional.empty()
             : java.util.Optional.of("expected one of " + allowed);

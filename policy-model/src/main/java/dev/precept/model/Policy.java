@@ -22,7 +22,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutablePolicy.class)
 @JsonDeserialize(as = ImmutablePolicy.class)
 @JsonPropertyOrder({"schemaVersion", "id", "metadata", "roles", "groups", "offices", "attributes",
-    "facts", "breachCategories", "instruments", "sections", "consequences"})
+    "facts", "breachCategories", "instruments", "sections", "consequences", "silent"})
 public interface Policy {
   /** The format version of the YAML this policy was written in. */
   int schemaVersion();
@@ -60,6 +60,9 @@ public interface Policy {
   /** The consequences of a breach, in the order the policy gives them. */
   List<Consequence> consequences();
 
+  /** Where the policy deliberately gives no consequence, with the reason. */
+  List<Silence> silent();
+
   /** Every clause in document order, list items following their lead-in clause. */
   @JsonIgnore
   @Value.Lazy
@@ -72,6 +75,18 @@ public interface Policy {
       }
     }
     return Collections.unmodifiableList(all);
+  }
+
+  /** The lead-in clause of a list item, if the clause with this id is one. */
+  default Optional<Clause> leadInOf(String clauseId) {
+    for (Section section : sections()) {
+      for (Clause clause : section.clauses()) {
+        if (clause.items().stream().anyMatch(i -> i.id().equals(clauseId))) {
+          return Optional.of(clause);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The clause with this id, if the policy has one. */

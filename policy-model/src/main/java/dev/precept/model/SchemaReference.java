@@ -17,11 +17,16 @@ import java.util.Set;
 public final class SchemaReference {
   /** The order the reference explains things in: the document, then each part as it is met. */
   private static final List<String> ORDER = List.of("metadata", "role", "group", "office", "valueDeclaration",
-      "breachCategory", "instrument", "section", "clause", "listItem", "condition", "exception", "consequence");
+      "factDeclaration", "breachCategory", "instrument", "section", "clause", "listItem", "condition", "exception",
+      "deeming", "dutyStep", "consequence", "silence");
   private static final Map<String, String> TITLES = Map.ofEntries(
       Map.entry("metadata", "metadata"), Map.entry("role", "a role (under `roles`)"),
       Map.entry("group", "a group (under `groups`)"), Map.entry("office", "an office (under `offices`)"),
-      Map.entry("valueDeclaration", "a fact or attribute (under `facts`, `attributes`)"),
+      Map.entry("valueDeclaration", "an attribute (under `attributes`)"),
+      Map.entry("factDeclaration", "a fact (under `facts`)"),
+      Map.entry("deeming", "a deeming rule (under a clause's `deems`)"),
+      Map.entry("dutyStep", "a duty step (under a clause's `duty`)"),
+      Map.entry("silence", "a declared silence (under `silent`)"),
       Map.entry("breachCategory", "a breach category (under `breachCategories`)"),
       Map.entry("instrument", "an instrument (under `instruments`)"), Map.entry("section", "a section (under `sections`)"),
       Map.entry("clause", "a clause (under a section's `clauses`)"), Map.entry("listItem", "a list item (under a clause's `items`)"),
@@ -105,7 +110,14 @@ public final class SchemaReference {
       return "date";
     }
     if (property.has("pattern") && "string".equals(type)) {
-      return property.path("description").asText().startsWith("How often") ? "ISO-8601 period" : "id";
+      String description = property.path("description").asText();
+      if (description.startsWith("How often") || description.startsWith("An ISO-8601 period")) {
+        return "ISO-8601 period";
+      }
+      if (description.startsWith("The time limit")) {
+        return "ISO-8601 duration";
+      }
+      return "id";
     }
     return type.isEmpty() ? "value" : type;
   }

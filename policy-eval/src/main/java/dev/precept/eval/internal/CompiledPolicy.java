@@ -54,6 +54,15 @@ public final class CompiledPolicy {
   final Map<String, Set<String>> breachableByRole = new HashMap<>();
   /** For each role, the consequences whose people it is among: a ruling only visits these. */
   final Map<String, BitSet> consequencesByRole = new HashMap<>();
+  /** Clauses with deeming rules, in document order. */
+  final List<Clause> deemingClauses = new ArrayList<>();
+  final Map<String, dev.precept.model.FactType> attributeTypes = new HashMap<>();
+  final Map<String, Consequence> consequenceById = new HashMap<>();
+  final Set<String> dutySteps = new java.util.HashSet<>();
+  /** For each list item, its lead-in clause's text. */
+  final Map<String, String> leadIns = new HashMap<>();
+  final List<List<String>> actorLists = new ArrayList<>();
+  final List<String> referralTitles = new ArrayList<>();
 
   /** Compiles a validated policy. */
   public CompiledPolicy(Policy policy) {
@@ -79,7 +88,13 @@ public final class CompiledPolicy {
       clauses.put(clause.id(), clause);
       documentOrder.put(clause.id(), order++);
       clause.category().ifPresent(c -> rulesByCategory.computeIfAbsent(c, k -> new ArrayList<>()).add(clause));
+      if (!clause.deems().isEmpty()) {
+        deemingClauses.add(clause);
+      }
+      clause.duty().forEach(step -> dutySteps.add(step.id()));
+      clause.items().forEach(item -> leadIns.put(item.id(), clause.text().strip()));
     }
+    policy.attributes().forEach(a -> attributeTypes.put(a.id(), a.type()));
     policy.facts().forEach(f -> facts.put(f.id(), f));
     attributes = Set.copyOf(policy.attributes().stream().map(a -> a.id()).toList());
     offices = Set.copyOf(policy.offices().stream().map(o -> o.id()).toList());
@@ -98,20 +113,30 @@ public final class CompiledPolicy {
           consequencesByRole.computeIfAbsent(role.getKey(), k -> new BitSet()).set(i);
         }
       }
+      consequenceById.put(consequence.id(), consequence);
       List<dev.precept.eval.ConditionCheck> unknown = new ArrayList<>();
       List<String> texts = new ArrayList<>();
+      boolean simple = true;
       for (dev.precept.model.Condition condition : consequence.when()) {
-        String subject = condition.fact().orElseGet(() -> "attribute " + condition.attribute().orElseThrow());
-        dev.precept.eval.ConditionCheck check = dev.precept.eval.ImmutableConditionCheck.builder().subject(subject)
-            .expected(condition.values()).result(dev.precept.eval.ConditionCheck.Result.UNKNOWN).build();
-        unknown.add(check);
-        texts.add(RulingEngine.describe(check));
+        simple &= condition.fact().isPresent() && condition.isMembership();
+        if (simple) {
+          unknown.add(dev.precept.eval.ImmutableConditionCheck.builder().subject(condition.fact().get())
+              .expected(condition.values()).result(dev.precept.eval.ConditionCheck.Result.UNKNOWN).build());
+        }
+        texts.add(Conditions.describe(condition));
       }
-      unknownChecks.add(List.copyOf(unknown));
+      // The shared "all unknown" checks serve only conditions that are plain tests of facts.
+      unknownChecks.add(simple ? List.copyOf(unknown) : null);
       conditionTexts.add(List.copyOf(texts));
-      String actor = consequence.actor().flatMap(policy::office).map(o -> o.title()).orElse(null);
+      List<String> titles = consequence.actingOffices().stream().map(this::officeTitle).toList();
+      String actor = titles.isEmpty() ? null : titles.size() == 1 ? titles.get(0)
+          : String.join(", the ", titles.subList(0, titles.size() - 1))
+              + (consequence.jointly() ? " and the " : " or the ") + titles.get(titles.size() - 1);
       actorTitles.add(actor);
+      actorLists.add(titles.size() > 1 ? titles : List.of());
       procedureTitles.add(consequence.procedure().flatMap(policy::instrument).map(x -> x.title()).orElse(null));
+      referralTitles.add(consequence.referTo().map(r -> policy.instrument(r).map(x -> x.title())
+          .orElseGet(() -> officeTitle(r))).orElse(null));
       String subject = actor == null ? "The breach" : "The " + actor;
       statements.add(subject + " " + consequence.modality().word() + " " + consequence.action().strip() + ".");
     }
@@ -176,6 +201,11 @@ public final class CompiledPolicy {
       }
     }
     return Collections.unmodifiableMap(paths);
+  }
+
+  /** The title of an office, or its id when it is not declared. */
+  public String officeTitle(String id) {
+    return policy.office(id).map(o -> o.title()).orElse(id);
   }
 
   /** The policy compiled. */

@@ -1,22 +1,40 @@
 package dev.precept.eval.internal;
 
 import dev.precept.eval.ClauseRuling;
+import dev.precept.eval.CollectiveDecision;
 import dev.precept.eval.ConditionCheck;
 import dev.precept.eval.ConsequenceRuling;
+import dev.precept.eval.ExceptionRuling;
 import dev.precept.eval.ImmutableClauseRuling;
-import dev.precept.eval.ImmutableConditionCheck;
 import dev.precept.eval.ImmutableConsequenceRuling;
+import dev.precept.eval.ImmutableDeclaredSilence;
+import dev.precept.eval.ImmutableDeemedFact;
+import dev.precept.eval.ImmutableExceptionRuling;
+import dev.precept.eval.ImmutableFactorValue;
 import dev.precept.eval.ImmutableMembership;
+import dev.precept.eval.ImmutableNext;
 import dev.precept.eval.ImmutableRuling;
+import dev.precept.eval.ImmutableStepCheck;
+import dev.precept.eval.ImmutableStepRuling;
 import dev.precept.eval.Incident;
 import dev.precept.eval.Outcome;
 import dev.precept.eval.Permission;
 import dev.precept.eval.Ruling;
+import dev.precept.eval.StepCheck;
+import dev.precept.eval.StepRuling;
 import dev.precept.model.Clause;
 import dev.precept.model.ClauseException;
 import dev.precept.model.Condition;
 import dev.precept.model.Consequence;
+import dev.precept.model.Deeming;
+import dev.precept.model.DutyStep;
+import dev.precept.model.Fact;
 import dev.precept.model.PermissionTiming;
+import dev.precept.model.Silence;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -36,12 +54,53 @@ public final class RulingEngine {
     this.compiled = compiled;
   }
 
+  /** What one ruling evaluates conditions against: the incident's facts with deemed facts applied. */
+  private static final class Context implements Conditions.Values {
+    final Incident incident;
+    final Map<String, String> attributes;
+    Map<String, String> facts;
+    Map<String, String> deemedBy = Map.of();
+
+    Context(Incident incident, Map<String, String> attributes) {
+      this.incident = incident;
+      this.attributes = attributes;
+      this.facts = incident.facts();
+    }
+
+    @Override
+    public String fact(String id) {
+      return facts.get(id);
+    }
+
+    @Override
+    public String deemedBy(String id) {
+      return deemedBy.get(id);
+    }
+
+    @Override
+    public String attribute(String id) {
+      return attributes.get(id);
+    }
+
+    @Override
+    public CollectiveDecision decision(String id) {
+      return incident.decisions().get(id);
+    }
+
+    @Override
+    public LocalDate incidentDate() {
+      return incident.date().orElseGet(() -> incident.occurred().map(LocalDateTime::toLocalDate).orElse(null));
+    }
+  }
+
   /** The ruling on an incident. */
   public Ruling rule(Incident incident) {
     List<String> diagnostics = new ArrayList<>();
     Map<String, List<String>> members = memberships(incident, diagnostics);
     Map<String, String> attributes = attributes(incident, diagnostics);
     checkFacts(incident, diagnostics);
+    Context context = new Context(incident, attributes);
+    List<Ruling.DeemedFact> deemed = deem(context, diagnostics);
 
     BitSet concerned = new BitSet();
     for (String id : incident.clauses()) {
@@ -64,27 +123,55 @@ public final class RulingEngine {
 
     List<ClauseRuling> clauseRulings = new ArrayList<>(concerned.cardinality());
     for (int order = concerned.nextSetBit(0); order >= 0; order = concerned.nextSetBit(order + 1)) {
-      clauseRulings.add(ruleOnClause(compiled.inDocumentOrder.get(order), incident, members, attributes));
+      clauseRulings.add(ruleOnClause(compiled.inDocumentOrder.get(order), context, members));
     }
-    List<ConsequenceRuling> consequences = new ArrayList<>();
-    List<String> unspecified = new ArrayList<>();
-    consequences(clauseRulings, incident, members, attributes, consequences, unspecified);
-
     ImmutableRuling.Builder ruling = ImmutableRuling.builder()
         .policy(compiled.policy.id())
         .version(compiled.policy.metadata().version())
         .digest(compiled.digest)
         .incident(incident.id())
-        .clauses(clauseRulings)
-        .consequences(consequences)
-        .unspecified(unspecified)
-        .diagnostics(diagnostics);
+        .deemed(deemed)
+        .clauses(clauseRulings);
+    consequences(clauseRulings, context, ruling);
+    ruling.diagnostics(diagnostics);
     if (incident.person().roles().size() == 1 && compiled.memberships.containsKey(incident.person().roles().get(0))) {
       ruling.person(compiled.memberships.get(incident.person().roles().get(0)));
     } else {
       members.forEach((id, path) -> ruling.addPerson(ImmutableMembership.of(id, path)));
     }
     return ruling.build();
+  }
+
+  private List<Ruling.DeemedFact> deem(Context context, List<String> diagnostics) {
+    if (compiled.deemingClauses.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> facts = new HashMap<>(context.incident.facts());
+    Map<String, String> deemedBy = new HashMap<>();
+    context.facts = facts;
+    context.deemedBy = deemedBy;
+    List<Ruling.DeemedFact> deemed = new ArrayList<>();
+    for (Clause clause : compiled.deemingClauses) {
+      for (Deeming deeming : clause.deems()) {
+        ConditionCheck check = Conditions.check(deeming.when(), context, compiled);
+        if (check.result() != ConditionCheck.Result.SATISFIED) {
+          continue;
+        }
+        String because = Conditions.describe(check);
+        String recorded = context.incident.facts().get(deeming.fact());
+        ImmutableDeemedFact.Builder fact = ImmutableDeemedFact.builder().fact(deeming.fact()).value(deeming.is())
+            .clause(clause.id()).because(because);
+        if (recorded != null && !recorded.equals(deeming.is())) {
+          fact.recorded(recorded);
+          diagnostics.add("the incident records " + deeming.fact() + " " + recorded + ", but clause " + clause.id()
+              + " deems it " + deeming.is() + " because " + because + ": the deemed value is used");
+        }
+        facts.put(deeming.fact(), deeming.is());
+        deemedBy.put(deeming.fact(), clause.id());
+        deemed.add(fact.build());
+      }
+    }
+    return deemed;
   }
 
   private Map<String, List<String>> memberships(Incident incident, List<String> diagnostics) {
@@ -134,18 +221,41 @@ public final class RulingEngine {
             diagnostics.add("fact '" + fact.getKey() + "' cannot be '" + fact.getValue() + "': " + problem));
       }
     }
+    for (Map.Entry<String, CollectiveDecision> decision : incident.decisions().entrySet()) {
+      Fact declared = compiled.facts.get(decision.getKey());
+      if (declared == null || declared.type() != dev.precept.model.FactType.DECISION) {
+        diagnostics.add("unknown decision '" + decision.getKey() + "': ignored");
+      } else if (decision.getValue().present() > decision.getValue().members()) {
+        diagnostics.add("decision '" + decision.getKey() + "' records more votes than members: " + decision.getValue().describe());
+      }
+    }
     for (Permission permission : incident.permissions()) {
       if (!compiled.offices.contains(permission.office())) {
         diagnostics.add("permission from unknown office '" + permission.office() + "'");
       }
     }
+    for (Map.Entry<String, String> step : incident.steps().entrySet()) {
+      Consequence consequence = compiled.consequenceById.get(step.getKey());
+      if (consequence == null || consequence.outcomes().isEmpty()) {
+        diagnostics.add("unknown step '" + step.getKey() + "': no consequence of this policy has outcomes under that id");
+      } else if (!consequence.outcomes().contains(step.getValue())) {
+        diagnostics.add("step '" + step.getKey() + "' cannot end '" + step.getValue() + "': its outcomes are "
+            + consequence.outcomes());
+      }
+    }
+    for (String step : incident.done().keySet()) {
+      if (!compiled.dutySteps.contains(step)) {
+        diagnostics.add("unknown duty step '" + step + "': ignored");
+      }
+    }
   }
 
-  private ClauseRuling ruleOnClause(Clause clause, Incident incident, Map<String, List<String>> members,
-      Map<String, String> attributes) {
+  private ClauseRuling ruleOnClause(Clause clause, Context context, Map<String, List<String>> members) {
+    Incident incident = context.incident;
     ImmutableClauseRuling.Builder ruling = ImmutableClauseRuling.builder()
         .clause(clause.id())
         .category(clause.category())
+        .leadIn(Optional.ofNullable(compiled.leadIns.get(clause.id())))
         .quote(clause.text());
     if (clause.category().isEmpty()) {
       return ruling.outcome(Outcome.NOT_APPLICABLE)
@@ -160,13 +270,13 @@ public final class RulingEngine {
           .build();
     }
     ruling.scope(scope.get());
-    List<ConditionCheck> checks = checks(clause.when(), incident, attributes);
+    List<ConditionCheck> checks = checks(clause.when(), context);
     ruling.conditions(checks);
     Optional<ConditionCheck> defeated = first(checks, ConditionCheck.Result.DEFEATED);
     if (defeated.isPresent()) {
       return ruling.outcome(Outcome.NOT_APPLICABLE)
-          .reason("it applies only when " + describe(defeated.get()) + ", and the incident records "
-              + defeated.get().actual().orElse("?"))
+          .reason("it applies only when " + Conditions.describe(defeated.get()) + ", and the incident records "
+              + Conditions.recorded(defeated.get()))
           .build();
     }
     Set<String> unknown = new LinkedHashSet<>(unknownFacts(checks));
@@ -175,33 +285,66 @@ public final class RulingEngine {
           .reason("whether it applies depends on " + String.join(", ", unknown) + ", which the incident does not record")
           .build();
     }
-    String notMet = null;
+    String dutyBreach = null;
+    if (!clause.duty().isEmpty()) {
+      List<StepCheck> steps = duty(clause, incident);
+      ruling.duty(steps);
+      List<String> broken = new ArrayList<>();
+      List<String> open = new ArrayList<>();
+      for (StepCheck step : steps) {
+        switch (step.result()) {
+          case NOT_DONE:
+          case LATE:
+          case OUT_OF_ORDER:
+            broken.add(step.reason());
+            break;
+          case UNKNOWN:
+            open.add("when " + step.step() + " was done");
+            break;
+          default:
+            break;
+        }
+      }
+      if (broken.isEmpty() && !open.isEmpty()) {
+        return ruling.outcome(Outcome.UNDETERMINED).undecidedBy(open)
+            .reason("whether the duty was kept depends on " + String.join(", ", open) + ", which the incident does not record")
+            .build();
+      }
+      if (broken.isEmpty()) {
+        List<String> kept = new ArrayList<>();
+        steps.forEach(s -> kept.add(s.reason()));
+        return ruling.outcome(Outcome.COMPLIED).reason("the duty was kept: " + String.join("; ", kept)).build();
+      }
+      dutyBreach = String.join("; ", broken);
+    }
+    List<ExceptionRuling> exceptions = exceptions(clause, context);
+    ruling.exceptions(exceptions);
+    ExceptionRuling met = null;
+    ExceptionRuling lastUndetermined = null;
     Set<String> exceptionUnknown = new LinkedHashSet<>();
-    for (ClauseException exception : clause.exceptions()) {
-      Optional<Permission> permission = matchingPermission(exception, clause, incident);
-      if (permission.isEmpty()) {
-        notMet = notMetReason(exception, clause, incident);
-        ruling.exception(exception.id());
-        continue;
-      }
-      List<ConditionCheck> exceptionChecks = checks(exception.when(), incident, attributes);
-      Optional<ConditionCheck> against = first(exceptionChecks, ConditionCheck.Result.DEFEATED);
-      if (against.isPresent()) {
-        notMet = "the exception '" + exception.id() + "' needs " + describe(against.get()) + ", and the incident records "
-            + against.get().actual().orElse("?");
-        ruling.exception(exception.id());
-        continue;
-      }
-      List<String> open = unknownFacts(exceptionChecks);
-      if (!open.isEmpty()) {
+    List<String> notMet = new ArrayList<>();
+    for (ExceptionRuling exception : exceptions) {
+      if (exception.result() == ExceptionRuling.Result.MET && met == null) {
+        met = exception;
+      } else if (exception.result() == ExceptionRuling.Result.UNDETERMINED) {
+        lastUndetermined = exception;
+        List<String> open = new ArrayList<>();
+        exception.conditions().forEach(c -> Conditions.unknownSubjects(c, open));
         exceptionUnknown.addAll(open);
-        ruling.exception(exception.id()).permission(permission);
-        continue;
+      } else if (exception.result() == ExceptionRuling.Result.NOT_MET) {
+        notMet.add(exception.reason());
       }
-      return ruling.outcome(Outcome.EXCUSED).exception(exception.id()).permission(permission)
-          .reason("excused by the exception '" + exception.text().strip() + "': the person held "
-              + permission.get().describe())
+    }
+    if (!exceptions.isEmpty()) {
+      ruling.exception(met != null ? met.id() : exceptions.get(exceptions.size() - 1).id());
+    }
+    if (met != null) {
+      return ruling.outcome(Outcome.EXCUSED).permission(met.permissions().stream().findFirst())
+          .reason(met.reason())
           .build();
+    }
+    if (lastUndetermined != null) {
+      ruling.permission(lastUndetermined.permissions().stream().findFirst());
     }
     if (!exceptionUnknown.isEmpty()) {
       return ruling.outcome(Outcome.UNDETERMINED).undecidedBy(exceptionUnknown)
@@ -220,60 +363,236 @@ public final class RulingEngine {
     if (!checks.isEmpty()) {
       reason.append(", ").append(describeAll(checks));
     }
-    if (notMet != null) {
-      reason.append("; ").append(notMet);
+    if (dutyBreach != null) {
+      reason.append("; the duty was not kept: ").append(dutyBreach);
+    }
+    for (String why : notMet) {
+      reason.append("; ").append(why);
     }
     return ruling.outcome(Outcome.BREACHED).reason(reason.toString()).build();
   }
 
-  private void consequences(List<ClauseRuling> clauses, Incident incident, Map<String, List<String>> members,
-      Map<String, String> attributes, List<ConsequenceRuling> out, List<String> unspecified) {
+  private List<StepCheck> duty(Clause clause, Incident incident) {
+    Map<String, LocalDateTime> times = new HashMap<>();
+    Set<String> notDone = new java.util.HashSet<>();
+    for (DutyStep step : clause.duty()) {
+      String done = incident.done().get(step.id());
+      if (done == null) {
+        continue;
+      }
+      if (done.equals("not-done")) {
+        notDone.add(step.id());
+      } else {
+        try {
+          times.put(step.id(), LocalDateTime.parse(done));
+        } catch (DateTimeParseException e) {
+          notDone.remove(step.id());
+        }
+      }
+    }
+    Map<String, String> texts = new HashMap<>();
+    clause.duty().forEach(s -> texts.put(s.id(), s.text().strip()));
+    List<StepCheck> checks = new ArrayList<>();
+    for (DutyStep step : clause.duty()) {
+      ImmutableStepCheck.Builder check = ImmutableStepCheck.builder().step(step.id());
+      String what = "'" + step.text().strip() + "'";
+      if (notDone.contains(step.id())) {
+        checks.add(step.optional()
+            ? check.result(StepCheck.Result.NOT_NEEDED).done("not-done").reason(what + " was not done, and it need not be").build()
+            : check.result(StepCheck.Result.NOT_DONE).done("not-done").reason(what + " was not done").build());
+        continue;
+      }
+      LocalDateTime at = times.get(step.id());
+      if (at == null) {
+        checks.add(check.result(StepCheck.Result.UNKNOWN).reason("the incident does not record whether or when " + what + " was done").build());
+        continue;
+      }
+      check.done(at.toString());
+      String result = null;
+      StepCheck.Result kind = StepCheck.Result.KEPT;
+      for (String earlier : step.after()) {
+        if (notDone.contains(earlier)) {
+          kind = StepCheck.Result.OUT_OF_ORDER;
+          result = what + " was done at " + at + " without '" + texts.get(earlier) + "' first";
+          break;
+        }
+        LocalDateTime before = times.get(earlier);
+        if (before == null) {
+          kind = StepCheck.Result.UNKNOWN;
+          result = "the incident does not record when '" + texts.get(earlier) + "' was done, which must come before " + what;
+        } else if (before.isAfter(at)) {
+          kind = StepCheck.Result.OUT_OF_ORDER;
+          result = what + " was done at " + at + ", before '" + texts.get(earlier) + "' (" + before + "), which must come first";
+          break;
+        }
+      }
+      if (kind == StepCheck.Result.KEPT && step.within().isPresent()) {
+        Duration limit = step.within().get();
+        if (incident.occurred().isEmpty()) {
+          kind = StepCheck.Result.UNKNOWN;
+          result = "the incident does not record when it happened, which the time limit of " + words(limit) + " for " + what + " runs from";
+        } else {
+          Duration taken = Duration.between(incident.occurred().get(), at);
+          if (taken.compareTo(limit) > 0) {
+            kind = StepCheck.Result.LATE;
+            result = what + " was done " + words(taken) + " after the incident, later than the limit of " + words(limit);
+          } else {
+            result = what + " was done " + words(taken) + " after the incident, within " + words(limit);
+          }
+        }
+      }
+      if (result == null) {
+        result = what + " was done at " + at + (step.after().isEmpty() ? "" : ", after " + String.join(" and ",
+            step.after().stream().map(e -> "'" + texts.get(e) + "'").toList()));
+      }
+      checks.add(check.result(kind).reason(result).build());
+    }
+    return checks;
+  }
+
+  private static String words(Duration duration) {
+    long minutes = duration.toMinutes();
+    if (minutes % 60 != 0) {
+      return minutes + " minutes";
+    }
+    long hours = minutes / 60;
+    return hours + (hours == 1 ? " hour" : " hours");
+  }
+
+  private List<ExceptionRuling> exceptions(Clause clause, Context context) {
+    if (clause.exceptions().isEmpty()) {
+      return List.of();
+    }
+    List<ExceptionRuling> out = new ArrayList<>(clause.exceptions().size());
+    for (ClauseException exception : clause.exceptions()) {
+      ImmutableExceptionRuling.Builder ruling = ImmutableExceptionRuling.builder().id(exception.id()).text(exception.text().strip());
+      List<String> authorities = exception.authorities();
+      List<Permission> found = new ArrayList<>();
+      List<String> missing = new ArrayList<>();
+      for (String office : authorities) {
+        Optional<Permission> permission = matchingPermission(exception, office, clause, context.incident);
+        if (permission.isPresent()) {
+          found.add(permission.get());
+        } else {
+          missing.add(office);
+        }
+      }
+      boolean jointly = exception.jointly() && authorities.size() > 1;
+      boolean permitted = jointly ? missing.isEmpty() : !found.isEmpty();
+      if (!permitted) {
+        List<String> why = new ArrayList<>();
+        for (String office : missing) {
+          why.add(notMetReason(exception, office, clause, context.incident));
+        }
+        String reason = jointly ? "the exception '" + exception.id() + "' needs permission from "
+            + String.join(" and ", authorities) + " jointly: " + String.join("; ", why) : String.join("; ", why);
+        out.add(ruling.result(ExceptionRuling.Result.NOT_MET).reason(reason).permissions(found).build());
+        continue;
+      }
+      if (!jointly && found.size() > 1) {
+        found = List.of(found.get(0));
+      }
+      ruling.permissions(found);
+      List<ConditionCheck> checks = checks(exception.when(), context);
+      ruling.conditions(checks);
+      Optional<ConditionCheck> against = first(checks, ConditionCheck.Result.DEFEATED);
+      if (against.isPresent()) {
+        out.add(ruling.result(ExceptionRuling.Result.NOT_MET)
+            .reason("the exception '" + exception.id() + "' needs " + Conditions.describe(against.get())
+                + ", and the incident records " + Conditions.recorded(against.get()))
+            .build());
+        continue;
+      }
+      List<String> open = unknownFacts(checks);
+      if (!open.isEmpty()) {
+        out.add(ruling.result(ExceptionRuling.Result.UNDETERMINED)
+            .reason("the permission is recorded; whether the exception '" + exception.id() + "' is met depends on "
+                + String.join(", ", open))
+            .build());
+        continue;
+      }
+      List<String> given = found.stream().map(Permission::describe).toList();
+      out.add(ruling.result(ExceptionRuling.Result.MET)
+          .reason("excused by the exception '" + exception.text().strip() + "': the person held " + String.join(" and ", given))
+          .build());
+    }
+    return out;
+  }
+
+  private void consequences(List<ClauseRuling> clauses, Context context, ImmutableRuling.Builder ruling) {
+    Incident incident = context.incident;
     // The breached (or undetermined) clauses, each with the consequences that answer to it and
-    // are for this person: an index intersection, never a scan of the policy's consequences.
+    // are for this person through the roles that put them under the clause: an index
+    // intersection, never a scan of the policy's consequences.
     List<ClauseRuling> breaches = new ArrayList<>(clauses.size());
     List<BitSet> answering = new ArrayList<>(clauses.size());
+    List<List<String>> breachRoles = new ArrayList<>(clauses.size());
     BitSet candidates = new BitSet();
-    BitSet forPerson = null;
     for (ClauseRuling clause : clauses) {
       if (clause.outcome() != Outcome.BREACHED && clause.outcome() != Outcome.UNDETERMINED) {
         continue;
       }
-      if (forPerson == null) {
-        forPerson = compiled.consequencesForRoles(incident.person().roles());
-      }
-      BitSet bits = (BitSet) forPerson.clone();
+      List<String> roles = rolesUnder(compiled.clauses.get(clause.clause()), incident);
+      BitSet bits = compiled.consequencesForRoles(roles);
       bits.and(compiled.consequencesFor(clause.category().orElseThrow()));
       if (bits.isEmpty()) {
-        unspecified.add(clause.clause());
+        ruling.addUnspecified(clause.clause());
+        silence(clause, roles).ifPresent(s -> ruling.addSilences(ImmutableDeclaredSilence.builder()
+            .clause(clause.clause()).silence(s.id()).reason(s.reason()).build()));
         continue;
       }
       breaches.add(clause);
       answering.add(bits);
+      breachRoles.add(roles);
       candidates.or(bits);
     }
+    List<ConsequenceRuling> out = new ArrayList<>();
+    Map<String, ConsequenceRuling> byId = new HashMap<>();
     for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
       Consequence consequence = compiled.consequences.get(i);
-      List<ConditionCheck> checks = consequenceChecks(i, consequence, incident, attributes);
+      List<ConditionCheck> checks = consequenceChecks(i, consequence, context);
       if (first(checks, ConditionCheck.Result.DEFEATED).isPresent()) {
         continue; // a recorded finding rules it out
       }
+      String stepWait = null;
+      if (consequence.after().isPresent()) {
+        ConsequenceRuling earlier = byId.get(consequence.after().get().step());
+        if (earlier == null) {
+          continue; // the step it follows does not arise for this person
+        }
+        String recorded = incident.steps().get(consequence.after().get().step());
+        if (recorded != null && !recorded.equals(consequence.after().get().outcome())) {
+          continue; // the step ended otherwise
+        }
+        if (recorded == null) {
+          stepWait = consequence.after().get().step() + " ends " + consequence.after().get().outcome();
+        }
+      }
       List<String> answered = new ArrayList<>(2);
       boolean firm = false;
+      List<String> scope = null;
       for (int b = 0; b < breaches.size(); b++) {
         if (answering.get(b).get(i)) {
           answered.add(breaches.get(b).clause());
           firm |= breaches.get(b).outcome() == Outcome.BREACHED;
+          if (scope == null) {
+            scope = pathFrom(breachRoles.get(b), consequence.appliesTo()).orElse(null);
+          }
         }
       }
       List<String> dependsOn;
-      if (checks == compiled.unknownChecks.get(i) && firm) {
-        dependsOn = compiled.conditionTexts.get(i);
+      List<String> texts = compiled.conditionTexts.get(i);
+      if (checks == compiled.unknownChecks.get(i) && firm && stepWait == null) {
+        dependsOn = texts;
       } else {
         dependsOn = new ArrayList<>();
         for (int c = 0; c < checks.size(); c++) {
           if (checks.get(c).result() == ConditionCheck.Result.UNKNOWN) {
-            dependsOn.add(compiled.conditionTexts.get(i).get(c));
+            dependsOn.add(texts.get(c));
           }
+        }
+        if (stepWait != null) {
+          dependsOn.add(stepWait);
         }
         if (!firm) {
           for (String clause : answered) {
@@ -281,38 +600,152 @@ public final class RulingEngine {
           }
         }
       }
-      out.add(ImmutableConsequenceRuling.builder()
+      ImmutableConsequenceRuling.Builder built = ImmutableConsequenceRuling.builder()
           .consequence(consequence.id())
           .status(dependsOn.isEmpty() ? ConsequenceRuling.Status.APPLIES : ConsequenceRuling.Status.CONDITIONAL)
           .modality(consequence.modality())
           .statement(compiled.statements.get(i))
           .action(consequence.action())
           .actor(Optional.ofNullable(compiled.actorTitles.get(i)))
+          .actors(compiled.actorLists.get(i))
           .procedure(Optional.ofNullable(compiled.procedureTitles.get(i)))
           .source(consequence.clause())
           .breaches(answered)
-          .scope(scopeOf(consequence.appliesTo(), members).orElseThrow())
+          .scope(scope == null ? List.of() : scope)
           .conditions(checks)
           .dependsOn(dependsOn)
-          .build());
+          .options(consequence.options());
+      if (consequence.isReferral()) {
+        built.kind(ConsequenceRuling.Kind.REFERRAL).referral(Optional.ofNullable(compiled.referralTitles.get(i)));
+      }
+      for (String factor : consequence.factors()) {
+        Fact fact = compiled.facts.get(factor);
+        built.addFactors(ImmutableFactorValue.builder().fact(factor).description(fact == null ? factor : fact.description())
+            .value(Optional.ofNullable(context.fact(factor))).build());
+      }
+      ConsequenceRuling done = built.build();
+      out.add(done);
+      byId.put(done.consequence(), done);
     }
+    // Steps: how far each got and what follows on each outcome; alternatives: excludes, both ways.
+    for (int r = 0; r < out.size(); r++) {
+      ConsequenceRuling consequence = out.get(r);
+      Consequence model = compiled.consequenceById.get(consequence.consequence());
+      List<String> alternatives = new ArrayList<>();
+      for (ConsequenceRuling other : out) {
+        Consequence otherModel = compiled.consequenceById.get(other.consequence());
+        if (other != consequence && (model.excludes().contains(other.consequence())
+            || otherModel.excludes().contains(consequence.consequence()))) {
+          alternatives.add(other.consequence());
+        }
+      }
+      if (!model.outcomes().isEmpty()) {
+        String recorded = incident.steps().get(model.id());
+        List<StepRuling.Next> next = new ArrayList<>();
+        for (String outcome : model.outcomes()) {
+          List<String> following = new ArrayList<>();
+          for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            Consequence later = compiled.consequences.get(i);
+            if (later.after().isPresent() && later.after().get().step().equals(model.id())
+                && later.after().get().outcome().equals(outcome)
+                && first(consequenceChecks(i, later, context), ConditionCheck.Result.DEFEATED).isEmpty()) {
+              following.add(later.id());
+            }
+          }
+          next.add(ImmutableNext.of(outcome, following));
+        }
+        StepRuling step = ImmutableStepRuling.builder()
+            .current(recorded == null && consequence.status() == ConsequenceRuling.Status.APPLIES)
+            .outcome(Optional.ofNullable(recorded)).next(next).build();
+        consequence = ImmutableConsequenceRuling.copyOf(consequence).withStep(step);
+      }
+      if (!alternatives.isEmpty()) {
+        consequence = ImmutableConsequenceRuling.copyOf(consequence).withAlternatives(alternatives);
+      }
+      out.set(r, consequence);
+    }
+    for (int b = 0; b < breaches.size(); b++) {
+      boolean any = false;
+      boolean onlyReferrals = true;
+      for (ConsequenceRuling consequence : out) {
+        if (consequence.breaches().contains(breaches.get(b).clause())) {
+          any = true;
+          onlyReferrals &= consequence.kind() == ConsequenceRuling.Kind.REFERRAL;
+        }
+      }
+      if (any && onlyReferrals) {
+        ruling.addNoSanctionStated(breaches.get(b).clause());
+      }
+    }
+    ruling.consequences(out);
+  }
+
+  /** The held roles that put the person under a clause: every held role when it applies to everyone. */
+  private List<String> rolesUnder(Clause clause, Incident incident) {
+    List<String> held = incident.person().roles();
+    if (held.size() <= 1 || clause.appliesTo().isEmpty()) {
+      return held;
+    }
+    List<String> under = new ArrayList<>(held.size());
+    for (String role : held) {
+      Map<String, List<String>> reach = compiled.reachOf(role);
+      for (String target : clause.appliesTo()) {
+        if (reach.containsKey(target)) {
+          under.add(role);
+          break;
+        }
+      }
+    }
+    return under;
+  }
+
+  private Optional<List<String>> pathFrom(List<String> roles, List<String> appliesTo) {
+    for (String role : roles) {
+      Map<String, List<String>> reach = compiled.reachOf(role);
+      for (String target : appliesTo) {
+        List<String> path = reach.get(target);
+        if (path != null) {
+          return Optional.of(path);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Silence> silence(ClauseRuling clause, List<String> roles) {
+    String category = clause.category().orElseThrow();
+    for (Silence silence : compiled.policy.silent()) {
+      if (!silence.categories().isEmpty() && !silence.categories().contains(category)) {
+        continue;
+      }
+      if (pathFrom(roles, silence.appliesTo()).isPresent()) {
+        return Optional.of(silence);
+      }
+    }
+    return Optional.empty();
   }
 
   /** A consequence's condition checks: the shared "unknown" ones when the incident gives none of the facts. */
-  private List<ConditionCheck> consequenceChecks(int index, Consequence consequence, Incident incident, Map<String, String> attributes) {
+  private List<ConditionCheck> consequenceChecks(int index, Consequence consequence, Context context) {
     if (consequence.when().isEmpty()) {
       return List.of();
     }
-    boolean anyKnown = false;
-    for (Condition condition : consequence.when()) {
-      anyKnown |= condition.fact().map(incident.facts()::containsKey).orElse(true);
+    List<ConditionCheck> unknown = compiled.unknownChecks.get(index);
+    if (unknown != null) {
+      boolean anyKnown = false;
+      for (Condition condition : consequence.when()) {
+        anyKnown |= context.facts.containsKey(condition.fact().orElseThrow());
+      }
+      if (!anyKnown) {
+        return unknown;
+      }
     }
-    return anyKnown ? checks(consequence.when(), incident, attributes) : compiled.unknownChecks.get(index);
+    return checks(consequence.when(), context);
   }
 
-  private Optional<Permission> matchingPermission(ClauseException exception, Clause clause, Incident incident) {
+  private Optional<Permission> matchingPermission(ClauseException exception, String office, Clause clause, Incident incident) {
     for (Permission permission : incident.permissions()) {
-      if (permission.office().equals(exception.office())
+      if (permission.office().equals(office)
           && permission.clause().map(c -> c.equals(clause.id())).orElse(true)
           && (exception.timing() == PermissionTiming.ANY || permission.given() == Permission.Given.BEFORE)
           && (exception.forms().isEmpty() || exception.forms().contains(permission.form()))) {
@@ -322,43 +755,39 @@ public final class RulingEngine {
     return Optional.empty();
   }
 
-  private static String notMetReason(ClauseException exception, Clause clause, Incident incident) {
+  private String notMetReason(ClauseException exception, String office, Clause clause, Incident incident) {
+    String forOtherClause = null;
     for (Permission permission : incident.permissions()) {
-      if (!permission.office().equals(exception.office())
-          || !permission.clause().map(c -> c.equals(clause.id())).orElse(true)) {
+      if (!permission.office().equals(office)) {
+        continue;
+      }
+      if (!permission.clause().map(c -> c.equals(clause.id())).orElse(true)) {
+        forOtherClause = "the " + compiled.officeTitle(office) + "'s permission was for clause " + permission.clause().get()
+            + ", not " + clause.id() + ", so the exception '" + exception.id() + "' is not met";
         continue;
       }
       if (exception.timing() == PermissionTiming.PRIOR && permission.given() == Permission.Given.AFTER) {
         return "the exception '" + exception.id() + "' needs permission given before the act, and "
-            + exception.office() + "'s was given after";
+            + office + "'s was given after";
       }
       if (!exception.forms().isEmpty() && !exception.forms().contains(permission.form())) {
         return "the exception '" + exception.id() + "' needs " + exception.forms() + " permission, and "
-            + exception.office() + "'s was " + permission.form().word();
+            + office + "'s was " + permission.form().word();
       }
     }
-    return "no permission from " + exception.office() + " is recorded, so the exception '" + exception.id() + "' is not met";
+    if (forOtherClause != null) {
+      return forOtherClause;
+    }
+    return "no permission from " + office + " is recorded, so the exception '" + exception.id() + "' is not met";
   }
 
-  private List<ConditionCheck> checks(List<Condition> conditions, Incident incident, Map<String, String> attributes) {
+  private List<ConditionCheck> checks(List<Condition> conditions, Context context) {
     if (conditions.isEmpty()) {
       return List.of();
     }
     List<ConditionCheck> checks = new ArrayList<>(conditions.size());
     for (Condition condition : conditions) {
-      String actual;
-      String subject;
-      if (condition.fact().isPresent()) {
-        subject = condition.fact().get();
-        actual = incident.facts().get(subject);
-      } else {
-        subject = "attribute " + condition.attribute().orElseThrow();
-        actual = attributes.get(condition.attribute().get());
-      }
-      ConditionCheck.Result result = actual == null ? ConditionCheck.Result.UNKNOWN
-          : condition.values().contains(actual) ? ConditionCheck.Result.SATISFIED : ConditionCheck.Result.DEFEATED;
-      checks.add(ImmutableConditionCheck.builder().subject(subject).expected(condition.values())
-          .actual(Optional.ofNullable(actual)).result(result).build());
+      checks.add(Conditions.check(condition, context, compiled));
     }
     return checks;
   }
@@ -389,23 +818,24 @@ public final class RulingEngine {
   private static List<String> unknownFacts(List<ConditionCheck> checks) {
     List<String> unknown = new ArrayList<>();
     for (ConditionCheck check : checks) {
-      if (check.result() == ConditionCheck.Result.UNKNOWN) {
-        unknown.add(check.subject());
-      }
+      Conditions.unknownSubjects(check, unknown);
     }
     return unknown;
   }
 
   static String describe(ConditionCheck check) {
-    return check.expected().size() == 1
-        ? check.subject() + " is " + check.expected().get(0)
-        : check.subject() + " is one of " + String.join(", ", check.expected());
+    return Conditions.describe(check);
   }
 
   private static String describeAll(List<ConditionCheck> checks) {
     List<String> parts = new ArrayList<>();
     for (ConditionCheck check : checks) {
-      parts.add(describe(check) + " (" + check.result().name().toLowerCase(java.util.Locale.ROOT) + ")");
+      String text = Conditions.describe(check) + " (" + check.result().name().toLowerCase(java.util.Locale.ROOT)
+          + check.detail().map(d -> ": " + d).orElse("") + ")";
+      if (check.deemedBy().isPresent()) {
+        text += " (deemed, by clause " + check.deemedBy().get() + ")";
+      }
+      parts.add(text);
     }
     return String.join(", ", parts);
   }

@@ -6,6 +6,9 @@ import dev.precept.model.DidYouMean;
 import dev.precept.model.ClauseException;
 import dev.precept.model.Condition;
 import dev.precept.model.Consequence;
+import dev.precept.model.Deeming;
+import dev.precept.model.DutyStep;
+import dev.precept.model.Silence;
 import dev.precept.model.Fact;
 import dev.precept.model.FactType;
 import dev.precept.model.Group;
@@ -92,6 +95,8 @@ public final class SemanticCheck {
     for (int i = 0; i < policy.consequences().size(); i++) {
       consequence(policy.consequences().get(i), "/consequences/" + i);
     }
+    facts();
+    silences();
   }
 
   private void uniqueIds() {
@@ -268,8 +273,55 @@ public final class SemanticCheck {
     for (int i = 0; i < clause.exceptions().size(); i++) {
       ClauseException exception = clause.exceptions().get(i);
       String where = at + "/exceptions/" + i;
-      refer(offices, exception.office(), where + "/office", "exception '" + exception.id() + "' names office", "offices");
+      exception.office().ifPresent(o -> refer(offices, o, where + "/office", "exception '" + exception.id() + "' names office", "offices"));
+      for (int o = 0; o < exception.offices().size(); o++) {
+        refer(offices, exception.offices().get(o), where + "/offices/" + o, "exception '" + exception.id() + "' names office", "offices");
+      }
       conditions("exception '" + exception.id() + "'", exception.when(), where + "/when");
+    }
+    for (int i = 0; i < clause.deems().size(); i++) {
+      Deeming deeming = clause.deems().get(i);
+      String where = at + "/deems/" + i;
+      Fact fact = facts.get(deeming.fact());
+      if (fact == null) {
+        problem(where + "/fact", who + " deems unknown fact '" + deeming.fact() + "'",
+            DidYouMean.hint(deeming.fact(), facts.keySet(), "declared facts"));
+      } else {
+        value(fact.type(), fact.values(), deeming.is(), where + "/is", "fact '" + fact.id() + "'");
+      }
+      condition(who, deeming.when(), where + "/when");
+      if (deeming.when().flatten().stream().anyMatch(c -> c.fact().map(deeming.fact()::equals).orElse(false))) {
+        problem(where + "/when", who + " deems fact '" + deeming.fact() + "' from itself",
+            "a deeming rule sets a fact from other facts");
+      }
+    }
+    Set<String> steps = new LinkedHashSet<>();
+    for (int i = 0; i < clause.duty().size(); i++) {
+      DutyStep step = clause.duty().get(i);
+      if (!steps.add(step.id())) {
+        problem(at + "/duty/" + i + "/id", who + " has two duty steps with id '" + step.id() + "'", "give each step an id of its own");
+      }
+    }
+    for (int i = 0; i < clause.duty().size(); i++) {
+      DutyStep step = clause.duty().get(i);
+      for (int a = 0; a < step.after().size(); a++) {
+        String earlier = step.after().get(a);
+        if (earlier.equals(step.id())) {
+          problem(at + "/duty/" + i + "/after/" + a, "duty step '" + step.id() + "' comes after itself", "name an earlier step");
+        } else if (!steps.contains(earlier)) {
+          problem(at + "/duty/" + i + "/after/" + a, "duty step '" + step.id() + "' comes after unknown step '" + earlier + "'",
+              DidYouMean.hint(earlier, steps, "steps of this duty"));
+        }
+      }
+      step.within().ifPresent(limit -> {
+        if (limit.isNegative() || limit.isZero()) {
+          problem(at + "/duty/" + steps.size(), "duty step '" + step.id() + "' has a time limit that is not positive", "for example PT24H");
+        }
+      });
+    }
+    if (!clause.duty().isEmpty() && clause.category().isEmpty()) {
+      problem(at + "/duty", who + " has a duty but no breach category, so it can never be found breached",
+          "give the clause a 'category'");
     }
     if (!clause.exceptions().isEmpty() && clause.category().isEmpty()) {
       problem(at + "/exceptions", who + " has exceptions but no breach category, so nothing it excuses can be breached",
@@ -291,6 +343,40 @@ public final class SemanticCheck {
       refer(categories, consequence.categories().get(i), at + "/categories/" + i, who + " answers to breach category", "breachCategories");
     }
     consequence.actor().ifPresent(a -> refer(offices, a, at + "/actor", who + " names acting office", "offices"));
+    for (int i = 0; i < consequence.actors().size(); i++) {
+      refer(offices, consequence.actors().get(i), at + "/actors/" + i, who + " names acting office", "offices");
+    }
+    consequence.referTo().ifPresent(r -> {
+      if (!instruments.contains(r) && !offices.contains(r)) {
+        Set<String> either = new LinkedHashSet<>(instruments);
+        either.addAll(offices);
+        problem(at + "/referTo", who + " refers to '" + r + "', which is declared neither under 'instruments' nor under 'offices'",
+            DidYouMean.hint(r, either, "declared instruments and offices"));
+      }
+    });
+    consequence.after().ifPresent(after -> {
+      Consequence step = policy.consequences().stream().filter(c -> c.id().equals(after.step())).findFirst().orElse(null);
+      if (step == null) {
+        refer(Set.of(), after.step(), at + "/after/step", who + " follows step", "consequences");
+      } else if (step.id().equals(consequence.id())) {
+        problem(at + "/after/step", who + " follows itself", "name the earlier step it follows on");
+      } else if (policy.consequences().indexOf(step) > policy.consequences().indexOf(consequence)) {
+        problem(at + "/after/step", who + " follows '" + step.id() + "', which comes after it",
+            "list a step before the consequences that follow on its outcomes");
+      } else if (step.outcomes().isEmpty()) {
+        problem(at + "/after/step", who + " follows '" + step.id() + "', which declares no 'outcomes'",
+            "give '" + step.id() + "' its outcomes, e.g. outcomes: [complied, refused]");
+      } else if (!step.outcomes().contains(after.outcome())) {
+        problem(at + "/after/outcome", who + " follows outcome '" + after.outcome() + "' of '" + step.id()
+            + "', which has outcomes " + step.outcomes(), DidYouMean.hint(after.outcome(), step.outcomes(), "outcomes"));
+      }
+    });
+    for (int i = 0; i < consequence.factors().size(); i++) {
+      refer(facts.keySet(), consequence.factors().get(i), at + "/factors/" + i, who + " weighs fact", "facts");
+    }
+    if (!consequence.factors().isEmpty() && consequence.options().isEmpty()) {
+      problem(at + "/factors", who + " names factors to weigh but no options to choose among", "list the range of sanctions under 'options'");
+    }
     consequence.procedure().ifPresent(p -> refer(instruments, p, at + "/procedure", who + " refers to instrument", "instruments"));
     conditions(who, consequence.when(), at + "/when");
     Set<String> consequenceIds = ids(policy.consequences(), Consequence::id);
@@ -306,25 +392,179 @@ public final class SemanticCheck {
 
   private void conditions(String who, List<Condition> conditions, String at) {
     for (int i = 0; i < conditions.size(); i++) {
-      Condition condition = conditions.get(i);
-      String where = at + "/" + i;
-      if (condition.fact().isPresent()) {
-        String id = condition.fact().get();
-        Fact fact = facts.get(id);
-        if (fact == null) {
-          problem(where + "/fact", who + " tests unknown fact '" + id + "'", DidYouMean.hint(id, facts.keySet(), "declared facts"));
-          continue;
+      condition(who, conditions.get(i), at + "/" + i);
+    }
+  }
+
+  private void condition(String who, Condition condition, String where) {
+    if (condition.isComposite()) {
+      int parts = (condition.all().isEmpty() ? 0 : 1) + (condition.any().isEmpty() ? 0 : 1) + (condition.not().isPresent() ? 1 : 0);
+      if (parts > 1 || condition.fact().isPresent() || condition.attribute().isPresent() || condition.decision().isPresent()) {
+        problem(where, who + " mixes 'all', 'any', 'not' or a test in one condition",
+            "write one of them per condition and nest the others inside it");
+        return;
+      }
+      conditions(who, condition.all(), where + "/all");
+      conditions(who, condition.any(), where + "/any");
+      condition.not().ifPresent(c -> condition(who, c, where + "/not"));
+      return;
+    }
+    if (condition.fact().isEmpty() && condition.attribute().isEmpty() && condition.decision().isEmpty()) {
+      problem(where, who + " has a condition that tests nothing",
+          "name what it tests ('fact', 'attribute' or 'decision'), or write 'all', 'any' or 'not' over other conditions");
+      return;
+    }
+    int subjects = (condition.fact().isPresent() ? 1 : 0) + (condition.attribute().isPresent() ? 1 : 0)
+        + (condition.decision().isPresent() ? 1 : 0);
+    if (subjects > 1) {
+      problem(where, who + " tests several subjects in one condition", "write one condition per fact, attribute or decision");
+      return;
+    }
+    List<String> tests = tests(condition);
+    String subject = condition.subject();
+    if (tests.size() != 1) {
+      problem(where, who + " gives " + (tests.isEmpty() ? "no test" : tests.size() + " tests (" + String.join(", ", tests) + ")")
+          + " for '" + subject + "'", "give exactly one of is, in, atLeast, atMost, moreThan, lessThan, between, before, after, within, carried");
+      return;
+    }
+    String test = tests.get(0);
+    if (condition.decision().isPresent()) {
+      Fact fact = facts.get(subject);
+      if (fact == null || fact.type() != FactType.DECISION) {
+        problem(where + "/decision", who + " tests unknown decision '" + subject + "'",
+            DidYouMean.hint(subject, decisionIds(), "declared decisions (facts of type decision)"));
+      } else if (!test.equals("carried") && !test.equals("atLeast")) {
+        problem(where + "/" + test, who + " tests decision '" + subject + "' with '" + test + "'",
+            "a decision is tested with 'carried: majority', 'carried: unanimous' or 'atLeast: N' (votes for)");
+      } else if (test.equals("atLeast")) {
+        value(FactType.INTEGER, List.of(), condition.atLeast().get(), where + "/atLeast", "votes for on '" + subject + "'");
+      }
+      return;
+    }
+    FactType type;
+    List<String> allowed;
+    String what;
+    if (condition.fact().isPresent()) {
+      Fact fact = facts.get(subject);
+      if (fact == null) {
+        problem(where + "/fact", who + " tests unknown fact '" + subject + "'", DidYouMean.hint(subject, facts.keySet(), "declared facts"));
+        return;
+      }
+      if (fact.type() == FactType.DECISION) {
+        problem(where + "/fact", who + " tests decision '" + subject + "' as a fact", "write 'decision: " + subject + "' with 'carried' or 'atLeast'");
+        return;
+      }
+      type = fact.type();
+      allowed = fact.values();
+      what = "fact '" + subject + "'";
+    } else {
+      Attribute attribute = attributes.get(subject);
+      if (attribute == null) {
+        problem(where + "/attribute", who + " tests unknown attribute '" + subject + "'",
+            DidYouMean.hint(subject, attributes.keySet(), "declared attributes"));
+        return;
+      }
+      type = attribute.type();
+      allowed = attribute.values();
+      what = "attribute '" + subject + "'";
+    }
+    switch (test) {
+      case "is":
+      case "in":
+        values(type, allowed, condition, where, what);
+        break;
+      case "carried":
+        problem(where + "/carried", who + " uses 'carried' on " + what, "'carried' tests a decision: write 'decision:' instead");
+        break;
+      case "within":
+        if (type != FactType.DATE) {
+          problem(where + "/within", who + " uses 'within' on " + what + ", which is " + type.word(), "'within' tests a date");
         }
-        values(fact.type(), fact.values(), condition, where, "fact '" + id + "'");
-      } else if (condition.attribute().isPresent()) {
-        String id = condition.attribute().get();
-        Attribute attribute = attributes.get(id);
-        if (attribute == null) {
-          problem(where + "/attribute", who + " tests unknown attribute '" + id + "'",
-              DidYouMean.hint(id, attributes.keySet(), "declared attributes"));
-          continue;
+        break;
+      case "before":
+      case "after":
+        if (type != FactType.DATE) {
+          problem(where + "/" + test, who + " uses '" + test + "' on " + what + ", which is " + type.word(), "'" + test + "' tests a date");
+        } else {
+          String bound = test.equals("before") ? condition.before().get() : condition.after().get();
+          if (!bound.equals(Condition.INCIDENT_DATE)) {
+            value(FactType.DATE, List.of(), bound, where + "/" + test, what);
+          }
         }
-        values(attribute.type(), attribute.values(), condition, where, "attribute '" + id + "'");
+        break;
+      default:
+        if (type != FactType.INTEGER && type != FactType.DATE) {
+          problem(where + "/" + test, who + " compares " + what + ", which is " + type.word(),
+              "comparisons (atLeast, atMost, moreThan, lessThan, between) need an integer or a date");
+          break;
+        }
+        List<String> bounds = test.equals("between") ? condition.between()
+            : List.of(condition.atLeast().or(condition::atMost).or(condition::moreThan).or(condition::lessThan).orElseThrow());
+        for (int b = 0; b < bounds.size(); b++) {
+          if (!(type == FactType.DATE && bounds.get(b).equals(Condition.INCIDENT_DATE))) {
+            value(type, List.of(), bounds.get(b), where + "/" + test + (test.equals("between") ? "/" + b : ""), what);
+          }
+        }
+    }
+  }
+
+  private static List<String> tests(Condition condition) {
+    List<String> tests = new ArrayList<>();
+    condition.is().ifPresent(v -> tests.add("is"));
+    if (!condition.in().isEmpty()) {
+      tests.add("in");
+    }
+    condition.atLeast().ifPresent(v -> tests.add("atLeast"));
+    condition.atMost().ifPresent(v -> tests.add("atMost"));
+    condition.moreThan().ifPresent(v -> tests.add("moreThan"));
+    condition.lessThan().ifPresent(v -> tests.add("lessThan"));
+    if (!condition.between().isEmpty()) {
+      tests.add("between");
+    }
+    condition.before().ifPresent(v -> tests.add("before"));
+    condition.after().ifPresent(v -> tests.add("after"));
+    condition.within().ifPresent(v -> tests.add("within"));
+    condition.carried().ifPresent(v -> tests.add("carried"));
+    return tests;
+  }
+
+  private Set<String> decisionIds() {
+    return facts.values().stream().filter(f -> f.type() == FactType.DECISION).map(Fact::id)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  private void facts() {
+    for (int i = 0; i < policy.facts().size(); i++) {
+      Fact fact = policy.facts().get(i);
+      String at = "/facts/" + i;
+      if (fact.type() == FactType.DECISION) {
+        fact.body().ifPresent(b -> refer(offices, b, at + "/body", "decision '" + fact.id() + "' is taken by body", "offices"));
+      } else if (fact.body().isPresent() || fact.quorum().isPresent()) {
+        problem(at + "/" + (fact.body().isPresent() ? "body" : "quorum"), "fact '" + fact.id() + "' is " + fact.type().word()
+            + ", but only a decision has a body and a quorum", "set 'type: decision' or remove 'body' and 'quorum'");
+      }
+    }
+  }
+
+  private void silences() {
+    Set<String> silenceIds = new LinkedHashSet<>();
+    for (int i = 0; i < policy.silent().size(); i++) {
+      Silence silence = policy.silent().get(i);
+      String at = "/silent/" + i;
+      String who = "silence '" + silence.id() + "'";
+      if (!silenceIds.add(silence.id())) {
+        problem(at + "/id", "silence id '" + silence.id() + "' is used twice", "every silence needs an id of its own");
+      }
+      silence.clause().ifPresent(c -> refer(clauses, c, at + "/clause", who + " cites clause", "clauses"));
+      for (int r = 0; r < silence.appliesTo().size(); r++) {
+        String target = silence.appliesTo().get(r);
+        if (!rolesAndGroups.contains(target)) {
+          problem(at + "/appliesTo/" + r, who + " names unknown role '" + target + "'",
+              DidYouMean.hint(target, rolesAndGroups, "declared roles and groups"));
+        }
+      }
+      for (int c = 0; c < silence.categories().size(); c++) {
+        refer(categories, silence.categories().get(c), at + "/categories/" + c, who + " names breach category", "breachCategories");
       }
     }
   }

@@ -1,0 +1,16 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** How several named offices act: any one of them, or all of them together. */
+public enum Acting {
+  /** Any one of the offices may act ("a deputy chief executive or a service lead"). */
+  @JsonProperty("any") ANY,
+  /** The offices act together ("the headteacher and the governing body"). */
+  @JsonProperty("jointly") JOINTLY;
+
+  /** The word used in YAML. */
+  public String word() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

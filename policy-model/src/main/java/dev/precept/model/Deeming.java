@@ -1,0 +1,26 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.immutables.value.Value;
+
+/**
+ * A deeming rule stated by a clause: when its condition holds, a fact is taken to have a value
+ * whatever the incident says ("a post that gives a councillor's title is deemed to be made in an
+ * official capacity").
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableDeeming.class)
+@JsonDeserialize(as = ImmutableDeeming.class)
+@JsonPropertyOrder({"fact", "is", "when"})
+public interface Deeming {
+  /** The fact deemed (declared under 'facts'). */
+  String fact();
+
+  /** The value it is deemed to have. */
+  String is();
+
+  /** The condition on other facts or the person under which it is deemed. */
+  Condition when();
+}

@@ -1,0 +1,19 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.immutables.value.Value;
+
+/** The earlier step a staged consequence follows, and the outcome of it that it follows on ("if they refuse"). */
+@Value.Immutable
+@JsonSerialize(as = ImmutableStepOutcome.class)
+@JsonDeserialize(as = ImmutableStepOutcome.class)
+@JsonPropertyOrder({"step", "outcome"})
+public interface StepOutcome {
+  /** The id of the earlier consequence (a step with declared outcomes). */
+  String step();
+
+  /** The outcome of that step on which this consequence follows. */
+  String outcome();
+}
