@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class PolicyDigestMemoTest {
   @Test
   void theSamePolicyGivesTheSameDigestWithoutComputingItAgain() {
-    Policy policy = PolicyGenerator.generate(7, 40);
+    Policy policy = PolicyLoader.standard().load(java.nio.file.Path.of("../examples/connect-academy-trust/social-media-policy.yaml"));
 
     PolicyDigest first = PolicyDigest.of(policy);
 
@@ -25,7 +25,7 @@ class PolicyDigestMemoTest {
 
   @Test
   void anEqualCopyGetsTheSameDigestAndAChangedCopyADifferentOne() {
-    Policy policy = PolicyGenerator.generate(8, 20);
+    Policy policy = PolicyLoader.standard().load(java.nio.file.Path.of("../examples/connect-academy-trust/social-media-policy-2017.yaml"));
     Policy copy = ImmutablePolicy.builder().from(policy).build();
     Policy changed = ImmutablePolicy.copyOf(policy).withId(policy.id() + "-changed");
 

@@ -1,4 +1,4 @@
-package dev.precept.render;
+package dev.precept.approval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
