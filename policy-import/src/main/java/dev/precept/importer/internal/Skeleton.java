@@ -564,7 +564,7 @@ public final class Skeleton {
   private static Map<String, String> roleWords() {
     Map<String, String> words = new LinkedHashMap<>();
     for (String word : List.of("members? of staff", "staff", "employees?", "pupils?", "students?", "learners?", "parents?",
-        "carers?", "governors?", "trustees?", "directors?", "volunteers?", "contractors?", "external service providers?",
+        "carers?", "head ?teachers?", "governors?", "trustees?", "directors?", "volunteers?", "contractors?", "external service providers?",
         "external services providers?", "visitors?", "teachers?", "supply staff", "agency staff", "friends", "children")) {
       words.put(word, word.replace("?", "").replace("services", "service"));
     }
