@@ -47,7 +47,7 @@ public final class Skeleton {
   private static final Pattern EXCEPTION = Pattern.compile("(?i)\\b(without (?:the |their )?(?:prior |express )?"
       + "(?:written |verbal |written or verbal )?(?:permission|consent|approval|authori[sz]ation)|unless|other than"
       + "|except(?: where| when| with| for)?|where the prior approval|with the (?:prior )?(?:permission|approval|consent) of"
-      + "|save where)\\b[^.;:]{0,90}");
+      + "|save where)\\b[^.;:,]{0,90}");
 
   private final SourceDocument source;
   private final LocalDate fallbackDate;
@@ -99,7 +99,9 @@ public final class Skeleton {
   // ---- reading the blocks -------------------------------------------------------------------
 
   private void read() {
-    List<Block> blocks = titleFromLoneTopHeading(source.blocks());
+    List<Block> blocks = titleFromLoneTopHeading(source.blocks().stream()
+        .filter(b -> !b.plain().isBlank() && !(b.type() == Block.Type.HEADING && headingTitle(b.plain()).isEmpty()))
+        .toList());
     List<ClauseDraft> preamble = new ArrayList<>();
     int i = 0;
     boolean contents = false;
@@ -487,11 +489,14 @@ public final class Skeleton {
         roles.put(role.getValue(), ImmutableFinding.builder().clause(clauseId).phrase(m.group()).build());
       }
     }
-    Set<String> seen = new HashSet<>();
+    // One finding per stretch of text: a phrase inside the one reported before it is not repeated.
+    int covered = 0;
     Matcher consequence = CONSEQUENCE.matcher(plain);
     while (consequence.find()) {
-      if (seen.add(consequence.group(1).toLowerCase(Locale.ROOT))) {
-        consequences.add(ImmutableFinding.builder().clause(clauseId).phrase(context(plain, consequence.start(), 70)).build());
+      if (consequence.start() >= covered) {
+        String phrase = context(plain, consequence.start(), 70);
+        consequences.add(ImmutableFinding.builder().clause(clauseId).phrase(phrase).build());
+        covered = consequence.start() + phrase.length();
       }
     }
     Matcher exception = EXCEPTION.matcher(plain);
@@ -564,7 +569,7 @@ public final class Skeleton {
   private static Map<String, String> roleWords() {
     Map<String, String> words = new LinkedHashMap<>();
     for (String word : List.of("members? of staff", "staff", "employees?", "pupils?", "students?", "learners?", "parents?",
-        "carers?", "head ?teachers?", "governors?", "trustees?", "directors?", "volunteers?", "contractors?", "external service providers?",
+        "carers?", "head ?teachers?", "governors?", "trustees?", "volunteers?", "contractors?", "external service providers?",
         "external services providers?", "visitors?", "teachers?", "supply staff", "agency staff", "friends", "children")) {
       words.put(word, word.replace("?", "").replace("services", "service"));
     }
