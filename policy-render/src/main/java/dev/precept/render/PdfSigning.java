@@ -85,6 +85,8 @@ public final class PdfSigning {
         signature.setName(certificate.getSubjectX500Principal().getName());
         signature.setReason(reason);
         signature.setSignDate(when);
+        // The incremental update's file identifier is made from this seed, not the clock.
+        document.setDocumentId(java.nio.ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(pdf)).getLong());
         document.addSignature(signature, content -> cms(content.readAllBytes(), key, chain));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         document.saveIncremental(out);
