@@ -97,6 +97,39 @@ public final class PdfSigning {
     }
   }
 
+  /**
+   * The PDF signed with a throwaway self-signed certificate made for the occasion (RSA 2048, valid
+   * from a year before {@code date} for ten years), for demonstrations: a reader's signature panel
+   * shows the signature, valid but from an untrusted signer. Never use it for a real approval.
+   *
+   * @param signer the certificate's common name; " (demo certificate)" is added to it
+   * @throws PolicyException when the certificate cannot be made or the PDF signed
+   */
+  public static byte[] signWithThrowawayCertificate(byte[] pdf, String signer, String reason, LocalDate date) {
+    try {
+      java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      java.security.KeyPair pair = generator.generateKeyPair();
+      org.bouncycastle.asn1.x500.X500Name subject = new org.bouncycastle.asn1.x500.X500NameBuilder()
+          .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.CN, signer + " (demo certificate)").build();
+      java.util.Date from = java.util.Date.from(date.minusYears(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+      java.util.Date until = java.util.Date.from(date.plusYears(10).atStartOfDay().toInstant(ZoneOffset.UTC));
+      X509CertificateHolder holder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(subject,
+          java.math.BigInteger.valueOf(date.toEpochDay()), from, until, subject, pair.getPublic())
+          .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate()));
+      X509Certificate certificate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(holder);
+      char[] password = "throwaway".toCharArray();
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setKeyEntry("demo", pair.getPrivate(), password, new Certificate[] {certificate});
+      ByteArrayOutputStream p12 = new ByteArrayOutputStream();
+      store.store(p12, password);
+      return sign(pdf, new java.io.ByteArrayInputStream(p12.toByteArray()), password, reason, date);
+    } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
+      throw new PolicyException("could not make a throwaway certificate: " + e.getMessage(), e);
+    }
+  }
+
   private static byte[] cms(byte[] content, PrivateKey key, Certificate[] chain) throws IOException {
     try {
       String algorithm = switch (key.getAlgorithm()) {
