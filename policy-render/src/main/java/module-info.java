@@ -14,6 +14,9 @@ module dev.precept.render {
   requires openhtmltopdf.core;
   requires openhtmltopdf.pdfbox;
   requires velocity.engine.core;
+  requires org.apache.poi.poi;
+  requires org.apache.poi.ooxml;
+  requires org.apache.poi.ooxml.schemas;
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.provider;
   requires org.bouncycastle.util;

@@ -4,6 +4,7 @@ import dev.precept.cli.internal.CheckCommand;
 import dev.precept.cli.internal.DemoCommand;
 import dev.precept.cli.internal.DiffCommand;
 import dev.precept.cli.internal.DueCommand;
+import dev.precept.cli.internal.ImportCommand;
 import dev.precept.cli.internal.KeygenCommand;
 import dev.precept.cli.internal.SignCommand;
 import dev.precept.cli.internal.TrustCommand;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Command;
     subcommands = {ValidateCommand.class, EvaluateCommand.class, TestCommand.class, CheckCommand.class, RenderCommand.class,
         DiffCommand.class, PackCommand.class, KeygenCommand.class, TrustCommand.class, SignCommand.class,
         VerifyCommand.class, DueCommand.class,
+        ImportCommand.class,
         SchemaCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true)
 public final class Precept {

@@ -182,6 +182,13 @@ class PreceptTest {
     for (String file : List.of("index.html", "document.html", "document.pdf", "changes.html", "check.html", "cases.html")) {
       assertTrue(Files.size(dir.resolve("pack").resolve(file)) > 0, file);
     }
+    // The approved document carries a PAdES signature from a throwaway certificate.
+    assertTrue(run.out().contains("PAdES signature from a throwaway certificate"), run.out());
+    try (var pdf = org.apache.pdfbox.Loader.loadPDF(dir.resolve("signed").resolve("social-media-policy.pdf").toFile())) {
+      var signature = pdf.getSignatureDictionaries().get(0);
+      assertEquals("ETSI.CAdES.detached", signature.getSubFilter());
+      assertTrue(signature.getName().contains("Tom Evans (Chair) (demo certificate)"), signature.getName());
+    }
   }
 
   @Test

@@ -68,6 +68,22 @@ public final class DocumentRenderer {
     return templates.merge("document.md.vm", view);
   }
 
+  /**
+   * The document as a Word file (.docx), written to {@code out}: the same headings, numbering,
+   * lists, emphasis and signature block as the HTML, a status line and header while it is a draft,
+   * and a footer with version and digest. Byte-identical for the same inputs. Templates and
+   * style sheets do not apply: the Word file carries its own styles, which the reader can change.
+   */
+  public void docx(Policy policy, SignatureBlock signatures, OutputStream out) {
+    var metadata = policy.metadata();
+    java.time.LocalDate date = signatures.approved()
+        ? metadata.dates().approved().or(signatures::approvedOn).orElse(metadata.dates().drafted())
+        : metadata.dates().drafted();
+    dev.precept.render.internal.DocxMaker.render(
+        DocumentView.of(policy, signatures, java.util.function.UnaryOperator.identity(), java.util.function.UnaryOperator.identity()),
+        date, out);
+  }
+
   /** The document as PDF, written to {@code out}. */
   public void pdf(Policy policy, SignatureBlock signatures, OutputStream out) {
     var metadata = policy.metadata();

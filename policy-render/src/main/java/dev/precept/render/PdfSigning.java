@@ -14,18 +14,27 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.Collections;
-import java.util.Date;
 import java.util.GregorianCalendar;
 import java.util.Hashtable;
 import java.util.TimeZone;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import java.security.MessageDigest;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.IssuerSerial;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
-import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -37,8 +46,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
- * Signs a rendered PDF with the user's certificate (PKCS#12), so a PDF reader shows the
- * signature: a detached CMS (PKCS#7) signature over the file, PDFBox's incremental save.
+ * Signs a rendered PDF with the user's certificate (PKCS#12) as a PAdES baseline B-B signature, so
+ * a PDF reader's signature panel shows it: sub-filter {@code ETSI.CAdES.detached}, a detached CMS
+ * signature whose signed attributes are the content type, the message digest and the
+ * signing-certificate-v2 attribute (no signing-time attribute: PAdES puts the claimed time in the
+ * signature dictionary's {@code /M}), written with PDFBox's incremental save.
  */
 public final class PdfSigning {
   private PdfSigning() {}
@@ -69,11 +81,13 @@ public final class PdfSigning {
       try (PDDocument document = Loader.loadPDF(pdf)) {
         PDSignature signature = new PDSignature();
         signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-        signature.setSubFilter(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
+        signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
         signature.setName(certificate.getSubjectX500Principal().getName());
         signature.setReason(reason);
         signature.setSignDate(when);
-        document.addSignature(signature, content -> cms(content.readAllBytes(), key, chain, when.getTime()));
+        // The incremental update's file identifier is made from this seed, not the clock.
+        document.setDocumentId(java.nio.ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(pdf)).getLong());
+        document.addSignature(signature, content -> cms(content.readAllBytes(), key, chain));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         document.saveIncremental(out);
         return out.toByteArray();
@@ -83,7 +97,40 @@ public final class PdfSigning {
     }
   }
 
-  private static byte[] cms(byte[] content, PrivateKey key, Certificate[] chain, Date when) throws IOException {
+  /**
+   * The PDF signed with a throwaway self-signed certificate made for the occasion (RSA 2048, valid
+   * from a year before {@code date} for ten years), for demonstrations: a reader's signature panel
+   * shows the signature, valid but from an untrusted signer. Never use it for a real approval.
+   *
+   * @param signer the certificate's common name; " (demo certificate)" is added to it
+   * @throws PolicyException when the certificate cannot be made or the PDF signed
+   */
+  public static byte[] signWithThrowawayCertificate(byte[] pdf, String signer, String reason, LocalDate date) {
+    try {
+      java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      java.security.KeyPair pair = generator.generateKeyPair();
+      org.bouncycastle.asn1.x500.X500Name subject = new org.bouncycastle.asn1.x500.X500NameBuilder()
+          .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.CN, signer + " (demo certificate)").build();
+      java.util.Date from = java.util.Date.from(date.minusYears(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+      java.util.Date until = java.util.Date.from(date.plusYears(10).atStartOfDay().toInstant(ZoneOffset.UTC));
+      X509CertificateHolder holder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(subject,
+          java.math.BigInteger.valueOf(date.toEpochDay()), from, until, subject, pair.getPublic())
+          .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate()));
+      X509Certificate certificate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(holder);
+      char[] password = "throwaway".toCharArray();
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setKeyEntry("demo", pair.getPrivate(), password, new Certificate[] {certificate});
+      ByteArrayOutputStream p12 = new ByteArrayOutputStream();
+      store.store(p12, password);
+      return sign(pdf, new java.io.ByteArrayInputStream(p12.toByteArray()), password, reason, date);
+    } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
+      throw new PolicyException("could not make a throwaway certificate: " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] cms(byte[] content, PrivateKey key, Certificate[] chain) throws IOException {
     try {
       String algorithm = switch (key.getAlgorithm()) {
         case "RSA" -> "SHA256withRSA";
@@ -91,13 +138,22 @@ public final class PdfSigning {
         case "Ed25519", "EdDSA" -> "Ed25519";
         default -> throw new PolicyException("cannot sign a PDF with a " + key.getAlgorithm() + " key");
       };
-      // The signing time is the approval's date: the file must not depend on when it was made.
-      Hashtable<org.bouncycastle.asn1.ASN1ObjectIdentifier, Attribute> attributes = new Hashtable<>();
-      attributes.put(CMSAttributes.signingTime, new Attribute(CMSAttributes.signingTime, new DERSet(new Time(when))));
+      X509Certificate certificate = (X509Certificate) chain[0];
+      // signing-certificate-v2 (RFC 5035): binds the signature to this certificate by its SHA-256 hash.
+      X509CertificateHolder holder = new JcaX509CertificateHolder(certificate);
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+      ESSCertIDv2 id = new ESSCertIDv2(hash, new IssuerSerial(new GeneralNames(new GeneralName(holder.getIssuer())),
+          holder.getSerialNumber()));
+      Hashtable<ASN1ObjectIdentifier, Attribute> attributes = new Hashtable<>();
+      attributes.put(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new Attribute(
+          PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {id}))));
+      DefaultSignedAttributeTableGenerator standard = new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes));
+      // PAdES baseline forbids the signing-time attribute, which BouncyCastle adds by default.
+      CMSAttributeTableGenerator withoutSigningTime = parameters -> standard.getAttributes(parameters).remove(CMSAttributes.signingTime);
       CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
       generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-          .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
-          .build(new JcaContentSignerBuilder(algorithm).build(key), (X509Certificate) chain[0]));
+          .setSignedAttributeGenerator(withoutSigningTime)
+          .build(new JcaContentSignerBuilder(algorithm).build(key), certificate));
       generator.addCertificates(new JcaCertStore(Arrays.asList(chain)));
       return generator.generate(new CMSProcessableByteArray(content), false).getEncoded();
     } catch (OperatorCreationException | CMSException | GeneralSecurityException e) {

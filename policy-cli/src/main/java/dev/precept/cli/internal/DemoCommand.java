@@ -76,7 +76,13 @@ public final class DemoCommand implements Callable<Integer> {
     ApprovalStatus status = ApprovalFiles.status(policyFile, policy);
     DocumentRenderer renderer = DocumentRenderer.standard();
     OutputFiles.write(folder.resolve("social-media-policy.html"), renderer.html(policy, SignatureBlock.of(status)), List.of(policyFile));
-    OutputFiles.write(folder.resolve("social-media-policy.pdf"), o -> renderer.pdf(policy, SignatureBlock.of(status), o), List.of(policyFile));
+    OutputFiles.write(folder.resolve("social-media-policy.pdf"), o -> {
+      java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+      renderer.pdf(policy, SignatureBlock.of(status), pdf);
+      // A PAdES signature with a throwaway certificate, so a PDF reader's signature panel shows one.
+      o.write(dev.precept.render.PdfSigning.signWithThrowawayCertificate(pdf.toByteArray(), "Tom Evans (Chair)",
+          "Approved: " + policy.metadata().title() + " version " + policy.metadata().version(), meeting));
+    }, List.of(policyFile));
     out.println();
     out.printf("5. Signed the 2016 edition as %s with throwaway keys (never use them for real) and verified it: %s.%n",
         String.join(" and ", policy.metadata().signatories().stream()
@@ -84,6 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
         status.approved() ? "APPROVED, every signature verified against the digest" : "NOT approved: " + status.reasons());
     out.println("   Rendered the approved document, signature block filled in and no DRAFT mark: "
         + folder.resolve("social-media-policy.pdf"));
+    out.println("   The PDF carries a PAdES signature from a throwaway certificate: your reader shows it, from an untrusted signer.");
     out.println("   Check it yourself: ./precept verify " + policyFile);
   }
 

@@ -15,18 +15,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code precept render POLICY --format html|md|pdf --out DIR}: the Board's document. */
-@Command(name = "render", description = "Render the policy as the Board's document (HTML, Markdown or PDF).",
+@Command(name = "render", description = "Render the policy as the Board's document (HTML, Markdown, PDF or Word).",
     mixinStandardHelpOptions = true)
 public final class RenderCommand implements Callable<Integer> {
   /** The document formats. */
-  public enum Format { html, md, pdf }
+  public enum Format { html, md, pdf, docx }
 
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "POLICY", description = "The policy YAML file.")
   Path policyFile;
 
-  @Option(names = "--format", split = ",", defaultValue = "html", description = "html, md or pdf; several separated by commas (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", split = ",", defaultValue = "html", description = "html, md, pdf or docx (Word); several separated by commas (default: ${DEFAULT-VALUE}).")
   List<Format> formats;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write into.")
@@ -60,6 +60,7 @@ public final class RenderCommand implements Callable<Integer> {
       switch (format) {
         case html -> OutputFiles.write(target, renderer.html(policy, signatures), List.of(policyFile));
         case md -> OutputFiles.write(target, renderer.markdown(policy, signatures), List.of(policyFile));
+        case docx -> OutputFiles.write(target, o -> renderer.docx(policy, signatures, o), List.of(policyFile));
         case pdf -> OutputFiles.write(target, o -> {
           java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
           renderer.pdf(policy, signatures, pdf);

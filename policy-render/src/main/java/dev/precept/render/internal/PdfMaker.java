@@ -56,6 +56,8 @@ public final class PdfMaker {
         userFonts(builder, resources.get());
       }
       builder.withProducer("Precept");
+      // PDF/UA: tagged structure (headings, lists, paragraphs), language, title, artifacts.
+      builder.usePdfUaAccessibility(true);
       builder.toStream(raw);
       builder.run();
     } catch (IOException | RuntimeException e) {

@@ -101,10 +101,13 @@ public final class Watermark {
         PDExtendedGraphicsState translucent = new PDExtendedGraphicsState();
         translucent.setNonStrokingAlphaConstant(0.13f);
         try (PDPageContentStream stream = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+          // An artifact, not content: screen readers and the structure tree pass it by (PDF/UA).
+          stream.beginMarkedContent(org.apache.pdfbox.cos.COSName.getPDFName("Artifact"));
           stream.setGraphicsStateParameters(translucent);
           stream.setNonStrokingColor(0.83f, 0.18f, 0.18f);
           draw(stream, outline.getPathIterator(placement));
           stream.fill();
+          stream.endMarkedContent();
         }
       }
     }

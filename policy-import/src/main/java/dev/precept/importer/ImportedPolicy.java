@@ -1,0 +1,20 @@
+package dev.precept.importer;
+
+import dev.precept.model.Policy;
+import org.immutables.value.Value;
+
+/**
+ * The result of an import: the YAML skeleton (with its {@code # review:} comments), the policy it
+ * loads as, and the report of what the clerk must still do.
+ */
+@Value.Immutable
+public interface ImportedPolicy {
+  /** The skeleton as YAML text, comments included; it validates as it is. */
+  String yaml();
+
+  /** The skeleton as loaded and validated by {@link dev.precept.model.PolicyLoader}. */
+  Policy policy();
+
+  /** What the clerk must still do. */
+  ImportReport report();
+}

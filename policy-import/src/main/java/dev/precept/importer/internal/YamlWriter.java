@@ -1,0 +1,95 @@
+package dev.precept.importer.internal;
+
+/**
+ * Writes the skeleton's YAML by hand, so it can carry comments: two-space indentation, every
+ * string double-quoted with JSON-style escapes (so no text can become YAML syntax), long strings
+ * folded at spaces onto continuation lines, which YAML reads back as single spaces.
+ */
+final class YamlWriter {
+  private static final int WIDTH = 100;
+  private final StringBuilder out = new StringBuilder();
+
+  void comment(String text) {
+    out.append("# ").append(text.replace('\n', ' ')).append('\n');
+  }
+
+  void blank() {
+    out.append('\n');
+  }
+
+  void line(int indent, String text) {
+    line(indent, text, null);
+  }
+
+  void line(int indent, String text, String comment) {
+    out.append("  ".repeat(indent)).append(text);
+    if (comment != null) {
+      out.append("  # ").append(comment.replace('\n', ' '));
+    }
+    out.append('\n');
+  }
+
+  /** {@code key: "value"}, folded over several lines when long. */
+  void scalar(int indent, String key, String value, String comment) {
+    String quoted = quote(Text.collapse(value));
+    String pad = "  ".repeat(indent);
+    String first = pad + key + ": ";
+    if (first.length() + quoted.length() <= WIDTH) {
+      line(indent, key + ": " + quoted, comment);
+      return;
+    }
+    if (comment != null) {
+      out.append(pad).append("# ").append(comment).append('\n');
+    }
+    String continuation = pad + "  ";
+    StringBuilder current = new StringBuilder(first);
+    String[] words = quoted.split(" ", -1);
+    boolean startOfLine = true;
+    for (String word : words) {
+      if (!startOfLine && current.length() + 1 + word.length() > WIDTH) {
+        out.append(current).append('\n');
+        current = new StringBuilder(continuation);
+        startOfLine = true;
+      }
+      if (!startOfLine) {
+        current.append(' ');
+      }
+      current.append(word);
+      startOfLine = false;
+    }
+    out.append(current).append('\n');
+  }
+
+  /** A YAML double-quoted scalar; the value's spaces are single (the readers collapse them). */
+  static String quote(String value) {
+    StringBuilder q = new StringBuilder("\"");
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> q.append("\\\"");
+        case '\\' -> q.append("\\\\");
+        default -> {
+          if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || (c >= 0xd800 && c <= 0xdfff && !validSurrogate(value, i))) {
+            q.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            q.append(c);
+          }
+        }
+      }
+    }
+    return q.append('"').toString();
+  }
+
+  private static boolean validSurrogate(String value, int i) {
+    char c = value.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+    }
+    return i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
+  }
+
+  @Override
+  public String toString() {
+    return out.toString();
+  }
+}

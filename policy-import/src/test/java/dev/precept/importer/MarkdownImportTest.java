@@ -1,0 +1,58 @@
+package dev.precept.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.precept.model.Clause;
+import dev.precept.model.Policy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MarkdownImportTest {
+  static final String MARKDOWN = """
+      # Visitors Policy
+
+      Hillside Primary School
+
+      Version 1.4
+
+      ## 1. Signing in
+
+      All visitors **must** sign in at reception. Visitors are given a badge.
+
+      The following are *not permitted* on site:
+
+      - smoking or vaping;
+      - dogs, other than assistance dogs;
+        1. guide dogs are always welcome.
+
+      ## 2. Review
+
+      This policy is reviewed every two years by the [Governing Body](https://example.org).
+      """;
+
+  @Test
+  void markdownHeadingsListsAndEmphasisBecomeTheSkeleton(@TempDir Path folder) throws Exception {
+    Path file = folder.resolve("visitors.md");
+    Files.writeString(file, MARKDOWN);
+    ImportedPolicy imported = PolicyImporter.standard().read(file);
+    Policy policy = imported.policy();
+    assertEquals("Visitors Policy", policy.metadata().title());
+    assertEquals("Hillside Primary School", policy.metadata().organisation());
+    assertEquals("1.4", policy.metadata().version());
+    assertEquals("P2Y", policy.metadata().reviewFrequency().toString());
+    assertEquals(List.of("Signing in", "Review"), policy.sections().stream().map(s -> s.title()).toList());
+    Clause leadIn = policy.sections().get(0).clauses().get(1);
+    assertEquals("The following are *not permitted* on site:", leadIn.text());
+    assertEquals(3, leadIn.items().size());
+    assertTrue(policy.sections().get(0).clauses().get(0).text().startsWith("All visitors **must** sign in"));
+    List<String> sentences = List.of("All visitors must sign in at reception.", "Visitors are given a badge.",
+        "The following are not permitted on site:", "smoking or vaping;", "dogs, other than assistance dogs;",
+        "guide dogs are always welcome.", "This policy is reviewed every two years by the Governing Body.");
+    assertNull(RenderedText.firstMissing(sentences, RenderedText.of(policy)), imported::yaml);
+  }
+}

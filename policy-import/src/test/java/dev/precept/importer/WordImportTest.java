@@ -1,0 +1,92 @@
+package dev.precept.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.precept.model.Clause;
+import dev.precept.model.ClauseKind;
+import dev.precept.model.Policy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WordImportTest {
+  @TempDir static Path folder;
+  static ImportedPolicy imported;
+
+  @BeforeAll
+  static void importTheWordPolicy() throws IOException {
+    Path docx = folder.resolve("acceptable-use.docx");
+    Files.write(docx, WordFixture.policy());
+    imported = PolicyImporter.standard().read(docx);
+  }
+
+  @Test
+  void everySentenceOfTheWordDocumentRendersBackInOrder() {
+    String rendered = RenderedText.of(imported.policy());
+    assertNull(RenderedText.firstMissing(WordFixture.SENTENCES, rendered), () -> rendered + "\n\n" + imported.yaml());
+  }
+
+  @Test
+  void headingsBecomeSectionsAndTheTitleStyleTheTitle() {
+    Policy policy = imported.policy();
+    assertEquals("Acceptable Use Policy", policy.metadata().title());
+    assertEquals(List.of("Purpose", "Rules", "Responsibilities"), policy.sections().stream().map(s -> s.title()).toList());
+  }
+
+  @Test
+  void numberedListHangsUnderItsLeadInWithTheNestedItemNoted() {
+    Clause leadIn = imported.policy().sections().get(1).clauses().get(0);
+    assertEquals("Users **must not** share their passwords with anyone:", leadIn.text());
+    assertEquals(List.of("Passwords are personal to the user.", "Accounts are locked after five failed attempts.",
+        "Staff accounts are reviewed every term."), leadIn.items().stream().map(Clause::text).toList());
+    assertTrue(leadIn.items().stream().allMatch(i -> i.kind() == ClauseKind.PROHIBITION), "items take the lead-in's 'must not'");
+    assertTrue(imported.report().notes().stream().anyMatch(n -> n.contains("nested list item")), imported.report().notes()::toString);
+  }
+
+  @Test
+  void boldAndItalicRunsKeepTheirEmphasis() {
+    assertTrue(imported.policy().allClauses().stream().anyMatch(c -> c.text().equals(
+        "Staff are *advised to* lock their screens when they leave a room.")));
+    String html = dev.precept.render.DocumentRenderer.standard().html(imported.policy(),
+        dev.precept.render.SignatureBlock.unsigned(imported.policy()));
+    assertTrue(html.contains("<strong>must not</strong>") && html.contains("<em>advised to</em>"));
+  }
+
+  @Test
+  void headerAndFooterGiveMetadataAndNeverBecomeClauses() {
+    Policy policy = imported.policy();
+    assertEquals("Riverside Learning Trust", policy.metadata().organisation());
+    assertEquals("2.3", policy.metadata().version());
+    assertEquals("2025-03-01", policy.metadata().dates().drafted().toString());
+    assertFalse(policy.allClauses().stream().anyMatch(c -> c.text().contains("Version 2.3") || c.text().contains("Riverside")));
+  }
+
+  @Test
+  void tableCellsBecomeClausesMarkedWithWhereTheyCameFrom() {
+    assertTrue(imported.yaml().contains("# review: from table 1, row 2, column 2 in the source"), imported.yaml());
+    assertTrue(imported.report().notes().stream().anyMatch(n -> n.contains("1 table was read cell by cell")));
+  }
+
+  @Test
+  void signatureBlockNamesTheSigningOffice() {
+    Policy policy = imported.policy();
+    assertEquals("Chair of Governors", policy.office(policy.metadata().signatories().get(0).office()).orElseThrow().title());
+  }
+
+  @Test
+  void reportNamesTheExceptionAndTheConsequence() {
+    ImportReport report = imported.report();
+    assertTrue(report.exceptionPhrases().stream().anyMatch(f -> f.phrase().equals("unless the Headteacher has given written permission")),
+        report.exceptionPhrases()::toString);
+    assertTrue(report.candidateConsequences().stream().anyMatch(f -> f.phrase().startsWith("may result in disciplinary action")),
+        report.candidateConsequences()::toString);
+    assertTrue(report.rolesToDeclare().stream().anyMatch(f -> f.phrase().equals("Headteacher")), report.rolesToDeclare()::toString);
+  }
+}
