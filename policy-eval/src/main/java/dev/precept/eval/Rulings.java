@@ -40,6 +40,19 @@ public final class Rulings {
    * and reason, then what must happen, then what may.
    */
   public static String toText(Ruling ruling) {
+    return toText(ruling, id -> id);
+  }
+
+  /**
+   * The ruling as a note for people, citing clauses by the paragraph numbers of the policy's
+   * document ("paragraph 3.1(a)"), as the Board reads it; the JSON form keeps the clause ids.
+   */
+  public static String toText(Ruling ruling, dev.precept.model.Policy policy) {
+    dev.precept.model.Numbering numbering = policy.numbering();
+    return toText(ruling, id -> numbering.number(id).map(n -> "paragraph " + n).orElse(id));
+  }
+
+  private static String toText(Ruling ruling, java.util.function.UnaryOperator<String> cite) {
     StringBuilder out = new StringBuilder();
     out.append("Ruling on incident ").append(ruling.incident()).append(" under ").append(ruling.policy())
         .append(" version ").append(ruling.version()).append(" (").append(ruling.digest()).append(")\n");
@@ -57,15 +70,15 @@ public final class Rulings {
       out.append(String.join("; ", shown)).append("\n");
     }
     for (ClauseRuling clause : ruling.clauses()) {
-      out.append("\n").append(clause.clause()).append(": ").append(clause.outcome().word().toUpperCase(java.util.Locale.ROOT)).append("\n");
+      out.append("\n").append(capitalise(cite.apply(clause.clause()))).append(": ").append(clause.outcome().word().toUpperCase(java.util.Locale.ROOT)).append("\n");
       out.append(wrap("\"" + clause.quote().strip() + "\"", "  > ")).append("\n");
       out.append(wrap(clause.reason() + ".", "  ")).append("\n");
     }
-    appendConsequences(out, ruling, Modality.MUST, "What must happen");
-    appendConsequences(out, ruling, Modality.MAY, "What may happen");
+    appendConsequences(out, ruling, Modality.MUST, "What must happen", cite);
+    appendConsequences(out, ruling, Modality.MAY, "What may happen", cite);
     if (!ruling.unspecified().isEmpty()) {
       out.append("\nThe policy gives no consequence for this person's role for: ")
-          .append(String.join(", ", ruling.unspecified())).append(" (unspecified: none is borrowed from another role).\n");
+          .append(String.join(", ", ruling.unspecified().stream().map(cite).toList())).append(" (unspecified: none is borrowed from another role).\n");
     }
     if (ruling.clauses().stream().noneMatch(c -> c.outcome() == Outcome.BREACHED || c.outcome() == Outcome.UNDETERMINED)) {
       out.append("\nNo breach: no consequence follows.\n");
@@ -77,7 +90,8 @@ public final class Rulings {
     return out.toString();
   }
 
-  private static void appendConsequences(StringBuilder out, Ruling ruling, Modality modality, String heading) {
+  private static void appendConsequences(StringBuilder out, Ruling ruling, Modality modality, String heading,
+      java.util.function.UnaryOperator<String> cite) {
     boolean any = false;
     for (ConsequenceRuling consequence : ruling.consequences()) {
       if (consequence.modality() != modality) {
@@ -87,15 +101,23 @@ public final class Rulings {
         out.append("\n").append(heading).append(":\n");
         any = true;
       }
-      StringBuilder line = new StringBuilder("- ").append(consequence.statement());
+      // With no office named, the breach is the subject: say which breach it is.
+      String statement = consequence.actor().isPresent() || consequence.breaches().isEmpty() ? consequence.statement()
+          : "The breach of " + String.join(" or ", consequence.breaches().stream().map(cite).toList()) + " "
+              + consequence.modality().word() + " " + consequence.action().strip() + ".";
+      StringBuilder line = new StringBuilder("- ").append(statement);
       consequence.procedure().filter(p -> !consequence.statement().contains(p))
           .ifPresent(p -> line.append(" (under the ").append(p).append(")"));
       if (consequence.status() == ConsequenceRuling.Status.CONDITIONAL) {
         line.append(" Only if ").append(String.join(" and ", consequence.dependsOn())).append(".");
       }
-      line.append(" [").append(consequence.consequence()).append(", from ").append(consequence.source()).append("]");
+      line.append(" [").append(consequence.consequence()).append(", from ").append(cite.apply(consequence.source())).append("]");
       out.append(wrap(line.toString(), "    ").substring(2)).append("\n");
     }
+  }
+
+  private static String capitalise(String text) {
+    return text.startsWith("paragraph ") ? "P" + text.substring(1) : text;
   }
 
   private static String wrap(String text, String indent) {

@@ -112,7 +112,7 @@ public final class CompiledPolicy {
       String actor = consequence.actor().flatMap(policy::office).map(o -> o.title()).orElse(null);
       actorTitles.add(actor);
       procedureTitles.add(consequence.procedure().flatMap(policy::instrument).map(x -> x.title()).orElse(null));
-      String subject = actor == null ? "The breach" : "The " + actor;
+      String subject = actor == null ? "The breach" : consequence.actor().flatMap(policy::office).orElseThrow().asSubject();
       statements.add(subject + " " + consequence.modality().word() + " " + consequence.action().strip() + ".");
     }
     for (BitSet specific : consequencesByCategory.values()) {
