@@ -61,7 +61,7 @@ class DocumentRendererTest {
     String text;
     try (PDDocument document = Loader.loadPDF(pdf)) {
       // The contents lines carry leaders and page numbers the original lacks.
-      text = text(document).replaceAll(" ?\\.{4,} \\d+", "");
+      text = text(document).replaceAll(" ?\\.{4,} ?\\d+", "");
     }
     List<String> missing = new ArrayList<>();
     for (String sentence : originalSentences()) {
