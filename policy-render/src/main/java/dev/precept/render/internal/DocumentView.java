@@ -136,7 +136,8 @@ public final class DocumentView {
       view.put("name", plain.apply(line.name().orElse("")));
       view.put("date", plain.apply(line.date().map(LocalDate::toString).map(d -> LocalDate.parse(d).format(DAY_MONTH_YEAR)).orElse("")));
       view.put("verification", plain.apply(line.verification().orElse("")));
-      view.put("signed", line.verification().isPresent());
+      view.put("signed", line.verification().isPresent() && !line.minuted());
+      view.put("minuted", line.minuted());
       lines.add(view);
     }
     return lines;
