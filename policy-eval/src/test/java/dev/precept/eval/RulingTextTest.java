@@ -57,4 +57,13 @@ class RulingTextTest {
     String text = text("rules.logo");
     assertTrue(text.contains("- The breach of paragraph 2.1(a) must be investigated."), text);
   }
+
+  @Test
+  void checkTextCitesTheParagraphsAFindingConcerns() {
+    CheckReport report = PolicyCheck.of(COUNCIL);
+    String text = PolicyCheck.toText(report, COUNCIL);
+    assertTrue(text.contains("no consequence for a volunteer who breaches rules.logo, rules.name (conduct): the policy is silent for this role\n"
+        + "    concerns paragraph 2.1(a)\n"), text);
+    assertFalse(PolicyCheck.toText(report).contains("concerns paragraph"), "without the policy, no numbers");
+  }
 }
