@@ -39,7 +39,21 @@ public final class ApprovalCheck {
    */
   public static ApprovalStatus verify(Policy policy, List<ApprovalRecord> records, Keyring keyring, List<Policy> otherEditions,
       BiFunction<Policy, Policy, String> changesSince) {
+    return verify(policy, records, List.of(), keyring, otherEditions, changesSince);
+  }
+
+  /**
+   * Verifies signed records and minuted approvals: an office with no valid signed record for this
+   * edition is approved by a valid minuted approval (for this policy, a signatory office, and this
+   * exact digest), shown as minuted, not signed.
+   */
+  public static ApprovalStatus verify(Policy policy, List<ApprovalRecord> records, List<MinutedApproval> minuted, Keyring keyring,
+      List<Policy> otherEditions, BiFunction<Policy, Policy, String> changesSince) {
     String digest = PolicyDigest.of(policy).toString();
+    List<ApprovalStatus.MinutedCheck> minutedChecks = new ArrayList<>();
+    for (MinutedApproval approval : minuted) {
+      minutedChecks.add(checkMinuted(policy, digest, approval, otherEditions, changesSince));
+    }
     List<ApprovalStatus.RecordCheck> checks = new ArrayList<>();
     for (ApprovalRecord record : records) {
       checks.add(check(policy, digest, record, keyring, otherEditions, changesSince));
@@ -54,13 +68,20 @@ public final class ApprovalCheck {
           .filter(c -> c.valid() && c.current() && c.record().office().equals(signatory.office()))
           .max(Comparator.comparing((ApprovalStatus.RecordCheck c) -> c.record().date()).thenComparingInt(checks::indexOf));
       latest.ifPresent(c -> line.record(c.record()));
+      Optional<MinutedApproval> minute = latest.isPresent() ? Optional.empty() : minutedChecks.stream()
+          .filter(c -> c.valid() && c.minuted().office().equals(signatory.office()))
+          .map(ApprovalStatus.MinutedCheck::minuted)
+          .max(Comparator.comparing(MinutedApproval::date));
+      minute.ifPresent(line::minuted);
       if (latest.isPresent() && latest.get().record().decision().approves()) {
         ApprovalRecord record = latest.get().record();
         approvedOn = approvedOn == null || record.date().isAfter(approvedOn) ? record.date() : approvedOn;
+      } else if (minute.isPresent()) {
+        approvedOn = approvedOn == null || minute.get().date().isAfter(approvedOn) ? minute.get().date() : approvedOn;
       } else if (latest.isPresent()) {
         reasons.add(title + " requested changes on " + latest.get().record().date());
       } else {
-        reasons.add(missing(title, signatory.office(), checks));
+        reasons.add(missing(title, signatory.office(), checks, minutedChecks));
       }
       signatories.add(line.build());
     }
@@ -69,13 +90,35 @@ public final class ApprovalCheck {
         .digest(digest)
         .approved(approved)
         .records(checks)
+        .minuted(minutedChecks)
         .reasons(reasons)
         .approvedOn(approved ? Optional.ofNullable(approvedOn) : Optional.empty())
         .signatories(signatories)
         .build();
   }
 
-  private static String missing(String title, String office, List<ApprovalStatus.RecordCheck> checks) {
+  private static ApprovalStatus.MinutedCheck checkMinuted(Policy policy, String digest, MinutedApproval minuted,
+      List<Policy> otherEditions, BiFunction<Policy, Policy, String> changesSince) {
+    List<String> problems = new ArrayList<>();
+    if (!minuted.policy().equals(policy.id())) {
+      problems.add("it is for policy '" + minuted.policy() + "', not '" + policy.id() + "'");
+    }
+    if (policy.metadata().signatories().stream().noneMatch(s -> s.office().equals(minuted.office()))) {
+      problems.add("office '" + minuted.office() + "' is not a signatory of this policy");
+    }
+    if (!minuted.digest().equals(digest)) {
+      problems.add("it is for an earlier edition " + minuted.digest() + "; " + changedSince(minuted.digest(), policy, otherEditions, changesSince));
+    }
+    return ImmutableMinutedCheck.builder().minuted(minuted).valid(problems.isEmpty()).problems(problems).build();
+  }
+
+  private static String missing(String title, String office, List<ApprovalStatus.RecordCheck> checks,
+      List<ApprovalStatus.MinutedCheck> minuted) {
+    Optional<ApprovalStatus.MinutedCheck> refused = minuted.stream()
+        .filter(c -> !c.valid() && c.minuted().office().equals(office)).reduce((a, b) -> b);
+    if (refused.isPresent() && checks.stream().noneMatch(c -> c.record().office().equals(office))) {
+      return title + "'s minuted approval does not count: " + String.join("; ", refused.get().problems());
+    }
     Optional<ApprovalStatus.RecordCheck> older = checks.stream()
         .filter(c -> c.valid() && !c.current() && c.record().office().equals(office) && c.record().decision().approves())
         .reduce((a, b) -> b);

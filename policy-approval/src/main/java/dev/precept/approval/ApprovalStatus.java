@@ -24,6 +24,19 @@ public interface ApprovalStatus {
     List<String> problems();
   }
 
+  /** One minuted approval with what its check found. */
+  @Value.Immutable
+  interface MinutedCheck {
+    /** The minuted approval. */
+    MinutedApproval minuted();
+
+    /** Whether it counts: for this policy, by a signatory office, naming this exact edition's digest. */
+    boolean valid();
+
+    /** What is wrong with it, if anything. */
+    List<String> problems();
+  }
+
   /** The current edition's digest. */
   String digest();
 
@@ -32,6 +45,14 @@ public interface ApprovalStatus {
 
   /** Each record in the file, checked. */
   List<RecordCheck> records();
+
+  /** Each minuted approval in the file, checked. */
+  List<MinutedCheck> minuted();
+
+  /** Whether the edition is approved and every signatory's approval is signed, none only minuted. */
+  default boolean signed() {
+    return approved() && signatories().stream().allMatch(s -> s.record().map(r -> r.decision().approves()).orElse(false));
+  }
 
   /** Why the edition is not approved, a sentence per missing signatory; empty when approved. */
   List<String> reasons();
@@ -60,9 +81,20 @@ public interface ApprovalStatus {
      */
     Optional<ApprovalRecord> record();
 
-    /** Whether this office's latest valid current record approves the edition. */
+    /**
+     * The minuted approval that counts for this office when it has no valid signed record for
+     * this edition: approved at a meeting, recorded by the clerk, not signed.
+     */
+    Optional<MinutedApproval> minuted();
+
+    /** Whether this office approves the edition: by its latest valid signed record, or else as minuted. */
     default boolean approves() {
-      return record().map(r -> r.decision().approves()).orElse(false);
+      return record().map(r -> r.decision().approves()).orElse(minuted().isPresent());
+    }
+
+    /** Whether its approval is minuted only, not signed. */
+    default boolean minutedOnly() {
+      return record().isEmpty() && minuted().isPresent();
     }
   }
 }

@@ -128,12 +128,42 @@ public final class Approvals {
     return records;
   }
 
+  /**
+   * Reads the minuted approvals of an approvals file (its {@code minuted} list; none when it has none).
+   *
+   * @throws PolicyValidationException listing every problem in the file
+   */
+  public static List<MinutedApproval> readMinuted(byte[] yaml, String source) {
+    LocatedDocument document = LocatedDocument.read(yaml, source, ReadLimits.STANDARD);
+    List<Problem> problems = APPROVALS_SCHEMA.check(document);
+    if (!problems.isEmpty()) {
+      throw new PolicyValidationException(problems);
+    }
+    List<MinutedApproval> minuted = new ArrayList<>();
+    for (JsonNode node : document.root().path("minuted")) {
+      minuted.add(convert(node, MinutedApproval.class));
+    }
+    return minuted;
+  }
+
   /** An approvals file holding these records, in order. */
   public static String writeRecords(List<ApprovalRecord> records) {
+    return writeRecords(records, List.of());
+  }
+
+  /** An approvals file holding these signed records and minuted approvals, each in order. */
+  public static String writeRecords(List<ApprovalRecord> records, List<MinutedApproval> minuted) {
     StringBuilder out = new StringBuilder("# Approvals of this policy: each record is signed, and binds a decision to the\n"
         + "# digest of the edition it was made on. Written by `precept sign`; do not edit by hand.\n");
+    if (!minuted.isEmpty()) {
+      out.append("# Minuted approvals were given at a meeting and recorded by the clerk with\n"
+          + "# `precept record-approval`: they name the digest too, but carry no signature.\n");
+    }
     try {
-      out.append(dev.precept.model.PolicyYaml.toYaml(java.util.Map.of("records", records)));
+      java.util.Map<String, Object> file = new java.util.LinkedHashMap<>();
+      file.put("records", records);
+      file.put("minuted", minuted);
+      out.append(dev.precept.model.PolicyYaml.toYaml(file));
     } catch (RuntimeException e) {
       throw new PolicyException("could not write the approvals", e);
     }

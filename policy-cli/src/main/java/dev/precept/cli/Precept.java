@@ -10,6 +10,7 @@ import dev.precept.cli.internal.SignCommand;
 import dev.precept.cli.internal.TrustCommand;
 import dev.precept.cli.internal.VerifyCommand;
 import dev.precept.cli.internal.PackCommand;
+import dev.precept.cli.internal.RecordApprovalCommand;
 import dev.precept.cli.internal.EvaluateCommand;
 import dev.precept.cli.internal.RenderCommand;
 import dev.precept.cli.internal.TestCommand;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Command;
     description = "Policy-as-code for governance policies: validate, rule on incidents, render the Board's document.",
     subcommands = {ValidateCommand.class, EvaluateCommand.class, TestCommand.class, CheckCommand.class, RenderCommand.class,
         DiffCommand.class, PackCommand.class, KeygenCommand.class, TrustCommand.class, SignCommand.class,
-        VerifyCommand.class, DueCommand.class,
+        VerifyCommand.class, RecordApprovalCommand.class, DueCommand.class,
         ImportCommand.class,
         SchemaCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true)

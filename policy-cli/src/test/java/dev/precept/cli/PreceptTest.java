@@ -110,7 +110,7 @@ class PreceptTest {
   void evaluateReadsLikeANoteFromAGovernanceOfficer() {
     Run run = run("evaluate", SEED, INCIDENT);
     assertEquals(0, run.code(), run.err());
-    assertTrue(run.out().contains("principles.no-contact-with-children: BREACHED"), run.out());
+    assertTrue(run.out().contains("Paragraph 1.3: BREACHED"), run.out());
     assertTrue(run.out().contains("What must happen:\n  - The Board of Directors must take appropriate action"), run.out());
   }
 
@@ -207,7 +207,7 @@ class PreceptTest {
   void diffShowsRedlinesAndTheRulingsThatChange() {
     Run run = run("diff", SEED, NEXT);
     assertEquals(0, run.code(), run.err());
-    assertTrue(run.out().contains("15 changes, 12 substantive"), run.out());
+    assertTrue(run.out().contains("16 changes, 12 substantive"), run.out());
     assertTrue(run.out().contains("[-Computing -]{+Online Safety +}Lead"), run.out());
     assertTrue(run.out().contains("Rulings that change (7):"), run.out());
   }

@@ -284,6 +284,15 @@ public final class PolicyCheck {
 
   /** The report as text for people: the matrix, then each finding with its example. */
   public static String toText(CheckReport report) {
+    return toText(report, java.util.Optional.empty());
+  }
+
+  /** The report as text, each finding followed by the paragraphs it concerns as the document numbers them. */
+  public static String toText(CheckReport report, Policy policy) {
+    return toText(report, java.util.Optional.of(policy.numbering()));
+  }
+
+  private static String toText(CheckReport report, java.util.Optional<dev.precept.model.Numbering> numbering) {
     StringBuilder out = new StringBuilder();
     out.append("Check of ").append(report.policy()).append(" version ").append(report.version())
         .append(" (").append(report.digest()).append(")\n\n");
@@ -324,6 +333,12 @@ public final class PolicyCheck {
       out.append(finding.severity().name().toLowerCase(java.util.Locale.ROOT)).append(" [")
           .append(finding.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).append("]: ")
           .append(finding.message()).append("\n");
+      numbering.ifPresent(n -> {
+        List<String> paragraphs = finding.subjects().stream().filter(id -> n.number(id).isPresent()).toList();
+        if (!paragraphs.isEmpty()) {
+          out.append("    concerns ").append(n.citeAll(paragraphs)).append("\n");
+        }
+      });
       finding.example().ifPresent(e -> out.append("    example incident: {person: {roles: [")
           .append(String.join(", ", e.person().roles())).append("]}, clauses: [")
           .append(String.join(", ", e.clauses())).append("]}\n"));

@@ -40,6 +40,19 @@ public final class Rulings {
    * and reason, then what must happen, then what may.
    */
   public static String toText(Ruling ruling) {
+    return toText(ruling, id -> id);
+  }
+
+  /**
+   * The ruling as a note for people, citing clauses by the paragraph numbers of the policy's
+   * document ("paragraph 3.1(a)"), as the Board reads it; the JSON form keeps the clause ids.
+   */
+  public static String toText(Ruling ruling, dev.precept.model.Policy policy) {
+    dev.precept.model.Numbering numbering = policy.numbering();
+    return toText(ruling, id -> numbering.number(id).map(n -> "paragraph " + n).orElse(id));
+  }
+
+  private static String toText(Ruling ruling, java.util.function.UnaryOperator<String> cite) {
     StringBuilder out = new StringBuilder();
     out.append("Ruling on incident ").append(ruling.incident()).append(" under ").append(ruling.policy())
         .append(" version ").append(ruling.version()).append(" (").append(ruling.digest()).append(")\n");
@@ -57,11 +70,11 @@ public final class Rulings {
       out.append(String.join("; ", shown)).append("\n");
     }
     for (Ruling.DeemedFact deemed : ruling.deemed()) {
-      out.append(wrap("Deemed: " + deemed.fact() + " is " + deemed.value() + ", by clause " + deemed.clause() + ", because "
+      out.append(wrap("Deemed: " + deemed.fact() + " is " + deemed.value() + ", by " + cite.apply(deemed.clause()) + ", because "
           + deemed.because() + deemed.recorded().map(r -> " (the incident recorded " + r + ")").orElse("") + ".", "")).append("\n");
     }
     for (ClauseRuling clause : ruling.clauses()) {
-      out.append("\n").append(clause.clause()).append(": ").append(clause.outcome().word().toUpperCase(java.util.Locale.ROOT)).append("\n");
+      out.append("\n").append(capitalise(cite.apply(clause.clause()))).append(": ").append(clause.outcome().word().toUpperCase(java.util.Locale.ROOT)).append("\n");
       String quote = clause.leadIn().map(l -> "\"" + l + " ... " + clause.quote().strip() + "\"")
           .orElse("\"" + clause.quote().strip() + "\"");
       out.append(wrap(quote, "  > ")).append("\n");
@@ -77,19 +90,19 @@ public final class Rulings {
         }
       }
     }
-    appendConsequences(out, ruling, Modality.MUST, ConsequenceRuling.Kind.SANCTION, "What must happen");
-    appendConsequences(out, ruling, Modality.MAY, ConsequenceRuling.Kind.SANCTION, "What may happen");
-    appendConsequences(out, ruling, Modality.MUST, ConsequenceRuling.Kind.REFERRAL, "Referrals that must be made (not sanctions of this policy)");
-    appendConsequences(out, ruling, Modality.MAY, ConsequenceRuling.Kind.REFERRAL, "Referrals that may be made (not sanctions of this policy)");
+    appendConsequences(out, ruling, Modality.MUST, ConsequenceRuling.Kind.SANCTION, "What must happen", cite);
+    appendConsequences(out, ruling, Modality.MAY, ConsequenceRuling.Kind.SANCTION, "What may happen", cite);
+    appendConsequences(out, ruling, Modality.MUST, ConsequenceRuling.Kind.REFERRAL, "Referrals that must be made (not sanctions of this policy)", cite);
+    appendConsequences(out, ruling, Modality.MAY, ConsequenceRuling.Kind.REFERRAL, "Referrals that may be made (not sanctions of this policy)", cite);
     if (!ruling.noSanctionStated().isEmpty()) {
-      out.append(wrap("This policy states no sanction of its own for: " + String.join(", ", ruling.noSanctionStated())
+      out.append(wrap("This policy states no sanction of its own for: " + String.join(", ", ruling.noSanctionStated().stream().map(cite).toList())
           + "; it hands the matter on as above.", "")).append("\n");
     }
     if (!ruling.unspecified().isEmpty()) {
       out.append("\nThe policy gives no consequence for this person's role for: ")
-          .append(String.join(", ", ruling.unspecified())).append(" (unspecified: none is borrowed from another role).\n");
+          .append(String.join(", ", ruling.unspecified().stream().map(cite).toList())).append(" (unspecified: none is borrowed from another role).\n");
       for (Ruling.DeclaredSilence silence : ruling.silences()) {
-        out.append(wrap("- " + silence.clause() + ": silent on purpose (" + silence.silence() + "): " + silence.reason(), "    ")
+        out.append(wrap("- " + cite.apply(silence.clause()) + ": silent on purpose (" + silence.silence() + "): " + silence.reason(), "    ")
             .substring(2)).append("\n");
       }
     }
@@ -104,7 +117,7 @@ public final class Rulings {
   }
 
   private static void appendConsequences(StringBuilder out, Ruling ruling, Modality modality, ConsequenceRuling.Kind kind,
-      String heading) {
+      String heading, java.util.function.UnaryOperator<String> cite) {
     boolean any = false;
     java.util.Set<String> shown = new java.util.HashSet<>();
     for (ConsequenceRuling consequence : ruling.consequences()) {
@@ -124,17 +137,21 @@ public final class Rulings {
         out.append("- One of these, not more than one (they exclude each other):\n");
         for (ConsequenceRuling alternative : group) {
           shown.add(alternative.consequence());
-          out.append(wrap("- " + line(alternative, ruling), "      ").substring(2)).append("\n");
+          out.append(wrap("- " + line(alternative, ruling, cite), "      ").substring(2)).append("\n");
         }
       } else {
         shown.add(consequence.consequence());
-        out.append(wrap("- " + line(consequence, ruling), "    ").substring(2)).append("\n");
+        out.append(wrap("- " + line(consequence, ruling, cite), "    ").substring(2)).append("\n");
       }
     }
   }
 
-  private static String line(ConsequenceRuling consequence, Ruling ruling) {
-    StringBuilder line = new StringBuilder(consequence.statement());
+  private static String line(ConsequenceRuling consequence, Ruling ruling, java.util.function.UnaryOperator<String> cite) {
+    // With no office named, the breach is the subject: say which breach it is.
+    String statement = consequence.actor().isPresent() || consequence.breaches().isEmpty() ? consequence.statement()
+        : "The breach of " + String.join(" or ", consequence.breaches().stream().map(cite).toList()) + " "
+            + consequence.modality().word() + " " + consequence.action().strip() + ".";
+    StringBuilder line = new StringBuilder(statement);
     consequence.procedure().filter(p -> !consequence.statement().contains(p))
         .ifPresent(p -> line.append(" (under the ").append(p).append(")"));
     consequence.referral().filter(p -> !consequence.statement().contains(p))
@@ -168,8 +185,12 @@ public final class Rulings {
       }
       line.append(" Next: ").append(String.join("; ", next)).append(".");
     });
-    line.append(" [").append(consequence.consequence()).append(", from ").append(consequence.source()).append("]");
+    line.append(" [").append(consequence.consequence()).append(", from ").append(cite.apply(consequence.source())).append("]");
     return line.toString();
+  }
+
+  private static String capitalise(String text) {
+    return text.startsWith("paragraph ") ? "P" + text.substring(1) : text;
   }
 
   private static String wrap(String text, String indent) {

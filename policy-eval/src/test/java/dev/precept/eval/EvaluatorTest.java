@@ -133,8 +133,8 @@ class EvaluatorTest {
     int must = text.indexOf("What must happen:");
     int may = text.indexOf("What may happen:");
     assertTrue(must > 0 && may > must, text);
-    assertTrue(text.substring(must, may).contains("The breach must be fully investigated."), text);
-    assertTrue(text.substring(may).contains("The breach may result in summary dismissal."), text);
+    assertTrue(text.substring(must, may).contains("The breach of conduct.name-and-logo must be fully investigated."), text);
+    assertTrue(text.substring(may).contains("The breach of conduct.name-and-logo may result in summary dismissal."), text);
   }
 
   @Test

@@ -24,6 +24,19 @@ public interface Office {
   /** What the office does under this policy. */
   Optional<String> description();
 
+  /**
+   * A title with "the" before it, unless it begins with one already: "the Chief Executive
+   * Officer", and "the Council" for an office titled "the Council".
+   */
+  static String withArticle(String title) {
+    return title.regionMatches(true, 0, "the ", 0, 4) ? "the " + title.substring(4) : "the " + title;
+  }
+
+  /** The title as the subject opening a sentence: "The Board of Directors", "The Council". */
+  default String asSubject() {
+    return "The " + withArticle(title()).substring(4);
+  }
+
   /** The formal title where one is given, else the title. */
   default String formalOrTitle() {
     return formalTitle().orElse(title());

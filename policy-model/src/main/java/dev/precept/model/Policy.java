@@ -22,7 +22,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutablePolicy.class)
 @JsonDeserialize(as = ImmutablePolicy.class)
 @JsonPropertyOrder({"schemaVersion", "id", "metadata", "roles", "groups", "offices", "attributes",
-    "facts", "breachCategories", "instruments", "sections", "consequences", "silent"})
+    "facts", "breachCategories", "instruments", "sections", "appendices", "consequences", "silent"})
 public interface Policy {
   /** The format version of the YAML this policy was written in. */
   int schemaVersion();
@@ -57,18 +57,31 @@ public interface Policy {
   /** The sections of the document, in order. */
   List<Section> sections();
 
+  /**
+   * Appendices printed after the sections, lettered A, B... with their own paragraph numbers
+   * (A.1, A.2); their clauses are clauses of the policy like any other.
+   */
+  List<Section> appendices();
+
   /** The consequences of a breach, in the order the policy gives them. */
   List<Consequence> consequences();
 
   /** Where the policy deliberately gives no consequence, with the reason. */
   List<Silence> silent();
 
-  /** Every clause in document order, list items following their lead-in clause. */
+  /** The paragraph numbers of the document, for citing clauses to people ("paragraph 3.4"). */
+  @JsonIgnore
+  @Value.Lazy
+  default Numbering numbering() {
+    return Numbering.of(this);
+  }
+
+  /** Every clause in document order (sections, then appendices), list items following their lead-in clause. */
   @JsonIgnore
   @Value.Lazy
   default List<Clause> allClauses() {
     List<Clause> all = new ArrayList<>();
-    for (Section section : sections()) {
+    for (Section section : sectionsAndAppendices()) {
       for (Clause clause : section.clauses()) {
         all.add(clause);
         all.addAll(clause.items());
@@ -79,7 +92,7 @@ public interface Policy {
 
   /** The lead-in clause of a list item, if the clause with this id is one. */
   default Optional<Clause> leadInOf(String clauseId) {
-    for (Section section : sections()) {
+    for (Section section : sectionsAndAppendices()) {
       for (Clause clause : section.clauses()) {
         if (clause.items().stream().anyMatch(i -> i.id().equals(clauseId))) {
           return Optional.of(clause);
@@ -89,6 +102,14 @@ public interface Policy {
     return Optional.empty();
   }
 
+  /** The sections, then the appendices: everything the document numbers, in order. */
+  @JsonIgnore
+  default List<Section> sectionsAndAppendices() {
+    List<Section> all = new ArrayList<>(sections());
+    all.addAll(appendices());
+    return Collections.unmodifiableList(all);
+  }
+
   /** The clause with this id, if the policy has one. */
   default Optional<Clause> clause(String clauseId) {
     return allClauses().stream().filter(c -> c.id().equals(clauseId)).findFirst();
@@ -96,7 +117,7 @@ public interface Policy {
 
   /** The section holding the clause with this id, if any. */
   default Optional<Section> sectionOf(String clauseId) {
-    return sections().stream()
+    return sectionsAndAppendices().stream()
         .filter(s -> s.clauses().stream()
             .flatMap(c -> Stream.concat(Stream.of(c), c.items().stream()))
             .anyMatch(c -> c.id().equals(clauseId)))

@@ -3,6 +3,7 @@ package dev.precept.render;
 import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.ApprovalStatus;
 import dev.precept.approval.Decision;
+import dev.precept.approval.MinutedApproval;
 import dev.precept.approval.SigningKeys;
 import dev.precept.model.Policy;
 import java.time.LocalDate;
@@ -31,8 +32,17 @@ public interface SignatureBlock {
     /** The date of the verified approval. */
     Optional<LocalDate> date();
 
-    /** "approved, signature verified (key ab12...)", when verified. */
+    /**
+     * "approved, signature verified (key ab12...)" when verified; for a minuted approval, the
+     * meeting, minute and clerk, and "minuted, not signed".
+     */
     Optional<String> verification();
+
+    /** Whether the approval on this line was minuted at a meeting and recorded, not signed. */
+    @Value.Default
+    default boolean minuted() {
+      return false;
+    }
   }
 
   /** The lines, in signing order. */
@@ -51,7 +61,11 @@ public interface SignatureBlock {
         .approvedOn(status.approvedOn());
     for (ApprovalStatus.SignatoryApproval signatory : status.signatories()) {
       ImmutableLine.Builder line = ImmutableLine.builder().office(signatory.office()).title(signatory.title());
-      if (signatory.approves()) {
+      if (signatory.minutedOnly()) {
+        MinutedApproval minuted = signatory.minuted().orElseThrow();
+        line.name(minuted.name()).date(minuted.date()).minuted(true)
+            .verification(minuted.describe() + " (minuted, not signed)");
+      } else if (signatory.approves()) {
         ApprovalRecord record = signatory.record().orElseThrow();
         line.name(record.name()).date(record.date()).verification(
             (record.decision() == Decision.APPROVED ? "approved" : "reviewed with no change")

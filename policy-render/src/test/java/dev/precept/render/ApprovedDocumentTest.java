@@ -57,4 +57,24 @@ class ApprovedDocumentTest {
     String html = DocumentRenderer.standard().html(POLICY, block);
     assertTrue(html.contains("class=\"draft\""));
   }
+
+  @Test
+  void aMinutedApprovalEndsTheDraftAndIsShownAsMinutedNotSigned() {
+    List<dev.precept.approval.MinutedApproval> minuted = List.of(
+        dev.precept.approval.MinutedApproval.of(POLICY, "ceo", "Board of Directors meeting", MEETING, "2016/41", "A. Clerk"),
+        dev.precept.approval.MinutedApproval.of(POLICY, "chair", "Board of Directors meeting", MEETING, "2016/41", "A. Clerk"));
+    SignatureBlock block = SignatureBlock.of(ApprovalCheck.verify(POLICY, List.of(), minuted, KEYRING, List.of(), ApprovalCheck::versions));
+    assertTrue(block.approved());
+    assertTrue(block.lines().stream().allMatch(SignatureBlock.Line::minuted));
+    String html = DocumentRenderer.standard().html(POLICY, block);
+    assertFalse(html.contains("class=\"draft\""), "a minuted approval is an approval: no DRAFT mark");
+    assertTrue(html.contains("Approved by the Board of Connect Academy Trust, 12 October 2016"), html);
+    assertTrue(html.contains("<p class=\"label\">Approved (minuted)</p>"), html);
+    assertTrue(html.contains("<p class=\"minuted\">approved at Board of Directors meeting on 12 October 2016, minute 2016/41; "
+        + "recorded by A. Clerk (minuted, not signed)</p>"), html);
+    assertFalse(html.contains("signature verified"), "never shown as a signature");
+    String markdown = DocumentRenderer.standard().markdown(POLICY, block);
+    assertTrue(markdown.contains("Approved (minuted): Chief Executive Officer, 12 October 2016 (approved at Board of Directors meeting"), markdown);
+    assertFalse(markdown.contains("DRAFT"), markdown);
+  }
 }

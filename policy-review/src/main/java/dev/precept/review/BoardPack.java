@@ -14,9 +14,8 @@ import dev.precept.model.Policy;
 import dev.precept.model.PolicyDigest;
 import dev.precept.render.internal.Markup;
 import dev.precept.render.internal.Templates;
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,14 +70,14 @@ public final class BoardPack {
       List<PolicyCase> both = new ArrayList<>(cases);
       both.addAll(previousCases);
       ChangeSummary summary = PolicyDiff.between(previous.get(), policy, both);
-      files.put("changes.html", utf8(changesHtml(summary, policy.metadata().title())));
+      files.put("changes.html", utf8(changesHtml(summary, policy.metadata().title(), true)));
       items.add(item("changes.html", "What changed since version " + summary.oldVersion(),
           summary.changes().size() + " changes, " + summary.substantiveCount() + " substantive; "
               + summary.rulingChanges().size() + " rulings change"));
     }
     CheckReport check = PolicyCheck.of(policy);
     long errors = check.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
-    files.put("check.html", utf8(checkHtml(check, policy.metadata().title())));
+    files.put("check.html", utf8(checkHtml(check, policy)));
     items.add(item("check.html", "Check: coverage, gaps and conflicts",
         errors + " errors, " + (check.findings().size() - errors) + " warnings"));
     if (!cases.isEmpty()) {
@@ -99,9 +98,28 @@ public final class BoardPack {
     return ordered;
   }
 
-  /** A change summary as an HTML page, with redlines as {@code <del>} and {@code <ins>}. */
+  /**
+   * A change summary as a page of its own (no links to a pack), with redlines as {@code <del>}
+   * and {@code <ins>} and the words of added and removed paragraphs.
+   */
   public String changesHtml(ChangeSummary summary, String title) {
+    return changesHtml(summary, title, false);
+  }
+
+  /** A change summary as PDF for the Board, written to {@code out}: the page {@link #changesHtml} gives. */
+  public void changesPdf(ChangeSummary summary, String title, java.time.LocalDate date, OutputStream out) {
+    String digest = summary.newDigest().substring("sha256:".length());
+    dev.precept.render.internal.PdfMaker.render(changesHtml(summary, title, false), Optional.empty(), new dev.precept.render.internal.PdfMaker.Info(
+        "Changes to " + title + ": version " + summary.oldVersion() + " to " + summary.newVersion(),
+        summary.policy(),
+        "What changed from version " + summary.oldVersion() + " to version " + summary.newVersion(),
+        summary.policy() + ", " + summary.oldDigest() + ", " + summary.newDigest(),
+        date, digest, false), out);
+  }
+
+  private String changesHtml(ChangeSummary summary, String title, boolean inPack) {
     Map<String, Object> view = new LinkedHashMap<>();
+    view.put("inPack", inPack);
     view.put("title", Markup.plain(title));
     view.put("oldVersion", Markup.plain(summary.oldVersion()));
     view.put("newVersion", Markup.plain(summary.newVersion()));
@@ -125,6 +143,12 @@ public final class BoardPack {
           case INSERTED -> redline.append("<ins>").append(text).append("</ins>");
         }
       }
+      if (change.redline().isEmpty() && change.area().equals("clause")) {
+        change.after().filter(t -> change.kind() == Change.Kind.ADDED)
+            .ifPresent(t -> redline.append("<ins>").append(Markup.html(t)).append("</ins>"));
+        change.before().filter(t -> change.kind() == Change.Kind.REMOVED)
+            .ifPresent(t -> redline.append("<del>").append(Markup.html(t)).append("</del>"));
+      }
       row.put("redline", redline.toString());
       changes.add(row);
     }
@@ -132,9 +156,8 @@ public final class BoardPack {
     List<Map<String, Object>> rulings = new ArrayList<>();
     for (RulingChange change : summary.rulingChanges()) {
       List<Map<String, Object>> lines = new ArrayList<>();
-      for (AbstractDelta<String> delta : DiffUtils.diff(change.before(), change.after()).getDeltas()) {
-        delta.getSource().getLines().forEach(l -> lines.add(Map.of("kind", "removed", "text", "- " + Markup.plain(l))));
-        delta.getTarget().getLines().forEach(l -> lines.add(Map.of("kind", "added", "text", "+ " + Markup.plain(l))));
+      for (String[] line : PolicyDiff.rulingLines(change)) {
+        lines.add(Map.of("kind", line[0].equals("-") ? "removed" : "added", "text", line[0] + " " + Markup.plain(line[1])));
       }
       rulings.add(Map.of("incident", Markup.plain(change.incident()), "name", Markup.plain(change.name()), "lines", lines));
     }
@@ -142,9 +165,10 @@ public final class BoardPack {
     return templates.merge("changes.html.vm", Map.of("s", view, "css", templates.text("pack.css")));
   }
 
-  private String checkHtml(CheckReport report, String title) {
+  private String checkHtml(CheckReport report, Policy policy) {
+    dev.precept.model.Numbering numbering = policy.numbering();
     Map<String, Object> view = new LinkedHashMap<>();
-    view.put("title", Markup.plain(title));
+    view.put("title", Markup.plain(policy.metadata().title()));
     view.put("version", Markup.plain(report.version()));
     view.put("categories", report.categories().stream().map(Markup::plain).toList());
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -163,7 +187,10 @@ public final class BoardPack {
     for (Finding finding : report.findings()) {
       String example = finding.example().map(e -> "{person: {roles: [" + String.join(", ", e.person().roles())
           + "]}, clauses: [" + String.join(", ", e.clauses()) + "]}").orElse("");
+      // The paragraphs a finding concerns, cited as the document numbers them.
+      List<String> paragraphs = finding.subjects().stream().filter(id -> numbering.number(id).isPresent()).toList();
       findings.add(Map.of("severity", finding.severity().name().toLowerCase(java.util.Locale.ROOT),
+          "paragraphs", paragraphs.isEmpty() ? "" : Markup.plain(numbering.citeAll(paragraphs)),
           "kind", finding.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
           "message", Markup.plain(finding.message()), "example", Markup.plain(example)));
     }
@@ -180,7 +207,7 @@ public final class BoardPack {
     List<Map<String, Object>> cases = new ArrayList<>();
     for (CaseResult result : report.results()) {
       List<String> lines = new ArrayList<>();
-      PolicyDiff.summary(result.ruling()).forEach(l -> lines.add(Markup.plain(l)));
+      PolicyDiff.summary(result.ruling(), PolicyDiff.citing(policy)).forEach(l -> lines.add(Markup.plain(l)));
       result.differences().forEach(d -> lines.add(Markup.plain("DIFFERS: " + d)));
       cases.add(Map.of("passed", result.passed(), "name", Markup.plain(result.policyCase().name()),
           "incident", Markup.plain(result.policyCase().incident().id()), "lines", lines));

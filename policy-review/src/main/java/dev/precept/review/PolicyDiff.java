@@ -11,12 +11,15 @@ import dev.precept.eval.Evaluator;
 import dev.precept.eval.PolicyCase;
 import dev.precept.eval.Ruling;
 import dev.precept.model.Clause;
+import dev.precept.model.Numbering;
 import dev.precept.model.ClauseException;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyDigest;
 import dev.precept.model.PolicyYaml;
 import dev.precept.model.Section;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Locale;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,7 +28,9 @@ import java.util.Map;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,16 +45,21 @@ import java.util.regex.Pattern;
 public final class PolicyDiff {
   private static final Pattern TOKEN = Pattern.compile("\\s+|[\\p{L}\\p{N}'’-]+|[^\\s\\p{L}\\p{N}]");
 
+  private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
   private final Policy before;
   private final Policy after;
+  private final Numbering oldNumbers;
+  private final Numbering newNumbers;
   private final List<Change> changes = new ArrayList<>();
 
   private PolicyDiff(Policy before, Policy after) {
     this.before = before;
     this.after = after;
+    this.oldNumbers = before.numbering();
+    this.newNumbers = after.numbering();
   }
 
-  /** The changes from {@code before} to {@code after}, with no rulings compared. */
   /**
    * What changed from an earlier edition to this one, in a phrase for an out-of-date approval:
    * "5 clauses changed since (version 2016.1 to 2017.1, 12 substantive changes in all)". Pass it
@@ -63,6 +73,7 @@ public final class PolicyDiff {
         + " to " + current.metadata().version() + ", " + changes.substantiveCount() + " substantive changes in all)";
   }
 
+  /** The changes from {@code before} to {@code after}, with no rulings compared. */
   public static ChangeSummary between(Policy before, Policy after) {
     return between(before, after, List.of());
   }
@@ -74,16 +85,17 @@ public final class PolicyDiff {
   public static ChangeSummary between(Policy before, Policy after, List<PolicyCase> cases) {
     PolicyDiff diff = new PolicyDiff(before, after);
     diff.metadata();
-    diff.byId("role", Policy::roles, r -> r.id());
-    diff.byId("group", Policy::groups, g -> g.id());
-    diff.byId("office", Policy::offices, o -> o.id());
-    diff.byId("attribute", Policy::attributes, a -> a.id());
-    diff.byId("fact", Policy::facts, f -> f.id());
-    diff.byId("breach category", Policy::breachCategories, b -> b.id());
-    diff.byId("instrument", Policy::instruments, i -> i.id());
+    diff.byId("role", Policy::roles, r -> r.id(), (p, r) -> "the role " + r.title());
+    diff.byId("group", Policy::groups, g -> g.id(), (p, g) -> "the group '" + g.title() + "'");
+    diff.byId("office", Policy::offices, o -> o.id(), (p, o) -> "the office " + o.title());
+    diff.byId("attribute", Policy::attributes, a -> a.id(), (p, a) -> "the attribute '" + a.id() + "'");
+    diff.byId("fact", Policy::facts, f -> f.id(), (p, f) -> "the fact '" + f.id() + "'");
+    diff.byId("breach category", Policy::breachCategories, b -> b.id(), (p, b) -> "the breach category '" + b.title() + "'");
+    diff.byId("instrument", Policy::instruments, i -> i.id(), (p, i) -> "the instrument " + i.title());
     diff.sections();
     diff.clauses();
-    diff.byId("consequence", Policy::consequences, c -> c.id());
+    diff.byId("consequence", Policy::consequences, c -> c.id(), (p, c) -> "the consequence \u201c" + sentence(p, c)
+        + "\u201d (" + p.numbering().cite(c.clause()) + ")");
     return ImmutableChangeSummary.builder()
         .policy(after.id())
         .oldVersion(before.metadata().version())
@@ -104,24 +116,148 @@ public final class PolicyDiff {
     for (String field : fields) {
       JsonNode a = old.path(field);
       JsonNode b = now.path(field);
-      if (!a.equals(b)) {
-        // Titles and dates change what the Board signs; the revision log only records it.
-        boolean substantive = !field.equals("revisions");
-        changes.add(ImmutableChange.builder().kind(Change.Kind.CHANGED).area("metadata").subject(field)
-            .substantive(substantive)
-            .description(field + " changed from " + show(a) + " to " + show(b))
-            .before(Optional.of(show(a))).after(Optional.of(show(b))).build());
+      if (a.equals(b)) {
+        continue;
+      }
+      switch (field) {
+        case "revisions" -> revisions(a, b);
+        case "dates", "approval" -> {
+          Set<String> parts = new LinkedHashSet<>();
+          a.fieldNames().forEachRemaining(parts::add);
+          b.fieldNames().forEachRemaining(parts::add);
+          for (String part : parts) {
+            if (!a.path(part).equals(b.path(part))) {
+              // The approval date records the approval; it is not part of what is approved.
+              boolean substantive = !(field.equals("dates") && part.equals("approved"));
+              String what = switch (field + "." + part) {
+                case "dates.drafted" -> "The date of the edition";
+                case "dates.approved" -> "The date of approval";
+                case "dates.effective" -> "The date it takes effect";
+                case "approval.body" -> "The approving body";
+                case "approval.due" -> "The date approval is due";
+                default -> "The " + field + " " + part;
+              };
+              metadataChange(field + "." + part, substantive, what, words(field + "." + part, a.path(part), before),
+                  words(field + "." + part, b.path(part), after));
+            }
+          }
+        }
+        // The status records where the edition stands in its approval; it is not part of what is approved.
+        case "status" -> metadataChange(field, false, "The status", a.asText(), b.asText());
+        default -> metadataChange(field, true, "The " + switch (field) {
+          case "shortTitle" -> "short title";
+          case "reviewFrequency" -> "review period";
+          default -> field;
+        }, words(field, a, before), words(field, b, after));
       }
     }
   }
 
-  private <T> void byId(String area, Function<Policy, List<T>> list, Function<T, String> id) {
+  private void metadataChange(String subject, boolean substantive, String what, String was, String is) {
+    String description = was.isEmpty() ? what + " is now " + is
+        : is.isEmpty() ? what + " is no longer given (it was " + was + ")"
+        : what + " changed from " + was + " to " + is;
+    ImmutableChange.Builder change = ImmutableChange.builder().kind(Change.Kind.CHANGED).area("metadata").subject(subject)
+        .substantive(substantive).description(description);
+    if (!was.isEmpty()) {
+      change.before(was);
+    }
+    if (!is.isEmpty()) {
+      change.after(is);
+    }
+    changes.add(change.build());
+  }
+
+  /** Each revision added, removed or changed, as a sentence. The revision log is not substance. */
+  private void revisions(JsonNode old, JsonNode now) {
+    Map<String, JsonNode> was = new LinkedHashMap<>();
+    old.forEach(r -> was.put(r.path("version").asText(), r));
+    Map<String, JsonNode> is = new LinkedHashMap<>();
+    now.forEach(r -> is.put(r.path("version").asText(), r));
+    was.forEach((version, revision) -> {
+      if (!is.containsKey(version)) {
+        changes.add(ImmutableChange.builder().kind(Change.Kind.REMOVED).area("metadata").subject("revisions").substantive(false)
+            .description("The revision history no longer lists " + revision(revision)).before(revision.path("summary").asText()).build());
+      }
+    });
+    is.forEach((version, revision) -> {
+      JsonNode previous = was.get(version);
+      if (previous == null) {
+        changes.add(ImmutableChange.builder().kind(Change.Kind.ADDED).area("metadata").subject("revisions").substantive(false)
+            .description("The revision history adds " + revision(revision)).after(revision.path("summary").asText()).build());
+      } else if (!previous.equals(revision)) {
+        changes.add(ImmutableChange.builder().kind(Change.Kind.CHANGED).area("metadata").subject("revisions").substantive(false)
+            .description("The revision history's entry for version " + version + " now reads: " + revision(revision))
+            .before(previous.path("summary").asText()).after(revision.path("summary").asText()).build());
+      }
+    });
+  }
+
+  private static String revision(JsonNode revision) {
+    return "version " + revision.path("version").asText() + " of " + date(revision.path("date").asText())
+        + ": \u201c" + revision.path("summary").asText() + "\u201d";
+  }
+
+  /** A metadata value in words: dates as dates, periods in days, months or years, offices by title. */
+  private static String words(String field, JsonNode value, Policy policy) {
+    if (value.isMissingNode() || value.isNull()) {
+      return "";
+    }
+    if (field.startsWith("dates.") || field.equals("approval.due")) {
+      return date(value.asText());
+    }
+    if (field.equals("reviewFrequency")) {
+      return period(java.time.Period.parse(value.asText()));
+    }
+    if (field.equals("approval.body")) {
+      return dev.precept.model.Office.withArticle(policy.office(value.asText()).map(o -> o.formalOrTitle()).orElse(value.asText()));
+    }
+    if (field.equals("signatories")) {
+      List<String> titles = new ArrayList<>();
+      value.forEach(s -> titles.add(policy.office(s.path("office").asText()).map(o -> o.title()).orElse(s.path("office").asText())));
+      return titles.isEmpty() ? "" : String.join(", ", titles.subList(0, titles.size() - 1))
+          + (titles.size() > 1 ? " and " : "") + titles.get(titles.size() - 1);
+    }
+    return value.isTextual() ? value.asText() : value.toString();
+  }
+
+  /** An ISO date as the Board writes it: "1 September 2017". */
+  static String date(String iso) {
+    try {
+      return java.time.LocalDate.parse(iso).format(DAY_MONTH_YEAR);
+    } catch (java.time.format.DateTimeParseException e) {
+      return iso;
+    }
+  }
+
+  /** A period in words: "1 year", "6 months", "60 days", "1 year and 6 months". */
+  static String period(java.time.Period period) {
+    List<String> parts = new ArrayList<>();
+    if (period.getYears() != 0) {
+      parts.add(period.getYears() + (period.getYears() == 1 ? " year" : " years"));
+    }
+    if (period.getMonths() != 0) {
+      parts.add(period.getMonths() + (period.getMonths() == 1 ? " month" : " months"));
+    }
+    if (period.getDays() != 0 || parts.isEmpty()) {
+      parts.add(period.getDays() + (period.getDays() == 1 ? " day" : " days"));
+    }
+    return String.join(" and ", parts);
+  }
+
+  /** A consequence as the sentence a ruling gives it: "The Board of Directors must take appropriate action." */
+  static String sentence(Policy policy, dev.precept.model.Consequence consequence) {
+    String subject = consequence.actor().flatMap(policy::office).map(dev.precept.model.Office::asSubject).orElse("The breach");
+    return subject + " " + consequence.modality().word() + " " + consequence.action().strip() + ".";
+  }
+
+  private <T> void byId(String area, Function<Policy, List<T>> list, Function<T, String> id, BiFunction<Policy, T, String> label) {
     Map<String, T> old = index(list.apply(before), id);
     Map<String, T> now = index(list.apply(after), id);
     for (Map.Entry<String, T> entry : old.entrySet()) {
       if (!now.containsKey(entry.getKey())) {
         changes.add(ImmutableChange.builder().kind(Change.Kind.REMOVED).area(area).subject(entry.getKey())
-            .substantive(true).description(area + " '" + entry.getKey() + "' removed")
+            .substantive(true).description(capitalise(label.apply(before, entry.getValue())) + " removed")
             .before(Optional.of(show(PolicyYaml.toTree(entry.getValue())))).build());
       }
     }
@@ -129,15 +265,15 @@ public final class PolicyDiff {
       T previous = old.get(entry.getKey());
       if (previous == null) {
         changes.add(ImmutableChange.builder().kind(Change.Kind.ADDED).area(area).subject(entry.getKey())
-            .substantive(true).description(area + " '" + entry.getKey() + "' added")
+            .substantive(true).description(capitalise(label.apply(after, entry.getValue())) + " added")
             .after(Optional.of(show(PolicyYaml.toTree(entry.getValue())))).build());
       } else if (!previous.equals(entry.getValue())) {
-        fields(area, entry.getKey(), PolicyYaml.toTree(previous), PolicyYaml.toTree(entry.getValue()), Set.of());
+        fields(area, entry.getKey(), label.apply(before, previous), PolicyYaml.toTree(previous), PolicyYaml.toTree(entry.getValue()), Set.of());
       }
     }
   }
 
-  private void fields(String area, String id, JsonNode old, JsonNode now, Set<String> skip) {
+  private void fields(String area, String id, String label, JsonNode old, JsonNode now, Set<String> skip) {
     Set<String> names = new LinkedHashSet<>();
     old.fieldNames().forEachRemaining(names::add);
     now.fieldNames().forEachRemaining(names::add);
@@ -152,39 +288,53 @@ public final class PolicyDiff {
       }
       boolean wordsOnly = a.isTextual() && b.isTextual();
       if (wordsOnly && (name.equals("title") || name.equals("action") || name.equals("text") || name.equals("description"))) {
-        changes.add(reworded(area, id, name, a.asText(), b.asText()));
+        changes.add(reworded(area, id, name.equals("text") ? label : label + "'s " + name, a.asText(), b.asText()));
         continue;
       }
+      String field = switch (name) {
+        case "appliesTo" -> "who it applies to";
+        case "category" -> "its breach category";
+        case "categories" -> "the breaches it answers to";
+        case "when" -> "its conditions";
+        case "references" -> "the instruments it refers to";
+        case "offices" -> "the offices it names";
+        case "forms" -> "the forms permission may take";
+        case "timing" -> "when permission must be given";
+        case "office" -> "the office that gives permission";
+        case "runOn" -> "whether it runs on from the paragraph before";
+        case "memberOf" -> "the groups it belongs to";
+        default -> "its " + name;
+      };
       changes.add(ImmutableChange.builder().kind(Change.Kind.CHANGED).area(area).subject(id)
           .substantive(!name.equals("runOn"))
-          .description(area + " '" + id + "': " + name + " changed from " + show(a) + " to " + show(b))
+          .description(capitalise(label) + ": " + field + " changed from " + show(a) + " to " + show(b))
           .before(Optional.of(show(a))).after(Optional.of(show(b))).build());
     }
   }
 
   private void sections() {
-    List<String> oldOrder = before.sections().stream().map(Section::id).toList();
-    List<String> newOrder = after.sections().stream().map(Section::id).toList();
-    Map<String, Section> old = index(before.sections(), Section::id);
-    Map<String, Section> now = index(after.sections(), Section::id);
+    List<String> oldOrder = before.sectionsAndAppendices().stream().map(Section::id).toList();
+    List<String> newOrder = after.sectionsAndAppendices().stream().map(Section::id).toList();
+    Map<String, Section> old = index(before.sectionsAndAppendices(), Section::id);
+    Map<String, Section> now = index(after.sectionsAndAppendices(), Section::id);
     old.keySet().stream().filter(id -> !now.containsKey(id)).forEach(id -> changes.add(ImmutableChange.builder()
         .kind(Change.Kind.REMOVED).area("section").subject(id).substantive(true)
-        .description("section '" + old.get(id).title() + "' removed").build()));
+        .description(capitalise(oldNumbers.citeSection(id)) + " of version " + before.metadata().version()
+            + " (" + old.get(id).title() + ") removed").build()));
     Set<String> moved = moved(oldOrder.stream().filter(now::containsKey).toList(), newOrder.stream().filter(old::containsKey).toList());
-    for (int i = 0; i < newOrder.size(); i++) {
-      String id = newOrder.get(i);
+    for (String id : newOrder) {
       Section section = now.get(id);
       if (!old.containsKey(id)) {
         changes.add(ImmutableChange.builder().kind(Change.Kind.ADDED).area("section").subject(id).substantive(true)
-            .description("section " + (i + 1) + " '" + section.title() + "' added").build());
+            .description(capitalise(newNumbers.citeSection(id)) + " (" + section.title() + ") added").build());
         continue;
       }
       if (moved.contains(id)) {
         changes.add(ImmutableChange.builder().kind(Change.Kind.MOVED).area("section").subject(id).substantive(false)
-            .description("section '" + section.title() + "' moved from " + (oldOrder.indexOf(id) + 1) + " to " + (i + 1)).build());
+            .description(capitalise(oldNumbers.citeSection(id)) + " (" + section.title() + ") is now " + newNumbers.citeSection(id)).build());
       }
       if (!old.get(id).title().equals(section.title())) {
-        changes.add(reworded("section", id, "title", old.get(id).title(), section.title()));
+        changes.add(reworded("section", id, "the title of " + newNumbers.citeSection(id), old.get(id).title(), section.title()));
       }
     }
   }
@@ -195,47 +345,63 @@ public final class PolicyDiff {
     for (Clause clause : before.allClauses()) {
       if (!now.containsKey(clause.id())) {
         changes.add(ImmutableChange.builder().kind(Change.Kind.REMOVED).area("clause").subject(clause.id()).substantive(true)
-            .description("clause '" + clause.id() + "' removed").before(Optional.of(clause.text())).build());
+            .description(capitalise(oldNumbers.cite(clause.id())) + " of version " + before.metadata().version() + " removed")
+            .before(Optional.of(clause.text().strip())).build());
       }
     }
     Set<String> moved = moved(
         before.allClauses().stream().map(Clause::id).filter(now::containsKey).toList(),
         after.allClauses().stream().map(Clause::id).filter(old::containsKey).toList());
+    // Paragraphs that only take a new number because others came or went: one line for them all.
+    Map<String, String> renumbered = new LinkedHashMap<>();
     for (Clause clause : after.allClauses()) {
       Clause previous = old.get(clause.id());
-      String where = sectionTitle(after, clause.id());
+      String where = sectionTitle(after, newNumbers, clause.id());
+      String cited = newNumbers.cite(clause.id());
       if (previous == null) {
         changes.add(ImmutableChange.builder().kind(Change.Kind.ADDED).area("clause").subject(clause.id()).substantive(true)
-            .description("clause '" + clause.id() + "' added in " + where).after(Optional.of(clause.text())).build());
+            .description(capitalise(cited) + " added in " + where).after(Optional.of(clause.text().strip())).build());
         continue;
       }
-      String was = sectionTitle(before, clause.id());
+      String was = sectionTitle(before, oldNumbers, clause.id());
+      String wasCited = oldNumbers.cite(clause.id());
       if (!was.equals(where) || moved.contains(clause.id())) {
+        String how = !was.equals(where) ? "moved from " + was + " to " + where : "moved within " + where;
         changes.add(ImmutableChange.builder().kind(Change.Kind.MOVED).area("clause").subject(clause.id()).substantive(false)
-            .description("clause '" + clause.id() + "' moved" + (was.equals(where) ? " within " + where : " from " + was + " to " + where))
+            .description(wasCited.equals(cited) ? capitalise(cited) + " " + how
+                : capitalise(wasCited) + " of version " + before.metadata().version() + " is now " + cited + " (" + how + ")")
             .build());
+      } else if (!wasCited.equals(cited)) {
+        renumbered.putIfAbsent(wasCited, cited);
       }
       if (!previous.text().equals(clause.text())) {
-        changes.add(reworded("clause", clause.id(), "text", previous.text(), clause.text()));
+        changes.add(reworded("clause", clause.id(), cited, previous.text(), clause.text()));
       }
-      exceptions(clause, previous);
-      fields("clause", clause.id(), PolicyYaml.toTree(previous), PolicyYaml.toTree(clause), Set.of("text", "items", "exceptions"));
+      exceptions(clause, previous, cited);
+      fields("clause", clause.id(), cited, PolicyYaml.toTree(previous), PolicyYaml.toTree(clause), Set.of("text", "items", "exceptions"));
+    }
+    if (!renumbered.isEmpty()) {
+      List<String> pairs = renumbered.entrySet().stream()
+          .map(e -> e.getKey().substring("paragraph ".length()) + " to " + e.getValue().substring("paragraph ".length())).toList();
+      changes.add(ImmutableChange.builder().kind(Change.Kind.MOVED).area("numbering").subject("paragraphs").substantive(false)
+          .description("Paragraphs renumbered as others were added, moved or removed: " + String.join(", ", pairs)).build());
     }
   }
 
-  private void exceptions(Clause clause, Clause previous) {
+  private void exceptions(Clause clause, Clause previous, String cited) {
     Map<String, ClauseException> old = index(previous.exceptions(), ClauseException::id);
     Map<String, ClauseException> now = index(clause.exceptions(), ClauseException::id);
-    old.keySet().stream().filter(id -> !now.containsKey(id)).forEach(id -> changes.add(ImmutableChange.builder()
-        .kind(Change.Kind.REMOVED).area("exception").subject(id).substantive(true)
-        .description("exception '" + id + "' to clause '" + clause.id() + "' removed").build()));
+    old.values().stream().filter(e -> !now.containsKey(e.id())).forEach(e -> changes.add(ImmutableChange.builder()
+        .kind(Change.Kind.REMOVED).area("exception").subject(e.id()).substantive(true)
+        .description(capitalise(cited) + " loses an exception: \u201c" + e.text().strip() + "\u201d").before(e.text().strip()).build()));
     for (ClauseException exception : clause.exceptions()) {
       ClauseException was = old.get(exception.id());
       if (was == null) {
         changes.add(ImmutableChange.builder().kind(Change.Kind.ADDED).area("exception").subject(exception.id()).substantive(true)
-            .description("exception '" + exception.id() + "' to clause '" + clause.id() + "' added").after(Optional.of(exception.text())).build());
+            .description(capitalise(cited) + " gains an exception: \u201c" + exception.text().strip() + "\u201d")
+            .after(Optional.of(exception.text().strip())).build());
       } else if (!was.equals(exception)) {
-        fields("exception", exception.id(), PolicyYaml.toTree(was), PolicyYaml.toTree(exception), Set.of());
+        fields("exception", exception.id(), "the exception to " + cited, PolicyYaml.toTree(was), PolicyYaml.toTree(exception), Set.of());
       }
     }
   }
@@ -250,12 +416,11 @@ public final class PolicyDiff {
     return moved;
   }
 
-  static Change reworded(String area, String id, String field, String old, String now) {
+  static Change reworded(String area, String id, String label, String old, String now) {
     List<Change.Segment> redline = redline(old, now);
     boolean substantive = !normalised(old).equals(normalised(now));
     return ImmutableChange.builder().kind(Change.Kind.REWORDED).area(area).subject(id).substantive(substantive)
-        .description(area + " '" + id + "' " + (field.equals("text") ? "" : field + " ") + "reworded"
-            + (substantive ? "" : " (whitespace or punctuation only)"))
+        .description(capitalise(label) + " reworded" + (substantive ? "" : " (whitespace or punctuation only)"))
         .before(Optional.of(old)).after(Optional.of(now)).redline(redline).build();
   }
 
@@ -295,12 +460,10 @@ public final class PolicyDiff {
       } else if (segment.kind() == Change.Segment.Kind.INSERTED) {
         inserted.append(segment.text());
       } else if (between) {
-        if (deleted.length() > 0) {
-          deleted.append(segment.text());
-        }
-        if (inserted.length() > 0) {
-          inserted.append(segment.text());
-        }
+        // The space is in both editions: both sides keep it, so each still reads as written
+        // ("[-Trust -]{+University +}community", never "Universitycommunity").
+        deleted.append(segment.text());
+        inserted.append(segment.text());
       } else {
         flush(out, deleted, inserted);
         out.add(segment);
@@ -360,11 +523,14 @@ public final class PolicyDiff {
       if (!seen.add(policyCase.incident().id())) {
         continue;
       }
-      List<String> was = summary(old.rule(policyCase.incident()));
-      List<String> is = summary(now.rule(policyCase.incident()));
+      Ruling oldRuling = old.rule(policyCase.incident());
+      Ruling newRuling = now.rule(policyCase.incident());
+      List<String> was = summary(oldRuling);
+      List<String> is = summary(newRuling);
       if (!was.equals(is)) {
         changed.add(ImmutableRulingChange.builder().incident(policyCase.incident().id()).name(policyCase.name())
-            .before(was).after(is).build());
+            .before(was).after(is)
+            .citedBefore(summary(oldRuling, citing(before))).citedAfter(summary(newRuling, citing(after))).build());
       }
     }
     return changed;
@@ -375,34 +541,45 @@ public final class PolicyDiff {
    * clause moved in the document does not count as a different ruling.
    */
   static List<String> summary(Ruling ruling) {
+    return summary(ruling, UnaryOperator.identity());
+  }
+
+  /** Cites a clause by its paragraph in this edition, "paragraph 1.4". */
+  static UnaryOperator<String> citing(Policy policy) {
+    Numbering numbering = policy.numbering();
+    return numbering::cite;
+  }
+
+  /** {@link #summary(Ruling)} with each clause cited by {@code cite}; the lines in the same order. */
+  static List<String> summary(Ruling ruling, UnaryOperator<String> cite) {
     List<String> lines = new ArrayList<>();
     ruling.clauses().stream().sorted(java.util.Comparator.comparing(ClauseRuling::clause))
-        .forEach(clause -> lines.add(clause.clause() + ": " + clause.outcome().word()));
+        .forEach(clause -> lines.add(cite.apply(clause.clause()) + ": " + clause.outcome().word()));
     for (ConsequenceRuling consequence : ruling.consequences()) {
       lines.add(consequence.modality().word() + ": " + consequence.statement()
           + (consequence.status() == ConsequenceRuling.Status.CONDITIONAL ? " (only if " + String.join(" and ", consequence.dependsOn()) + ")" : ""));
     }
-    ruling.unspecified().forEach(u -> lines.add("no consequence specified for " + u));
+    ruling.unspecified().forEach(u -> lines.add("no consequence specified for " + cite.apply(u)));
     ruling.diagnostics().forEach(d -> lines.add("cannot rule: " + d));
     return lines;
   }
 
-  private static String sectionTitle(Policy policy, String clauseId) {
-    List<Section> sections = policy.sections();
-    for (int i = 0; i < sections.size(); i++) {
-      Section section = sections.get(i);
-      for (Clause clause : section.clauses()) {
-        if (clause.id().equals(clauseId) || clause.items().stream().anyMatch(c -> c.id().equals(clauseId))) {
-          return "section " + (i + 1) + " (" + section.title() + ")";
-        }
-      }
-    }
-    return "no section";
+  private static String sectionTitle(Policy policy, Numbering numbering, String clauseId) {
+    return policy.sectionOf(clauseId).map(s -> numbering.citeSection(s.id()) + " (" + s.title() + ")").orElse("no section");
+  }
+
+  private static String capitalise(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   private static String show(JsonNode node) {
     if (node.isMissingNode() || node.isNull()) {
       return "(none)";
+    }
+    if (node.isArray() && java.util.stream.StreamSupport.stream(node.spliterator(), false).allMatch(JsonNode::isValueNode)) {
+      List<String> values = new ArrayList<>();
+      node.forEach(v -> values.add(v.asText()));
+      return values.isEmpty() ? "(none)" : String.join(", ", values);
     }
     return node.isTextual() ? "'" + node.asText() + "'" : node.toString();
   }
@@ -415,13 +592,17 @@ public final class PolicyDiff {
     return map;
   }
 
-  /** The summary as text: one line per change, redlines as [-deleted-]{+inserted+}, then rulings. */
+  /**
+   * The summary as text for people: a sentence per change, the words of an added or removed
+   * paragraph, redlines as [-deleted-]{+inserted+}, then the rulings that change.
+   */
   public static String toText(ChangeSummary summary) {
     StringBuilder out = new StringBuilder();
     out.append("Changes to ").append(summary.policy()).append(" from version ").append(summary.oldVersion())
         .append(" to ").append(summary.newVersion()).append("\n")
         .append("  ").append(summary.oldDigest()).append("\n  ").append(summary.newDigest()).append("\n\n");
-    out.append(summary.changes().size()).append(" changes, ").append(summary.substantiveCount()).append(" substantive\n\n");
+    out.append(summary.changes().size()).append(" changes, ").append(summary.substantiveCount())
+        .append(" substantive. Paragraphs are numbered as in version ").append(summary.newVersion()).append(" unless said otherwise.\n\n");
     for (Change change : summary.changes()) {
       out.append(change.substantive() ? "* " : "  ").append(change.description()).append("\n");
       if (!change.redline().isEmpty()) {
@@ -434,21 +615,43 @@ public final class PolicyDiff {
           }
         }
         out.append("    ").append(line).append("\n");
+      } else if (change.area().equals("clause") && change.kind() == Change.Kind.ADDED) {
+        out.append("    {+").append(change.after().orElseThrow()).append("+}\n");
+      } else if (change.area().equals("clause") && change.kind() == Change.Kind.REMOVED) {
+        out.append("    [-").append(change.before().orElseThrow()).append("-]\n");
       }
     }
-    out.append("\n(* substantive; the others change only whitespace, punctuation, layout or the revision log)\n");
-    if (!summary.rulingChanges().isEmpty()) {
+    out.append("\n(* substantive; the others change only whitespace, punctuation, layout, the status or the revision log)\n");
+    if (summary.rulingChanges().isEmpty()) {
+      out.append("\nNo case of either edition gets a different ruling.\n");
+    } else {
       out.append("\nRulings that change (").append(summary.rulingChanges().size()).append("):\n");
       for (RulingChange change : summary.rulingChanges()) {
-        out.append("\n").append(change.incident()).append(": ").append(change.name()).append("\n");
-        Patch<String> patch = DiffUtils.diff(change.before(), change.after());
-        for (AbstractDelta<String> delta : patch.getDeltas()) {
-          delta.getSource().getLines().forEach(l -> out.append("  - ").append(l).append("\n"));
-          delta.getTarget().getLines().forEach(l -> out.append("  + ").append(l).append("\n"));
+        out.append("\n").append(change.name()).append(" (").append(change.incident()).append(")\n");
+        for (String[] line : rulingLines(change)) {
+          out.append("  ").append(line[0]).append(" ").append(line[1]).append("\n");
         }
       }
     }
     return out.toString();
   }
 
+  /**
+   * The lines of a ruling that change, "-" for the old edition's and "+" for the new's: compared
+   * by clause id (a renumbered paragraph is the same ruling), shown by paragraph number.
+   */
+  static List<String[]> rulingLines(RulingChange change) {
+    List<String> citedBefore = change.citedBefore().size() == change.before().size() ? change.citedBefore() : change.before();
+    List<String> citedAfter = change.citedAfter().size() == change.after().size() ? change.citedAfter() : change.after();
+    List<String[]> lines = new ArrayList<>();
+    for (AbstractDelta<String> delta : DiffUtils.diff(change.before(), change.after()).getDeltas()) {
+      for (int i = 0; i < delta.getSource().size(); i++) {
+        lines.add(new String[] {"-", citedBefore.get(delta.getSource().getPosition() + i)});
+      }
+      for (int i = 0; i < delta.getTarget().size(); i++) {
+        lines.add(new String[] {"+", citedAfter.get(delta.getTarget().getPosition() + i)});
+      }
+    }
+    return lines;
+  }
 }

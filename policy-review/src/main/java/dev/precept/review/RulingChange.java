@@ -1,5 +1,6 @@
 package dev.precept.review;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
@@ -21,4 +22,15 @@ public interface RulingChange {
 
   /** The ruling under the new edition. */
   List<String> after();
+
+  /**
+   * {@link #before()} as people read it, a line for each of its lines: clauses cited by their
+   * paragraph in the old edition ("paragraph 1.4: breached"). Not in the JSON, which keeps ids.
+   */
+  @JsonIgnore
+  List<String> citedBefore();
+
+  /** {@link #after()} as people read it, clauses cited by their paragraph in the new edition. */
+  @JsonIgnore
+  List<String> citedAfter();
 }

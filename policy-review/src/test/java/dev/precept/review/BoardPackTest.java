@@ -36,7 +36,7 @@ class BoardPackTest {
       linked++;
     }
     assertEquals(files.size() - 1, linked);
-    assertTrue(index.contains("15 changes, 12 substantive; 7 rulings change"), index);
+    assertTrue(index.contains("16 changes, 12 substantive; 7 rulings change"), index);
     assertTrue(index.contains("24 passed, 0 failed"), index);
     String changes = new String(files.get("changes.html"), StandardCharsets.UTF_8);
     assertTrue(changes.contains("<del>Computing </del><ins>Online Safety </ins>Lead"), changes);

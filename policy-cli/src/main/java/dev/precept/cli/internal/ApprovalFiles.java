@@ -40,6 +40,13 @@ final class ApprovalFiles {
     return dev.precept.approval.Approvals.readRecords(PolicyLoader.readFile(approvals, ReadLimits.STANDARD), approvals.toString());
   }
 
+  static List<dev.precept.approval.MinutedApproval> minuted(Path approvals) {
+    if (!Files.isRegularFile(approvals)) {
+      return List.of();
+    }
+    return dev.precept.approval.Approvals.readMinuted(PolicyLoader.readFile(approvals, ReadLimits.STANDARD), approvals.toString());
+  }
+
   static Keyring keyring(Path keyring) {
     if (!Files.isRegularFile(keyring)) {
       return Keyring.empty();
@@ -49,7 +56,8 @@ final class ApprovalFiles {
 
   /** The approval status from the files beside the policy; other editions in its folder explain old approvals. */
   static ApprovalStatus status(Path policyFile, Policy policy) {
-    return ApprovalCheck.verify(policy, records(approvalsFile(policyFile)), keyring(keyringFile(policyFile)),
+    Path approvals = approvalsFile(policyFile);
+    return ApprovalCheck.verify(policy, records(approvals), minuted(approvals), keyring(keyringFile(policyFile)),
         otherEditions(policyFile, policy), PolicyDiff::describeSince);
   }
 

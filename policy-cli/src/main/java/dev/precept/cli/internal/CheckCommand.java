@@ -25,8 +25,9 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CheckReport report = PolicyCheck.of(Inputs.policy(policyFile));
-    spec.commandLine().getOut().print(format == OutputFormat.json ? CliJson.write(report) + "\n" : PolicyCheck.toText(report));
+    dev.precept.model.Policy policy = Inputs.policy(policyFile);
+    CheckReport report = PolicyCheck.of(policy);
+    spec.commandLine().getOut().print(format == OutputFormat.json ? CliJson.write(report) + "\n" : PolicyCheck.toText(report, policy));
     spec.commandLine().getOut().flush();
     return report.hasErrors() ? Precept.INVALID : Precept.OK;
   }

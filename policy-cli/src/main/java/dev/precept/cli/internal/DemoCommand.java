@@ -129,7 +129,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.println();
     out.println("   One ruling in full (\"" + shown.policyCase().name() + "\"):");
     out.println();
-    for (String line : Rulings.toText(shown.ruling()).split("\n", -1)) {
+    for (String line : Rulings.toText(shown.ruling(), policy).split("\n", -1)) {
       out.println(line.isEmpty() ? "" : "   | " + line);
     }
 

@@ -20,11 +20,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code precept diff OLD NEW}: what changed between two editions, and which rulings change. */
-@Command(name = "diff", description = "What changed between two editions, clause by clause, and which of their cases get a different ruling.",
-    mixinStandardHelpOptions = true)
+@Command(name = "diff", description = "What changed between two editions, paragraph by paragraph, and which of their cases get a different ruling.",
+    mixinStandardHelpOptions = true,
+    footer = {"", "Example:", "  precept diff social-media-policy.yaml social-media-policy-2017.yaml --format pdf --out changes.pdf"})
 public final class DiffCommand implements Callable<Integer> {
   /** Output formats. */
-  public enum Format { text, json, html }
+  public enum Format { text, json, html, pdf }
 
   @Spec CommandSpec spec;
 
@@ -34,8 +35,11 @@ public final class DiffCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "NEW", description = "The new edition.")
   Path newFile;
 
-  @Option(names = "--format", defaultValue = "text", description = "text, json or html (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", defaultValue = "text", description = "text, json, html or pdf (default: ${DEFAULT-VALUE}); pdf needs --out.")
   Format format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write to this file (replaced whole) instead of printing.")
+  Path out;
 
   @Override
   public Integer call() {
@@ -43,13 +47,30 @@ public final class DiffCommand implements Callable<Integer> {
     Policy now = Inputs.policy(newFile);
     List<PolicyCase> cases = new ArrayList<>(casesBeside(newFile, now));
     cases.addAll(casesBeside(oldFile, old));
+    if (format == Format.pdf && out == null) {
+      throw new Precept.UsageException("--format pdf writes a file: give it with --out FILE (e.g. --out changes.pdf)");
+    }
     ChangeSummary summary = PolicyDiff.between(old, now, cases);
+    BoardPack pack = BoardPack.of(DocumentRenderer.standard());
+    if (format == Format.pdf) {
+      OutputFiles.write(out, o -> pack.changesPdf(summary, now.metadata().title(), now.metadata().dates().drafted(), o),
+          List.of(oldFile, newFile));
+      spec.commandLine().getOut().println("wrote " + out);
+      spec.commandLine().getOut().flush();
+      return Precept.OK;
+    }
     String output = switch (format) {
       case text -> PolicyDiff.toText(summary);
       case json -> CliJson.write(summary) + "\n";
-      case html -> BoardPack.of(DocumentRenderer.standard()).changesHtml(summary, now.metadata().title());
+      case html -> pack.changesHtml(summary, now.metadata().title());
+      case pdf -> throw new IllegalStateException("written above");
     };
-    spec.commandLine().getOut().print(output);
+    if (out != null) {
+      OutputFiles.write(out, output, List.of(oldFile, newFile));
+      spec.commandLine().getOut().println("wrote " + out);
+    } else {
+      spec.commandLine().getOut().print(output);
+    }
     spec.commandLine().getOut().flush();
     return Precept.OK;
   }

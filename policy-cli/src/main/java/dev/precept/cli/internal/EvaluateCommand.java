@@ -77,7 +77,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Policy policy = Inputs.policy(policyFile);
     Incident incident = IncidentLoader.forPolicy(policy).load(incidentFile);
     Ruling ruling = Evaluator.of(policy).rule(incident);
-    spec.commandLine().getOut().print(format == OutputFormat.json ? Rulings.toJson(ruling) : Rulings.toText(ruling));
+    spec.commandLine().getOut().print(format == OutputFormat.json ? Rulings.toJson(ruling) : Rulings.toText(ruling, policy));
     spec.commandLine().getOut().flush();
     return Precept.OK;
   }

@@ -69,7 +69,8 @@ public final class SignCommand implements Callable<Integer> {
       try {
         List<ApprovalRecord> records = new ArrayList<>(ApprovalFiles.records(approvals));
         records.add(record);
-        OutputFiles.write(approvals, dev.precept.approval.Approvals.writeRecords(records), List.of(policyFile, keyFile));
+        OutputFiles.write(approvals, dev.precept.approval.Approvals.writeRecords(records, ApprovalFiles.minuted(approvals)),
+            List.of(policyFile, keyFile));
       } finally {
         held.release();
       }

@@ -43,10 +43,24 @@ public final class VerifyCommand implements Callable<Integer> {
           "office", c.record().office(), "name", c.record().name(), "decision", c.record().decision().word(),
           "date", c.record().date().toString(), "digest", c.record().digest(), "valid", c.valid(), "current", c.current(),
           "problems", c.problems())).toList());
+      json.put("signed", status.signed());
+      json.put("minuted", status.minuted().stream().map(c -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("office", c.minuted().office());
+        m.put("meeting", c.minuted().meeting());
+        m.put("date", c.minuted().date().toString());
+        m.put("minute", c.minuted().minute());
+        m.put("recordedBy", c.minuted().recordedBy());
+        m.put("digest", c.minuted().digest());
+        m.put("valid", c.valid());
+        m.put("counts", status.signatories().stream().anyMatch(s -> s.minutedOnly() && s.minuted().get().equals(c.minuted())));
+        m.put("problems", c.problems());
+        return m;
+      }).toList());
       out.println(CliJson.write(json));
     } else {
       out.printf("%s version %s (%s)%n", policy.metadata().title(), policy.metadata().version(), status.digest());
-      if (status.records().isEmpty()) {
+      if (status.records().isEmpty() && status.minuted().isEmpty()) {
         out.println("no approval records in " + ApprovalFiles.approvalsFile(policyFile));
       }
       for (ApprovalStatus.RecordCheck check : status.records()) {
@@ -56,7 +70,21 @@ public final class VerifyCommand implements Callable<Integer> {
             record.date(), SigningKeys.shortFingerprint(record.key()));
         check.problems().forEach(p -> out.println("                   " + p));
       }
-      if (status.approved()) {
+      for (ApprovalStatus.MinutedCheck check : status.minuted()) {
+        var minuted = check.minuted();
+        boolean counts = status.signatories().stream().anyMatch(s -> s.minutedOnly() && s.minuted().get().equals(minuted));
+        String verdict = !check.valid() ? "REFUSED" : counts ? "minuted" : "minuted, unused";
+        out.printf("  %-16s %s, %s; minuted, not signed%n", verdict, minuted.office(), minuted.describe());
+        check.problems().forEach(p -> out.println("                   " + p));
+        if (check.valid() && !counts) {
+          out.println("                   a signed record for this office counts instead");
+        }
+      }
+      if (status.approved() && !status.signed()) {
+        java.util.List<String> minutedOffices = status.signatories().stream().filter(s -> s.minutedOnly()).map(s -> s.title()).toList();
+        out.println("APPROVED (minuted, not signed, for " + String.join(" and ", minutedOffices)
+            + "): every signatory approved exactly this edition (last on " + status.approvedOn().orElseThrow() + ").");
+      } else if (status.approved()) {
         out.println("APPROVED: every signatory approved exactly this edition (last on " + status.approvedOn().orElseThrow() + ").");
       } else {
         out.println("NOT APPROVED:");

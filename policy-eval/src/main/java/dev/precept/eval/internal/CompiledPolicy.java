@@ -132,12 +132,17 @@ public final class CompiledPolicy {
       String actor = titles.isEmpty() ? null : titles.size() == 1 ? titles.get(0)
           : String.join(", the ", titles.subList(0, titles.size() - 1))
               + (consequence.jointly() ? " and the " : " or the ") + titles.get(titles.size() - 1);
+      // Each with its article, never doubled: "The Council", "The headteacher and the governing body".
+      List<String> named = titles.stream().map(dev.precept.model.Office::withArticle).toList();
+      String acting = named.isEmpty() ? null : named.size() == 1 ? named.get(0)
+          : String.join(", ", named.subList(0, named.size() - 1))
+              + (consequence.jointly() ? " and " : " or ") + named.get(named.size() - 1);
       actorTitles.add(actor);
       actorLists.add(titles.size() > 1 ? titles : List.of());
       procedureTitles.add(consequence.procedure().flatMap(policy::instrument).map(x -> x.title()).orElse(null));
       referralTitles.add(consequence.referTo().map(r -> policy.instrument(r).map(x -> x.title())
           .orElseGet(() -> officeTitle(r))).orElse(null));
-      String subject = actor == null ? "The breach" : "The " + actor;
+      String subject = acting == null ? "The breach" : "T" + acting.substring(1);
       statements.add(subject + " " + consequence.modality().word() + " " + consequence.action().strip() + ".");
     }
     for (BitSet specific : consequencesByCategory.values()) {

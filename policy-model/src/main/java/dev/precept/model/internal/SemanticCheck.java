@@ -81,11 +81,11 @@ public final class SemanticCheck {
       memberships("group '" + group.id() + "'", group.memberOf(), "/groups/" + i + "/memberOf");
     }
     groupCycles();
-    for (int s = 0; s < policy.sections().size(); s++) {
-      Section section = policy.sections().get(s);
+    for (int s = 0; s < policy.sectionsAndAppendices().size(); s++) {
+      Section section = policy.sectionsAndAppendices().get(s);
       for (int c = 0; c < section.clauses().size(); c++) {
         Clause clause = section.clauses().get(c);
-        String at = "/sections/" + s + "/clauses/" + c;
+        String at = sectionPointer(s) + "/clauses/" + c;
         clause(clause, at);
         for (int i = 0; i < clause.items().size(); i++) {
           clause(clause.items().get(i), at + "/items/" + i);
@@ -112,20 +112,29 @@ public final class SemanticCheck {
     uniqueIn("facts", policy.facts(), Fact::id, "fact");
     uniqueIn("breachCategories", policy.breachCategories(), b -> b.id(), "breach category");
     uniqueIn("instruments", policy.instruments(), i -> i.id(), "instrument");
-    uniqueIn("sections", policy.sections(), Section::id, "section");
+    Map<String, String> sectionIds = new HashMap<>();
+    for (int s = 0; s < policy.sectionsAndAppendices().size(); s++) {
+      unique(sectionIds, policy.sectionsAndAppendices().get(s).id(), sectionPointer(s) + "/id", "section or appendix");
+    }
     uniqueIn("consequences", policy.consequences(), Consequence::id, "consequence");
     Map<String, String> clauseIds = new HashMap<>();
     Map<String, String> exceptionIds = new HashMap<>();
-    for (int s = 0; s < policy.sections().size(); s++) {
-      List<Clause> list = policy.sections().get(s).clauses();
+    for (int s = 0; s < policy.sectionsAndAppendices().size(); s++) {
+      List<Clause> list = policy.sectionsAndAppendices().get(s).clauses();
       for (int c = 0; c < list.size(); c++) {
-        String at = "/sections/" + s + "/clauses/" + c;
+        String at = sectionPointer(s) + "/clauses/" + c;
         uniqueClause(clauseIds, exceptionIds, list.get(c), at);
         for (int i = 0; i < list.get(c).items().size(); i++) {
           uniqueClause(clauseIds, exceptionIds, list.get(c).items().get(i), at + "/items/" + i);
         }
       }
     }
+  }
+
+  /** The JSON pointer of the s-th of the sections followed by the appendices. */
+  private String sectionPointer(int s) {
+    int sections = policy.sections().size();
+    return s < sections ? "/sections/" + s : "/appendices/" + (s - sections);
   }
 
   private void uniqueClause(Map<String, String> clauseIds, Map<String, String> exceptionIds, Clause clause, String at) {

@@ -2,6 +2,7 @@ package dev.precept.render.internal;
 
 import dev.precept.model.Clause;
 import dev.precept.model.Metadata;
+import dev.precept.model.Numbering;
 import dev.precept.model.Office;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyDigest;
@@ -50,9 +51,9 @@ public final class DocumentView {
     // digest, so a date written there after signing must never appear in the signed document.
     java.util.Optional<LocalDate> approvedOn = signatures.approvedOn();
     if (approved && approvedOn.isPresent()) {
-      approvalLine = "Approved by the " + body.formalOrTitle() + ", " + approvedOn.get().format(DAY_MONTH_YEAR);
+      approvalLine = "Approved by " + Office.withArticle(body.formalOrTitle()) + ", " + approvedOn.get().format(DAY_MONTH_YEAR);
     } else {
-      approvalLine = "For Review and Approval by the " + body.formalOrTitle()
+      approvalLine = "For Review and Approval by " + Office.withArticle(body.formalOrTitle())
           + metadata.approval().due().map(d -> ", " + d.format(MONTH_YEAR)).orElse("");
     }
     view.put("approvalLine", plain.apply(approvalLine));
@@ -63,51 +64,68 @@ public final class DocumentView {
     view.put("digest", digest.toString());
     view.put("shortDigest", digest.shortForm());
     view.put("keywords", plain.apply(policy.id() + ", " + digest));
-    view.put("sections", sections(policy, text, plain));
+    Numbering numbering = policy.numbering();
+    view.put("sections", sections(policy.sections(), numbering, text, plain));
+    view.put("appendices", sections(policy.appendices(), numbering, text, plain));
     view.put("signatures", signatures(signatures, plain));
     return view;
   }
 
-  private static List<Map<String, Object>> sections(Policy policy, UnaryOperator<String> text, UnaryOperator<String> plain) {
-    List<Map<String, Object>> sections = new ArrayList<>();
-    int number = 1;
-    for (Section section : policy.sections()) {
+  private static List<Map<String, Object>> sections(List<Section> sections, Numbering numbering, UnaryOperator<String> text,
+      UnaryOperator<String> plain) {
+    List<Map<String, Object>> views = new ArrayList<>();
+    for (Section section : sections) {
+      String number = numbering.sections().get(section.id());
+      boolean appendix = !Character.isDigit(number.charAt(0));
       Map<String, Object> view = new LinkedHashMap<>();
-      view.put("number", number++);
+      view.put("number", number);
+      view.put("appendix", appendix);
       view.put("id", plain.apply(section.id()));
       view.put("title", plain.apply(section.title()));
-      view.put("blocks", blocks(section.clauses(), text, plain));
-      sections.add(view);
+      // "3. Code of Conduct", "Appendix A: Glossary": the heading and the contents line.
+      view.put("heading", (appendix ? "Appendix " + number + ":" : number + ".") + " " + plain.apply(section.title()));
+      view.put("blocks", blocks(section.clauses(), numbering, text, plain));
+      views.add(view);
     }
-    return sections;
+    return views;
   }
 
-  /** Paragraphs (run-on clauses joined) and lists (a lead-in clause with its items). */
-  private static List<Map<String, Object>> blocks(List<Clause> clauses, UnaryOperator<String> text, UnaryOperator<String> plain) {
+  /**
+   * Paragraphs (run-on clauses joined) and lists (a lead-in clause with its items), each with the
+   * number {@link Numbering} gives it, so the document prints what rulings and diffs cite.
+   */
+  private static List<Map<String, Object>> blocks(List<Clause> clauses, Numbering numbering, UnaryOperator<String> text,
+      UnaryOperator<String> plain) {
     List<Map<String, Object>> blocks = new ArrayList<>();
     List<Map<String, Object>> paragraph = null;
     for (Clause clause : clauses) {
       if (paragraph == null || !clause.runOn()) {
         paragraph = new ArrayList<>();
         Map<String, Object> block = new LinkedHashMap<>();
+        block.put("number", plain.apply(numbering.number(clause.id()).orElseThrow()));
         block.put("clauses", paragraph);
         block.put("items", new ArrayList<Map<String, Object>>());
         blocks.add(block);
       }
-      paragraph.add(clauseView(clause, text, plain));
+      paragraph.add(clauseView(clause, numbering, text, plain));
       if (!clause.items().isEmpty()) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items = (List<Map<String, Object>>) blocks.get(blocks.size() - 1).get("items");
-        clause.items().forEach(item -> items.add(clauseView(item, text, plain)));
+        clause.items().forEach(item -> items.add(clauseView(item, numbering, text, plain)));
         paragraph = null;
       }
     }
     return blocks;
   }
 
-  private static Map<String, Object> clauseView(Clause clause, UnaryOperator<String> text, UnaryOperator<String> plain) {
+  private static Map<String, Object> clauseView(Clause clause, Numbering numbering, UnaryOperator<String> text,
+      UnaryOperator<String> plain) {
+    String number = numbering.number(clause.id()).orElseThrow();
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", plain.apply(clause.id()));
+    view.put("number", plain.apply(number));
+    // A list item is labelled by its letter alone, "(a)", under its paragraph's number.
+    view.put("label", plain.apply(number.contains("(") ? number.substring(number.indexOf('(')) : number));
     view.put("text", text.apply(clause.text().strip()));
     return view;
   }
@@ -120,7 +138,8 @@ public final class DocumentView {
       view.put("name", plain.apply(line.name().orElse("")));
       view.put("date", plain.apply(line.date().map(LocalDate::toString).map(d -> LocalDate.parse(d).format(DAY_MONTH_YEAR)).orElse("")));
       view.put("verification", plain.apply(line.verification().orElse("")));
-      view.put("signed", line.verification().isPresent());
+      view.put("signed", line.verification().isPresent() && !line.minuted());
+      view.put("minuted", line.minuted());
       lines.add(view);
     }
     return lines;

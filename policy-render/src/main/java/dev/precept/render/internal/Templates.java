@@ -52,6 +52,8 @@ public final class Templates {
     });
     properties.setProperty("resource.default_encoding", "UTF-8");
     properties.setProperty("runtime.strict_mode.enable", "true");
+    // A macro belongs to the template that defines it: a user's template cannot be shadowed by ours.
+    properties.setProperty("velocimacro.inline.local_scope", "true");
     properties.setProperty("introspector.uberspect.class", SecureUberspector.class.getName());
     this.engine = new VelocityEngine(properties);
     this.engine.init();
