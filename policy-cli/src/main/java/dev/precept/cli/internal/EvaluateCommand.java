@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "POLICY", description = "The policy YAML file.")
+  @Parameters(index = "0", paramLabel = "POLICY", description = "The policy YAML file, or a folder of editions: then the "
+      + "edition in force on the incident's date rules.")
   Path policyFile;
 
   @Parameters(index = "1", paramLabel = "INCIDENT", description = "The incident, as YAML or JSON.")
@@ -30,8 +31,21 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
+  @Option(names = "--policy", paramLabel = "ID", description = "With a folder holding several policies: which one.")
+  java.util.Optional<String> policyId;
+
+  @Option(names = "--allow-drafts", description = "With a folder: a draft may be the edition in force (the ruling says so).")
+  boolean allowDrafts;
+
   @Override
   public Integer call() {
+    if (java.nio.file.Files.isDirectory(policyFile)) {
+      FolderEvaluation.Result result = FolderEvaluation.rule(policyFile, incidentFile, policyId,
+          allowDrafts ? dev.precept.library.Drafts.ALLOWED : dev.precept.library.Drafts.REFUSED);
+      spec.commandLine().getOut().print(format == OutputFormat.json ? FolderEvaluation.json(result) : FolderEvaluation.text(result));
+      spec.commandLine().getOut().flush();
+      return Precept.OK;
+    }
     Inputs.existing(incidentFile);
     Policy policy = Inputs.policy(policyFile);
     Incident incident = IncidentLoader.forPolicy(policy).load(incidentFile);
