@@ -71,7 +71,7 @@ public final class Database implements AutoCloseable {
       config.setMaximumPoolSize(4);
     }
     config.setConnectionTimeout(10_000);
-    config.setInitializationFailTimeout(10_000);
+    config.setInitializationFailTimeout(3_000);
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);
