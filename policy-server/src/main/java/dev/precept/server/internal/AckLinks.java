@@ -18,6 +18,11 @@ public final class AckLinks {
     this.key = key.clone();
   }
 
+  /** The key the acknowledgement form's CSRF token is derived under (one per link). */
+  public byte[] csrfKey() {
+    return Secrets.hmac(key, "csrf").getBytes(StandardCharsets.US_ASCII);
+  }
+
   /** What a valid token says. */
   public record Claim(String person, String policy, String digest, Instant expires) {}
 

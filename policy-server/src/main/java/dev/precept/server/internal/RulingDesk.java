@@ -104,6 +104,32 @@ public final class RulingDesk {
     return new Made(response, log.append(record));
   }
 
+  /** A what-if ruling for the staff pages' explorer: not logged, not a decision. */
+  public record Trial(Ruling ruling, InForce inForce) {}
+
+  /**
+   * Rules on an incident built by the explorer, without logging it.
+   *
+   * @throws ProblemException as {@link #rule} does
+   */
+  public Trial explore(String policyId, ObjectNode incident) {
+    if (library.library().policy(policyId).isEmpty()) {
+      throw new ProblemException(404, "unknown-policy", "No such policy", library.library().inForce(policyId, LocalDate.MIN).reason());
+    }
+    LocatedDocument document = read(Json.write(incident).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    dateProblem(document).ifPresent(p -> {
+      throw invalid(List.of(p));
+    });
+    InForce inForce = library.library().inForce(policyId, LocalDate.parse(document.root().get("date").asText()), library.drafts());
+    Edition edition = inForce.edition().orElseThrow(() -> new ProblemException(422, "no-edition-in-force",
+        "No edition in force on that date", inForce.reason()));
+    List<Problem> problems = IncidentLoader.forPolicy(edition.policy()).check(document, "");
+    if (!problems.isEmpty()) {
+      throw invalid(problems);
+    }
+    return new Trial(library.evaluator(edition).rule(IncidentLoader.forPolicy(edition.policy()).read(document, "")), inForce);
+  }
+
   /** The one word a decision is filed under: breached, excused, undetermined or not-applicable. */
   static String outcome(Ruling ruling) {
     for (Outcome o : List.of(Outcome.BREACHED, Outcome.EXCUSED, Outcome.UNDETERMINED)) {
