@@ -19,6 +19,7 @@ import dev.precept.cli.internal.ApiKeyCommand;
 import dev.precept.cli.internal.LogCommand;
 import dev.precept.cli.internal.PeopleCommand;
 import dev.precept.cli.internal.AckLinksCommand;
+import dev.precept.cli.internal.ReplayCommand;
 import dev.precept.model.PolicyException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ import picocli.CommandLine.Command;
     subcommands = {ValidateCommand.class, EvaluateCommand.class, TestCommand.class, CheckCommand.class, RenderCommand.class,
         DiffCommand.class, PackCommand.class, KeygenCommand.class, TrustCommand.class, SignCommand.class,
         VerifyCommand.class, DueCommand.class,
-        ServeCommand.class, ApiKeyCommand.class, LogCommand.class, PeopleCommand.class, AckLinksCommand.class,
+        ServeCommand.class, ApiKeyCommand.class, LogCommand.class, PeopleCommand.class, AckLinksCommand.class, ReplayCommand.class,
         SchemaCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true)
 public final class Precept {

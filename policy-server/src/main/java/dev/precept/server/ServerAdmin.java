@@ -111,6 +111,16 @@ public final class ServerAdmin implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Re-rules every logged incident of the draft's policy under the draft, listing the rulings that
+   * would change. Values redacted in the log (free-text facts) are replayed as their hashes.
+   */
+  public ReplayReport replay(dev.precept.model.Policy draft) {
+    try (DecisionLog log = new DecisionLog(database, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
+      return dev.precept.server.internal.Replay.of(log, draft);
+    }
+  }
+
   @Override
   public void close() {
     database.close();
