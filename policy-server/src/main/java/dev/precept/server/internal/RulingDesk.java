@@ -80,11 +80,7 @@ public final class RulingDesk {
     InForce inForce = library.library().inForce(policyId, date, library.drafts());
     Edition edition = inForce.edition().orElseThrow(() -> new ProblemException(422, "no-edition-in-force",
         "No edition in force on the incident's date", inForce.reason()));
-    List<Problem> problems = IncidentLoader.forPolicy(edition.policy()).check(document, "");
-    if (!problems.isEmpty()) {
-      throw invalid(problems);
-    }
-    Incident parsed = IncidentLoader.forPolicy(edition.policy()).read(document, "");
+    Incident parsed = checked(edition, document);
     Ruling ruling = library.evaluator(edition).rule(parsed);
     JsonNode rulingJson = Json.read(Rulings.toJson(ruling));
 
@@ -123,11 +119,16 @@ public final class RulingDesk {
     InForce inForce = library.library().inForce(policyId, LocalDate.parse(document.root().get("date").asText()), library.drafts());
     Edition edition = inForce.edition().orElseThrow(() -> new ProblemException(422, "no-edition-in-force",
         "No edition in force on that date", inForce.reason()));
-    List<Problem> problems = IncidentLoader.forPolicy(edition.policy()).check(document, "");
-    if (!problems.isEmpty()) {
-      throw invalid(problems);
+    return new Trial(library.evaluator(edition).rule(checked(edition, document)), inForce);
+  }
+
+  /** The incident read against the edition (checked once: schema, then the policy's ids and types). */
+  private static Incident checked(Edition edition, LocatedDocument document) {
+    try {
+      return IncidentLoader.forPolicy(edition.policy()).read(document, "");
+    } catch (PolicyValidationException e) {
+      throw invalid(e.problems());
     }
-    return new Trial(library.evaluator(edition).rule(IncidentLoader.forPolicy(edition.policy()).read(document, "")), inForce);
   }
 
   /** The one word a decision is filed under: breached, excused, undetermined or not-applicable. */
