@@ -16,6 +16,12 @@ import dev.precept.cli.internal.RenderCommand;
 import dev.precept.cli.internal.TestCommand;
 import dev.precept.cli.internal.SchemaCommand;
 import dev.precept.cli.internal.ValidateCommand;
+import dev.precept.cli.internal.ServeCommand;
+import dev.precept.cli.internal.ApiKeyCommand;
+import dev.precept.cli.internal.LogCommand;
+import dev.precept.cli.internal.PeopleCommand;
+import dev.precept.cli.internal.AckLinksCommand;
+import dev.precept.cli.internal.ReplayCommand;
 import dev.precept.model.PolicyException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +51,7 @@ import picocli.CommandLine.Command;
         DiffCommand.class, PackCommand.class, KeygenCommand.class, TrustCommand.class, SignCommand.class,
         VerifyCommand.class, RecordApprovalCommand.class, DueCommand.class,
         ImportCommand.class,
+        ServeCommand.class, ApiKeyCommand.class, LogCommand.class, PeopleCommand.class, AckLinksCommand.class, ReplayCommand.class,
         SchemaCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true)
 public final class Precept {

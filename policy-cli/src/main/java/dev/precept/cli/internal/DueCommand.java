@@ -1,31 +1,32 @@
 package dev.precept.cli.internal;
 
 import dev.precept.cli.Precept;
-import dev.precept.model.Policy;
-import dev.precept.model.PolicyLoader;
-import dev.precept.model.PolicyValidationException;
-import dev.precept.approval.ApprovalStatus;
-import java.io.IOException;
+import dev.precept.library.Edition;
+import dev.precept.library.LibraryPolicy;
+import dev.precept.library.LoadProblem;
+import dev.precept.library.PolicyLibrary;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code precept due [DIR] [--within 60d]}: which policies are due or overdue for review. */
+/**
+ * {@code precept due [DIR] [--within 60d]}: which policies are due or overdue for review. Reads the
+ * folder as a policy library, so an edition a later approved one supersedes is never due.
+ */
 @Command(name = "due", description = "List the policies in a folder that are due or overdue for review; exit 1 when any is overdue.",
     mixinStandardHelpOptions = true)
 public final class DueCommand implements Callable<Integer> {
@@ -63,38 +64,29 @@ public final class DueCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (!Files.isDirectory(folder)) {
       throw new Precept.UsageException(folder + ": no such folder");
     }
     Period window = period(within);
     LocalDate now = today == null ? LocalDate.now() : today;
+    PolicyLibrary library = PolicyLibrary.open(folder);
     List<Map<String, Object>> rows = new ArrayList<>();
     int overdue = 0;
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(folder)) {
-      files = walk.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().matches(".*\\.(cases|approvals|keyring)\\.yaml")
-          && !p.toString().contains("/target/")).sorted().toList();
-    }
-    for (Path file : files) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("file", file.toString());
-      try {
-        // Read within the loader's size limit: a huge file in the folder is reported, not loaded.
-        byte[] bytes = PolicyLoader.readFile(file, dev.precept.model.ReadLimits.STANDARD);
-        if (!new String(bytes, java.nio.charset.StandardCharsets.UTF_8).contains("schemaVersion")) {
-          continue; // not a policy
-        }
-        Policy policy = PolicyLoader.standard().parse(bytes, file.toString());
-        row.put("title", policy.metadata().title());
-        row.put("version", policy.metadata().version());
-        ApprovalStatus status = ApprovalFiles.status(file, policy);
-        Optional<LocalDate> approved = latest(policy.metadata().dates().approved(), status.approvedOn());
-        if (approved.isEmpty()) {
+    for (LibraryPolicy policy : library.policies()) {
+      for (Edition edition : policy.editions()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("file", edition.file().toString());
+        row.put("title", edition.policy().metadata().title());
+        row.put("version", edition.version());
+        if (edition.superseded()) {
+          row.put("status", "superseded");
+          row.put("supersededBy", edition.supersededBy().orElseThrow());
+        } else if (edition.reviewDue().isEmpty()) {
           row.put("status", "awaiting approval");
         } else {
-          LocalDate due = approved.get().plus(policy.metadata().reviewFrequency());
-          row.put("approved", approved.get().toString());
+          LocalDate due = edition.reviewDue().get();
+          row.put("approved", edition.lastApproved().orElseThrow().toString());
           row.put("due", due.toString());
           if (due.isBefore(now)) {
             row.put("status", "OVERDUE");
@@ -105,34 +97,32 @@ public final class DueCommand implements Callable<Integer> {
             row.put("status", "not yet due");
           }
         }
-      } catch (PolicyValidationException e) {
-        row.put("status", "invalid (" + e.problems().size() + " problems: run precept validate)");
+        rows.add(row);
       }
+    }
+    for (LoadProblem problem : library.problems()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("file", problem.file().toString());
+      row.put("status", "invalid");
+      row.put("problem", problem.message());
       rows.add(row);
     }
+    rows.sort(Comparator.comparing(r -> (String) r.get("file")));
     PrintWriter out = spec.commandLine().getOut();
     if (format == OutputFormat.json) {
       out.println(CliJson.write(Map.of("today", now.toString(), "within", window.toString(), "policies", rows, "overdue", overdue)));
     } else {
       out.printf("Policies in %s on %s (due within %s):%n", folder, now, window);
       for (Map<String, Object> row : rows) {
-        out.printf("  %-18s %s%s%s%n", row.get("status"), row.get("file"),
+        out.printf("  %-18s %s%s%s%s%s%n", row.get("status"), row.get("file"),
             row.containsKey("version") ? " (" + row.get("title") + ", version " + row.get("version") + ")" : "",
-            row.containsKey("due") ? ", review due " + row.get("due") + " (approved " + row.get("approved") + ")" : "");
+            row.containsKey("due") ? ", review due " + row.get("due") + " (approved " + row.get("approved") + ")" : "",
+            row.containsKey("supersededBy") ? ", superseded by " + row.get("supersededBy") : "",
+            row.containsKey("problem") ? ": " + row.get("problem") : "");
       }
       out.println(overdue == 0 ? "none overdue" : overdue + " overdue");
     }
     out.flush();
     return overdue == 0 ? Precept.OK : Precept.INVALID;
-  }
-
-  private static Optional<LocalDate> latest(Optional<LocalDate> a, Optional<LocalDate> b) {
-    if (a.isEmpty()) {
-      return b;
-    }
-    if (b.isEmpty()) {
-      return a;
-    }
-    return Optional.of(a.get().isAfter(b.get()) ? a.get() : b.get());
   }
 }

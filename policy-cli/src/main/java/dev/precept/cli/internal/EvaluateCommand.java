@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "POLICY", description = "The policy YAML file.")
+  @Parameters(index = "0", paramLabel = "POLICY", description = "The policy YAML file, or a folder of editions: then the "
+      + "edition in force on the incident's date rules.")
   Path policyFile;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "INCIDENT",
@@ -59,6 +60,12 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "text or json (default: ${DEFAULT-VALUE}); JSON Lines always give JSON.")
   OutputFormat format;
 
+  @Option(names = "--policy", paramLabel = "ID", description = "With a folder holding several policies: which one.")
+  java.util.Optional<String> policyId;
+
+  @Option(names = "--allow-drafts", description = "With a folder: a draft may be the edition in force (the ruling says so).")
+  boolean allowDrafts;
+
   @Override
   public Integer call() {
     if (jsonl != null && incidentFile != null) {
@@ -69,6 +76,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     if (threads != null && threads < 1) {
       throw new Precept.UsageException("--threads must be at least 1, not " + threads);
+    }
+    if (java.nio.file.Files.isDirectory(policyFile) && incidentFile != null) {
+      FolderEvaluation.Result result = FolderEvaluation.rule(policyFile, incidentFile, policyId,
+          allowDrafts ? dev.precept.library.Drafts.ALLOWED : dev.precept.library.Drafts.REFUSED);
+      spec.commandLine().getOut().print(format == OutputFormat.json ? FolderEvaluation.json(result) : FolderEvaluation.text(result));
+      spec.commandLine().getOut().flush();
+      return Precept.OK;
     }
     if (jsonl != null || incidentFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
       return batch(jsonl != null ? jsonl : incidentFile.toString());

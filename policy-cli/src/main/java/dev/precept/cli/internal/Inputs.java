@@ -28,6 +28,13 @@ final class Inputs {
     return file + ": no such file";
   }
 
+  static Path folder(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      throw new Precept.UsageException(folder + ": no such folder");
+    }
+    return folder;
+  }
+
   static Policy policy(Path file) {
     return PolicyLoader.standard().load(existing(file));
   }

@@ -1,0 +1,29 @@
+package dev.precept.library;
+
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** A policy in the library: every edition of it found in the folder, oldest in force first. */
+@Value.Immutable
+public interface LibraryPolicy {
+  /** The policy id the editions share. */
+  String id();
+
+  /** The title of its latest edition. */
+  String title();
+
+  /** Its editions, ordered by the date they take effect, then by version. */
+  List<Edition> editions();
+
+  /** The latest approved edition that nothing supersedes: the one due for review; empty when none is approved. */
+  @Value.Derived
+  default Optional<Edition> current() {
+    return editions().stream().filter(e -> e.approval().approved() && !e.superseded()).reduce((a, b) -> b);
+  }
+
+  /** The edition with this digest. */
+  default Optional<Edition> edition(String digest) {
+    return editions().stream().filter(e -> e.digest().equals(digest)).findFirst();
+  }
+}

@@ -1,0 +1,19 @@
+package dev.precept.library;
+
+import dev.precept.model.Problem;
+import java.nio.file.Path;
+import java.util.List;
+import org.immutables.value.Value;
+
+/** A file in the library that could not be used, and why: the library still opens without it. */
+@Value.Immutable
+public interface LoadProblem {
+  /** The file. */
+  Path file();
+
+  /** What is wrong, in a sentence. */
+  String message();
+
+  /** Each located problem in it (file, line, column, JSON pointer), when the file was read that far. */
+  List<Problem> problems();
+}

@@ -1,0 +1,20 @@
+package dev.precept.library;
+
+import java.time.LocalDate;
+import org.immutables.value.Value;
+
+/** One verified approval of an edition: which office, who holds it, and when they approved. */
+@Value.Immutable
+public interface Signature {
+  /** The office id, e.g. {@code chair}. */
+  String office();
+
+  /** The office's title, e.g. {@code Chair of the Board}. */
+  String title();
+
+  /** The name of the holder who signed. */
+  String name();
+
+  /** The date of the approval. */
+  LocalDate date();
+}

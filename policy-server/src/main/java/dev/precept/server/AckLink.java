@@ -1,0 +1,36 @@
+package dev.precept.server;
+
+import java.time.Instant;
+import java.util.List;
+import org.immutables.value.Value;
+
+/** A personal, signed, single-use link for one person to acknowledge one edition of a policy. */
+@Value.Immutable
+public interface AckLink {
+  /** The person's roster id. */
+  String person();
+
+  /** Their name. */
+  String name();
+
+  /** Their email, to send the link to. */
+  String email();
+
+  /** Their roles. */
+  List<String> roles();
+
+  /** The policy. */
+  String policy();
+
+  /** The edition's version. */
+  String version();
+
+  /** The edition's digest, which the link is bound to. */
+  String digest();
+
+  /** When the link stops working. */
+  Instant expires();
+
+  /** The link. */
+  String url();
+}

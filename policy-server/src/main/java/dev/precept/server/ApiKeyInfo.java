@@ -1,0 +1,25 @@
+package dev.precept.server;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/** An API key as listed: never its secret. */
+@Value.Immutable
+public interface ApiKeyInfo {
+  /** Its id. */
+  String id();
+
+  /** The name given when it was created (who or what holds it). */
+  String name();
+
+  /** What it may do. */
+  Set<Scope> scopes();
+
+  /** When it was created. */
+  Instant created();
+
+  /** When it was revoked, if it was. */
+  Optional<Instant> revoked();
+}

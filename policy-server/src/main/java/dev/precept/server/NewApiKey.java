@@ -1,0 +1,17 @@
+package dev.precept.server;
+
+import java.util.Set;
+import org.immutables.value.Value;
+
+/** A key just created: the only time its secret is seen (the database keeps a hash). */
+@Value.Immutable
+public interface NewApiKey {
+  /** The key's id, shown in listings and the decision log. */
+  String id();
+
+  /** The key itself, for the {@code Authorization: Bearer} header. */
+  String key();
+
+  /** What it may do. */
+  Set<Scope> scopes();
+}

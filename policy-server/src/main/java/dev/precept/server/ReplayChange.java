@@ -1,0 +1,20 @@
+package dev.precept.server;
+
+import java.util.List;
+import org.immutables.value.Value;
+
+/** One logged ruling that the draft would change: which decision, and each difference in a sentence. */
+@Value.Immutable
+public interface ReplayChange {
+  /** The logged decision. */
+  String decisionId();
+
+  /** When it was made. */
+  String recordedAt();
+
+  /** The edition it was made under. */
+  String editionVersion();
+
+  /** What changes: {@code clause conduct.logo: breached -> excused}, or why it cannot be ruled under the draft. */
+  List<String> differences();
+}

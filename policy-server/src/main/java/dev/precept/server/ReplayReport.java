@@ -1,0 +1,20 @@
+package dev.precept.server;
+
+import java.util.List;
+import org.immutables.value.Value;
+
+/** Logged rulings of a policy re-ruled under a draft edition: how many were replayed and which would change. */
+@Value.Immutable
+public interface ReplayReport {
+  /** The policy. */
+  String policy();
+
+  /** The draft's version. */
+  String version();
+
+  /** How many logged rulings of the policy were replayed. */
+  int replayed();
+
+  /** The rulings that would change (or could not be ruled under the draft), in log order. */
+  List<ReplayChange> changes();
+}

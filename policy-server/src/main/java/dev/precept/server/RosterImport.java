@@ -1,0 +1,20 @@
+package dev.precept.server;
+
+import java.util.List;
+import org.immutables.value.Value;
+
+/** What importing a roster CSV did: people added and updated, and the rows refused (with their line). */
+@Value.Immutable
+public interface RosterImport {
+  /** People new to the roster. */
+  int added();
+
+  /** People already on it whose details changed. */
+  int updated();
+
+  /** People already on it with nothing changed. */
+  int unchanged();
+
+  /** One sentence per row refused, naming its line; nothing is imported when any row is refused. */
+  List<String> problems();
+}

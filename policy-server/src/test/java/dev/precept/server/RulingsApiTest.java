@@ -1,0 +1,126 @@
+package dev.precept.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code POST /v1/policies/{id}/rulings} against a real server on loopback. */
+class RulingsApiTest {
+  @TempDir static Path folder;
+  static RunningServer server;
+
+  @BeforeAll
+  static void start() {
+    server = new RunningServer(folder);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void aRulingComesFromTheEditionInForceOnTheIncidentsDateWithItsApprovalAndIsLogged() {
+    RunningServer.Answer answer = server.rule(RunningServer.incidentOn("2018-01-15"));
+    assertEquals(201, answer.status(), answer.body());
+    JsonNode body = answer.json();
+    String decisionId = body.path("decisionId").asText();
+    assertTrue(decisionId.matches("[0-9a-f-]{36}"), decisionId);
+    assertEquals("/v1/decisions/" + decisionId, answer.raw().headers().firstValue("Location").orElseThrow());
+    assertEquals("2017.1", body.path("edition").path("version").asText());
+    assertEquals("2017.1", body.path("ruling").path("version").asText());
+    assertEquals(body.path("ruling").path("digest").asText(), body.path("edition").path("digest").asText());
+    assertEquals("Bob Example", body.path("edition").path("approval").path("signatures").path(1).path("name").asText());
+    assertEquals("2017-10-11", body.path("edition").path("approval").path("approvedOn").asText());
+    assertFalse(body.path("edition").path("draft").asBoolean());
+    assertTrue(body.path("edition").path("reason").asText().contains("it replaced 2016.1"), body.toString());
+
+    JsonNode logged = server.get("/v1/decisions/" + decisionId, server.readKey).json();
+    assertEquals(body.path("edition").path("digest").asText(), logged.path("edition").path("digest").asText());
+    assertEquals(body.path("ruling"), logged.path("ruling"));
+    assertEquals("breached", logged.path("outcome").asText());
+    assertTrue(logged.path("hash").asText().startsWith("sha256:"), logged.toString());
+  }
+
+  @Test
+  void anIncidentBeforeTheNewEditionTakesEffectIsRuledUnderTheOldOne() {
+    JsonNode body = server.rule(RunningServer.incidentOn("2017-10-20")).json();
+    assertEquals("2016.1", body.path("edition").path("version").asText());
+    assertTrue(body.path("edition").path("reason").asText().contains("2017.1 takes effect later, from 2017-11-01"), body.toString());
+  }
+
+  @Test
+  void anIncidentBeforeTheFirstEditionIsRefusedWithTheReason() {
+    RunningServer.Answer answer = server.rule(RunningServer.incidentOn("2015-01-01"));
+    assertEquals(422, answer.status(), answer.body());
+    assertEquals("application/problem+json", answer.contentType());
+    assertTrue(answer.json().path("detail").asText().startsWith("2015-01-01 is before the first approved edition"), answer.body());
+  }
+
+  @Test
+  void anInvalidIncidentIsRefusedListingEveryProblemWithItsPointer() {
+    String bad = RunningServer.incidentOn("2018-01-15").replace("\"roles\": [\"staff\"]", "\"roles\": [\"cfo\"]")
+        .replace("\"conduct.name-and-logo\"", "\"conduct.no-such-clause\"")
+        .replace("\"during-working-hours\": false", "\"during-working-hours\": \"sometimes\"");
+    RunningServer.Answer answer = server.rule(bad);
+    assertEquals(400, answer.status(), answer.body());
+    assertEquals("application/problem+json", answer.contentType());
+    JsonNode problem = answer.json();
+    assertEquals("https://precept.dev/problems/invalid-incident", problem.path("type").asText());
+    assertEquals(400, problem.path("status").asInt());
+    List<String> pointers = new ArrayList<>();
+    problem.path("errors").forEach(e -> pointers.add(e.path("pointer").asText()));
+    assertEquals(List.of("/person/roles/0", "/clauses/0", "/facts/during-working-hours"), pointers, answer.body());
+    assertTrue(problem.path("errors").path(0).path("detail").asText().contains("cfo"), answer.body());
+  }
+
+  @Test
+  void anIncidentWithoutADateIsRefusedWithItsOtherProblemsToo() {
+    String bad = RunningServer.INCIDENT.replace("\"date\": \"2016-12-02\",", "").replace("\"roles\": [\"staff\"]", "\"roles\": [\"cfo\"]");
+    JsonNode problem = server.rule(bad).json();
+    List<String> pointers = new ArrayList<>();
+    problem.path("errors").forEach(e -> pointers.add(e.path("pointer").asText()));
+    assertEquals(List.of("", "/person/roles/0"), pointers, problem.toString());
+    assertTrue(problem.path("errors").path(0).path("detail").asText().contains("no date"), problem.toString());
+  }
+
+  @Test
+  void brokenJsonIsABadRequestWithoutAStackTrace() {
+    for (String body : List.of("{\"id\": ", "[1, 2]", "", "\"text\"", "{\"id\": \"x\", \"person\": &a {\"roles\": *a}}")) {
+      RunningServer.Answer answer = server.rule(body);
+      assertEquals(400, answer.status(), body + " -> " + answer.body());
+      assertEquals("application/problem+json", answer.contentType(), body);
+      assertFalse(answer.body().contains("Exception") || answer.body().contains("\tat ") || answer.body().contains("dev.precept."),
+          answer.body());
+    }
+  }
+
+  @Test
+  void aBodyOver64KiBIsRefusedAndDeepNestingIsRefusedQuickly() {
+    String big = RunningServer.incidentOn("2018-01-15").replace("\"summary\": \"", "\"summary\": \"" + "x".repeat(70 * 1024));
+    RunningServer.Answer tooBig = server.rule(big);
+    assertEquals(413, tooBig.status(), tooBig.body());
+    assertEquals("application/problem+json", tooBig.contentType());
+    String deep = "{\"id\": \"x\", \"facts\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+    RunningServer.Answer nested = server.rule(deep);
+    assertEquals(400, nested.status(), nested.body());
+  }
+
+  @Test
+  void anUnknownPolicyIsNotFoundAndNamesTheKnownOnes() {
+    RunningServer.Answer answer = server.post("/v1/policies/cat-safeguarding/rulings", server.ruleKey, RunningServer.incidentOn("2018-01-15"));
+    assertEquals(404, answer.status());
+    assertEquals("there is no policy 'cat-safeguarding' in the library (its policies: cat-social-media)", answer.json().path("detail").asText());
+    assertEquals(404, server.get("/v1/nothing-here", server.readKey).status());
+    assertEquals("application/problem+json", server.get("/v1/nothing-here", server.readKey).contentType());
+  }
+}
