@@ -78,7 +78,7 @@ public final class BatchRulings {
   }
 
   /**
-   * The same, on this many threads (1 rules on the calling thread's helper alone).
+   * The same, on this many threads (with 1, one helper thread rules while the caller reads and writes).
    *
    * @throws IllegalArgumentException when {@code threads} is below 1
    */

@@ -118,6 +118,41 @@ class BatchRulingsTest {
     assertTrue(output.contains("lines=50000 ruled=50000 failed=0"), output);
   }
 
+  @Test
+  void theGuidesBatchExampleRulesAFileAndReportsTheBadLine(@TempDir Path folder) throws IOException {
+    dev.precept.model.Policy policy = SeedPolicy.POLICY;
+    Path incidentsFile = folder.resolve("incidents.jsonl");
+    Path rulingsFile = folder.resolve("rulings.jsonl");
+    Files.writeString(incidentsFile, SeedIncidents.line(SeedIncidents.INCIDENTS.get(0)) + "\nnot json\n");
+    java.io.PrintStream stderr = System.err;
+    java.io.ByteArrayOutputStream reported = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(reported, true, StandardCharsets.UTF_8));
+    try {
+      // tag::batch[]
+      BatchRulings batch = BatchRulings.of(Evaluator.of(policy)).withSource("incidents.jsonl");
+      try (Reader in = Files.newBufferedReader(incidentsFile);
+          Writer out = Files.newBufferedWriter(rulingsFile)) {
+        BatchSummary summary = batch.ruleAll(in, out, error -> System.err.println(error.describe()));
+        // summary.ruled() rulings written; summary.failed() lines reported, each with its line number
+        assertEquals(1, summary.failed());
+      }
+      // end::batch[]
+    } finally {
+      System.setErr(stderr);
+    }
+
+    assertEquals(1, Files.readAllLines(rulingsFile).size());
+    assertTrue(reported.toString(StandardCharsets.UTF_8).startsWith("incidents.jsonl:2:"),
+        reported.toString(StandardCharsets.UTF_8));
+    String source = Files.readString(Path.of("src/test/java/dev/precept/eval/BatchRulingsTest.java"), StandardCharsets.UTF_8);
+    String region = source.substring(source.indexOf("// tag::batch[]\n") + "// tag::batch[]\n".length(),
+        source.indexOf("      // end::batch[]"));
+    String shown = region.lines().filter(l -> !l.contains("assertEquals"))
+        .map(l -> l.length() >= 6 ? l.substring(6) : l.strip()).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+    assertTrue(Files.readString(Path.of("../docs/embedding-the-evaluator.md"), StandardCharsets.UTF_8)
+        .contains("```java\n" + shown + "```"), "the guide shows the example verbatim:\n" + shown);
+  }
+
   private static String compact(Ruling ruling) {
     try {
       return EvalJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ruling);
