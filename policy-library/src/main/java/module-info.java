@@ -1,0 +1,10 @@
+/** A trust's policy library: master editions, academy overlays, their approvals and the register. */
+module dev.precept.library {
+  exports dev.precept.library;
+
+  requires transitive dev.precept.model;
+  requires transitive dev.precept.approval;
+  requires static transitive org.immutables.value.annotations;
+
+  opens dev.precept.library to com.fasterxml.jackson.databind;
+}
