@@ -159,7 +159,8 @@ public final class TrustLibrary {
 
   /** The file an overlay was read from. */
   public Optional<Path> fileOf(Overlay overlay) {
-    return overlays.stream().filter(o -> o.overlay() == overlay).map(AcademyOverlay::file).findFirst();
+    return overlays.stream().filter(o -> o.overlay() == overlay).map(AcademyOverlay::file).findFirst()
+        .or(() -> overlays.stream().filter(o -> o.overlay().equals(overlay)).map(AcademyOverlay::file).findFirst());
   }
 
   /**
@@ -190,6 +191,13 @@ public final class TrustLibrary {
     String base = file.getFileName().toString().replaceFirst("\\.overlay\\.ya?ml$", "");
     return TailoringApproval.verify(overlay, master, records(file.resolveSibling(base + ".approvals.yaml")),
         keyring(file.resolveSibling(base + ".keyring.yaml")));
+  }
+
+  /** What the Board's approval records beside a master edition prove (not approved for an edition not in the library). */
+  public ApprovalStatus masterApproval(Policy master) {
+    return masters.stream().filter(m -> m.policy() == master || m.policy().equals(master)).findFirst()
+        .map(MasterEdition::approval)
+        .orElseGet(() -> ApprovalCheck.verify(master, List.of(), Keyring.empty()));
   }
 
   private Optional<MasterEdition> inForce(String policyId, LocalDate date) {

@@ -37,6 +37,9 @@ public final class DiffCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "text, json or html (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(names = "--library", paramLabel = "DIR", description = "For two master editions: also list, for each academy in this trust library, which clauses of its document change and whether its overlay needs attention.")
+  Path library;
+
   @Override
   public Integer call() {
     Policy old = Inputs.policy(oldFile);
@@ -44,9 +47,10 @@ public final class DiffCommand implements Callable<Integer> {
     List<PolicyCase> cases = new ArrayList<>(casesBeside(newFile, now));
     cases.addAll(casesBeside(oldFile, old));
     ChangeSummary summary = PolicyDiff.between(old, now, cases);
+    List<AcademyChanges.Academy> academies = library == null ? List.of() : AcademyChanges.between(library, old, now);
     String output = switch (format) {
-      case text -> PolicyDiff.toText(summary);
-      case json -> CliJson.write(summary) + "\n";
+      case text -> PolicyDiff.toText(summary) + (library == null ? "" : AcademyChanges.toText(academies));
+      case json -> CliJson.write(library == null ? summary : java.util.Map.of("changes", summary, "academies", academies)) + "\n";
       case html -> BoardPack.of(DocumentRenderer.standard()).changesHtml(summary, now.metadata().title());
     };
     spec.commandLine().getOut().print(output);

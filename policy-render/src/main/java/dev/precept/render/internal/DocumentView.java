@@ -35,6 +35,16 @@ public final class DocumentView {
    */
   public static Map<String, Object> of(Policy policy, SignatureBlock signatures, UnaryOperator<String> text,
       UnaryOperator<String> plain) {
+    return of(policy, signatures, text, plain, true);
+  }
+
+  /**
+   * The view of a policy, with or without notes marking an academy's own clauses.
+   *
+   * @param localNotes whether clauses with an origin (an academy's tailoring) get a numbered note
+   */
+  public static Map<String, Object> of(Policy policy, SignatureBlock signatures, UnaryOperator<String> text,
+      UnaryOperator<String> plain, boolean localNotes) {
     Metadata metadata = policy.metadata();
     PolicyDigest digest = PolicyDigest.of(policy);
     boolean approved = signatures.approved();
@@ -61,12 +71,15 @@ public final class DocumentView {
     view.put("digest", digest.toString());
     view.put("shortDigest", digest.shortForm());
     view.put("keywords", plain.apply(policy.id() + ", " + digest));
-    view.put("sections", sections(policy, text, plain));
+    List<Map<String, Object>> notes = new ArrayList<>();
+    view.put("sections", sections(policy, text, plain, localNotes ? notes : null));
+    view.put("localNotes", notes);
     view.put("signatures", signatures(signatures, plain));
     return view;
   }
 
-  private static List<Map<String, Object>> sections(Policy policy, UnaryOperator<String> text, UnaryOperator<String> plain) {
+  private static List<Map<String, Object>> sections(Policy policy, UnaryOperator<String> text, UnaryOperator<String> plain,
+      List<Map<String, Object>> notes) {
     List<Map<String, Object>> sections = new ArrayList<>();
     int number = 1;
     for (Section section : policy.sections()) {
@@ -74,14 +87,15 @@ public final class DocumentView {
       view.put("number", number++);
       view.put("id", plain.apply(section.id()));
       view.put("title", plain.apply(section.title()));
-      view.put("blocks", blocks(section.clauses(), text, plain));
+      view.put("blocks", blocks(section.clauses(), text, plain, notes));
       sections.add(view);
     }
     return sections;
   }
 
   /** Paragraphs (run-on clauses joined) and lists (a lead-in clause with its items). */
-  private static List<Map<String, Object>> blocks(List<Clause> clauses, UnaryOperator<String> text, UnaryOperator<String> plain) {
+  private static List<Map<String, Object>> blocks(List<Clause> clauses, UnaryOperator<String> text, UnaryOperator<String> plain,
+      List<Map<String, Object>> notes) {
     List<Map<String, Object>> blocks = new ArrayList<>();
     List<Map<String, Object>> paragraph = null;
     for (Clause clause : clauses) {
@@ -92,21 +106,32 @@ public final class DocumentView {
         block.put("items", new ArrayList<Map<String, Object>>());
         blocks.add(block);
       }
-      paragraph.add(clauseView(clause, text, plain));
+      paragraph.add(clauseView(clause, text, plain, notes));
       if (!clause.items().isEmpty()) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items = (List<Map<String, Object>>) blocks.get(blocks.size() - 1).get("items");
-        clause.items().forEach(item -> items.add(clauseView(item, text, plain)));
+        clause.items().forEach(item -> items.add(clauseView(item, text, plain, notes)));
         paragraph = null;
       }
     }
     return blocks;
   }
 
-  private static Map<String, Object> clauseView(Clause clause, UnaryOperator<String> text, UnaryOperator<String> plain) {
+  private static Map<String, Object> clauseView(Clause clause, UnaryOperator<String> text, UnaryOperator<String> plain,
+      List<Map<String, Object>> notes) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", plain.apply(clause.id()));
     view.put("text", text.apply(clause.text().strip()));
+    view.put("note", "");
+    if (notes != null && clause.origin().isPresent()) {
+      String number = String.valueOf(notes.size() + 1);
+      Map<String, Object> note = new LinkedHashMap<>();
+      note.put("number", number);
+      note.put("text", plain.apply(capitalise(clause.origin().get().describe())
+          + clause.origin().get().reason().map(r -> ": " + r.strip()).orElse(".")));
+      notes.add(note);
+      view.put("note", number);
+    }
     return view;
   }
 
