@@ -57,7 +57,7 @@ public final class Rulings {
       out.append(String.join("; ", shown)).append("\n");
     }
     for (ClauseRuling clause : ruling.clauses()) {
-      out.append("\n").append(clause.clause()).append(": ").append(clause.outcome().word().toUpperCase(java.util.Locale.ROOT)).append("\n");
+      out.append("\n").append(clause.clause()).append(clause.origin().map(o -> " (" + o + ")").orElse("")).append(": ").append(clause.outcome().word().toUpperCase(java.util.Locale.ROOT)).append("\n");
       out.append(wrap("\"" + clause.quote().strip() + "\"", "  > ")).append("\n");
       out.append(wrap(clause.reason() + ".", "  ")).append("\n");
     }

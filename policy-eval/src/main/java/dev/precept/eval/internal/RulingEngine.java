@@ -146,7 +146,8 @@ public final class RulingEngine {
     ImmutableClauseRuling.Builder ruling = ImmutableClauseRuling.builder()
         .clause(clause.id())
         .category(clause.category())
-        .quote(clause.text());
+        .quote(clause.text())
+        .origin(clause.origin().map(o -> o.describe()));
     if (clause.category().isEmpty()) {
       return ruling.outcome(Outcome.NOT_APPLICABLE)
           .reason("'" + clause.id() + "' is " + article(clause.kind().word()) + ", not a rule that conduct can breach")
