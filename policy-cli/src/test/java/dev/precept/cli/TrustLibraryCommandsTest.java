@@ -106,6 +106,36 @@ class TrustLibraryCommandsTest {
   }
 
   @Test
+  void aChangedTailoringNeedsTheLocalGoverningBodyToSignAgain(@TempDir Path dir) throws Exception {
+    Path copy = dir.resolve("trust");
+    try (var walk = Files.walk(Path.of(LIBRARY))) {
+      for (Path p : walk.toList()) {
+        Path to = copy.resolve(Path.of(LIBRARY).relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    Path overlay = copy.resolve("academies/trelissick/social-media.overlay.yaml");
+    Files.writeString(overlay, Files.readString(overlay).replace("in person or through the", "in person, by telephone or through the"));
+    assertEquals(1, run("verify", copy.toString(), "--academy", "trelissick", "--on", "2017-03-01").code());
+    assertEquals(0, run("keygen", "--out", dir.resolve("keys").toString(), "--name", "Morwenna Hicks").code());
+    String publicKey = Files.readString(dir.resolve("keys/morwenna-hicks.pub.pem")).strip().replace("\n", "\n      ");
+    Files.writeString(copy.resolve("academies/trelissick/social-media.keyring.yaml"),
+        "keys:\n  - office: lgb-chair\n    name: Morwenna Hicks\n    publicKey: |\n      " + publicKey + "\n");
+    PreceptTest.Run signed = run("sign", copy.toString(), "--academy", "trelissick", "--on", "2017-03-01",
+        "--key", dir.resolve("keys/morwenna-hicks.key.pem").toString(), "--as", "lgb-chair", "--date", "2017-01-10", "--minute", "LGB 2017/3");
+    assertEquals(0, signed.code(), signed.err());
+    assertTrue(signed.out().contains("on Trelissick Academy's tailoring of cat-social-media 2016.1"), signed.out());
+    PreceptTest.Run verified = run("verify", copy.toString(), "--academy", "trelissick", "--on", "2017-03-01");
+    assertEquals(0, verified.code(), verified.out());
+    assertEquals(1, run("sign", copy.toString(), "--academy", "trelissick", "--key", dir.resolve("keys/morwenna-hicks.key.pem").toString(),
+        "--as", "chair").code(), "the Board's chair does not sign an academy's tailoring");
+  }
+
+  @Test
   void diffOfTwoMasterEditionsListsPerAcademyWhatChangesAndWhichOverlaysNeedAttention() {
     PreceptTest.Run run = run("diff", MASTERS + "social-media-policy.yaml", MASTERS + "social-media-policy-2017.yaml", "--library", LIBRARY);
     assertEquals(0, run.code(), run.err());
