@@ -13,7 +13,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableClauseRuling.class)
 @JsonDeserialize(as = ImmutableClauseRuling.class)
 @JsonPropertyOrder({"clause", "outcome", "category", "reason", "scope", "conditions", "exception",
-    "permission", "exceptions", "duty", "undecidedBy", "leadIn", "quote"})
+    "permission", "exceptions", "duty", "undecidedBy", "leadIn", "quote", "origin"})
 public interface ClauseRuling {
   /** The clause's id. */
   String clause();
@@ -56,4 +56,10 @@ public interface ClauseRuling {
 
   /** The clause's text, quoted. */
   String quote();
+
+  /**
+   * In an academy's policy, that the clause is the academy's own ("local to Trelissick Academy
+   * (added)"); empty for the master's clauses and in any other policy.
+   */
+  Optional<String> origin();
 }

@@ -74,7 +74,7 @@ public final class Rulings {
           + deemed.because() + deemed.recorded().map(r -> " (the incident recorded " + r + ")").orElse("") + ".", "")).append("\n");
     }
     for (ClauseRuling clause : ruling.clauses()) {
-      out.append("\n").append(capitalise(cite.apply(clause.clause()))).append(": ").append(clause.outcome().word().toUpperCase(java.util.Locale.ROOT)).append("\n");
+      out.append("\n").append(capitalise(cite.apply(clause.clause()))).append(clause.origin().map(o -> " (" + o + ")").orElse("")).append(": ").append(clause.outcome().word().toUpperCase(java.util.Locale.ROOT)).append("\n");
       String quote = clause.leadIn().map(l -> "\"" + l + " ... " + clause.quote().strip() + "\"")
           .orElse("\"" + clause.quote().strip() + "\"");
       out.append(wrap(quote, "  > ")).append("\n");

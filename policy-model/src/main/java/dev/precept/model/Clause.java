@@ -17,7 +17,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableClause.class)
 @JsonDeserialize(as = ImmutableClause.class)
 @JsonPropertyOrder({"id", "kind", "text", "runOn", "appliesTo", "category", "when", "exceptions",
-    "references", "offices", "deems", "duty", "items"})
+    "references", "offices", "deems", "duty", "items", "origin"})
 public interface Clause {
   /** Stable id that rulings, diffs and signatures cite ({@code conduct.logo}). */
   String id();
@@ -63,4 +63,7 @@ public interface Clause {
 
   /** The list this clause introduces, in order. */
   List<Clause> items();
+
+  /** In an academy's policy, that the clause is the academy's own; empty for the master's clauses. */
+  Optional<ClauseOrigin> origin();
 }

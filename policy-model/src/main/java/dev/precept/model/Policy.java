@@ -22,7 +22,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutablePolicy.class)
 @JsonDeserialize(as = ImmutablePolicy.class)
 @JsonPropertyOrder({"schemaVersion", "id", "metadata", "roles", "groups", "offices", "attributes",
-    "facts", "breachCategories", "instruments", "sections", "appendices", "consequences", "silent"})
+    "facts", "breachCategories", "instruments", "sections", "appendices", "consequences", "silent", "variation", "derivedFrom"})
 public interface Policy {
   /** The format version of the YAML this policy was written in. */
   int schemaVersion();
@@ -65,6 +65,12 @@ public interface Policy {
 
   /** The consequences of a breach, in the order the policy gives them. */
   List<Consequence> consequences();
+
+  /** For a trust's master policy: its variables and the clauses an academy may tailor. */
+  Optional<Variation> variation();
+
+  /** For an academy's policy made from a master and an {@link Overlay}: where it came from. */
+  Optional<Derivation> derivedFrom();
 
   /** Where the policy deliberately gives no consequence, with the reason. */
   List<Silence> silent();

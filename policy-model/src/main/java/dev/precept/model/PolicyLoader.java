@@ -112,6 +112,7 @@ public final class PolicyLoader {
           "the policy passed the schema but could not be read: " + e.getMessage(), null)));
     }
     problems.addAll(SemanticCheck.check(policy, document));
+    problems.addAll(dev.precept.model.internal.VariationCheck.check(policy, document));
     if (!problems.isEmpty()) {
       throw failure(problems);
     }

@@ -30,9 +30,23 @@ public final class DocumentRenderer {
   private static final DocumentRenderer STANDARD = new DocumentRenderer(Optional.empty());
 
   private final Templates templates;
+  private final boolean localNotes;
 
   private DocumentRenderer(Optional<Path> folder) {
-    this.templates = new Templates(folder);
+    this(new Templates(folder), true);
+  }
+
+  private DocumentRenderer(Templates templates, boolean localNotes) {
+    this.templates = templates;
+    this.localNotes = localNotes;
+  }
+
+  /**
+   * This renderer without the numbered notes that mark an academy's own clauses (those with an
+   * origin) in its document; by default they are shown.
+   */
+  public DocumentRenderer withoutLocalNotes() {
+    return new DocumentRenderer(templates, false);
   }
 
   /** The renderer with Precept's own templates. */
@@ -52,7 +66,7 @@ public final class DocumentRenderer {
 
   private String html(Policy policy, SignatureBlock signatures, boolean forPdf) {
     Map<String, Object> view = Map.of(
-        "doc", DocumentView.of(policy, signatures, Markup::html, Markup::plain),
+        "doc", DocumentView.of(policy, signatures, Markup::html, Markup::plain, localNotes),
         "css", templates.text("document.css"),
         "assets", templates.images(),
         "watermark", dev.precept.render.internal.Watermark.draftSvgDataUri(),
@@ -63,7 +77,7 @@ public final class DocumentRenderer {
   /** The document as Markdown. */
   public String markdown(Policy policy, SignatureBlock signatures) {
     Map<String, Object> view = Map.of(
-        "doc", DocumentView.of(policy, signatures, Markup::markdown, Markup::markdown),
+        "doc", DocumentView.of(policy, signatures, Markup::markdown, Markup::markdown, localNotes),
         "h1", "#", "h2", "##", "h3", "###");
     return templates.merge("document.md.vm", view);
   }

@@ -41,6 +41,9 @@ public final class DiffCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write to this file (replaced whole) instead of printing.")
   Path out;
 
+  @Option(names = "--library", paramLabel = "DIR", description = "For two master editions: also list, for each academy in this trust library, which clauses of its document change and whether its overlay needs attention.")
+  Path library;
+
   @Override
   public Integer call() {
     Policy old = Inputs.policy(oldFile);
@@ -51,6 +54,7 @@ public final class DiffCommand implements Callable<Integer> {
       throw new Precept.UsageException("--format pdf writes a file: give it with --out FILE (e.g. --out changes.pdf)");
     }
     ChangeSummary summary = PolicyDiff.between(old, now, cases);
+    List<AcademyChanges.Academy> academies = library == null ? List.of() : AcademyChanges.between(library, old, now);
     BoardPack pack = BoardPack.of(DocumentRenderer.standard());
     if (format == Format.pdf) {
       OutputFiles.write(out, o -> pack.changesPdf(summary, now.metadata().title(), now.metadata().dates().drafted(), o),
@@ -60,8 +64,8 @@ public final class DiffCommand implements Callable<Integer> {
       return Precept.OK;
     }
     String output = switch (format) {
-      case text -> PolicyDiff.toText(summary);
-      case json -> CliJson.write(summary) + "\n";
+      case text -> PolicyDiff.toText(summary) + (library == null ? "" : AcademyChanges.toText(academies));
+      case json -> CliJson.write(library == null ? summary : java.util.Map.of("changes", summary, "academies", academies)) + "\n";
       case html -> pack.changesHtml(summary, now.metadata().title());
       case pdf -> throw new IllegalStateException("written above");
     };

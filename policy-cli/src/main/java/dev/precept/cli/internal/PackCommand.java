@@ -22,8 +22,15 @@ import picocli.CommandLine.Spec;
 public final class PackCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "POLICY", description = "The edition put to the Board.")
+  @Parameters(index = "0", paramLabel = "POLICY", description = "The edition put to the Board (with --academy: the trust's library folder).")
   Path policyFile;
+
+  @Option(names = "--academy", paramLabel = "NAME", description = "The pack for an academy's policy from the library folder: its name, its folder's name, or 'all' (one folder each); "
+      + "the previous edition is the academy's policy under the master edition its overlay names.")
+  String academy;
+
+  @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "With --academy: the date whose master edition in force is used (default: today).")
+  java.time.LocalDate on;
 
   @Option(names = "--previous", paramLabel = "OLD", description = "The last approved edition, for the change summary.")
   Path previousFile;
@@ -36,6 +43,30 @@ public final class PackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (academy != null) {
+      if (previousFile != null) {
+        throw new Precept.UsageException("--previous does not go with --academy: the academy's previous edition comes from its overlay");
+      }
+      DocumentRenderer renderer = templates == null ? DocumentRenderer.standard() : DocumentRenderer.withTemplates(templates);
+      java.time.LocalDate date = on == null ? java.time.LocalDate.now() : on;
+      dev.precept.library.TrustLibrary library = dev.precept.library.TrustLibrary.open(policyFile);
+      for (Academies.AcademyPolicy each : Academies.select(policyFile, academy, date)) {
+        Policy named = each.overlay().namedEdition(library.masterEditions());
+        Optional<Policy> previous = named == each.master() ? Optional.empty() : Optional.of(each.overlay().applyTo(named));
+        Path cases = each.overlayFile().resolveSibling(each.overlayFile().getFileName().toString().replaceFirst("\\.overlay\\.ya?ml$", ".cases.yaml"));
+        List<dev.precept.eval.PolicyCase> current = java.nio.file.Files.isRegularFile(cases)
+            ? dev.precept.eval.CaseSuite.load(cases, each.policy()).cases() : List.of();
+        Map<String, byte[]> files = BoardPack.of(renderer).files(each.policy(), Academies.signatureBlock(each), previous,
+            current, List.of());
+        Path folder = OutputFiles.folder("all".equals(academy) ? out.resolve(each.folder()) : out);
+        files.forEach((name, bytes) -> OutputFiles.write(folder.resolve(name), o -> o.write(bytes), List.of(each.overlayFile())));
+        spec.commandLine().getOut().println("wrote " + each.academy() + "'s review pack, " + files.size() + " files: " + folder.resolve("index.html"));
+      }
+      return Precept.OK;
+    }
+    if (on != null) {
+      throw new Precept.UsageException("--on goes with --academy");
+    }
     Policy policy = Inputs.policy(policyFile);
     Optional<Policy> previous = Optional.ofNullable(previousFile).map(Inputs::policy);
     DocumentRenderer renderer = templates == null ? DocumentRenderer.standard() : DocumentRenderer.withTemplates(templates);

@@ -23,8 +23,17 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "POLICY", description = "The policy YAML file.")
+  @Parameters(index = "0", paramLabel = "POLICY", description = "The policy YAML file (with --academy: the trust's library folder).")
   Path policyFile;
+
+  @Option(names = "--academy", paramLabel = "NAME", description = "Render an academy's document from the library folder: its name, its folder's name, or 'all' (one folder each).")
+  String academy;
+
+  @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "With --academy: the date whose master edition in force is used (default: today).")
+  java.time.LocalDate on;
+
+  @Option(names = "--no-local-notes", description = "With --academy: leave out the notes that mark the academy's own clauses.")
+  boolean noLocalNotes;
 
   @Option(names = "--format", split = ",", defaultValue = "html", description = "html, md, pdf or docx (Word); several separated by commas (default: ${DEFAULT-VALUE}).")
   List<Format> formats;
@@ -40,7 +49,9 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Policy policy = Inputs.policy(policyFile);
+    if (academy == null && (on != null || noLocalNotes)) {
+      throw new Precept.UsageException("--on and --no-local-notes go with --academy");
+    }
     if (signPdf != null) {
       Inputs.existing(signPdf);
       if (!formats.contains(Format.pdf)) {
@@ -51,9 +62,24 @@ public final class RenderCommand implements Callable<Integer> {
       throw new Precept.UsageException(templates + ": no such folder");
     }
     DocumentRenderer renderer = templates == null ? DocumentRenderer.standard() : DocumentRenderer.withTemplates(templates);
-    SignatureBlock signatures = ApprovalFiles.signatureBlock(policyFile, policy);
-    Path folder = OutputFiles.folder(out);
-    String base = policyFile.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+    if (noLocalNotes) {
+      renderer = renderer.withoutLocalNotes();
+    }
+    if (academy != null) {
+      for (Academies.AcademyPolicy each : Academies.select(policyFile, academy, on == null ? java.time.LocalDate.now() : on)) {
+        Path folder = "all".equals(academy) ? out.resolve(each.folder()) : out;
+        String base = each.overlayFile().getFileName().toString().replaceFirst("\\.overlay\\.ya?ml$", "");
+        write(renderer, each.policy(), Academies.signatureBlock(each), OutputFiles.folder(folder), base, each.overlayFile());
+      }
+      return Precept.OK;
+    }
+    Policy policy = Inputs.policy(policyFile);
+    write(renderer, policy, ApprovalFiles.signatureBlock(policyFile, policy), OutputFiles.folder(out),
+        policyFile.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", ""), policyFile);
+    return Precept.OK;
+  }
+
+  private void write(DocumentRenderer renderer, Policy policy, SignatureBlock signatures, Path folder, String base, Path policyFile) {
     PrintWriter printer = spec.commandLine().getOut();
     for (Format format : formats) {
       Path target = folder.resolve(base + "." + format.name());
@@ -78,6 +104,5 @@ public final class RenderCommand implements Callable<Integer> {
       }
       printer.println("wrote " + target);
     }
-    return Precept.OK;
   }
 }

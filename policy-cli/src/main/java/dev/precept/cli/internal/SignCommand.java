@@ -31,8 +31,15 @@ import picocli.CommandLine.Spec;
 public final class SignCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "POLICY", description = "The policy file.")
+  @Parameters(index = "0", paramLabel = "POLICY", description = "The policy file (with --academy: the trust's library folder).")
   Path policyFile;
+
+  @Option(names = "--academy", paramLabel = "NAME", description = "Sign an academy's tailoring for its Local Governing Body: the record goes beside the academy's overlay "
+      + "and binds its tailoring digest (keys from the keyring beside the overlay).")
+  String academy;
+
+  @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "With --academy: the date whose master edition in force is tailored (default: the decision's date).")
+  LocalDate on;
 
   @Option(names = "--key", required = true, paramLabel = "KEY", description = "Your private key (.key.pem from 'precept keygen').")
   Path keyFile;
@@ -51,7 +58,6 @@ public final class SignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Policy policy = Inputs.policy(policyFile);
     PrivateKey key = SigningKeys.readPrivate(new String(PolicyLoader.readFile(Inputs.existing(keyFile), ReadLimits.STANDARD), StandardCharsets.UTF_8));
     Decision chosen = switch (decision) {
       case "approved" -> Decision.APPROVED;
@@ -59,9 +65,36 @@ public final class SignCommand implements Callable<Integer> {
       case "changes-requested" -> Decision.CHANGES_REQUESTED;
       default -> throw new Precept.UsageException("--decision must be approved, reviewed-no-change or changes-requested");
     };
+    if (academy != null) {
+      return signTailoring(key, chosen);
+    }
+    Policy policy = Inputs.policy(policyFile);
     ApprovalRecord record = dev.precept.approval.Approvals.sign(policy, key, office, ApprovalFiles.keyring(ApprovalFiles.keyringFile(policyFile)),
         chosen, date == null ? LocalDate.now() : date, Optional.ofNullable(minute));
-    Path approvals = ApprovalFiles.approvalsFile(policyFile);
+    append(ApprovalFiles.approvalsFile(policyFile), record, policyFile);
+    spec.commandLine().getOut().printf("recorded %s's decision (%s) on version %s, %s, in %s%n", record.name(),
+        record.decision().word(), policy.metadata().version(), record.digest(), ApprovalFiles.approvalsFile(policyFile));
+    return Precept.OK;
+  }
+
+  private Integer signTailoring(PrivateKey key, Decision chosen) throws IOException {
+    if ("all".equals(academy)) {
+      throw new Precept.UsageException("--academy all does not sign: a Local Governing Body signs for its own academy");
+    }
+    LocalDate when = date == null ? LocalDate.now() : date;
+    for (Academies.AcademyPolicy each : Academies.select(policyFile, academy, on == null ? when : on)) {
+      String base = each.overlayFile().getFileName().toString().replaceFirst("\\.overlay\\.ya?ml$", "");
+      ApprovalRecord record = dev.precept.library.TailoringApproval.sign(each.overlay(), each.master(), key, office,
+          ApprovalFiles.keyring(each.overlayFile().resolveSibling(base + ".keyring.yaml")), chosen, when, Optional.ofNullable(minute));
+      Path approvals = each.overlayFile().resolveSibling(base + ".approvals.yaml");
+      append(approvals, record, each.overlayFile());
+      spec.commandLine().getOut().printf("recorded %s's decision (%s) on %s's tailoring of %s %s, %s, in %s%n", record.name(),
+          record.decision().word(), each.academy(), each.master().id(), each.master().metadata().version(), record.digest(), approvals);
+    }
+    return Precept.OK;
+  }
+
+  private void append(Path approvals, ApprovalRecord record, Path input) throws IOException {
     Path lock = approvals.resolveSibling(approvals.getFileName() + ".lock");
     // Two signatories signing at once must not lose either record: one appends at a time.
     try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
@@ -70,15 +103,12 @@ public final class SignCommand implements Callable<Integer> {
         List<ApprovalRecord> records = new ArrayList<>(ApprovalFiles.records(approvals));
         records.add(record);
         OutputFiles.write(approvals, dev.precept.approval.Approvals.writeRecords(records, ApprovalFiles.minuted(approvals)),
-            List.of(policyFile, keyFile));
+            List.of(input, keyFile));
       } finally {
         held.release();
       }
     } finally {
       java.nio.file.Files.deleteIfExists(lock);
     }
-    spec.commandLine().getOut().printf("recorded %s's decision (%s) on version %s, %s, in %s%n", record.name(),
-        record.decision().word(), policy.metadata().version(), record.digest(), approvals);
-    return Precept.OK;
   }
 }

@@ -21,14 +21,24 @@ import picocli.CommandLine.Spec;
 public final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "POLICY", description = "The policy file.")
+  @Parameters(index = "0", paramLabel = "POLICY", description = "The policy file (with --academy: the trust's library folder).")
   Path policyFile;
+
+  @Option(names = "--academy", paramLabel = "NAME", description = "Verify an academy's policy in the library folder: the Board's approval of the master edition in force, "
+      + "the Local Governing Body's approval of the academy's tailoring, and that no tailored clause changed underneath it.")
+  String academy;
+
+  @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "With --academy: the date whose master edition in force is checked (default: today).")
+  java.time.LocalDate on;
 
   @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
   @Override
   public Integer call() {
+    if (academy != null) {
+      return AcademyVerification.run(spec.commandLine().getOut(), policyFile, academy, on == null ? java.time.LocalDate.now() : on, format);
+    }
     Policy policy = Inputs.policy(policyFile);
     ApprovalStatus status = ApprovalFiles.status(policyFile, policy);
     PrintWriter out = spec.commandLine().getOut();

@@ -256,7 +256,8 @@ public final class RulingEngine {
         .clause(clause.id())
         .category(clause.category())
         .leadIn(Optional.ofNullable(compiled.leadIns.get(clause.id())))
-        .quote(clause.text());
+        .quote(clause.text())
+        .origin(clause.origin().map(o -> o.describe()));
     if (clause.category().isEmpty()) {
       return ruling.outcome(Outcome.NOT_APPLICABLE)
           .reason("'" + clause.id() + "' is " + article(clause.kind().word()) + ", not a rule that conduct can breach")

@@ -36,6 +36,16 @@ public final class DocumentView {
    */
   public static Map<String, Object> of(Policy policy, SignatureBlock signatures, UnaryOperator<String> text,
       UnaryOperator<String> plain) {
+    return of(policy, signatures, text, plain, true);
+  }
+
+  /**
+   * The view of a policy, with or without notes marking an academy's own clauses.
+   *
+   * @param localNotes whether clauses with an origin (an academy's tailoring) get a numbered note
+   */
+  public static Map<String, Object> of(Policy policy, SignatureBlock signatures, UnaryOperator<String> text,
+      UnaryOperator<String> plain, boolean localNotes) {
     Metadata metadata = policy.metadata();
     PolicyDigest digest = PolicyDigest.of(policy);
     boolean approved = signatures.approved();
@@ -65,14 +75,16 @@ public final class DocumentView {
     view.put("shortDigest", digest.shortForm());
     view.put("keywords", plain.apply(policy.id() + ", " + digest));
     Numbering numbering = policy.numbering();
-    view.put("sections", sections(policy.sections(), numbering, text, plain));
-    view.put("appendices", sections(policy.appendices(), numbering, text, plain));
+    List<Map<String, Object>> notes = new ArrayList<>();
+    view.put("sections", sections(policy.sections(), numbering, text, plain, localNotes ? notes : null));
+    view.put("appendices", sections(policy.appendices(), numbering, text, plain, localNotes ? notes : null));
+    view.put("localNotes", notes);
     view.put("signatures", signatures(signatures, plain));
     return view;
   }
 
   private static List<Map<String, Object>> sections(List<Section> sections, Numbering numbering, UnaryOperator<String> text,
-      UnaryOperator<String> plain) {
+      UnaryOperator<String> plain, List<Map<String, Object>> notes) {
     List<Map<String, Object>> views = new ArrayList<>();
     for (Section section : sections) {
       String number = numbering.sections().get(section.id());
@@ -84,7 +96,7 @@ public final class DocumentView {
       view.put("title", plain.apply(section.title()));
       // "3. Code of Conduct", "Appendix A: Glossary": the heading and the contents line.
       view.put("heading", (appendix ? "Appendix " + number + ":" : number + ".") + " " + plain.apply(section.title()));
-      view.put("blocks", blocks(section.clauses(), numbering, text, plain));
+      view.put("blocks", blocks(section.clauses(), numbering, text, plain, notes));
       views.add(view);
     }
     return views;
@@ -95,7 +107,7 @@ public final class DocumentView {
    * number {@link Numbering} gives it, so the document prints what rulings and diffs cite.
    */
   private static List<Map<String, Object>> blocks(List<Clause> clauses, Numbering numbering, UnaryOperator<String> text,
-      UnaryOperator<String> plain) {
+      UnaryOperator<String> plain, List<Map<String, Object>> notes) {
     List<Map<String, Object>> blocks = new ArrayList<>();
     List<Map<String, Object>> paragraph = null;
     for (Clause clause : clauses) {
@@ -107,11 +119,11 @@ public final class DocumentView {
         block.put("items", new ArrayList<Map<String, Object>>());
         blocks.add(block);
       }
-      paragraph.add(clauseView(clause, numbering, text, plain));
+      paragraph.add(clauseView(clause, numbering, text, plain, notes));
       if (!clause.items().isEmpty()) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items = (List<Map<String, Object>>) blocks.get(blocks.size() - 1).get("items");
-        clause.items().forEach(item -> items.add(clauseView(item, numbering, text, plain)));
+        clause.items().forEach(item -> items.add(clauseView(item, numbering, text, plain, notes)));
         paragraph = null;
       }
     }
@@ -119,7 +131,7 @@ public final class DocumentView {
   }
 
   private static Map<String, Object> clauseView(Clause clause, Numbering numbering, UnaryOperator<String> text,
-      UnaryOperator<String> plain) {
+      UnaryOperator<String> plain, List<Map<String, Object>> notes) {
     String number = numbering.number(clause.id()).orElseThrow();
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", plain.apply(clause.id()));
@@ -127,6 +139,16 @@ public final class DocumentView {
     // A list item is labelled by its letter alone, "(a)", under its paragraph's number.
     view.put("label", plain.apply(number.contains("(") ? number.substring(number.indexOf('(')) : number));
     view.put("text", text.apply(clause.text().strip()));
+    view.put("note", "");
+    if (notes != null && clause.origin().isPresent()) {
+      String noteNumber = String.valueOf(notes.size() + 1);
+      Map<String, Object> note = new LinkedHashMap<>();
+      note.put("number", noteNumber);
+      note.put("text", plain.apply(capitalise(clause.origin().get().describe())
+          + clause.origin().get().reason().map(r -> ": " + r.strip()).orElse(".")));
+      notes.add(note);
+      view.put("note", noteNumber);
+    }
     return view;
   }
 

@@ -1,0 +1,156 @@
+package dev.precept.library;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.precept.approval.ApprovalRecord;
+import dev.precept.approval.Approvals;
+import dev.precept.approval.Decision;
+import dev.precept.approval.ImmutableKeyring;
+import dev.precept.approval.ImmutableTrustedKey;
+import dev.precept.approval.Keyring;
+import dev.precept.approval.SigningKeys;
+import dev.precept.model.Overlay;
+import dev.precept.model.Policy;
+import dev.precept.model.PolicyLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Connect Academy Trust library: its register, and what a new master edition does to each academy. */
+class TrustLibraryTest {
+  private static final Path EXAMPLE = Path.of("../examples/connect-academy-trust-library");
+  private static final Period WINDOW = Period.ofDays(60);
+
+  @TempDir Path temp;
+
+  private Path copyOfExample() throws IOException {
+    Path root = temp.resolve("trust");
+    try (Stream<Path> walk = Files.walk(EXAMPLE)) {
+      for (Path p : walk.toList()) {
+        Path to = root.resolve(EXAMPLE.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    return root;
+  }
+
+  @Test
+  void theRegisterShowsEachAcademyOnTheMasterInForceWithWhoApprovedIt() {
+    TrustRegister register = TrustLibrary.open(EXAMPLE).register(LocalDate.of(2017, 3, 1), WINDOW);
+    assertEquals("Connect Academy Trust", register.trust());
+    assertEquals(List.of("Boscawen Academy", "Penhallow Academy", "Trelissick Academy"), register.academies());
+    RegisterEntry master = register.entry("cat-social-media", Optional.empty()).orElseThrow();
+    assertEquals(RegisterState.IN_FORCE, master.state());
+    assertEquals(Optional.of("2016.1"), master.edition());
+    assertEquals("approved, in force; draft 2017.1 awaiting approval", master.status());
+    assertEquals(List.of("Chief Executive Officer Jenny Pascoe on 2016-10-20", "Chair of Connect Academy Trust Tom Evans on 2016-10-20"),
+        master.approvedBy());
+    assertEquals(Optional.of(LocalDate.of(2017, 10, 20)), master.nextReview());
+    RegisterEntry trelissick = register.entry("cat-social-media", Optional.of("Trelissick Academy")).orElseThrow();
+    assertEquals(RegisterState.IN_FORCE, trelissick.state(), trelissick.toString());
+    assertEquals("master in force; tailoring approved locally", trelissick.status());
+    assertTrue(trelissick.approvedBy().contains("Chair of the Local Governing Body of Trelissick Academy Morwenna Hicks on 2016-11-08"),
+        trelissick.approvedBy().toString());
+    assertEquals("3 variables set, 2 clauses tailored (replace conduct.report-concerns; add-after conduct.unauthorised-images"
+        + " (adds conduct.trelissick.personal-devices))", RegisterPage.deviation(trelissick));
+    RegisterEntry boscawen = register.entry("cat-social-media", Optional.of("Boscawen Academy")).orElseThrow();
+    assertEquals("2 variables set, no clause tailored", RegisterPage.deviation(boscawen));
+    assertEquals(RegisterState.IN_FORCE, boscawen.state());
+    assertFalse(register.needsAction(), RegisterPage.text(register));
+  }
+
+  @Test
+  void anOverdueReviewFailsTheGateForTheTrustAndEveryAcademy() {
+    TrustRegister register = TrustLibrary.open(EXAMPLE).register(LocalDate.of(2017, 11, 15), WINDOW);
+    assertTrue(register.needsAction());
+    assertTrue(register.entries().stream().allMatch(e -> e.state() == RegisterState.OVERDUE), RegisterPage.text(register));
+    assertTrue(RegisterPage.text(register).contains("next review 2017-10-20 (cycle P1Y) OVERDUE"));
+  }
+
+  @Test
+  void aNewMasterEditionFlagsOnlyTheAcademyWhoseTailoredClauseItChanged() throws IOException {
+    Path trust = copyOfExample();
+    Path file = trust.resolve("policies/social-media/social-media-policy-2017.yaml");
+    Policy next = PolicyLoader.standard().load(file);
+    KeyPair ceo = SigningKeys.generate();
+    KeyPair chair = SigningKeys.generate();
+    Keyring board = ImmutableKeyring.builder()
+        .addKeys(ImmutableTrustedKey.builder().office("ceo").name("Jenny Pascoe").publicKey(SigningKeys.publicPem(ceo.getPublic())).build())
+        .addKeys(ImmutableTrustedKey.builder().office("chair").name("Tom Evans").publicKey(SigningKeys.publicPem(chair.getPublic())).build())
+        .build();
+    Files.writeString(trust.resolve("policies/social-media/social-media-policy-2017.keyring.yaml"), Approvals.writeKeyring(board));
+    List<ApprovalRecord> records = List.of(
+        Approvals.sign(next, ceo.getPrivate(), "ceo", board, Decision.APPROVED, LocalDate.of(2017, 10, 25), Optional.empty()),
+        Approvals.sign(next, chair.getPrivate(), "chair", board, Decision.APPROVED, LocalDate.of(2017, 10, 25), Optional.empty()));
+    Files.writeString(trust.resolve("policies/social-media/social-media-policy-2017.approvals.yaml"), Approvals.writeRecords(records));
+
+    TrustLibrary library = TrustLibrary.open(trust);
+    TrustRegister register = library.register(LocalDate.of(2017, 11, 1), WINDOW);
+    RegisterEntry penhallow = register.entry("cat-social-media", Optional.of("Penhallow Academy")).orElseThrow();
+    assertEquals(Optional.of("2017.1"), penhallow.edition(), "an academy that tailors nothing follows the new master");
+    assertEquals(RegisterState.IN_FORCE, penhallow.state());
+    RegisterEntry trelissick = register.entry("cat-social-media", Optional.of("Trelissick Academy")).orElseThrow();
+    assertEquals(RegisterState.ATTENTION, trelissick.state());
+    assertTrue(trelissick.attention().get(0).contains("clause 'conduct.report-concerns' changed in master edition 2017.1 since 2016.1"),
+        trelissick.attention().toString());
+    assertTrue(trelissick.attention().get(0).contains("social-media.overlay.yaml:16:5"), trelissick.attention().get(0));
+    assertTrue(register.needsAction());
+    // The academy's document under the new master still carries its own clauses.
+    Overlay overlay = library.overlays("trelissick").get(0);
+    Policy policy = library.academyPolicy(overlay, LocalDate.of(2017, 11, 1));
+    assertEquals("2017.1", policy.metadata().version());
+    assertTrue(policy.clause("conduct.trelissick.personal-devices").isPresent());
+  }
+
+  @Test
+  void anOverlayNamingAMasterEditionThatDoesNotExistNoLongerApplies() throws IOException {
+    Path trust = copyOfExample();
+    Path file = trust.resolve("academies/boscawen/social-media.overlay.yaml");
+    Files.writeString(file, Files.readString(file).replace("edition: \"2016.1\"", "edition: \"2015.1\""));
+    TrustRegister register = TrustLibrary.open(trust).register(LocalDate.of(2017, 3, 1), WINDOW);
+    RegisterEntry boscawen = register.entry("cat-social-media", Optional.of("Boscawen Academy")).orElseThrow();
+    assertEquals(RegisterState.ATTENTION, boscawen.state());
+    assertEquals("the overlay no longer applies", boscawen.status());
+    assertTrue(boscawen.attention().get(0).contains("social-media.overlay.yaml:9:3: error: master policy 'cat-social-media' has no edition '2015.1'"),
+        boscawen.attention().get(0));
+    assertTrue(register.needsAction());
+  }
+
+  @Test
+  void aTamperedLocalApprovalDoesNotCount() throws IOException {
+    Path trust = copyOfExample();
+    Path approvals = trust.resolve("academies/trelissick/social-media.approvals.yaml");
+    Files.writeString(approvals, Files.readString(approvals).replace("date: 2016-11-08", "date: 2016-11-09"));
+    TrustRegister register = TrustLibrary.open(trust).register(LocalDate.of(2017, 3, 1), WINDOW);
+    RegisterEntry trelissick = register.entry("cat-social-media", Optional.of("Trelissick Academy")).orElseThrow();
+    assertEquals(RegisterState.AWAITING_APPROVAL, trelissick.state());
+    assertEquals("master in force; tailoring NOT approved locally", trelissick.status());
+  }
+
+  @Test
+  void theRegisterPageIsAColouredGridOfPoliciesByAcademiesAndTheSameEachTime() {
+    TrustLibrary library = TrustLibrary.open(EXAMPLE);
+    String page = RegisterPage.html(library.register(LocalDate.of(2017, 3, 1), WINDOW));
+    assertEquals(page, RegisterPage.html(TrustLibrary.open(EXAMPLE).register(LocalDate.of(2017, 3, 1), WINDOW)));
+    assertTrue(page.contains("<th scope=\"col\">Trelissick Academy</th>"));
+    assertTrue(page.contains("<td class=\"in-force\" title=\"3 variables set, 2 clauses tailored"), page);
+    assertTrue(page.contains("Chair of the Local Governing Body of Trelissick Academy Morwenna Hicks"));
+    String overdue = RegisterPage.html(library.register(LocalDate.of(2018, 1, 1), WINDOW));
+    assertTrue(overdue.contains("<td class=\"overdue\""));
+    assertTrue(overdue.contains("<strong>action needed</strong>"));
+  }
+}

@@ -1,0 +1,31 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Marks a clause of an academy's policy as the academy's own: its text replaced, or the clause
+ * added, by the academy's overlay. A clause without an origin is the master's.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableClauseOrigin.class)
+@JsonDeserialize(as = ImmutableClauseOrigin.class)
+@JsonPropertyOrder({"tailoring", "academy", "reason"})
+public interface ClauseOrigin {
+  /** How the academy tailored it: {@link TailoringKind#REPLACE} or {@link TailoringKind#ADD_AFTER}. */
+  TailoringKind tailoring();
+
+  /** The academy whose clause it is. */
+  String academy();
+
+  /** Why, as the overlay says. */
+  Optional<String> reason();
+
+  /** "local to Penrose Academy (text replaced)", for explanations and margin notes. */
+  default String describe() {
+    return "local to " + academy() + (tailoring() == TailoringKind.REPLACE ? " (text replaced)" : " (added)");
+  }
+}

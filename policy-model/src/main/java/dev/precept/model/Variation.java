@@ -1,0 +1,92 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The variation points of a trust's master policy: the variables its text uses as
+ * {@code {{academy.name}}}, the clauses an academy may tailor (every other clause is locked), and
+ * who approves an academy's tailoring.
+ *
+ * <p>Variables are data: an {@link Overlay} sets them and Precept substitutes the values as plain
+ * text, never through a template engine.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableVariation.class)
+@JsonDeserialize(as = ImmutableVariation.class)
+@JsonPropertyOrder({"variables", "tailorable", "localApproval"})
+public interface Variation {
+  /** The variables the text and metadata use. */
+  List<Variable> variables();
+
+  /** The clauses an academy may tailor, and how. */
+  List<Tailorable> tailorable();
+
+  /** Who approves an academy's tailoring, when the master says. */
+  Optional<LocalApproval> localApproval();
+
+  /** The variable with this id, if declared. */
+  default Optional<Variable> variable(String id) {
+    return variables().stream().filter(v -> v.id().equals(id)).findFirst();
+  }
+
+  /** What an academy may do to the clause with this id; empty when the clause is locked. */
+  default List<TailoringKind> allowed(String clauseId) {
+    return tailorable().stream().filter(t -> t.clause().equals(clauseId)).findFirst()
+        .map(Tailorable::allow).orElse(List.of());
+  }
+
+  /** A named value the master's text uses as {@code {{id}}}. */
+  @Value.Immutable
+  @JsonSerialize(as = ImmutableVariable.class)
+  @JsonDeserialize(as = ImmutableVariable.class)
+  @JsonPropertyOrder({"id", "title", "example", "default"})
+  interface Variable {
+    /** The name inside the braces ({@code academy.name}). */
+    String id();
+
+    /** What it holds, for the clerk ("The academy's name"). */
+    String title();
+
+    /** An example value. */
+    Optional<String> example();
+
+    /** The value an overlay that does not set it gets; without one every overlay must set it. */
+    @JsonProperty("default")
+    Optional<String> defaultValue();
+  }
+
+  /** A clause an academy may tailor, and the tailorings allowed. */
+  @Value.Immutable
+  @JsonSerialize(as = ImmutableTailorable.class)
+  @JsonDeserialize(as = ImmutableTailorable.class)
+  @JsonPropertyOrder({"clause", "allow", "guidance"})
+  interface Tailorable {
+    /** The clause's id. */
+    String clause();
+
+    /** What an academy may do to it. */
+    List<TailoringKind> allow();
+
+    /** Guidance for academies tailoring it. */
+    Optional<String> guidance();
+  }
+
+  /** The local governing body that approves an academy's tailoring, and the offices that sign for it. */
+  @Value.Immutable
+  @JsonSerialize(as = ImmutableLocalApproval.class)
+  @JsonDeserialize(as = ImmutableLocalApproval.class)
+  @JsonPropertyOrder({"body", "signatories"})
+  interface LocalApproval {
+    /** The office id of the local governing body. */
+    String body();
+
+    /** The offices that sign an academy's tailoring, in order. */
+    List<Signatory> signatories();
+  }
+}
