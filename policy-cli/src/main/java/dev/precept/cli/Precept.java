@@ -4,6 +4,7 @@ import dev.precept.cli.internal.CheckCommand;
 import dev.precept.cli.internal.DemoCommand;
 import dev.precept.cli.internal.DiffCommand;
 import dev.precept.cli.internal.DueCommand;
+import dev.precept.cli.internal.RoundCommand;
 import dev.precept.cli.internal.KeygenCommand;
 import dev.precept.cli.internal.SignCommand;
 import dev.precept.cli.internal.TrustCommand;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Command;
     description = "Policy-as-code for governance policies: validate, rule on incidents, render the Board's document.",
     subcommands = {ValidateCommand.class, EvaluateCommand.class, TestCommand.class, CheckCommand.class, RenderCommand.class,
         DiffCommand.class, PackCommand.class, KeygenCommand.class, TrustCommand.class, SignCommand.class,
-        VerifyCommand.class, DueCommand.class,
+        VerifyCommand.class, DueCommand.class, RoundCommand.class,
         SchemaCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true)
 public final class Precept {
