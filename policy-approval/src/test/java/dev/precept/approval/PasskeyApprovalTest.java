@@ -114,6 +114,27 @@ class PasskeyApprovalTest {
   }
 
   @Test
+  void approvalsRecordedInChromiumVerifyAndCannotBeRetargeted() throws IOException {
+    Path folder = Path.of("src/test/resources/chromium-fixture"); // written by the server's browser test with -Dprecept.golden.update=true
+    Policy policy = PolicyLoader.standard().load(folder.resolve("social-media-policy-2017.yaml"));
+    Keyring keyring = Approvals.readKeyring(Files.readAllBytes(folder.resolve("social-media-policy-2017.keyring.yaml")), "keyring");
+    List<ApprovalRecord> records = Approvals.readRecords(Files.readAllBytes(folder.resolve("social-media-policy-2017.approvals.yaml")), "approvals");
+    ApprovalStatus status = ApprovalCheck.verify(policy, records, keyring);
+    assertTrue(status.approved(), status.reasons().toString());
+    assertTrue(records.stream().allMatch(r -> r.passkey().isPresent()));
+
+    ApprovalRecord reviewed = ImmutableApprovalRecord.copyOf(records.get(0)).withDecision(Decision.REVIEWED_NO_CHANGE);
+    assertTrue(ApprovalCheck.verify(policy, List.of(reviewed), keyring).records().get(0).problems().get(0)
+        .endsWith("a replayed or re-targeted assertion"));
+    Keyring.TrustedPasskey enrolled = keyring.passkeys().get(0);
+    Keyring elsewhere = ImmutableKeyring.builder().addPasskeys(ImmutableTrustedPasskey.copyOf(enrolled).withOrigin("https://board.example.org"))
+        .addPasskeys(keyring.passkeys().get(1)).build();
+    ApprovalRecord first = records.stream().filter(r -> r.passkey().orElseThrow().credentialId().equals(enrolled.credentialId())).findFirst().orElseThrow();
+    assertEquals(List.of("its passkey assertion comes from another origin than https://board.example.org, where the passkey was enrolled"),
+        ApprovalCheck.verify(policy, List.of(first), elsewhere).records().get(0).problems());
+  }
+
+  @Test
   void tamperedAuthenticatorDataIsRefused() {
     ApprovalRecord record = approve(CEO, POLICY, "ceo");
     PasskeyAssertion evidence = record.passkey().orElseThrow();

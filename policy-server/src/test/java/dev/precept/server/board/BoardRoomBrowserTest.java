@@ -18,6 +18,7 @@ import dev.precept.approval.SigningKeys;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
 import dev.precept.server.internal.board.BoardRoom;
+import dev.precept.testkit.Golden;
 import dev.precept.testkit.SeedPolicy;
 import io.javalin.Javalin;
 import java.io.File;
@@ -231,6 +232,29 @@ class BoardRoomBrowserTest {
     browser.get(link("ceo") + "/read/document.html");
     assertFalse(String.valueOf(browser.findElement(By.tagName("body")).getDomAttribute("class")).contains("draft"), "an approved document loses its DRAFT mark");
     assertTrue(browser.getPageSource().contains("approved with a passkey, verified (credential"), "the signature block shows the evidence");
+    String pdf = pdfText(link("ceo") + "/read/document.pdf");
+    assertTrue(pdf.contains("Jane Smith"), pdf);
+    assertTrue(pdf.replaceAll("\\s+", " ").contains("approved with a passkey, verified (credential"), "the PDF's signature page shows the evidence");
+    if (Golden.updating()) { // record what real Chromium signed, for the approval module's fixture tests
+      Path fixture = Path.of("../policy-approval/src/test/resources/chromium-fixture");
+      Files.createDirectories(fixture);
+      for (String name : List.of("social-media-policy-2017.yaml", "social-media-policy-2017.keyring.yaml", "social-media-policy-2017.approvals.yaml")) {
+        Files.copy(library.resolve(name), fixture.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  private static String pdfText(String url) throws IOException {
+    try {
+      byte[] bytes = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+      try (var document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+        return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
   }
 
   @Test
