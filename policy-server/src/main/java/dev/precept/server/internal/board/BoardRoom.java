@@ -84,6 +84,14 @@ public final class BoardRoom {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Ceremony> ceremonies = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, byte[]>> packs = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Map<String, byte[]>> eldest) {
+      return size() > 8;
+    }
+  };
 
   /** What the server asked an authenticator to sign, until it answers (or five minutes pass). */
   private record Ceremony(byte[] challenge, Optional<ApprovalRecord> statement, Instant until) {}
@@ -267,8 +275,21 @@ public final class BoardRoom {
       }
       Policy policy = load(visit.policyFile);
       Optional<Policy> previous = previous(visit.policyFile, policy);
-      Map<String, byte[]> pack = BoardPack.of(DocumentRenderer.standard()).files(policy, SignatureBlock.of(status(visit.policyFile, policy)),
-          previous, cases(visit.policyFile, policy), previous.map(p -> cases(file(p), p)).orElse(List.of()));
+      ApprovalStatus status = status(visit.policyFile, policy);
+      // The pack (its PDF above all) is made once per edition, previous edition and approval state, not per page view.
+      String key = status.digest() + "|" + previous.map(p -> PolicyDigest.of(p).toString()).orElse("") + "|"
+          + status.records().stream().map(c -> c.record().signature() + c.valid()).toList();
+      Map<String, byte[]> pack;
+      synchronized (packs) {
+        pack = packs.get(key);
+      }
+      if (pack == null) {
+        pack = BoardPack.of(DocumentRenderer.standard()).files(policy, SignatureBlock.of(status),
+            previous, cases(visit.policyFile, policy), previous.map(p -> cases(file(p), p)).orElse(List.of()));
+        synchronized (packs) {
+          packs.put(key, pack);
+        }
+      }
       byte[] bytes = pack.get(name);
       if (bytes == null) {
         throw new Refusal(404, "This edition has no " + name.replace(".html", "") + " page.");
@@ -447,7 +468,7 @@ public final class BoardRoom {
     return found;
   }
 
-  private Map<Policy, Path> editions = new ConcurrentHashMap<>();
+  private final Map<Policy, Path> editions = new ConcurrentHashMap<>();
 
   private Policy load(Path policyFile) {
     try {
