@@ -27,6 +27,8 @@ class PasskeyVerifyTest {
     assertTrue(verified.out().contains("Jane Smith, ceo, approved on 2016-10-12 with a passkey, verified (credential 81f8f6dde883)"),
         verified.out());
     assertTrue(verified.out().contains("APPROVED: every signatory approved exactly this edition"), verified.out());
+    PreceptTest.Run json = run("verify", "--format", "json", dir.resolve("social-media-policy.yaml").toString());
+    assertTrue(json.out().contains("\"signedWith\" : \"passkey 81f8f6dde883\"") || json.out().contains("\"signedWith\":\"passkey 81f8f6dde883\""), json.out());
   }
 
   @Test

@@ -101,9 +101,12 @@ public final class RoundCommand implements Callable<Integer> {
 
   /** The policy file with this id (and version) in the folder. */
   static Path find(Path library, String id, String version) {
+    if (!Files.isDirectory(library)) {
+      throw new Precept.UsageException(library + ": no such folder");
+    }
     List<Path> found = new ArrayList<>();
     List<String> versions = new ArrayList<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(Inputs.existing(library), "*.yaml")) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(library, "*.yaml")) {
       for (Path file : files) {
         if (file.getFileName().toString().matches(".*\\.(cases|approvals|keyring|round)\\.yaml")) {
           continue;

@@ -43,7 +43,8 @@ public final class VerifyCommand implements Callable<Integer> {
       json.put("records", status.records().stream().map(c -> Map.of(
           "office", c.record().office(), "name", c.record().name(), "decision", c.record().decision().word(),
           "date", c.record().date().toString(), "digest", c.record().digest(), "valid", c.valid(), "current", c.current(),
-          "problems", c.problems())).toList());
+          "problems", c.problems(), "signedWith", c.record().passkey().map(p -> "passkey " + Passkeys.shortCredential(p.credentialId()))
+              .orElse("key " + SigningKeys.shortFingerprint(c.record().key())))).toList());
       out.println(CliJson.write(json));
     } else {
       out.printf("%s version %s (%s)%n", policy.metadata().title(), policy.metadata().version(), status.digest());
