@@ -14,7 +14,8 @@ import java.util.function.BiFunction;
  * Checks a policy's approval records: the policy is approved only when every signatory it
  * declares has a genuine, approving record for its current digest. Anything doubtful counts
  * against approval (a key not in the keyring, a signature that does not verify, a record for
- * another edition): it fails closed.
+ * another edition): it fails closed. Records signed with a passkey are held to the same rules (see
+ * {@link Passkeys}).
  *
  * <pre>{@code
  * ApprovalStatus status = ApprovalCheck.verify(policy, records, keyring);
@@ -146,7 +147,9 @@ public final class ApprovalCheck {
       valid = false;
     }
     Optional<Keyring.TrustedKey> key = keyring.byFingerprint(record.key());
-    if (key.isEmpty()) {
+    if (record.passkey().isPresent()) {
+      valid &= passkeyHolds(record, keyring, problems);
+    } else if (key.isEmpty()) {
       problems.add("its key " + record.key() + " is not in the keyring");
       valid = false;
     } else if (!key.get().office().equals(record.office())) {
@@ -161,6 +164,22 @@ public final class ApprovalCheck {
       problems.add(0, "an earlier edition " + record.digest() + "; " + changedSince(record.digest(), policy, otherEditions, changesSince));
     }
     return ImmutableRecordCheck.builder().record(record).valid(valid).current(current).problems(problems).build();
+  }
+
+  private static boolean passkeyHolds(ApprovalRecord record, Keyring keyring, List<String> problems) {
+    String credential = record.passkey().orElseThrow().credentialId();
+    Optional<Keyring.TrustedPasskey> passkey = keyring.passkeyByCredentialId(credential);
+    if (passkey.isEmpty()) {
+      problems.add("its passkey (credential " + Passkeys.shortCredential(credential) + ") is not in the keyring");
+      return false;
+    }
+    if (!passkey.get().office().equals(record.office())) {
+      problems.add("its passkey is trusted for office '" + passkey.get().office() + "', not '" + record.office() + "'");
+      return false;
+    }
+    List<String> found = Passkeys.problems(record, passkey.get());
+    problems.addAll(found);
+    return found.isEmpty();
   }
 
   private static String changedSince(String digest, Policy policy, List<Policy> otherEditions,

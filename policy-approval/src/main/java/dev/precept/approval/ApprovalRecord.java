@@ -8,13 +8,14 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * One signatory's decision on one edition, bound to the edition's digest and signed with the
- * signatory's Ed25519 key. The signature covers every other field.
+ * One signatory's decision on one edition, bound to the edition's digest and signed, either with
+ * the signatory's Ed25519 key (the signature covers every other field) or with a passkey (the
+ * WebAuthn challenge is derived from the record's statement fields, see {@link Passkeys}).
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableApprovalRecord.class)
 @JsonDeserialize(as = ImmutableApprovalRecord.class)
-@JsonPropertyOrder({"policy", "office", "name", "decision", "date", "minute", "digest", "key", "signature"})
+@JsonPropertyOrder({"policy", "office", "name", "decision", "date", "minute", "comment", "digest", "key", "signature", "passkey"})
 public interface ApprovalRecord {
   /** The policy's id. */
   String policy();
@@ -34,12 +35,18 @@ public interface ApprovalRecord {
   /** The meeting or minute reference. */
   Optional<String> minute();
 
+  /** What the signatory asked to change, or said, with the decision. */
+  Optional<String> comment();
+
   /** The digest of the edition decided on, {@code sha256:...}. */
   String digest();
 
-  /** The fingerprint of the signer's public key, {@code SHA256:...}. */
+  /** The fingerprint of the signer's public key, {@code SHA256:...} (for a passkey, of its COSE key). */
   String key();
 
-  /** The Ed25519 signature over the record's other fields, base64. */
+  /** The Ed25519 signature over the record's other fields, or the passkey's WebAuthn signature; base64. */
   String signature();
+
+  /** The WebAuthn evidence when the record was signed with a passkey; empty for an Ed25519 record. */
+  Optional<PasskeyAssertion> passkey();
 }

@@ -72,6 +72,17 @@ public final class Approvals {
     return unsigned.withSignature(Base64.getEncoder().encodeToString(signBytes(key, payload(unsigned))));
   }
 
+  /**
+   * How a verified record was signed, as the document and {@code precept verify} say it after the
+   * decision: ", signature verified (key 4cbb79d3d2ed)" for a key, " with a passkey, verified
+   * (credential 3f9a0c1d22b7)" for a passkey.
+   */
+  public static String verifiedEvidence(ApprovalRecord record) {
+    return record.passkey()
+        .map(p -> " with a passkey, verified (credential " + Passkeys.shortCredential(p.credentialId()) + ")")
+        .orElseGet(() -> ", signature verified (key " + SigningKeys.shortFingerprint(record.key()) + ")");
+  }
+
   /** Whether the record's signature verifies with this key. */
   public static boolean signatureVerifies(ApprovalRecord record, Keyring.TrustedKey key) {
     try {
@@ -154,7 +165,7 @@ public final class Approvals {
   /** An approvals file holding these signed records and minuted approvals, each in order. */
   public static String writeRecords(List<ApprovalRecord> records, List<MinutedApproval> minuted) {
     StringBuilder out = new StringBuilder("# Approvals of this policy: each record is signed, and binds a decision to the\n"
-        + "# digest of the edition it was made on. Written by `precept sign`; do not edit by hand.\n");
+        + "# digest of the edition it was made on. Written by `precept sign` and the approval round; do not edit by hand.\n");
     if (!minuted.isEmpty()) {
       out.append("# Minuted approvals were given at a meeting and recorded by the clerk with\n"
           + "# `precept record-approval`: they name the digest too, but carry no signature.\n");
@@ -201,6 +212,14 @@ public final class Approvals {
             "give each office-holder a key of their own ('precept keygen'), and remove one of the two entries"));
       }
     }
+    for (int i = 0; i < keyring.passkeys().size(); i++) {
+      try {
+        Passkeys.coseKey(keyring.passkeys().get(i).publicKey());
+      } catch (PolicyException e) {
+        problems.add(document.problem("/passkeys/" + i + "/publicKey", e.getMessage(),
+            "passkeys are added to the keyring when the secretary confirms an enrolment on the Precept server"));
+      }
+    }
     if (!problems.isEmpty()) {
       throw new PolicyValidationException(problems);
     }
@@ -209,7 +228,7 @@ public final class Approvals {
 
   /** A keyring file holding these keys. */
   public static String writeKeyring(Keyring keyring) {
-    return "# Public keys trusted to sign this policy, by office.\n" + dev.precept.model.PolicyYaml.toYaml(keyring);
+    return "# Public keys and passkeys trusted to sign this policy, by office.\n" + dev.precept.model.PolicyYaml.toYaml(keyring);
   }
 
   private static <T> T convert(JsonNode node, Class<T> type) {

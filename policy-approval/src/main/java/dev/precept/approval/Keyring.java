@@ -9,12 +9,13 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * The public keys trusted to sign for each office, kept beside the policy
+ * The public keys and passkeys trusted to sign for each office, kept beside the policy
  * ({@code <policy>.keyring.yaml}) so that changing a key never changes the policy's digest.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableKeyring.class)
 @JsonDeserialize(as = ImmutableKeyring.class)
+@JsonPropertyOrder({"keys", "passkeys"})
 public interface Keyring {
   /** A key trusted for an office. */
   @Value.Immutable
@@ -44,8 +45,50 @@ public interface Keyring {
     }
   }
 
+  /**
+   * A passkey (a WebAuthn credential) trusted for an office: its public key, and the relying
+   * party (the Precept server) it was registered with, whose origin its assertions must carry.
+   */
+  @Value.Immutable
+  @JsonSerialize(as = ImmutableTrustedPasskey.class)
+  @JsonDeserialize(as = ImmutableTrustedPasskey.class)
+  @JsonPropertyOrder({"office", "name", "credentialId", "publicKey", "rpId", "origin"})
+  interface TrustedPasskey {
+    /** The office it may sign for. */
+    String office();
+
+    /** The holder's name, written into the records they sign. */
+    String name();
+
+    /** The credential's id, base64url. */
+    String credentialId();
+
+    /** The credential's public key as a COSE key, base64url. */
+    String publicKey();
+
+    /** The relying-party id the credential was registered for (the server's host name). */
+    String rpId();
+
+    /** The origin the assertions must come from ({@code https://board.example.org}). */
+    String origin();
+
+    /** Its fingerprint, {@code SHA256:...} of the COSE key, as approval records cite it. */
+    @Value.Lazy
+    default String fingerprint() {
+      return Passkeys.fingerprint(publicKey());
+    }
+  }
+
   /** The trusted keys. */
   List<TrustedKey> keys();
+
+  /** The trusted passkeys. */
+  List<TrustedPasskey> passkeys();
+
+  /** The passkey with this credential id (base64url), if trusted for any office. */
+  default Optional<TrustedPasskey> passkeyByCredentialId(String credentialId) {
+    return passkeys().stream().filter(k -> k.credentialId().equals(credentialId)).findFirst();
+  }
 
   /** The key with this fingerprint, if trusted for any office. */
   default Optional<TrustedKey> byFingerprint(String fingerprint) {

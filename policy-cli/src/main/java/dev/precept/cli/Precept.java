@@ -6,6 +6,7 @@ import dev.precept.cli.internal.DiffCommand;
 import dev.precept.cli.internal.DueCommand;
 import dev.precept.cli.internal.ImportCommand;
 import dev.precept.cli.internal.LibraryCommand;
+import dev.precept.cli.internal.RoundCommand;
 import dev.precept.cli.internal.KeygenCommand;
 import dev.precept.cli.internal.SignCommand;
 import dev.precept.cli.internal.TrustCommand;
@@ -50,7 +51,7 @@ import picocli.CommandLine.Command;
     description = "Policy-as-code for governance policies: validate, rule on incidents, render the Board's document.",
     subcommands = {ValidateCommand.class, EvaluateCommand.class, TestCommand.class, CheckCommand.class, RenderCommand.class,
         DiffCommand.class, PackCommand.class, KeygenCommand.class, TrustCommand.class, SignCommand.class,
-        VerifyCommand.class, RecordApprovalCommand.class, DueCommand.class, LibraryCommand.class,
+        VerifyCommand.class, RecordApprovalCommand.class, DueCommand.class, LibraryCommand.class, RoundCommand.class,
         ImportCommand.class,
         ServeCommand.class, ApiKeyCommand.class, LogCommand.class, PeopleCommand.class, AckLinksCommand.class, ReplayCommand.class,
         SchemaCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},

@@ -3,6 +3,7 @@ package dev.precept.render;
 import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.ApprovalStatus;
 import dev.precept.approval.Decision;
+import dev.precept.approval.Approvals;
 import dev.precept.approval.MinutedApproval;
 import dev.precept.approval.SigningKeys;
 import dev.precept.model.Policy;
@@ -69,7 +70,7 @@ public interface SignatureBlock {
         ApprovalRecord record = signatory.record().orElseThrow();
         line.name(record.name()).date(record.date()).verification(
             (record.decision() == Decision.APPROVED ? "approved" : "reviewed with no change")
-                + ", signature verified (key " + SigningKeys.shortFingerprint(record.key()) + ")");
+                + Approvals.verifiedEvidence(record));
       }
       block.addLine(line.build());
     }

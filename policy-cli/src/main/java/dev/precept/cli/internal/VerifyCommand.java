@@ -3,6 +3,7 @@ package dev.precept.cli.internal;
 import dev.precept.cli.Precept;
 import dev.precept.model.Policy;
 import dev.precept.approval.ApprovalStatus;
+import dev.precept.approval.Passkeys;
 import dev.precept.approval.SigningKeys;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -52,7 +53,8 @@ public final class VerifyCommand implements Callable<Integer> {
       json.put("records", status.records().stream().map(c -> Map.of(
           "office", c.record().office(), "name", c.record().name(), "decision", c.record().decision().word(),
           "date", c.record().date().toString(), "digest", c.record().digest(), "valid", c.valid(), "current", c.current(),
-          "problems", c.problems())).toList());
+          "problems", c.problems(), "signedWith", c.record().passkey().map(p -> "passkey " + Passkeys.shortCredential(p.credentialId()))
+              .orElse("key " + SigningKeys.shortFingerprint(c.record().key())))).toList());
       json.put("signed", status.signed());
       json.put("minuted", status.minuted().stream().map(c -> {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -76,8 +78,14 @@ public final class VerifyCommand implements Callable<Integer> {
       for (ApprovalStatus.RecordCheck check : status.records()) {
         var record = check.record();
         String verdict = check.valid() && check.current() ? "ok" : check.valid() ? "earlier edition" : "REFUSED";
-        out.printf("  %-16s %s, %s, %s on %s, key %s%n", verdict, record.name(), record.office(), record.decision().word(),
-            record.date(), SigningKeys.shortFingerprint(record.key()));
+        if (record.passkey().isPresent()) {
+          out.printf("  %-16s %s, %s, %s on %s%s%n", verdict, record.name(), record.office(), record.decision().word(), record.date(),
+              check.valid() ? dev.precept.approval.Approvals.verifiedEvidence(record)
+                  : " with a passkey (credential " + Passkeys.shortCredential(record.passkey().get().credentialId()) + ")");
+        } else {
+          out.printf("  %-16s %s, %s, %s on %s, key %s%n", verdict, record.name(), record.office(), record.decision().word(),
+              record.date(), SigningKeys.shortFingerprint(record.key()));
+        }
         check.problems().forEach(p -> out.println("                   " + p));
       }
       for (ApprovalStatus.MinutedCheck check : status.minuted()) {

@@ -1,0 +1,87 @@
+package dev.precept.server.internal.board;
+
+/** The reading room's HTML: one plain, tablet-friendly layout; every value from a file is escaped. */
+final class Pages {
+  private Pages() {}
+
+  static final String CSS = """
+      body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;font-size:1.15rem;line-height:1.55;margin:0;color:#1b1b1b;background:#fafaf7}
+      main{max-width:46rem;margin:0 auto;padding:1.25rem}
+      h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.25rem;margin-top:2rem}
+      nav ul{list-style:none;padding:0}nav li{margin:.5rem 0}
+      nav a,button{display:block;padding:.9rem 1rem;border-radius:.5rem;font-size:1.1rem;text-align:left;width:100%;box-sizing:border-box}
+      nav a{background:#fff;border:1px solid #c9c9c0;color:#0b3d91;text-decoration:none}
+      button{background:#0b3d91;color:#fff;border:0;cursor:pointer;text-align:center;margin-top:1rem}
+      table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.5rem;text-align:left;vertical-align:top}
+      label{display:block;padding:.6rem 0}textarea{width:100%;min-height:5rem;font-size:1rem}
+      .note{background:#fff8e1;border-left:4px solid #e0a800;padding:.75rem 1rem}
+      .done{background:#e8f5e9;border-left:4px solid #2e7d32;padding:.75rem 1rem}
+      .refused{background:#fdecea;border-left:4px solid #c62828;padding:.75rem 1rem}
+      small{color:#555}
+      """;
+
+  static String page(String title, String body) {
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        + "<title>" + esc(title) + "</title><style>" + CSS + "</style></head><body><main>\n" + body + "\n</main></body></html>\n";
+  }
+
+  /** Text as HTML: {@code & < > " '} escaped. */
+  static String esc(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** The browser side of the two passkey ceremonies: options from the server, the authenticator, the answer back. */
+  static final String SCRIPT = """
+      <script>
+      const b64 = {
+        toBytes: s => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((s.length + 3) % 4)), c => c.charCodeAt(0)),
+        of: buf => btoa(String.fromCharCode(...new Uint8Array(buf))).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '')
+      };
+      function say(text, kind) { const el = document.getElementById('outcome'); el.className = kind; el.textContent = text; }
+      async function post(path, body) {
+        const response = await fetch(location.pathname + '/' + path, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body || {})});
+        const json = await response.json();
+        if (!response.ok) { throw new Error(json.message); }
+        return json;
+      }
+      async function enrol() {
+        try {
+          const o = await post('enrol/options');
+          const credential = await navigator.credentials.create({publicKey: {
+            challenge: b64.toBytes(o.challenge), rp: {id: o.rpId, name: o.rpName},
+            user: {id: b64.toBytes(o.userId), name: o.userName, displayName: o.userName},
+            pubKeyCredParams: [{type: 'public-key', alg: -7}, {type: 'public-key', alg: -8}, {type: 'public-key', alg: -257}],
+            authenticatorSelection: {residentKey: 'preferred', userVerification: 'required'}, attestation: 'none', timeout: 120000}});
+          const done = await post('enrol', {clientDataJSON: b64.of(credential.response.clientDataJSON),
+            attestationObject: b64.of(credential.response.attestationObject)});
+          say(done.message, 'done');
+        } catch (e) { say(e.message, 'refused'); }
+      }
+      async function decide() {
+        const choice = document.querySelector('input[name=decision]:checked');
+        if (!choice) { say('Choose your decision first.', 'refused'); return; }
+        try {
+          const o = await post('decide/options', {decision: choice.value, comment: document.getElementById('comment').value});
+          const assertion = await navigator.credentials.get({publicKey: {challenge: b64.toBytes(o.challenge), rpId: o.rpId,
+            allowCredentials: o.allowCredentials.map(id => ({type: 'public-key', id: b64.toBytes(id)})), userVerification: 'required', timeout: 120000}});
+          const done = await post('decide', {credentialId: b64.of(assertion.rawId), authenticatorData: b64.of(assertion.response.authenticatorData),
+            clientDataJSON: b64.of(assertion.response.clientDataJSON), signature: b64.of(assertion.response.signature)});
+          say(done.message, 'done');
+        } catch (e) { say(e.message, 'refused'); }
+      }
+      </script>
+      """;
+}

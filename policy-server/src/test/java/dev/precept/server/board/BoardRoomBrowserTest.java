@@ -1,0 +1,326 @@
+package dev.precept.server.board;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.precept.approval.ApprovalCheck;
+import dev.precept.approval.ApprovalRecord;
+import dev.precept.approval.ApprovalRound;
+import dev.precept.approval.ApprovalRounds;
+import dev.precept.approval.ApprovalStatus;
+import dev.precept.approval.Approvals;
+import dev.precept.approval.Decision;
+import dev.precept.approval.ImmutableKeyring;
+import dev.precept.approval.ImmutableTrustedKey;
+import dev.precept.approval.Keyring;
+import dev.precept.approval.SigningKeys;
+import dev.precept.model.Policy;
+import dev.precept.model.PolicyLoader;
+import dev.precept.server.internal.board.BoardRoom;
+import dev.precept.testkit.Golden;
+import dev.precept.testkit.SeedPolicy;
+import io.javalin.Javalin;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+
+/**
+ * The Board approves in real headless Chromium with a virtual passkey authenticator: enrol, the
+ * secretary confirms, decide; and every way of approving something else is refused.
+ */
+class BoardRoomBrowserTest {
+  private static ChromeDriver browser;
+  private static final String MEETING = "Board meeting 12 October 2017, item 4";
+
+  @TempDir Path library;
+  private Javalin server;
+  private String origin;
+  private ApprovalRound round;
+  private Map<String, String> links;
+  private String secretaryLink;
+  private VirtualAuthenticator authenticator;
+
+  @BeforeAll
+  static void startBrowser() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run");
+    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  /** A library holding the 2016 edition, approved with keys, and the 2017 edition under review in a round. */
+  @BeforeEach
+  void openRound() throws IOException {
+    Path in2016 = library.resolve("social-media-policy.yaml");
+    Files.copy(SeedPolicy.FILE, in2016);
+    Files.copy(SeedPolicy.FILE.resolveSibling("social-media-policy.cases.yaml"), library.resolve("social-media-policy.cases.yaml"));
+    Path in2017 = library.resolve("social-media-policy-2017.yaml");
+    Files.copy(SeedPolicy.EDITION_2017, in2017);
+    Files.copy(SeedPolicy.EDITION_2017.resolveSibling("social-media-policy-2017.cases.yaml"), library.resolve("social-media-policy-2017.cases.yaml"));
+    approveWithKeys(in2016);
+
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    origin = "http://localhost:" + port;
+    BoardRoom room = new BoardRoom(library, origin, "localhost", Clock.systemUTC());
+    server = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.jetty.host = "127.0.0.1";
+      config.jetty.port = port;
+      room.install(config);
+    }).start();
+
+    Policy policy = PolicyLoader.standard().load(in2017);
+    ApprovalRounds.Opened opened = ApprovalRounds.open(policy, MEETING, LocalDate.now().plusDays(7),
+        Map.of("ceo", "Jane Smith", "chair", "Tom Evans"), LocalDate.now(), new SecureRandom());
+    ApprovalRounds.replace(library.resolve("social-media-policy-2017.round.yaml"), () -> ApprovalRounds.write(opened.round()));
+    round = opened.round();
+    links = opened.links();
+    secretaryLink = opened.secretaryLink();
+    authenticator = newAuthenticator();
+  }
+
+  @AfterEach
+  void stopServer() {
+    ((HasVirtualAuthenticator) browser).removeVirtualAuthenticator(authenticator);
+    server.stop();
+  }
+
+  private static void approveWithKeys(Path policyFile) throws IOException {
+    Policy policy = PolicyLoader.standard().load(policyFile);
+    KeyPair ceo = SigningKeys.generate();
+    KeyPair chair = SigningKeys.generate();
+    Keyring keyring = ImmutableKeyring.builder()
+        .addKeys(ImmutableTrustedKey.builder().office("ceo").name("Jane Smith").publicKey(SigningKeys.publicPem(ceo.getPublic())).build())
+        .addKeys(ImmutableTrustedKey.builder().office("chair").name("Tom Evans").publicKey(SigningKeys.publicPem(chair.getPublic())).build())
+        .build();
+    LocalDate date = LocalDate.of(2016, 10, 12);
+    Files.writeString(policyFile.resolveSibling("social-media-policy.keyring.yaml"), Approvals.writeKeyring(keyring));
+    Files.writeString(policyFile.resolveSibling("social-media-policy.approvals.yaml"), Approvals.writeRecords(List.of(
+        Approvals.sign(policy, ceo.getPrivate(), "ceo", keyring, Decision.APPROVED, date, Optional.empty()),
+        Approvals.sign(policy, chair.getPrivate(), "chair", keyring, Decision.APPROVED, date, Optional.empty()))));
+  }
+
+  private static VirtualAuthenticator newAuthenticator() {
+    return ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+        .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2).setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+        .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true));
+  }
+
+  private void useNewAuthenticator() {
+    ((HasVirtualAuthenticator) browser).removeVirtualAuthenticator(authenticator);
+    authenticator = newAuthenticator();
+  }
+
+  private String link(String office) {
+    return origin + "/board/" + round.id() + "/" + office + "/" + links.get(office);
+  }
+
+  private String secretaryPage() {
+    return origin + "/board/" + round.id() + "/secretary/" + secretaryLink;
+  }
+
+  private static String outcome() {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    return wait.until(d -> {
+      String text = d.findElement(By.id("outcome")).getText();
+      return text.isBlank() ? null : text;
+    });
+  }
+
+  private void enrol(String office) {
+    browser.get(link(office));
+    browser.findElement(By.id("enrol")).click();
+    String said = outcome();
+    assertTrue(said.contains("is registered. The secretary will confirm it"), said);
+    browser.get(link(office));
+    assertTrue(browser.getPageSource().contains("waits for the secretary to confirm it"));
+    browser.get(secretaryPage());
+    browser.findElement(By.id("confirm-" + office)).click();
+    assertTrue(browser.findElement(By.tagName("main")).getText().contains("None waiting."));
+  }
+
+  private String decide(String office, String decision) {
+    browser.get(link(office));
+    browser.findElement(By.cssSelector("input[value=" + decision + "]")).click();
+    browser.findElement(By.id("decide")).click();
+    return outcome();
+  }
+
+  /** Lets the page offer any passkey on the authenticator, as a forged or careless client could. */
+  private static void offerAnyPasskey() {
+    browser.executeScript("const get = navigator.credentials.get.bind(navigator.credentials);"
+        + "navigator.credentials.get = o => { o.publicKey.allowCredentials = []; return get(o); };");
+  }
+
+  private List<ApprovalRecord> records() {
+    Path file = library.resolve("social-media-policy-2017.approvals.yaml");
+    try {
+      return Files.exists(file) ? Approvals.readRecords(Files.readAllBytes(file), file.toString()) : List.of();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private ApprovalStatus verify() throws IOException {
+    Path policyFile = library.resolve("social-media-policy-2017.yaml");
+    return ApprovalCheck.verify(PolicyLoader.standard().load(policyFile), records(),
+        Approvals.readKeyring(Files.readAllBytes(library.resolve("social-media-policy-2017.keyring.yaml")), "keyring"));
+  }
+
+  @Test
+  void theBoardEnrolsApprovesAndTheRoundCompletesWithRecordsThatVerifyOffline() throws IOException {
+    browser.get(link("chair") + "/read/document.html");
+    assertTrue(String.valueOf(browser.findElement(By.tagName("body")).getDomAttribute("class")).contains("draft"), "a document under review is a draft");
+    browser.get(link("chair") + "/read/changes.html");
+    assertTrue(browser.getPageSource().contains("2016.1"), "the changes are since the edition in force");
+
+    enrol("chair");
+    assertTrue(decide("chair", "approved").startsWith("Thank you: your decision is recorded. You approved this edition on"));
+    browser.get(secretaryPage());
+    String status = browser.findElement(By.id("round-status")).getText();
+    assertTrue(status.contains("Tom Evans approved on"), status);
+    assertTrue(status.contains("with a passkey, verified (credential"), status);
+    assertTrue(status.contains("Jane Smith not yet decided (no passkey yet)"), status);
+    assertTrue(browser.findElements(By.id("complete")).isEmpty());
+
+    useNewAuthenticator();
+    enrol("ceo");
+    assertTrue(decide("ceo", "approved").contains("your decision is recorded"));
+    browser.get(secretaryPage());
+    assertFalse(browser.findElements(By.id("complete")).isEmpty(), "the round is complete when every signatory approved");
+
+    ApprovalStatus verified = verify();
+    assertTrue(verified.approved(), verified.reasons().toString());
+    assertEquals(2, records().size());
+    assertTrue(records().stream().allMatch(r -> r.passkey().isPresent() && r.minute().equals(Optional.of(MEETING))));
+    browser.get(link("ceo") + "/read/document.html");
+    assertFalse(String.valueOf(browser.findElement(By.tagName("body")).getDomAttribute("class")).contains("draft"), "an approved document loses its DRAFT mark");
+    assertTrue(browser.getPageSource().contains("approved with a passkey, verified (credential"), "the signature block shows the evidence");
+    String pdf = pdfText(link("ceo") + "/read/document.pdf");
+    assertTrue(pdf.contains("Jane Smith"), pdf);
+    assertTrue(pdf.replaceAll("\\s+", " ").contains("approved with a passkey, verified (credential"), "the PDF's signature page shows the evidence");
+    if (Golden.updating()) { // record what real Chromium signed, for the approval module's fixture tests
+      Path fixture = Path.of("../policy-approval/src/test/resources/chromium-fixture");
+      Files.createDirectories(fixture);
+      for (String name : List.of("social-media-policy-2017.yaml", "social-media-policy-2017.keyring.yaml", "social-media-policy-2017.approvals.yaml")) {
+        Files.copy(library.resolve(name), fixture.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  private static String pdfText(String url) throws IOException {
+    try {
+      byte[] bytes = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+      try (var document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+        return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  @Test
+  void aRequestForChangesIsRecordedWithItsComment() {
+    enrol("chair");
+    browser.get(link("chair"));
+    browser.findElement(By.cssSelector("input[value=changes-requested]")).click();
+    browser.findElement(By.id("comment")).sendKeys("Clause 3.4 should name the Safeguarding Lead.");
+    browser.findElement(By.id("decide")).click();
+    assertTrue(outcome().contains("You asked for changes"));
+    ApprovalRecord record = records().get(0);
+    assertEquals(Decision.CHANGES_REQUESTED, record.decision());
+    assertEquals(Optional.of("Clause 3.4 should name the Safeguarding Lead."), record.comment());
+  }
+
+  @Test
+  void aPasskeyNotEnrolledIsRefused() {
+    enrol("chair");
+    useNewAuthenticator();
+    browser.get(link("ceo"));
+    browser.findElement(By.id("enrol")).click();
+    outcome(); // registered on this authenticator, but the secretary never confirms it
+    browser.get(link("chair"));
+    offerAnyPasskey();
+    browser.findElement(By.cssSelector("input[value=approved]")).click();
+    browser.findElement(By.id("decide")).click();
+    String said = outcome();
+    assertTrue(said.contains("is not enrolled for this policy: your decision was not recorded."), said);
+    assertTrue(records().isEmpty());
+  }
+
+  @Test
+  void aPasskeyEnrolledForAnotherOfficeIsRefused() {
+    enrol("chair");
+    useNewAuthenticator();
+    enrol("ceo"); // this authenticator now holds only the Chief Executive Officer's passkey
+    browser.get(link("chair"));
+    offerAnyPasskey();
+    browser.findElement(By.cssSelector("input[value=approved]")).click();
+    browser.findElement(By.id("decide")).click();
+    String said = outcome();
+    assertEquals("This passkey is enrolled for the Chief Executive Officer, not for the Chair of Connect Academy Trust: "
+        + "your decision was not recorded.", said);
+    assertTrue(records().isEmpty());
+  }
+
+  @Test
+  void aLinkForAnotherPersonIsRefused() {
+    browser.get(origin + "/board/" + round.id() + "/chair/" + links.get("ceo"));
+    String page = browser.findElement(By.tagName("main")).getText();
+    assertTrue(page.contains("This link is not valid"), page);
+    assertFalse(browser.getPageSource().contains("Register my passkey"));
+    browser.get(origin + "/board/" + round.id() + "/secretary/" + links.get("chair"));
+    assertTrue(browser.findElement(By.tagName("main")).getText().contains("This link is not valid"));
+  }
+
+  @Test
+  void anEditionChangedAfterTheRoundOpenedCannotBeApproved() throws IOException {
+    enrol("chair");
+    Path policy = library.resolve("social-media-policy-2017.yaml");
+    String text = Files.readString(policy);
+    Files.writeString(policy, text.replaceFirst("must not", "should not"));
+    String said = decide("chair", "approved");
+    assertTrue(said.startsWith("The policy was changed after this round opened"), said);
+    assertTrue(records().isEmpty());
+    browser.get(link("chair"));
+    assertTrue(browser.findElement(By.tagName("main")).getText().contains("Nothing can be approved in this round"));
+  }
+}
