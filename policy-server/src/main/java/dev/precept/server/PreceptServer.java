@@ -5,6 +5,8 @@ import dev.precept.model.PolicyException;
 import dev.precept.server.internal.ApiRoutes;
 import dev.precept.server.internal.ServerCore;
 import dev.precept.server.internal.StaffPages;
+import dev.precept.server.internal.board.BoardRoom;
+import java.time.Clock;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.nio.file.Files;
@@ -83,8 +85,20 @@ public final class PreceptServer implements AutoCloseable {
     private PersonalData personalData = PersonalData.REDACTED;
     private Optional<Path> personalDataKey = Optional.empty();
     private Duration reloadEvery = Duration.ofSeconds(2);
+    private Optional<String> publicOrigin = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * The address Board members' browsers use for this server ({@code https://board.example.org}),
+     * whose host is the passkeys' relying party; by default {@code http://localhost:PORT}, a secure
+     * context for browsers on this machine. The Board's reading room is served only when it is
+     * known (always, unless the port is 0 and no origin is given).
+     */
+    public Builder publicOrigin(String origin) {
+      this.publicOrigin = Optional.of(Objects.requireNonNull(origin).replaceAll("/+$", ""));
+      return this;
+    }
 
     /** The library folder to serve (required). */
     public Builder library(Path folder) {
@@ -156,6 +170,8 @@ public final class PreceptServer implements AutoCloseable {
           config.http.maxRequestSize = ApiRoutes.MAX_BODY;
           api.install(config);
           new StaffPages(core, api).install(config);
+          Optional<String> origin = publicOrigin.or(() -> port == 0 ? Optional.empty() : Optional.of("http://localhost:" + port));
+          origin.ifPresent(o -> new BoardRoom(folder, o, URI.create(o).getHost(), Clock.systemUTC()).install(config));
         }).start();
       } catch (RuntimeException e) {
         core.close();

@@ -34,6 +34,10 @@ public final class ServeCommand implements Callable<Integer> {
       + "by default an SQLite file in LIBRARY/.precept.")
   Optional<String> db;
 
+  @Option(names = "--public-origin", paramLabel = "URL", description = "The address Board members' browsers use for this server "
+      + "(https://board.example.org): its host is the passkeys' relying party (default: http://localhost:PORT).")
+  Optional<String> publicOrigin;
+
   @Option(names = "--allow-drafts", description = "Let a draft be in force when no approved edition is (every ruling says so).")
   boolean allowDrafts;
 
@@ -59,6 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
         .drafts(allowDrafts ? Drafts.ALLOWED : Drafts.REFUSED).personalData(mode);
     db.ifPresent(builder::database);
     personalDataKey.ifPresent(builder::personalDataKey);
+    publicOrigin.ifPresent(builder::publicOrigin);
     PreceptServer server = builder.start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "precept-shutdown"));
     PrintWriter out = spec.commandLine().getOut();
