@@ -10,7 +10,7 @@ import dev.precept.model.PolicyDigest;
 import dev.precept.model.PolicyException;
 import dev.precept.model.PolicyValidationException;
 import dev.precept.model.PolicyYaml;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
 import dev.precept.model.SchemaValidator;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +117,7 @@ public final class Approvals {
    */
   public static List<ApprovalRecord> readRecords(byte[] yaml, String source) {
     LocatedDocument document = LocatedDocument.read(yaml, source, ReadLimits.STANDARD);
-    List<Problem> problems = APPROVALS_SCHEMA.check(document);
+    List<Diagnostic> problems = APPROVALS_SCHEMA.check(document);
     if (!problems.isEmpty()) {
       throw new PolicyValidationException(problems);
     }
@@ -147,7 +147,7 @@ public final class Approvals {
    */
   public static Keyring readKeyring(byte[] yaml, String source) {
     LocatedDocument document = LocatedDocument.read(yaml, source, ReadLimits.STANDARD);
-    List<Problem> problems = new ArrayList<>(KEYRING_SCHEMA.check(document));
+    List<Diagnostic> problems = new ArrayList<>(KEYRING_SCHEMA.check(document));
     if (!problems.isEmpty()) {
       throw new PolicyValidationException(problems);
     }
@@ -156,7 +156,7 @@ public final class Approvals {
       try {
         keyring.keys().get(i).key();
       } catch (PolicyException e) {
-        problems.add(document.problem("/keys/" + i + "/publicKey", e.getMessage(), "paste the .pub.pem file that 'precept keygen' wrote"));
+        problems.add(document.diagnostic(Diagnostic.SCHEMA_PREFIX + "publicKey", "/keys/" + i + "/publicKey", e.getMessage(), "paste the .pub.pem file that 'precept keygen' wrote"));
       }
     }
     if (!problems.isEmpty()) {

@@ -3,15 +3,11 @@ package dev.precept.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precept.eval.internal.EvalJson;
-import dev.precept.model.Attribute;
-import dev.precept.model.DidYouMean;
-import dev.precept.model.Fact;
-import dev.precept.model.FactType;
 import dev.precept.model.LocatedDocument;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.PolicyValidationException;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
 import dev.precept.model.SchemaValidator;
 import java.io.IOException;
@@ -20,11 +16,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -38,26 +32,19 @@ import java.util.stream.Collectors;
 public final class IncidentLoader {
   private static final SchemaValidator SCHEMA = new SchemaValidator(resource("incident.schema.json"));
 
-  private final Policy policy;
-  private final Set<String> roles;
-  private final Set<String> clauses;
-  private final Set<String> categories;
-  private final Set<String> offices;
-  private final Map<String, Fact> facts;
-  private final Map<String, Attribute> attributes;
+  private final IncidentCheck check;
 
   private IncidentLoader(Policy policy) {
-    this.policy = policy;
-    this.roles = ids(policy.roles(), r -> r.id());
-    this.clauses = ids(policy.allClauses(), c -> c.id());
-    this.categories = ids(policy.breachCategories(), b -> b.id());
-    this.offices = ids(policy.offices(), o -> o.id());
-    this.facts = policy.facts().stream().collect(Collectors.toMap(Fact::id, f -> f));
-    this.attributes = policy.attributes().stream().collect(Collectors.toMap(Attribute::id, a -> a));
+    this.check = new IncidentCheck(policy);
   }
 
-  /** A loader checking incidents against this policy. */
+  /**
+   * A loader checking incidents against this policy.
+   *
+   * @throws NullPointerException when the policy is null
+   */
   public static IncidentLoader forPolicy(Policy policy) {
+    Objects.requireNonNull(policy, "IncidentLoader.forPolicy needs a policy (PolicyLoader.standard().load(file)), not null");
     return new IncidentLoader(policy);
   }
 
@@ -67,8 +54,19 @@ public final class IncidentLoader {
    * @throws PolicyValidationException listing every problem in the file
    */
   public Incident load(Path file) {
+    Objects.requireNonNull(file, "IncidentLoader.load needs a file, not null");
     byte[] bytes = PolicyLoader.readFile(file, ReadLimits.STANDARD);
     return read(LocatedDocument.read(bytes, file.toString(), ReadLimits.STANDARD), "");
+  }
+
+  /**
+   * Reads and checks an incident given as YAML or JSON text.
+   *
+   * @param source the name problems are reported under
+   * @throws PolicyValidationException listing every problem in it
+   */
+  public Incident parse(String text, String source) {
+    return read(LocatedDocument.read(text.getBytes(StandardCharsets.UTF_8), source, ReadLimits.STANDARD), "");
   }
 
   /**
@@ -77,44 +75,23 @@ public final class IncidentLoader {
    * @throws PolicyValidationException listing every problem in it
    */
   public Incident read(LocatedDocument document, String pointer) {
-    List<Problem> problems = check(document, pointer);
-    if (!problems.isEmpty()) {
-      problems.sort(Problem.IN_READING_ORDER);
+    List<Diagnostic> problems = check(document, pointer);
+    if (problems.stream().anyMatch(Diagnostic::isError)) {
+      problems.sort(Diagnostic.IN_READING_ORDER);
       throw new PolicyValidationException(problems);
     }
     return convert(document.at(pointer).orElseThrow());
   }
 
-  /** Every problem in the incident at {@code pointer}, against the schema and the policy. */
-  public List<Problem> check(LocatedDocument document, String pointer) {
-    List<Problem> problems = new ArrayList<>(SCHEMA.check(document, pointer));
-    if (!problems.isEmpty()) {
-      return problems;
-    }
-    JsonNode incident = document.at(pointer).orElseThrow();
-    if (incident.path("clauses").isEmpty() && incident.path("categories").isEmpty()) {
-      problems.add(document.problem(pointer, "the incident concerns no clause and no breach category",
-          "say what the person did: 'clauses: [conduct.name-and-logo]' or 'categories: [safeguarding]'"));
-    }
-    JsonNode person = incident.path("person");
-    each(person.path("roles"), (node, at) -> known(document, pointer + "/person/roles/" + at, node.asText(), roles,
-        "role", "roles", problems));
-    typedValues(document, pointer + "/person/attributes", person.path("attributes"), attributes.keySet(), "attribute",
-        (name) -> attributes.get(name).type(), (name) -> attributes.get(name).values(), problems);
-    each(incident.path("clauses"), (node, at) -> known(document, pointer + "/clauses/" + at, node.asText(), clauses,
-        "clause", "clauses", problems));
-    each(incident.path("categories"), (node, at) -> known(document, pointer + "/categories/" + at, node.asText(),
-        categories, "breach category", "breachCategories", problems));
-    typedValues(document, pointer + "/facts", incident.path("facts"), facts.keySet(), "fact",
-        (name) -> facts.get(name).type(), (name) -> facts.get(name).values(), problems);
-    each(incident.path("permissions"), (node, at) -> {
-      known(document, pointer + "/permissions/" + at + "/office", node.path("office").asText(), offices, "office",
-          "offices", problems);
-      if (node.has("clause")) {
-        known(document, pointer + "/permissions/" + at + "/clause", node.path("clause").asText(), clauses, "clause",
-            "clauses", problems);
-      }
-    });
+  /**
+   * Every problem in the incident at {@code pointer}, against the schema and the policy, in one
+   * pass: an unknown role is reported beside a misspelt key, not after it is fixed. Warnings (an
+   * old word still read) are included.
+   */
+  public List<Diagnostic> check(LocatedDocument document, String pointer) {
+    List<Diagnostic> problems = new ArrayList<>(SCHEMA.check(document, pointer));
+    Set<String> spoken = problems.stream().map(Diagnostic::pointer).collect(Collectors.toSet());
+    problems.addAll(check.check(document, pointer, spoken));
     return problems;
   }
 
@@ -136,57 +113,6 @@ public final class IncidentLoader {
       object.fieldNames().forEachRemaining(names::add);
       names.forEach(n -> object.put(n, object.get(n).asText()));
     }
-  }
-
-  private void typedValues(LocatedDocument document, String at, JsonNode values, Set<String> declared, String what,
-      Function<String, FactType> type, Function<String, List<String>> allowed, List<Problem> problems) {
-    Iterator<Map.Entry<String, JsonNode>> fields = values.properties().iterator();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      String name = field.getKey();
-      String where = at + "/" + name.replace("~", "~0").replace("/", "~1");
-      if (!declared.contains(name)) {
-        problems.add(document.problem(where, "unknown " + what + " '" + name + "': policy " + policy.id()
-            + " declares no such " + what, DidYouMean.hint(name, declared, "declared " + what + "s")));
-        continue;
-      }
-      JsonNode value = field.getValue();
-      FactType expected = type.apply(name);
-      String problem;
-      if (expected == FactType.BOOLEAN && !value.isBoolean()) {
-        problem = "expected true or false";
-      } else if (expected == FactType.INTEGER && !value.isIntegralNumber()) {
-        problem = "expected a whole number";
-      } else {
-        problem = expected.problemWith(value.asText(), allowed.apply(name)).orElse(null);
-      }
-      if (problem != null) {
-        problems.add(document.problem(where, what + " '" + name + "' cannot be '" + value.asText() + "': " + problem,
-            expected == FactType.ENUM ? DidYouMean.hint(value.asText(), allowed.apply(name), "allowed values") : null));
-      }
-    }
-  }
-
-  private void known(LocatedDocument document, String at, String id, Set<String> declared, String what, String list,
-      List<Problem> problems) {
-    if (!declared.contains(id)) {
-      problems.add(document.problem(at, "unknown " + what + " '" + id + "': policy " + policy.id()
-          + " declares no such " + what, DidYouMean.hint(id, declared, "declared " + list)));
-    }
-  }
-
-  private interface Visitor {
-    void visit(JsonNode node, int index);
-  }
-
-  private static void each(JsonNode array, Visitor visitor) {
-    for (int i = 0; i < array.size(); i++) {
-      visitor.visit(array.get(i), i);
-    }
-  }
-
-  private static <T> Set<String> ids(List<T> items, Function<T, String> id) {
-    return items.stream().map(id).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 
   static String resource(String name) {

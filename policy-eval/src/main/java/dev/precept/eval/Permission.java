@@ -16,14 +16,17 @@ import org.immutables.value.Value;
 public interface Permission {
   /** When a permission was given, relative to the act. */
   enum Given {
-    /** Before the act. */
-    @JsonProperty("before") BEFORE,
+    /**
+     * Before the act: {@code given: prior}, the word the policy's exceptions use
+     * ({@code timing: prior}); the older {@code given: before} is still read, with a warning.
+     */
+    @JsonProperty("prior") @com.fasterxml.jackson.annotation.JsonAlias("before") BEFORE,
     /** After the act (retrospectively). */
     @JsonProperty("after") AFTER;
 
-    /** The word used in YAML. */
+    /** The word used in YAML: {@code prior} or {@code after}. */
     public String word() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return this == BEFORE ? "prior" : "after";
     }
   }
 
@@ -41,6 +44,6 @@ public interface Permission {
 
   /** A short description for explanations: "written permission from ceo, given before". */
   default String describe() {
-    return form().word() + " permission from " + office() + ", given " + given().word() + " the act";
+    return form().word() + " permission from " + office() + ", given " + (given() == Given.BEFORE ? "before" : "after") + " the act";
   }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Checks a located document, or a part of one, against a JSON Schema (Draft 2020-12) and turns
- * each failure into a {@link Problem} with its line, column and pointer, and a hint where one helps.
+ * each failure into a {@link Diagnostic} with its line, column and pointer, and a hint where one helps.
  */
 public final class SchemaValidator {
   private static final SchemaValidator POLICY = new SchemaValidator(PolicySchema.text());
@@ -50,20 +50,20 @@ public final class SchemaValidator {
   }
 
   /** Every schema problem in the document, one per distinct location and message. */
-  public List<Problem> check(LocatedDocument document) {
+  public List<Diagnostic> check(LocatedDocument document) {
     return check(document, "");
   }
 
   /** Every schema problem in the value at {@code pointer} of the document. */
-  public List<Problem> check(LocatedDocument document, String pointer) {
-    List<Problem> problems = new ArrayList<>();
+  public List<Diagnostic> check(LocatedDocument document, String pointer) {
+    List<Diagnostic> problems = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     JsonNode node = document.at(pointer).orElseThrow(() -> new IllegalArgumentException("nothing at " + pointer));
     for (Error error : schema.validate(node)) {
       String where = pointer + pointerOf(error);
       String message = messageOf(error, where);
       if (seen.add(where + "\n" + message)) {
-        problems.add(document.problem(where, message, hintFor(error)));
+        problems.add(document.diagnostic(Diagnostic.SCHEMA_PREFIX + error.getKeyword(), where, message, hintFor(error)));
       }
     }
     return problems;

@@ -33,7 +33,7 @@ class HostileInputTest {
   private static String refused(byte[] input) {
     PolicyValidationException e = assertTimeoutPreemptively(HANG_GUARD,
         () -> assertThrows(PolicyValidationException.class, () -> PolicyLoader.standard().parse(input, "hostile.yaml")));
-    return e.problems().stream().map(Problem::describe).collect(Collectors.joining("\n"));
+    return e.diagnostics().stream().map(Diagnostic::describe).collect(Collectors.joining("\n"));
   }
 
   private static String refused(String input) {
@@ -68,7 +68,7 @@ class HostileInputTest {
     PolicyValidationException e = assertTimeoutPreemptively(HANG_GUARD,
         () -> assertThrows(PolicyValidationException.class, () -> PolicyLoader.standard().load(huge)));
     assertEquals(huge + ": error: file is 104,857,600 bytes, more than the 8,388,608 bytes a policy file may have (at /)"
-        + System.lineSeparator() + "    hint: split the file or raise the limit if this is really one policy", e.problems().get(0).describe());
+        + System.lineSeparator() + "    hint: split the file or raise the limit if this is really one policy", e.diagnostics().get(0).describe());
   }
 
   @Test

@@ -65,8 +65,8 @@ class PolicyLoaderFuzzTest {
     try {
       PolicyLoader.withLimits(SMALL).parse(input, "fuzzed.yaml");
     } catch (PolicyValidationException e) {
-      assertFalse(e.problems().isEmpty());
-      for (Problem problem : e.problems()) {
+      assertFalse(e.diagnostics().isEmpty());
+      for (Diagnostic problem : e.diagnostics()) {
         assertFalse(problem.message().isBlank(), "a problem without a message");
         assertFalse(problem.source().isBlank(), "a problem without a source");
       }

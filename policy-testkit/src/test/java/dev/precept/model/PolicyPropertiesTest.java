@@ -110,7 +110,7 @@ class PolicyPropertiesTest {
         PolicyLoader.standard().parse(input, "mutant-" + seed);
         valid++;
       } catch (PolicyValidationException e) {
-        for (Problem p : e.problems()) {
+        for (Diagnostic p : e.diagnostics()) {
           if (p.source().isEmpty() || p.message().isEmpty() || p.line() < 0) {
             fail("seed " + seed + ": problem without a location or message: " + p);
           }

@@ -106,7 +106,7 @@ public final class DueCommand implements Callable<Integer> {
           }
         }
       } catch (PolicyValidationException e) {
-        row.put("status", "invalid (" + e.problems().size() + " problems: run precept validate)");
+        row.put("status", "invalid (" + e.diagnostics().size() + " problems: run precept validate)");
       }
       rows.add(row);
     }

@@ -5,7 +5,7 @@ import dev.precept.model.Policy;
 import dev.precept.model.PolicyDigest;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.PolicyValidationException;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,11 +60,11 @@ public final class ValidateCommand implements Callable<Integer> {
         }
       } catch (PolicyValidationException e) {
         invalid++;
-        problemCount += e.problems().size();
+        problemCount += e.diagnostics().size();
         result.put("valid", false);
-        result.put("problems", e.problems());
+        result.put("problems", e.diagnostics());
         if (format == OutputFormat.text) {
-          e.problems().stream().map(Problem::describe).forEach(out::println);
+          e.diagnostics().stream().map(Diagnostic::describe).forEach(out::println);
         }
       }
       results.add(result);

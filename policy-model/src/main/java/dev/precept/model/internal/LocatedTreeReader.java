@@ -12,9 +12,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import dev.precept.model.ImmutableProblem;
 import dev.precept.model.PolicyValidationException;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -43,7 +42,7 @@ public final class LocatedTreeReader {
   private final YAMLParser parser;
   private int maxScalarLength = Integer.MAX_VALUE;
   private final Map<String, int[]> locations = new HashMap<>();
-  private final List<Problem> problems = new ArrayList<>();
+  private final List<Diagnostic> problems = new ArrayList<>();
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
   private LocatedTreeReader(String source, YAMLParser parser) {
@@ -58,18 +57,18 @@ public final class LocatedTreeReader {
    */
   public static Result read(byte[] bytes, String source, ReadLimits limits) {
     if (bytes.length > limits.maxBytes()) {
-      throw fail(source, 0, 0, String.format(Locale.ROOT,
+      throw fail(Diagnostic.TOO_LARGE, source, 0, 0, String.format(Locale.ROOT,
           "file is %,d bytes, more than the %,d bytes a policy file may have", bytes.length,
           limits.maxBytes()), "split the file or raise the limit if this is really one policy");
     }
     String text = decode(bytes, source);
     if (text.isBlank()) {
-      throw fail(source, 1, 1, "file is empty", "a policy starts with 'schemaVersion: 1'");
+      throw fail(Diagnostic.MISSING, source, 1, 1, "file is empty", "a policy starts with 'schemaVersion: 1'");
     }
     int nul = text.indexOf('\0');
     if (nul >= 0) {
       int[] where = lineAndColumn(text, nul);
-      throw fail(source, where[0], where[1], "file contains a NUL character: this looks like a binary file, not YAML", null);
+      throw fail(Diagnostic.ENCODING, source, where[0], where[1], "file contains a NUL character: this looks like a binary file, not YAML", null);
     }
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(Math.max(limits.maxBytes(), 1));
@@ -88,37 +87,37 @@ public final class LocatedTreeReader {
       reader.maxScalarLength = limits.maxScalarLength();
       JsonToken first = parser.nextToken();
       if (first == null) {
-        throw fail(source, 1, 1, "file holds no YAML document", "a policy starts with 'schemaVersion: 1'");
+        throw fail(Diagnostic.MISSING, source, 1, 1, "file holds no YAML document", "a policy starts with 'schemaVersion: 1'");
       }
       JsonNode root = reader.value("");
       JsonToken after = parser.nextToken();
       if (after != null) {
         JsonLocation at = parser.currentTokenLocation();
-        reader.problems.add(problem(source, at.getLineNr(), at.getColumnNr(), "",
+        reader.problems.add(problem(Diagnostic.YAML_FEATURE, source, at.getLineNr(), at.getColumnNr(), "",
             "file holds more than one YAML document ('---')", "keep one policy per file"));
       }
       if (!reader.problems.isEmpty()) {
-        reader.problems.sort(Problem.IN_READING_ORDER);
+        reader.problems.sort(Diagnostic.IN_READING_ORDER);
         throw new PolicyValidationException(reader.problems);
       }
       return new Result(root, Map.copyOf(reader.locations));
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
-      throw fail(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+      throw fail(Diagnostic.TOO_LARGE, source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
           "input is too large or too deeply nested: " + firstLine(e.getOriginalMessage()),
           "a policy needs at most " + limits.maxDepth() + " levels of nesting");
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      throw fail(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+      throw fail(Diagnostic.YAML_SYNTAX, source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
           "not valid YAML: " + yamlMessage(e), syntaxHint(e));
     } catch (IOException e) {
-      throw fail(source, 0, 0, "could not read YAML: " + e.getMessage(), null);
+      throw fail(Diagnostic.YAML_SYNTAX, source, 0, 0, "could not read YAML: " + e.getMessage(), null);
     } catch (RuntimeException e) {
       // SnakeYAML reports some limits (code points, nesting) as its own unchecked exceptions.
       if (e instanceof PolicyValidationException p) {
         throw p;
       }
-      throw fail(source, 0, 0, "not valid YAML: " + firstLine(String.valueOf(e.getMessage())), null);
+      throw fail(Diagnostic.YAML_SYNTAX, source, 0, 0, "not valid YAML: " + firstLine(String.valueOf(e.getMessage())), null);
     }
   }
 
@@ -137,7 +136,7 @@ public final class LocatedTreeReader {
           parser.nextToken();
           if (object.has(name)) {
             int[] first = locations.get(child);
-            problems.add(problem(source, keyAt.getLineNr(), keyAt.getColumnNr(), child,
+            problems.add(problem(Diagnostic.DUPLICATE_KEY, source, keyAt.getLineNr(), keyAt.getColumnNr(), child,
                 "duplicate key '" + name + "'" + (first == null ? "" : " (first at line " + first[0] + ")"),
                 "a key may appear once in a mapping: merge the two or remove one"));
             value(child + "#dup");
@@ -159,13 +158,13 @@ public final class LocatedTreeReader {
       case VALUE_STRING:
         // Jackson's YAML parser does not apply its string-length constraint: check it here.
         if (parser.getTextLength() > maxScalarLength) {
-          problems.add(problem(source, start.getLineNr(), start.getColumnNr(), pointer, String.format(Locale.ROOT,
+          problems.add(problem(Diagnostic.TOO_LARGE, source, start.getLineNr(), start.getColumnNr(), pointer, String.format(Locale.ROOT,
               "a value of %,d characters is longer than the %,d a policy file allows", parser.getTextLength(), maxScalarLength),
               "a clause's text is a paragraph, not a document"));
           return nodes.textNode("");
         }
         if (parser.isCurrentAlias()) {
-          problems.add(problem(source, start.getLineNr(), start.getColumnNr(), pointer,
+          problems.add(problem(Diagnostic.YAML_FEATURE, source, start.getLineNr(), start.getColumnNr(), pointer,
               "YAML alias '*" + parser.getText() + "' is not allowed",
               "write the value out in full: policy files do not use anchors and aliases"));
         }
@@ -190,13 +189,13 @@ public final class LocatedTreeReader {
   private void checkAnchor(String pointer, JsonLocation at) throws IOException {
     String anchor = parser.getObjectId();
     if (anchor != null && !parser.isCurrentAlias()) {
-      problems.add(problem(source, at.getLineNr(), at.getColumnNr(), pointer,
+      problems.add(problem(Diagnostic.YAML_FEATURE, source, at.getLineNr(), at.getColumnNr(), pointer,
           "YAML anchor '&" + anchor + "' is not allowed",
           "write each value out in full: policy files do not use anchors and aliases"));
     }
     Object tag = parser.getTypeId();
     if (tag != null) {
-      problems.add(problem(source, at.getLineNr(), at.getColumnNr(), pointer,
+      problems.add(problem(Diagnostic.YAML_FEATURE, source, at.getLineNr(), at.getColumnNr(), pointer,
           "YAML tag '" + tag + "' is not allowed", "remove the tag: values are plain text, numbers or true/false"));
     }
   }
@@ -212,7 +211,7 @@ public final class LocatedTreeReader {
       int bad = firstBadByte(bytes);
       String prefix = new String(bytes, 0, bad, StandardCharsets.UTF_8);
       int[] where = lineAndColumn(prefix, prefix.length());
-      throw fail(source, where[0], where[1], String.format(Locale.ROOT,
+      throw fail(Diagnostic.ENCODING, source, where[0], where[1], String.format(Locale.ROOT,
           "file is not valid UTF-8: byte 0x%02X at offset %d", bytes[bad] & 0xff, bad),
           "save the file as UTF-8");
     }
@@ -284,13 +283,14 @@ public final class LocatedTreeReader {
     return name.replace("~", "~0").replace("/", "~1");
   }
 
-  private static Problem problem(String source, int line, int column, String pointer, String message, String hint) {
-    return ImmutableProblem.builder()
+  private static Diagnostic problem(String code, String source, int line, int column, String pointer, String message, String hint) {
+    return Diagnostic.builder()
+        .code(code)
         .source(source).line(line).column(column).pointer(pointer).message(message)
         .hint(Optional.ofNullable(hint)).build();
   }
 
-  private static PolicyValidationException fail(String source, int line, int column, String message, String hint) {
-    return new PolicyValidationException(List.of(problem(source, line, column, "", message, hint)));
+  private static PolicyValidationException fail(String code, String source, int line, int column, String message, String hint) {
+    return new PolicyValidationException(List.of(problem(code, source, line, column, "", message, hint)));
   }
 }
