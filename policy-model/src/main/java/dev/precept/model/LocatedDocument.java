@@ -37,6 +37,11 @@ public final class LocatedDocument {
     return new LocatedDocument(source, result.root(), result.locations());
   }
 
+  /** The same document with another tree at its root (positions kept), for checks over a repaired copy. */
+  LocatedDocument withRoot(JsonNode newRoot) {
+    return new LocatedDocument(source, newRoot, locations);
+  }
+
   /** The name problems are reported under. */
   public String source() {
     return source;

@@ -97,6 +97,21 @@ class HostileInputTest {
   }
 
   @Test
+  void aScalarFillingAnEightMegabyteFileIsRefusedWithItsPointerBeforeTheParserSeesIt() {
+    // Before the value was cut out ahead of the YAML parser, this took 44 s and 1.1 GB.
+    String yaml = MINIMAL.replace("  title: Minimal Policy", "  title: " + "x".repeat(8 * 1024 * 1024 - MINIMAL.length() - 64));
+    String message = refused(yaml);
+    assertTrue(message.startsWith("hostile.yaml:5:10: error: a value of 8,"), message);
+    assertTrue(message.contains("characters is longer than the 1,048,576 a policy file allows (at /metadata/title)"), message);
+  }
+
+  @Test
+  void aLongValueInAListIsRefusedAtItsItem() {
+    String message = refused(MINIMAL.replace("memberOf: [employees]", "memberOf:\n      - " + "e".repeat(2 * 1024 * 1024)));
+    assertTrue(message.contains("a value of 2,097,152 characters is longer than the 1,048,576 a policy file allows (at /roles/0/memberOf/0)"), message);
+  }
+
+  @Test
   void everyDuplicateKeyIsReportedWithWhereTheFirstOneIs() {
     String message = refused(MINIMAL.replace("  title: Minimal Policy\n", "  title: Minimal Policy\n  title: Again\n")
         .replace("    title: Board\n", "    title: Board\n    title: Board again\n"));

@@ -41,6 +41,7 @@ public final class LocatedTreeReader {
   private final String source;
   private final YAMLParser parser;
   private int maxScalarLength = Integer.MAX_VALUE;
+  private Map<Integer, int[]> oversized = Map.of();
   private final Map<String, int[]> locations = new HashMap<>();
   private final List<Diagnostic> problems = new ArrayList<>();
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -70,6 +71,8 @@ public final class LocatedTreeReader {
       int[] where = lineAndColumn(text, nul);
       throw fail(Diagnostic.ENCODING, source, where[0], where[1], "file contains a NUL character: this looks like a binary file, not YAML", null);
     }
+    Map<Integer, int[]> oversized = new HashMap<>();
+    text = cutOversizedValues(text, limits.maxScalarLength(), oversized);
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(Math.max(limits.maxBytes(), 1));
     options.setMaxAliasesForCollections(0);
@@ -85,6 +88,7 @@ public final class LocatedTreeReader {
     try (YAMLParser parser = factory.createParser(text)) {
       LocatedTreeReader reader = new LocatedTreeReader(source, parser);
       reader.maxScalarLength = limits.maxScalarLength();
+      reader.oversized = oversized;
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw fail(Diagnostic.MISSING, source, 1, 1, "file holds no YAML document", "a policy starts with 'schemaVersion: 1'");
@@ -107,9 +111,7 @@ public final class LocatedTreeReader {
           "input is too large or too deeply nested: " + firstLine(e.getOriginalMessage()),
           "a policy needs at most " + limits.maxDepth() + " levels of nesting");
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      throw fail(Diagnostic.YAML_SYNTAX, source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-          "not valid YAML: " + yamlMessage(e), syntaxHint(e));
+      throw syntaxError(source, text, e);
     } catch (IOException e) {
       throw fail(Diagnostic.YAML_SYNTAX, source, 0, 0, "could not read YAML: " + e.getMessage(), null);
     } catch (RuntimeException e) {
@@ -123,6 +125,13 @@ public final class LocatedTreeReader {
 
   private JsonNode value(String pointer) throws IOException {
     JsonLocation start = parser.currentTokenLocation();
+    int[] cut = oversized.get(start.getLineNr());
+    if (cut != null && cut[0] == start.getColumnNr() && parser.currentToken().isScalarValue()) {
+      problems.add(problem(Diagnostic.TOO_LARGE, source, start.getLineNr(), start.getColumnNr(), pointer, String.format(Locale.ROOT,
+          "a value of %,d characters is longer than the %,d a policy file allows", cut[1], maxScalarLength),
+          "a clause's text is a paragraph, not a document"));
+      return nodes.textNode("");
+    }
     locations.putIfAbsent(pointer, new int[] {start.getLineNr(), start.getColumnNr()});
     checkAnchor(pointer, start);
     JsonToken token = parser.currentToken();
@@ -240,6 +249,126 @@ public final class LocatedTreeReader {
       }
     }
     return new int[] {line, column};
+  }
+
+  /**
+   * Replaces each value on a line longer than the scalar limit by an empty one before the YAML
+   * parser sees it, remembering where it was and how long, so a huge value is refused in time and
+   * memory proportional to the file, not to the parser's handling of one enormous token.
+   */
+  static String cutOversizedValues(String text, int limit, Map<Integer, int[]> oversized) {
+    StringBuilder out = null;
+    int line = 1;
+    int start = 0;
+    while (start <= text.length()) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      if (end - start > limit) {
+        int valueAt = valueStart(text, start, end);
+        if (out == null) {
+          out = new StringBuilder(text.length() / 2);
+          out.append(text, 0, start);
+        }
+        out.append(text, start, valueAt).append("''");
+        oversized.put(line, new int[] {valueAt - start + 1, end - valueAt});
+      } else if (out != null) {
+        out.append(text, start, end);
+      }
+      if (end == text.length()) {
+        break;
+      }
+      if (out != null) {
+        out.append('\n');
+      }
+      start = end + 1;
+      line++;
+    }
+    return out == null ? text : out.toString();
+  }
+
+  private static int valueStart(String text, int start, int end) {
+    int i = start;
+    while (i < end && text.charAt(i) == ' ') {
+      i++;
+    }
+    while (i + 1 < end && text.charAt(i) == '-' && text.charAt(i + 1) == ' ') {
+      i += 2;
+      while (i < end && text.charAt(i) == ' ') {
+        i++;
+      }
+    }
+    int searchEnd = Math.min(end, i + 1024);
+    int colon = text.indexOf(": ", i);
+    if (colon >= 0 && colon < searchEnd) {
+      i = colon + 2;
+      while (i < end && text.charAt(i) == ' ') {
+        i++;
+      }
+    }
+    return i;
+  }
+
+  /**
+   * A YAML syntax error as a clerk can act on it: at the character the parser stopped at (not the
+   * start of the enclosing block), a tab named as a tab, and wrong indentation said as such.
+   */
+  private static PolicyValidationException syntaxError(String source, String text, JsonProcessingException e) {
+    int line = 0;
+    int column = 0;
+    Throwable cause = e.getCause();
+    if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblemMark() != null) {
+      line = marked.getProblemMark().getLine() + 1;
+      column = marked.getProblemMark().getColumn() + 1;
+    } else if (e.getLocation() != null) {
+      line = e.getLocation().getLineNr();
+      column = e.getLocation().getColumnNr();
+    }
+    String[] lines = text.split("\n", -1);
+    String message = yamlMessage(e);
+    // A tab in the indentation: report the first one, where it is.
+    for (int i = 0; i < lines.length; i++) {
+      String l = lines[i];
+      int indentEnd = 0;
+      while (indentEnd < l.length() && (l.charAt(indentEnd) == ' ' || l.charAt(indentEnd) == '\t')) {
+        indentEnd++;
+      }
+      int tab = l.substring(0, indentEnd).indexOf('\t');
+      if (tab >= 0 && indentEnd < l.length() && (message.contains("\\t") || message.contains("TAB") || i + 1 >= line - 1)) {
+        return fail(Diagnostic.YAML_SYNTAX, source, i + 1, tab + 1, "a tab indents line " + (i + 1),
+            "YAML indents with spaces, never tabs: replace the tab with spaces that line up with the lines around it");
+      }
+    }
+    if (line > 1 && line <= lines.length) {
+      int previous = line - 2;
+      while (previous >= 0 && (lines[previous].isBlank() || lines[previous].strip().startsWith("#"))) {
+        previous--;
+      }
+      if (previous >= 0) {
+        int here = indent(lines[line - 1]);
+        int before = indent(lines[previous]);
+        String above = lines[previous].strip();
+        boolean opensBlock = above.endsWith(":") || above.endsWith("|") || above.endsWith(">") || above.endsWith("-");
+        boolean listItem = lines[line - 1].strip().startsWith("- ") || above.startsWith("- ");
+        if (here != before && !opensBlock && !listItem && !lines[line - 1].isBlank()) {
+          return fail(Diagnostic.YAML_SYNTAX, source, line, here + 1, String.format(Locale.ROOT,
+              "wrong indentation: line %d is indented %d %s, but line %d above it is indented %d", line, here,
+              here == 1 ? "space" : "spaces", previous + 1, before),
+              String.format(Locale.ROOT, "keys of one mapping start in the same column: indent line %d by %d spaces like line %d,"
+                  + " or put it under a key that ends with ':'", line, before, previous + 1));
+        }
+      }
+    }
+    return fail(Diagnostic.YAML_SYNTAX, source, line, column, "not valid YAML: " + message, syntaxHint(e));
+  }
+
+  private static int indent(String line) {
+    int i = 0;
+    while (i < line.length() && line.charAt(i) == ' ') {
+      i++;
+    }
+    return i;
   }
 
   private static String yamlMessage(JsonProcessingException e) {

@@ -243,6 +243,9 @@ public final class Vocabulary {
       LocalDate.parse(value);
       return null;
     } catch (DateTimeParseException e) {
+      if (value.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+        return "there is no such day: the month is 01 to 12 and the day fits the month (YYYY-MM-DD)";
+      }
       return "write dates as YYYY-MM-DD, e.g. 2016-09-01";
     }
   }
