@@ -160,6 +160,7 @@ class PreceptTest {
   @Test
   void checkAsJsonGivesTheMatrixForMachines() throws Exception {
     Run run = run("check", "--format", "json", SEED);
+    assertEquals(0, run.code(), run.err());
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertEquals("non-employee.board-action (must)", json.at("/matrix/volunteer/safeguarding/consequences/0").asText());
   }
@@ -167,6 +168,7 @@ class PreceptTest {
   @Test
   void demoRulesTheExampleCasesAndPrintsOneRulingInFull(@TempDir Path dir) {
     Run run = run("demo", "--out", dir.toString());
+    assertEquals(0, run.code(), run.err());
     assertTrue(run.out().contains("22 passed, 0 failed"), run.out());
     assertTrue(run.out().contains("| What may happen:"), run.out());
     assertTrue(run.out().contains("3. Checked the policy: 0 errors"), run.out());
@@ -207,10 +209,14 @@ class PreceptTest {
 
   @Test
   void diffAsJsonAndHtmlForMachinesAndTheBoard() throws Exception {
-    JsonNode json = new ObjectMapper().readTree(run("diff", "--format", "json", SEED, NEXT).out());
+    Run asJson = run("diff", "--format", "json", SEED, NEXT);
+    assertEquals(0, asJson.code(), asJson.err());
+    JsonNode json = new ObjectMapper().readTree(asJson.out());
     assertEquals("2017.1", json.get("newVersion").asText());
     assertEquals(7, json.get("rulingChanges").size());
-    assertTrue(run("diff", "--format", "html", SEED, NEXT).out().contains("<ins>Online Safety </ins>"));
+    Run asHtml = run("diff", "--format", "html", SEED, NEXT);
+    assertEquals(0, asHtml.code(), asHtml.err());
+    assertTrue(asHtml.out().contains("<ins>Online Safety </ins>"));
   }
 
   @Test

@@ -68,6 +68,19 @@ public final class Evaluator {
   }
 
   /**
+   * The ruling on an incident written for another edition of this policy, for comparing editions
+   * ("which rulings change"): names this edition does not know (a clause added since) are not an
+   * error but listed in {@link Ruling#diagnostics()}, and what they concern is ruled not
+   * applicable. For anything else use {@link #rule(Incident)}, which refuses such an incident.
+   *
+   * @throws NullPointerException when the incident is null
+   */
+  public Ruling ruleAcrossEditions(Incident incident) {
+    Objects.requireNonNull(incident, "Evaluator.ruleAcrossEditions needs an incident, not null");
+    return engine.rule(incident);
+  }
+
+  /**
    * What could follow if a holder of this role breached a rule in this category: the consequences
    * in the policy's order, before any finding (a "may on gross misconduct" is listed). Empty when
    * no rule in the category applies to the role, or when the policy is silent for it. For an HR

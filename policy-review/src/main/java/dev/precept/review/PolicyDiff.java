@@ -360,8 +360,8 @@ public final class PolicyDiff {
       if (!seen.add(policyCase.incident().id())) {
         continue;
       }
-      List<String> was = summary(old.rule(policyCase.incident()));
-      List<String> is = summary(now.rule(policyCase.incident()));
+      List<String> was = summary(old.ruleAcrossEditions(policyCase.incident()));
+      List<String> is = summary(now.ruleAcrossEditions(policyCase.incident()));
       if (!was.equals(is)) {
         changed.add(ImmutableRulingChange.builder().incident(policyCase.incident().id()).name(policyCase.name())
             .before(was).after(is).build());
