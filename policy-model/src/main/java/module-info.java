@@ -14,6 +14,7 @@ module dev.precept.model {
   requires org.yaml.snakeyaml;
   requires java.json.canonicalization;
   requires static transitive org.immutables.value.annotations;
+  requires transitive org.apiguardian.api;
 
   opens dev.precept.model to com.fasterxml.jackson.databind;
 }

@@ -1,5 +1,6 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
 import dev.precept.eval.internal.CompiledPolicy;
 import dev.precept.eval.internal.RulingEngine;
 import dev.precept.model.Consequence;
@@ -27,6 +28,7 @@ import java.util.Objects;
  * {@link PolicyValidationException} listing every {@link Diagnostic} with a "did you mean", never a
  * quiet "not applicable".
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Evaluator {
   private final CompiledPolicy compiled;
   private final RulingEngine engine;

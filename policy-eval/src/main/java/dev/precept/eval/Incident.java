@@ -1,5 +1,6 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -13,6 +14,7 @@ import org.immutables.value.Value;
  * Something that happened: who acted, what they did (clauses and/or breach categories), when, and
  * the circumstances as facts the policy declares.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @Value.Immutable
 @SuppressWarnings("cast") // the generated JSON creator casts its extended builder's result
 @JsonSerialize(as = ImmutableIncident.class)

@@ -1,5 +1,6 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precept.eval.internal.EvalJson;
@@ -29,6 +30,7 @@ import java.util.stream.Collectors;
  * Incident incident = IncidentLoader.forPolicy(policy).load(Path.of("incident.yaml"));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class IncidentLoader {
   private static final SchemaValidator SCHEMA = new SchemaValidator(resource("incident.schema.json"));
 

@@ -1,5 +1,6 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /** A permission the person held: from which office, given before or after the act, in what form. */
+@API(status = API.Status.STABLE, since = "0.1")
 @Value.Immutable
 @JsonSerialize(as = ImmutablePermission.class)
 @JsonDeserialize(as = ImmutablePermission.class)

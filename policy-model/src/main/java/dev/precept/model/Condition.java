@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -14,6 +15,7 @@ import org.immutables.value.Value;
  *
  * <p>In YAML, {@code is: v} tests one value and {@code in: [a, b]} any of several.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @Value.Immutable
 @JsonSerialize(as = ImmutableCondition.class)
 @JsonDeserialize(as = ImmutableCondition.class)

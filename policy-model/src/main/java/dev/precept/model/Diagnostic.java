@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -19,6 +20,7 @@ import org.immutables.value.Value;
  * listed as constants here ({@link #UNKNOWN_ROLE}, {@link #TYPE_MISMATCH}, ...); a JSON Schema
  * failure has the code {@code schema.KEYWORD} ({@code schema.required}, {@code schema.pattern}).
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @Value.Immutable
 @JsonSerialize(as = ImmutableDiagnostic.class)
 @JsonDeserialize(as = ImmutableDiagnostic.class)

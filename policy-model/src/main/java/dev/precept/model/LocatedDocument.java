@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precept.model.internal.LocatedTreeReader;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * <p>Reading is safe: anchors and aliases are refused (no alias bombs), duplicate keys are
  * errors, and size, depth and scalar length are bounded by {@link ReadLimits}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class LocatedDocument {
   private final String source;
   private final JsonNode root;

@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precept.model.internal.Mappers;
 import java.io.StringReader;
@@ -31,6 +32,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * String tidy = PolicyFormatter.format(Files.readString(file), file.toString());
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PolicyFormatter {
   private static final int WIDTH = 100;
   private static final java.util.regex.Pattern ITEM_COMMENT = java.util.regex.Pattern.compile(

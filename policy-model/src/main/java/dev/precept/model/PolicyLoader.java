@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precept.model.internal.Mappers;
 import dev.precept.model.internal.SemanticCheck;
@@ -25,6 +26,7 @@ import java.util.List;
  *
  * <p>Instances are immutable and thread-safe.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class PolicyLoader {
   private static final PolicyLoader STANDARD = new PolicyLoader(ReadLimits.STANDARD);
 

@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -7,6 +8,7 @@ import java.util.stream.Collectors;
  * A file, or a value built in Java, could not be accepted; carries every {@link Diagnostic} found
  * in it, not just the first.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public class PolicyValidationException extends PolicyException {
   private final transient List<Diagnostic> diagnostics;
 

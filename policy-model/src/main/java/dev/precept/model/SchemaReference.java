@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.Set;
  * The YAML reference for governance staff, generated from the policy schema, so the reference
  * and what the validator checks can never disagree.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SchemaReference {
   /** The order the reference explains things in: the document, then each part as it is met. */
   private static final List<String> ORDER = List.of("metadata", "role", "group", "office", "valueDeclaration",

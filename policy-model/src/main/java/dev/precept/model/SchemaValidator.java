@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -20,6 +21,7 @@ import java.util.Set;
  * Checks a located document, or a part of one, against a JSON Schema (Draft 2020-12) and turns
  * each failure into a {@link Diagnostic} with its line, column and pointer, and a hint where one helps.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SchemaValidator {
   private static final SchemaValidator POLICY = new SchemaValidator(PolicySchema.text());
 

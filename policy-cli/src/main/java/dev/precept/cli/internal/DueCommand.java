@@ -90,8 +90,15 @@ public final class DueCommand implements Callable<Integer> {
         row.put("version", policy.metadata().version());
         ApprovalStatus status = ApprovalFiles.status(file, policy);
         Optional<LocalDate> approved = latest(policy.metadata().dates().approved(), status.approvedOn());
-        if (approved.isEmpty()) {
+        Optional<LocalDate> approvalDue = policy.metadata().approval().due();
+        if (approved.isEmpty() && approvalDue.isPresent() && approvalDue.get().isBefore(now)) {
+          // An approval past the date the body was to approve it by is overdue, not merely awaited.
+          row.put("status", "APPROVAL OVERDUE");
+          row.put("approvalDue", approvalDue.get().toString());
+          overdue++;
+        } else if (approved.isEmpty()) {
           row.put("status", "awaiting approval");
+          approvalDue.ifPresent(d -> row.put("approvalDue", d.toString()));
         } else {
           LocalDate due = approved.get().plus(policy.metadata().reviewFrequency());
           row.put("approved", approved.get().toString());
@@ -114,16 +121,32 @@ public final class DueCommand implements Callable<Integer> {
     if (format == OutputFormat.json) {
       out.println(CliJson.write(Map.of("today", now.toString(), "within", window.toString(), "policies", rows, "overdue", overdue)));
     } else {
-      out.printf("Policies in %s on %s (due within %s):%n", folder, now, window);
+      out.printf("Policies in %s on %s (due within %s):%n", folder, now, words(window));
       for (Map<String, Object> row : rows) {
         out.printf("  %-18s %s%s%s%n", row.get("status"), row.get("file"),
             row.containsKey("version") ? " (" + row.get("title") + ", version " + row.get("version") + ")" : "",
-            row.containsKey("due") ? ", review due " + row.get("due") + " (approved " + row.get("approved") + ")" : "");
+            row.containsKey("due") ? ", review due " + row.get("due") + " (approved " + row.get("approved") + ")"
+                : row.containsKey("approvalDue") ? ", approval due " + row.get("approvalDue") : "");
       }
       out.println(overdue == 0 ? "none overdue" : overdue + " overdue");
     }
     out.flush();
     return overdue == 0 ? Precept.OK : Precept.INVALID;
+  }
+
+  /** A period as people say it: "60 days", "1 year and 6 months", not "P60D". */
+  static String words(Period period) {
+    List<String> parts = new ArrayList<>();
+    if (period.getYears() != 0) {
+      parts.add(period.getYears() + (Math.abs(period.getYears()) == 1 ? " year" : " years"));
+    }
+    if (period.getMonths() != 0) {
+      parts.add(period.getMonths() + (Math.abs(period.getMonths()) == 1 ? " month" : " months"));
+    }
+    if (period.getDays() != 0 || parts.isEmpty()) {
+      parts.add(period.getDays() + (Math.abs(period.getDays()) == 1 ? " day" : " days"));
+    }
+    return parts.size() == 1 ? parts.get(0) : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
   }
 
   private static Optional<LocalDate> latest(Optional<LocalDate> a, Optional<LocalDate> b) {
