@@ -115,12 +115,17 @@ class PreceptTest {
   }
 
   @Test
-  void evaluateAsJsonIsByteIdenticalAcrossRuns() {
+  void evaluateAsJsonIsByteIdenticalAcrossRunsAndMachines() throws Exception {
     Run first = run("evaluate", "--format", "json", SEED, INCIDENT);
-    Run second = run("evaluate", "--format", "json", SEED, INCIDENT);
-    assertEquals(0, first.code());
-    assertEquals(first.out(), second.out());
+    assertEquals(0, first.code(), first.err());
     assertTrue(first.out().contains("\"outcome\" : \"breached\""), first.out());
+    // Compared with a file written by an earlier run, not only with a second run in this JVM.
+    Path golden = Path.of("src/test/resources/golden/evaluate-volunteer-messages-pupil.json");
+    if (Boolean.getBoolean("precept.golden.update")) {
+      Files.createDirectories(golden.getParent());
+      Files.writeString(golden, first.out());
+    }
+    assertEquals(Files.readString(golden), first.out(), "run with -Dprecept.golden.update=true to rewrite " + golden + " on purpose");
   }
 
   @Test
