@@ -2,6 +2,7 @@ package dev.precept.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precept.model.LocatedDocument;
 import dev.precept.model.PolicyValidationException;
@@ -77,6 +78,14 @@ class IncidentLoaderTest {
         diagnostics.stream().map(Diagnostic::describe).toList());
     assertEquals(Diagnostic.DEPRECATED, diagnostics.get(0).code());
     assertEquals(Permission.Given.BEFORE, IncidentLoader.forPolicy(SeedPolicy.POLICY).read(document, "").permissions().get(0).given());
+  }
+
+  @Test
+  void aHugeValueInAnIncidentIsRefusedWithItsPointer() {
+    List<String> problems = problems("id: INC-6\nsummary: " + "x".repeat(2 * 1024 * 1024) + "\nperson: {roles: [staff]}\nclauses: [conduct.name-and-logo]\n");
+    assertEquals(1, problems.size(), String.join("\n", problems));
+    assertTrue(problems.get(0).startsWith("incident.yaml:2:10: error: a value of 2,097,152 characters is longer than the 1,048,576"
+        + " a policy file allows (at /summary)"), problems.get(0));
   }
 
   @Test
