@@ -7,6 +7,7 @@ module dev.precept.eval {
   requires com.fasterxml.jackson.datatype.jsr310;
   requires io.github.javadiffutils;
   requires static transitive org.immutables.value.annotations;
+  requires transitive org.apiguardian.api;
 
   opens dev.precept.eval to com.fasterxml.jackson.databind;
 }

@@ -10,7 +10,7 @@ import dev.precept.model.PolicyDigest;
 import dev.precept.model.PolicyException;
 import dev.precept.model.PolicyValidationException;
 import dev.precept.model.PolicyYaml;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
 import dev.precept.model.SchemaValidator;
 import java.nio.charset.StandardCharsets;
@@ -128,7 +128,7 @@ public final class Approvals {
    */
   public static List<ApprovalRecord> readRecords(byte[] yaml, String source) {
     LocatedDocument document = LocatedDocument.read(yaml, source, ReadLimits.STANDARD);
-    List<Problem> problems = APPROVALS_SCHEMA.check(document);
+    List<Diagnostic> problems = APPROVALS_SCHEMA.check(document);
     if (!problems.isEmpty()) {
       throw new PolicyValidationException(problems);
     }
@@ -146,7 +146,7 @@ public final class Approvals {
    */
   public static List<MinutedApproval> readMinuted(byte[] yaml, String source) {
     LocatedDocument document = LocatedDocument.read(yaml, source, ReadLimits.STANDARD);
-    List<Problem> problems = APPROVALS_SCHEMA.check(document);
+    List<Diagnostic> problems = APPROVALS_SCHEMA.check(document);
     if (!problems.isEmpty()) {
       throw new PolicyValidationException(problems);
     }
@@ -188,7 +188,7 @@ public final class Approvals {
    */
   public static Keyring readKeyring(byte[] yaml, String source) {
     LocatedDocument document = LocatedDocument.read(yaml, source, ReadLimits.STANDARD);
-    List<Problem> problems = new ArrayList<>(KEYRING_SCHEMA.check(document));
+    List<Diagnostic> problems = new ArrayList<>(KEYRING_SCHEMA.check(document));
     if (!problems.isEmpty()) {
       throw new PolicyValidationException(problems);
     }
@@ -197,7 +197,7 @@ public final class Approvals {
       try {
         keyring.keys().get(i).key();
       } catch (PolicyException e) {
-        problems.add(document.problem("/keys/" + i + "/publicKey", e.getMessage(), "paste the .pub.pem file that 'precept keygen' wrote"));
+        problems.add(document.diagnostic(Diagnostic.SCHEMA_PREFIX + "publicKey", "/keys/" + i + "/publicKey", e.getMessage(), "paste the .pub.pem file that 'precept keygen' wrote"));
       }
     }
     // One key, one office: a key trusted twice would let sign and verify disagree on who signed.
@@ -207,7 +207,7 @@ public final class Approvals {
       Integer earlier = firstUse.putIfAbsent(key.fingerprint(), i);
       if (earlier != null) {
         Keyring.TrustedKey first = keyring.keys().get(earlier);
-        problems.add(document.problem("/keys/" + i + "/publicKey", "key " + key.fingerprint() + " is already trusted for office '"
+        problems.add(document.diagnostic(Diagnostic.INCONSISTENT, "/keys/" + i + "/publicKey", "key " + key.fingerprint() + " is already trusted for office '"
             + first.office() + "' (/keys/" + earlier + "); a key may sign for one office only",
             "give each office-holder a key of their own ('precept keygen'), and remove one of the two entries"));
       }
@@ -216,7 +216,7 @@ public final class Approvals {
       try {
         Passkeys.coseKey(keyring.passkeys().get(i).publicKey());
       } catch (PolicyException e) {
-        problems.add(document.problem("/passkeys/" + i + "/publicKey", e.getMessage(),
+        problems.add(document.diagnostic(Diagnostic.INCONSISTENT, "/passkeys/" + i + "/publicKey", e.getMessage(),
             "passkeys are added to the keyring when the secretary confirms an enrolment on the Precept server"));
       }
     }

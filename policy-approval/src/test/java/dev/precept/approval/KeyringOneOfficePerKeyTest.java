@@ -22,8 +22,8 @@ class KeyringOneOfficePerKeyTest {
     PolicyValidationException refused = assertThrows(PolicyValidationException.class,
         () -> Approvals.readKeyring(Approvals.writeKeyring(keyring).getBytes(StandardCharsets.UTF_8), "keyring.yaml"));
 
-    assertEquals(1, refused.problems().size());
-    assertEquals("/keys/1/publicKey", refused.problems().get(0).pointer());
+    assertEquals(1, refused.diagnostics().size());
+    assertEquals("/keys/1/publicKey", refused.diagnostics().get(0).pointer());
     assertTrue(refused.getMessage().contains("already trusted for office 'ceo' (/keys/0)"), refused.getMessage());
   }
 

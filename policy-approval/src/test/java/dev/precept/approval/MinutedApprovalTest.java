@@ -98,8 +98,8 @@ class MinutedApprovalTest {
         """;
     PolicyValidationException e = assertThrows(PolicyValidationException.class,
         () -> Approvals.readMinuted(yaml.getBytes(StandardCharsets.UTF_8), "x.approvals.yaml"));
-    String problems = e.problems().toString();
+    String problems = e.diagnostics().toString();
     assertTrue(problems.contains("digest") && problems.contains("recordedBy"), problems);
-    assertTrue(e.problems().stream().allMatch(p -> p.pointer().equals("/minuted/0")), problems);
+    assertTrue(e.diagnostics().stream().allMatch(p -> p.pointer().equals("/minuted/0")), problems);
   }
 }

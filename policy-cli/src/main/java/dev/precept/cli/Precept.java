@@ -7,6 +7,8 @@ import dev.precept.cli.internal.DueCommand;
 import dev.precept.cli.internal.ImportCommand;
 import dev.precept.cli.internal.LibraryCommand;
 import dev.precept.cli.internal.RoundCommand;
+import dev.precept.cli.internal.FmtCommand;
+import dev.precept.cli.internal.InitCommand;
 import dev.precept.cli.internal.KeygenCommand;
 import dev.precept.cli.internal.SignCommand;
 import dev.precept.cli.internal.TrustCommand;
@@ -54,7 +56,7 @@ import picocli.CommandLine.Command;
         VerifyCommand.class, RecordApprovalCommand.class, DueCommand.class, LibraryCommand.class, RoundCommand.class,
         ImportCommand.class,
         ServeCommand.class, ApiKeyCommand.class, LogCommand.class, PeopleCommand.class, AckLinksCommand.class, ReplayCommand.class,
-        SchemaCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        SchemaCommand.class, InitCommand.class, FmtCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true)
 public final class Precept {
   /** Exit code when everything passed. */
@@ -77,12 +79,44 @@ public final class Precept {
     System.exit(run(out, err, args));
   }
 
+  /**
+   * An example for every command's {@code --help}, keyed by command name; a command without one
+   * fails {@code PreceptTest}.
+   */
+  static final java.util.Map<String, String> EXAMPLES = java.util.Map.ofEntries(
+      java.util.Map.entry("precept", "precept init my-policy && precept validate my-policy/policy.yaml"),
+      java.util.Map.entry("validate", "precept validate policies/            (every policy file in a folder)%n"
+          + "  precept validate --quiet --format json social-media-policy.yaml%n  cat policy.yaml | precept validate -"),
+      java.util.Map.entry("evaluate", "precept evaluate social-media-policy.yaml incident.yaml --format json"),
+      java.util.Map.entry("test", "precept test social-media-policy.yaml     (runs social-media-policy.cases.yaml)"),
+      java.util.Map.entry("check", "precept check social-media-policy.yaml --format json"),
+      java.util.Map.entry("render", "precept render social-media-policy.yaml --format html,pdf --out build/"),
+      java.util.Map.entry("diff", "precept diff social-media-policy.yaml social-media-policy-2017.yaml"),
+      java.util.Map.entry("pack", "precept pack social-media-policy-2017.yaml --previous social-media-policy.yaml --out pack/"),
+      java.util.Map.entry("keygen", "precept keygen --out keys --name \"Tom Evans\""),
+      java.util.Map.entry("trust", "precept trust policy.yaml --office chair --name \"Tom Evans\" --public-key keys/tom-evans.pub.pem"),
+      java.util.Map.entry("sign", "precept sign policy.yaml --key keys/tom-evans.key.pem --as chair --minute \"Board 2016/41\""),
+      java.util.Map.entry("verify", "precept verify social-media-policy.yaml"),
+      java.util.Map.entry("due", "precept due policies/"),
+      java.util.Map.entry("schema", "precept schema --for incident > incident.schema.json%n  precept schema --for cases --format markdown"),
+      java.util.Map.entry("init", "precept init safeguarding      (writes safeguarding/policy.yaml and the schemas beside it)"),
+      java.util.Map.entry("fmt", "precept fmt social-media-policy.yaml%n  precept fmt --check policies/*.yaml    (in CI: exit 1 when a file is not formatted)"),
+      java.util.Map.entry("demo", "precept demo"),
+      java.util.Map.entry("help", "precept help validate"));
+
   /** Runs the command with the given streams and returns its exit code; never exits the JVM. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = commandLine(args);
     cli.registerConverter(java.time.LocalDate.class, Precept::date);
     cli.setOut(out);
     cli.setErr(err);
+    // Format words and other choices are the same words everywhere, in any case ("JSON", "Markdown").
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.registerConverter(dev.precept.cli.internal.RenderCommand.Format.class, value -> {
+      String word = value.strip().toLowerCase(java.util.Locale.ROOT);
+      return dev.precept.cli.internal.RenderCommand.Format.valueOf(word.equals("markdown") ? "md" : word);
+    });
+    addExamples(cli);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof UsageException) {
         commandLine.getErr().println("precept: " + e.getMessage());
@@ -132,6 +166,14 @@ public final class Precept {
     } catch (java.time.format.DateTimeParseException e) {
       throw new CommandLine.TypeConversionException("'" + text + "' is not a date: use YYYY-MM-DD, for example 2016-10-12");
     }
+  }
+
+  private static void addExamples(CommandLine command) {
+    String example = EXAMPLES.get(command.getCommandName());
+    if (example != null) {
+      command.getCommandSpec().usageMessage().footerHeading("%nExample:%n").footer("  " + example);
+    }
+    command.getSubcommands().values().forEach(Precept::addExamples);
   }
 
   /** A mistake in how the command was called (a missing file, a bad option value). */

@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.precept.eval.internal.EvalJson;
 import dev.precept.eval.internal.RulingJsonWriter;
-import dev.precept.model.ImmutableProblem;
+
 import dev.precept.model.LocatedDocument;
 import dev.precept.model.PolicyException;
 import dev.precept.model.PolicyValidationException;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
 import java.io.IOException;
 import java.io.Reader;
@@ -191,9 +191,9 @@ public final class BatchRulings {
       LocatedDocument document = LocatedDocument.read(text.getBytes(StandardCharsets.UTF_8), source, ReadLimits.STANDARD);
       return loader.read(document, "");
     } catch (PolicyValidationException e) {
-      List<Problem> problems = new ArrayList<>();
-      for (Problem problem : e.problems()) {
-        problems.add(ImmutableProblem.copyOf(problem).withSource(source).withLine((int) Math.min(line, Integer.MAX_VALUE)));
+      List<Diagnostic> problems = new ArrayList<>();
+      for (Diagnostic problem : e.diagnostics()) {
+        problems.add(Diagnostic.builder().from(problem).source(source).line((int) Math.min(line, Integer.MAX_VALUE)).build());
       }
       throw new LineFailure(problems);
     } catch (PolicyException e) {
@@ -201,8 +201,8 @@ public final class BatchRulings {
     }
   }
 
-  private List<Problem> problem(long line, int column, String pointer, String message) {
-    return List.of(ImmutableProblem.builder().source(source).line((int) Math.min(line, Integer.MAX_VALUE))
+  private List<Diagnostic> problem(long line, int column, String pointer, String message) {
+    return List.of(Diagnostic.builder().code(Diagnostic.YAML_SYNTAX).source(source).line((int) Math.min(line, Integer.MAX_VALUE))
         .column(column).pointer(pointer).message(message).build());
   }
 
@@ -234,9 +234,9 @@ public final class BatchRulings {
   /** A line that cannot be ruled on. */
   private static final class LineFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    private final transient List<Problem> problems;
+    private final transient List<Diagnostic> problems;
 
-    LineFailure(List<Problem> problems) {
+    LineFailure(List<Diagnostic> problems) {
       super(null, null, false, false);
       this.problems = problems;
     }
@@ -253,7 +253,7 @@ public final class BatchRulings {
     int ruled;
     StringBuilder output;
 
-    void fail(int index, List<Problem> problems) {
+    void fail(int index, List<Diagnostic> problems) {
       if (failures == null) {
         failures = new ArrayList<>();
       }

@@ -11,7 +11,7 @@ import dev.precept.model.Modality;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.PolicyValidationException;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
 import dev.precept.model.SchemaValidator;
 import java.nio.file.Path;
@@ -67,11 +67,20 @@ public final class CaseSuite {
    * @throws PolicyValidationException listing every problem in it
    */
   public static CaseSuite read(LocatedDocument document, Policy policy) {
-    List<Problem> problems = new ArrayList<>(SCHEMA.check(document));
+    List<Diagnostic> problems = new ArrayList<>(SCHEMA.check(document));
+    IncidentLoader incidents = IncidentLoader.forPolicy(policy);
     if (!problems.isEmpty()) {
+      // Every problem at once: the incidents' unknown roles and facts beside the schema's complaints.
+      Set<String> seen = problems.stream().map(Diagnostic::describe).collect(Collectors.toSet());
+      JsonNode all = document.root().path("cases");
+      for (int i = 0; i < all.size(); i++) {
+        if (all.get(i).path("incident").isObject()) {
+          incidents.check(document, "/cases/" + i + "/incident").stream()
+              .filter(d -> d.isError() && seen.add(d.describe())).forEach(problems::add);
+        }
+      }
       throw fail(problems);
     }
-    IncidentLoader incidents = IncidentLoader.forPolicy(policy);
     Set<String> clauseIds = policy.allClauses().stream().map(c -> c.id()).collect(Collectors.toCollection(LinkedHashSet::new));
     Set<String> consequenceIds = policy.consequences().stream().map(c -> c.id()).collect(Collectors.toCollection(LinkedHashSet::new));
     List<PolicyCase> cases = new ArrayList<>();
@@ -82,9 +91,10 @@ public final class CaseSuite {
       JsonNode node = list.get(i);
       String name = node.get("name").asText();
       if (!names.add(name)) {
-        problems.add(document.problem(at + "/name", "another case is already named '" + name + "'", "give each case its own name"));
+        problems.add(document.diagnostic(Diagnostic.DUPLICATE_ID, at + "/name", "another case is already named '" + name + "'", "give each case its own name"));
       }
-      List<Problem> incidentProblems = incidents.check(document, at + "/incident");
+      List<Diagnostic> incidentProblems = incidents.check(document, at + "/incident").stream()
+          .filter(Diagnostic::isError).collect(Collectors.toList());
       problems.addAll(incidentProblems);
       JsonNode expect = node.get("expect");
       Map<String, Outcome> clauses = new LinkedHashMap<>();
@@ -92,7 +102,7 @@ public final class CaseSuite {
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         if (!clauseIds.contains(field.getKey())) {
-          problems.add(document.problem(at + "/expect/clauses/" + field.getKey(), "unknown clause '" + field.getKey() + "'",
+          problems.add(document.diagnostic(Diagnostic.UNKNOWN_CLAUSE, at + "/expect/clauses/" + field.getKey(), "unknown clause '" + field.getKey() + "'",
               DidYouMean.hint(field.getKey(), clauseIds, "declared clauses")));
         }
         clauses.put(field.getKey(), outcome(field.getValue().asText()));
@@ -105,7 +115,7 @@ public final class CaseSuite {
           JsonNode item = items.get(c);
           String id = item.get("id").asText();
           if (!consequenceIds.contains(id)) {
-            problems.add(document.problem(at + "/expect/consequences/" + c + "/id", "unknown consequence '" + id + "'",
+            problems.add(document.diagnostic(Diagnostic.UNKNOWN_CONSEQUENCE, at + "/expect/consequences/" + c + "/id", "unknown consequence '" + id + "'",
                 DidYouMean.hint(id, consequenceIds, "declared consequences")));
           }
           expected.add(ImmutableExpected.of(id,
@@ -129,7 +139,7 @@ public final class CaseSuite {
         diagnostics = Optional.of(expected);
       }
       if (incidentProblems.isEmpty()) {
-        Problem where = document.problem(at, "-", null);
+        Diagnostic where = document.diagnostic(Diagnostic.MISSING, at, "-", null);
         cases.add(ImmutablePolicyCase.builder()
             .name(name)
             .location(where.source() + ":" + where.line())
@@ -248,8 +258,8 @@ public final class CaseSuite {
     throw new IllegalArgumentException("not an outcome: " + word);
   }
 
-  private static PolicyValidationException fail(List<Problem> problems) {
-    problems.sort(Problem.IN_READING_ORDER);
+  private static PolicyValidationException fail(List<Diagnostic> problems) {
+    problems.sort(Diagnostic.IN_READING_ORDER);
     return new PolicyValidationException(problems);
   }
 }

@@ -1,5 +1,6 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -14,7 +15,9 @@ import org.immutables.value.Value;
  * Something that happened: who acted, what they did (clauses and/or breach categories), when, and
  * the circumstances as facts the policy declares.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @Value.Immutable
+@SuppressWarnings("cast") // the generated JSON creator casts its extended builder's result
 @JsonSerialize(as = ImmutableIncident.class)
 @JsonDeserialize(as = ImmutableIncident.class)
 @JsonPropertyOrder({"id", "summary", "date", "occurred", "person", "clauses", "categories", "facts", "decisions",
@@ -57,7 +60,46 @@ public interface Incident {
   Map<String, String> done();
 
   /** A new builder. */
-  static ImmutableIncident.Builder builder() {
-    return ImmutableIncident.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds an incident; besides the generated setters it has typed fact setters, so a boolean is
+   * written as {@code true}, never as {@code "TRUE"} or {@code "yes"}. Whatever is built is checked
+   * against the policy by {@link Evaluator#rule(Incident)}, as a file is.
+   */
+  final class Builder extends ImmutableIncident.Builder {
+    Builder() {}
+
+    /** A true/false fact ({@code type: boolean}). */
+    public Builder fact(String id, boolean value) {
+      putFact(id, Boolean.toString(value));
+      return this;
+    }
+
+    /** A whole-number fact ({@code type: integer}). */
+    public Builder fact(String id, long value) {
+      putFact(id, Long.toString(value));
+      return this;
+    }
+
+    /** A date fact ({@code type: date}). */
+    public Builder fact(String id, LocalDate value) {
+      putFact(id, value.toString());
+      return this;
+    }
+
+    /** An enum or text fact ({@code type: enum} or {@code string}): the value as the policy lists it. */
+    public Builder fact(String id, String value) {
+      putFact(id, value);
+      return this;
+    }
+
+    /** An enum fact from a Java enum, written as the policy lists it: lower case, '_' as '-'. */
+    public Builder fact(String id, Enum<?> value) {
+      putFact(id, value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      return this;
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precept.eval.internal.EvalJson;
@@ -13,7 +14,7 @@ import dev.precept.model.LocatedDocument;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.PolicyValidationException;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
 import dev.precept.model.SchemaValidator;
 import java.io.IOException;
@@ -26,8 +27,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -38,9 +40,11 @@ import java.util.stream.Collectors;
  * Incident incident = IncidentLoader.forPolicy(policy).load(Path.of("incident.yaml"));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class IncidentLoader {
   private static final SchemaValidator SCHEMA = new SchemaValidator(resource("incident.schema.json"));
 
+  private final IncidentCheck check;
   private final Policy policy;
   private final Set<String> roles;
   private final Set<String> clauses;
@@ -53,6 +57,7 @@ public final class IncidentLoader {
 
   private IncidentLoader(Policy policy) {
     this.policy = policy;
+    this.check = new IncidentCheck(policy);
     this.roles = ids(policy.roles(), r -> r.id());
     this.clauses = ids(policy.allClauses(), c -> c.id());
     this.categories = ids(policy.breachCategories(), b -> b.id());
@@ -70,8 +75,13 @@ public final class IncidentLoader {
         .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 
-  /** A loader checking incidents against this policy. */
+  /**
+   * A loader checking incidents against this policy.
+   *
+   * @throws NullPointerException when the policy is null
+   */
   public static IncidentLoader forPolicy(Policy policy) {
+    Objects.requireNonNull(policy, "IncidentLoader.forPolicy needs a policy (PolicyLoader.standard().load(file)), not null");
     return new IncidentLoader(policy);
   }
 
@@ -81,8 +91,19 @@ public final class IncidentLoader {
    * @throws PolicyValidationException listing every problem in the file
    */
   public Incident load(Path file) {
+    Objects.requireNonNull(file, "IncidentLoader.load needs a file, not null");
     byte[] bytes = PolicyLoader.readFile(file, ReadLimits.STANDARD);
     return read(LocatedDocument.read(bytes, file.toString(), ReadLimits.STANDARD), "");
+  }
+
+  /**
+   * Reads and checks an incident given as YAML or JSON text.
+   *
+   * @param source the name problems are reported under
+   * @throws PolicyValidationException listing every problem in it
+   */
+  public Incident parse(String text, String source) {
+    return read(LocatedDocument.read(text.getBytes(StandardCharsets.UTF_8), source, ReadLimits.STANDARD), "");
   }
 
   /**
@@ -91,50 +112,42 @@ public final class IncidentLoader {
    * @throws PolicyValidationException listing every problem in it
    */
   public Incident read(LocatedDocument document, String pointer) {
-    List<Problem> problems = check(document, pointer);
-    if (!problems.isEmpty()) {
-      problems.sort(Problem.IN_READING_ORDER);
+    List<Diagnostic> problems = check(document, pointer);
+    if (problems.stream().anyMatch(Diagnostic::isError)) {
+      problems.sort(Diagnostic.IN_READING_ORDER);
       throw new PolicyValidationException(problems);
     }
     return convert(document.at(pointer).orElseThrow());
   }
 
-  /** Every problem in the incident at {@code pointer}, against the schema and the policy. */
-  public List<Problem> check(LocatedDocument document, String pointer) {
-    List<Problem> problems = new ArrayList<>(SCHEMA.check(document, pointer));
-    if (!problems.isEmpty()) {
+  /**
+   * Every problem in the incident at {@code pointer}, against the schema and the policy, in one
+   * pass: an unknown role is reported beside a misspelt key, not after it is fixed. Warnings (an
+   * old word still read) are included.
+   */
+  public List<Diagnostic> check(LocatedDocument document, String pointer) {
+    List<Diagnostic> problems = new ArrayList<>(SCHEMA.check(document, pointer));
+    Set<String> spoken = problems.stream().map(Diagnostic::pointer).collect(Collectors.toSet());
+    problems.addAll(check.check(document, pointer, spoken));
+    JsonNode incident = document.at(pointer).orElse(null);
+    if (incident == null || !incident.isObject()) {
       return problems;
     }
-    JsonNode incident = document.at(pointer).orElseThrow();
-    if (incident.path("clauses").isEmpty() && incident.path("categories").isEmpty()) {
-      problems.add(document.problem(pointer, "the incident concerns no clause and no breach category",
-          "say what the person did: 'clauses: [conduct.name-and-logo]' or 'categories: [safeguarding]'"));
-    }
-    JsonNode person = incident.path("person");
-    each(person.path("roles"), (node, at) -> known(document, pointer + "/person/roles/" + at, node.asText(), roles,
-        "role", "roles", problems));
-    typedValues(document, pointer + "/person/attributes", person.path("attributes"), attributes.keySet(), "attribute",
-        (name) -> attributes.get(name).type(), (name) -> attributes.get(name).values(), problems);
-    each(incident.path("clauses"), (node, at) -> known(document, pointer + "/clauses/" + at, node.asText(), clauses,
-        "clause", "clauses", problems));
-    each(incident.path("categories"), (node, at) -> known(document, pointer + "/categories/" + at, node.asText(),
-        categories, "breach category", "breachCategories", problems));
-    typedValues(document, pointer + "/facts", incident.path("facts"), facts.keySet(), "fact",
-        (name) -> facts.get(name).type(), (name) -> facts.get(name).values(), problems);
+    // The rule language's records: decisions of bodies, steps reached, duties done.
     Iterator<Map.Entry<String, JsonNode>> decisions = incident.path("decisions").properties().iterator();
     while (decisions.hasNext()) {
       Map.Entry<String, JsonNode> decision = decisions.next();
       String where = pointer + "/decisions/" + decision.getKey().replace("~", "~0").replace("/", "~1");
       Fact fact = facts.get(decision.getKey());
       if (fact == null || fact.type() != FactType.DECISION) {
-        problems.add(document.problem(where, "unknown decision '" + decision.getKey() + "': policy " + policy.id()
+        problems.add(document.diagnostic(Diagnostic.UNKNOWN_FACT, where, "unknown decision '" + decision.getKey() + "': policy " + policy.id()
             + " declares no such decision", DidYouMean.hint(decision.getKey(), decisionIds(), "declared decisions")));
         continue;
       }
       JsonNode votes = decision.getValue();
       int present = votes.path("for").asInt() + votes.path("against").asInt() + votes.path("abstained").asInt();
       if (present > votes.path("members").asInt()) {
-        problems.add(document.problem(where, "decision '" + decision.getKey() + "' records " + present
+        problems.add(document.diagnostic(Diagnostic.INCONSISTENT, where, "decision '" + decision.getKey() + "' records " + present
             + " votes but the body has " + votes.path("members").asInt() + " members",
             "votes for, against and abstaining together cannot exceed the members"));
       }
@@ -145,10 +158,10 @@ public final class IncidentLoader {
       String where = pointer + "/steps/" + step.getKey().replace("~", "~0").replace("/", "~1");
       Consequence consequence = stepConsequences.get(step.getKey());
       if (consequence == null) {
-        problems.add(document.problem(where, "unknown step '" + step.getKey() + "': no consequence of policy " + policy.id()
+        problems.add(document.diagnostic(Diagnostic.UNKNOWN_CONSEQUENCE, where, "unknown step '" + step.getKey() + "': no consequence of policy " + policy.id()
             + " with that id has outcomes", DidYouMean.hint(step.getKey(), stepConsequences.keySet(), "steps with outcomes")));
       } else if (!consequence.outcomes().contains(step.getValue().asText())) {
-        problems.add(document.problem(where, "step '" + step.getKey() + "' cannot end '" + step.getValue().asText() + "'",
+        problems.add(document.diagnostic(Diagnostic.UNKNOWN_VALUE, where, "step '" + step.getKey() + "' cannot end '" + step.getValue().asText() + "'",
             DidYouMean.hint(step.getValue().asText(), consequence.outcomes(), "its outcomes")));
       }
     }
@@ -158,7 +171,7 @@ public final class IncidentLoader {
       String step = entry.getKey();
       String where = pointer + "/done/" + step.replace("~", "~0").replace("/", "~1");
       if (!dutySteps.contains(step)) {
-        problems.add(document.problem(where, "unknown duty step '" + step + "': no duty of policy " + policy.id() + " has that step",
+        problems.add(document.diagnostic(Diagnostic.UNKNOWN_CLAUSE, where, "unknown duty step '" + step + "': no duty of policy " + policy.id() + " has that step",
             DidYouMean.hint(step, dutySteps, "duty steps")));
         continue;
       }
@@ -167,19 +180,11 @@ public final class IncidentLoader {
         try {
           java.time.LocalDateTime.parse(when);
         } catch (java.time.format.DateTimeParseException e) {
-          problems.add(document.problem(where, "step '" + step + "' cannot be done '" + when
+          problems.add(document.diagnostic(Diagnostic.TYPE_MISMATCH, where, "step '" + step + "' cannot be done '" + when
               + "': expected a time YYYY-MM-DDTHH:MM or not-done", "for example 2026-03-02T09:00"));
         }
       }
     }
-    each(incident.path("permissions"), (node, at) -> {
-      known(document, pointer + "/permissions/" + at + "/office", node.path("office").asText(), offices, "office",
-          "offices", problems);
-      if (node.has("clause")) {
-        known(document, pointer + "/permissions/" + at + "/clause", node.path("clause").asText(), clauses, "clause",
-            "clauses", problems);
-      }
-    });
     return problems;
   }
 
@@ -356,53 +361,6 @@ public final class IncidentLoader {
       List<String> names = new ArrayList<>();
       object.fieldNames().forEachRemaining(names::add);
       names.forEach(n -> object.put(n, object.get(n).asText()));
-    }
-  }
-
-  private void typedValues(LocatedDocument document, String at, JsonNode values, Set<String> declared, String what,
-      Function<String, FactType> type, Function<String, List<String>> allowed, List<Problem> problems) {
-    Iterator<Map.Entry<String, JsonNode>> fields = values.properties().iterator();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      String name = field.getKey();
-      String where = at + "/" + name.replace("~", "~0").replace("/", "~1");
-      if (!declared.contains(name)) {
-        problems.add(document.problem(where, "unknown " + what + " '" + name + "': policy " + policy.id()
-            + " declares no such " + what, DidYouMean.hint(name, declared, "declared " + what + "s")));
-        continue;
-      }
-      JsonNode value = field.getValue();
-      FactType expected = type.apply(name);
-      String problem;
-      if (expected == FactType.BOOLEAN && !value.isBoolean()) {
-        problem = "expected true or false";
-      } else if (expected == FactType.INTEGER && !value.isIntegralNumber()) {
-        problem = "expected a whole number";
-      } else {
-        problem = expected.problemWith(value.asText(), allowed.apply(name)).orElse(null);
-      }
-      if (problem != null) {
-        problems.add(document.problem(where, what + " '" + name + "' cannot be '" + value.asText() + "': " + problem,
-            expected == FactType.ENUM ? DidYouMean.hint(value.asText(), allowed.apply(name), "allowed values") : null));
-      }
-    }
-  }
-
-  private void known(LocatedDocument document, String at, String id, Set<String> declared, String what, String list,
-      List<Problem> problems) {
-    if (!declared.contains(id)) {
-      problems.add(document.problem(at, "unknown " + what + " '" + id + "': policy " + policy.id()
-          + " declares no such " + what, DidYouMean.hint(id, declared, "declared " + list)));
-    }
-  }
-
-  private interface Visitor {
-    void visit(JsonNode node, int index);
-  }
-
-  private static void each(JsonNode array, Visitor visitor) {
-    for (int i = 0; i < array.size(); i++) {
-      visitor.visit(array.get(i), i);
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.precept.eval;
 
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.immutables.value.Value;
@@ -15,10 +15,10 @@ public interface LineError {
   long line();
 
   /** What is wrong with the line, in reading order. */
-  List<Problem> problems();
+  List<Diagnostic> problems();
 
   /** The problems in compiler form, one after another ({@code incidents.jsonl:12:7: error: ...}). */
   default String describe() {
-    return problems().stream().map(Problem::describe).collect(Collectors.joining(System.lineSeparator()));
+    return problems().stream().map(Diagnostic::describe).collect(Collectors.joining(System.lineSeparator()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /** A permission the person held: from which office, given before or after the act, in what form. */
+@API(status = API.Status.STABLE, since = "0.1")
 @Value.Immutable
 @JsonSerialize(as = ImmutablePermission.class)
 @JsonDeserialize(as = ImmutablePermission.class)
@@ -16,14 +18,17 @@ import org.immutables.value.Value;
 public interface Permission {
   /** When a permission was given, relative to the act. */
   enum Given {
-    /** Before the act. */
-    @JsonProperty("before") BEFORE,
+    /**
+     * Before the act: {@code given: prior}, the word the policy's exceptions use
+     * ({@code timing: prior}); the older {@code given: before} is still read, with a warning.
+     */
+    @JsonProperty("prior") @com.fasterxml.jackson.annotation.JsonAlias("before") BEFORE,
     /** After the act (retrospectively). */
     @JsonProperty("after") AFTER;
 
-    /** The word used in YAML. */
+    /** The word used in YAML: {@code prior} or {@code after}. */
     public String word() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return this == BEFORE ? "prior" : "after";
     }
   }
 
@@ -41,6 +46,6 @@ public interface Permission {
 
   /** A short description for explanations: "written permission from ceo, given before". */
   default String describe() {
-    return form().word() + " permission from " + office() + ", given " + given().word() + " the act";
+    return form().word() + " permission from " + office() + ", given " + (given() == Given.BEFORE ? "before" : "after") + " the act";
   }
 }

@@ -18,6 +18,18 @@
  * <p>{@link dev.precept.eval.IncidentLoader} reads incidents from YAML or JSON and checks them
  * against the policy; {@link dev.precept.eval.CaseSuite} runs a policy's cases (incidents with
  * their expected rulings); {@link dev.precept.eval.PolicyCheck} is static analysis of a policy.
+ *
+ * <p>The public API, by stability ({@code @API} on each type):
+ * <ul>
+ *   <li>stable: {@code Evaluator}, {@code Incident} (and its {@code Builder} with typed fact
+ *       setters), {@code Person}, {@code Permission}, {@code IncidentLoader}, {@code Ruling},
+ *       {@code ClauseRuling}, {@code ConsequenceRuling}, {@code Outcome}, {@code Rulings};
+ *   <li>experimental: {@code CaseSuite}, {@code PolicyCase}, {@code CaseReport},
+ *       {@code CaseResult}, {@code PolicyCheck}, {@code CheckReport}, {@code Finding},
+ *       {@code ConditionCheck}.
+ * </ul>
+ * An incident, built or read, is checked against the policy before any ruling: mistakes are
+ * {@link dev.precept.model.PolicyValidationException}s listing {@link dev.precept.model.Diagnostic}s.
  */
 @dev.precept.model.PreceptStyle
 package dev.precept.eval;

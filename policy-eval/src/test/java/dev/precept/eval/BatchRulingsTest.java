@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.precept.eval.internal.EvalJson;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -75,7 +75,7 @@ class BatchRulingsTest {
     assertEquals(2, out.toString().lines().count());
     assertTrue(out.toString().lines().toList().get(1).contains("\"incident\":\"second\""));
     assertEquals(List.of(2L, 4L, 6L, 7L), errors.stream().map(LineError::line).toList());
-    Problem unknownRole = errors.get(0).problems().get(0);
+    Diagnostic unknownRole = errors.get(0).problems().get(0);
     assertEquals("incidents.jsonl", unknownRole.source());
     assertEquals(2, unknownRole.line());
     assertEquals("/person/roles/0", unknownRole.pointer());

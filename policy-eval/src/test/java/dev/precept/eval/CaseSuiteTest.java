@@ -76,7 +76,7 @@ class CaseSuiteTest {
             incident: {id: c2, person: {roles: [parent]}, clauses: [conduct.name-and-logo]}
             expect: {}
         """));
-    assertEquals(4, e.problems().size(), e.getMessage());
+    assertEquals(4, e.diagnostics().size(), e.getMessage());
     assertTrue(e.getMessage().contains("unknown role 'parnet'"));
     assertTrue(e.getMessage().contains("unknown clause 'conduct.logo'"));
     assertTrue(e.getMessage().contains("unknown consequence 'board'"));

@@ -10,7 +10,7 @@ import dev.precept.model.ImmutableReadLimits;
 import dev.precept.model.LocatedDocument;
 import dev.precept.model.PolicyException;
 import dev.precept.model.PolicyValidationException;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -38,8 +38,8 @@ class IncidentLoaderFuzzTest {
       assertFalse(incident.id().isEmpty());
       SeedPolicy.EVALUATOR.rule(incident);
     } catch (PolicyValidationException e) {
-      assertFalse(e.problems().isEmpty(), "a refusal names its problems");
-      for (Problem problem : e.problems()) {
+      assertFalse(e.diagnostics().isEmpty(), "a refusal names its problems");
+      for (Diagnostic problem : e.diagnostics()) {
         assertTrue(problem.line() >= 0 && problem.column() >= 0, problem.describe());
       }
     } catch (PolicyException e) {

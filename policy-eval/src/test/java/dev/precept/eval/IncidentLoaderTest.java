@@ -2,10 +2,11 @@ package dev.precept.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precept.model.LocatedDocument;
 import dev.precept.model.PolicyValidationException;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -20,7 +21,7 @@ class IncidentLoaderTest {
 
   private static List<String> problems(String yaml) {
     PolicyValidationException e = assertThrows(PolicyValidationException.class, () -> read(yaml));
-    return e.problems().stream().map(Problem::describe).toList();
+    return e.diagnostics().stream().map(Diagnostic::describe).toList();
   }
 
   @Test
@@ -46,7 +47,8 @@ class IncidentLoaderTest {
             + "    hint: did you mean 'volunteer'?".replace("\n", System.lineSeparator()),
         "incident.yaml:3:11: error: unknown clause 'conduct.logo': policy cat-social-media declares no such clause (at /clauses/0)\n"
             + "    hint: did you mean 'conduct.name-and-logo'?".replace("\n", System.lineSeparator()),
-        "incident.yaml:5:3: error: fact 'during-working-hours' cannot be 'yes please': expected true or false (at /facts/during-working-hours)",
+        "incident.yaml:5:3: error: fact 'during-working-hours' cannot be 'yes please': expected true or false (at /facts/during-working-hours)\n"
+            + "    hint: write true or false, lower-case and without quotes".replace("\n", System.lineSeparator()),
         "incident.yaml:6:3: error: fact 'investigation-finding' cannot be 'gross': expected one of [no-breach, breach, misconduct, gross-misconduct] (at /facts/investigation-finding)\n"
             + "    hint: did you mean 'gross-misconduct'?".replace("\n", System.lineSeparator()),
         "incident.yaml:7:3: error: unknown fact 'weather': policy cat-social-media declares no such fact (at /facts/weather)\n"
@@ -61,8 +63,29 @@ class IncidentLoaderTest {
               during-working-hours: yes please
               investigation-finding: gross
               weather: rain
-            permissions: [{office: cfo, given: before, form: written}]
+            permissions: [{office: cfo, given: prior, form: written}]
             """));
+  }
+
+  @Test
+  void readsTheOldWordBeforeWithAWarningToWritePrior() {
+    String yaml = "id: INC-5\nperson: {roles: [staff]}\nclauses: [conduct.name-and-logo]\n"
+        + "permissions: [{office: ceo, given: before, form: written}]\n";
+    LocatedDocument document = LocatedDocument.read(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "incident.yaml", dev.precept.model.ReadLimits.STANDARD);
+    List<Diagnostic> diagnostics = IncidentLoader.forPolicy(SeedPolicy.POLICY).check(document, "");
+    assertEquals(List.of("incident.yaml:4:29: warning: 'given: before' is the old word for 'given: prior' (at /permissions/0/given)"
+        + System.lineSeparator() + "    hint: write 'given: prior', the word the policy's exceptions use ('timing: prior')"),
+        diagnostics.stream().map(Diagnostic::describe).toList());
+    assertEquals(Diagnostic.DEPRECATED, diagnostics.get(0).code());
+    assertEquals(Permission.Given.BEFORE, IncidentLoader.forPolicy(SeedPolicy.POLICY).read(document, "").permissions().get(0).given());
+  }
+
+  @Test
+  void aHugeValueInAnIncidentIsRefusedWithItsPointer() {
+    List<String> problems = problems("id: INC-6\nsummary: " + "x".repeat(2 * 1024 * 1024) + "\nperson: {roles: [staff]}\nclauses: [conduct.name-and-logo]\n");
+    assertEquals(1, problems.size(), String.join("\n", problems));
+    assertTrue(problems.get(0).startsWith("incident.yaml:2:10: error: a value of 2,097,152 characters is longer than the 1,048,576"
+        + " a policy file allows (at /summary)"), problems.get(0));
   }
 
   @Test

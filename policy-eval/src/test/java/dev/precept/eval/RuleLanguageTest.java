@@ -9,7 +9,7 @@ import dev.precept.model.LocatedDocument;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.PolicyValidationException;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
 import java.nio.charset.StandardCharsets;
 
@@ -26,7 +26,7 @@ class RuleLanguageTest {
     LocatedDocument document = LocatedDocument.read(yaml.getBytes(StandardCharsets.UTF_8), "incident.yaml", ReadLimits.STANDARD);
     PolicyValidationException e = assertThrows(PolicyValidationException.class,
         () -> IncidentLoader.forPolicy(policy).read(document, ""));
-    return e.problems().stream().map(Problem::describe).map(s -> s.replace(System.lineSeparator(), "\n")).toList();
+    return e.diagnostics().stream().map(Diagnostic::describe).map(s -> s.replace(System.lineSeparator(), "\n")).toList();
   }
 
   @Test

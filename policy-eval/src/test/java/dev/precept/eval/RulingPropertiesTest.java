@@ -27,7 +27,7 @@ class RulingPropertiesTest {
 
   /** A random incident that uses the policy's own vocabulary (and sometimes leaves facts unknown). */
   static Incident randomIncident(Policy policy, Random random, int n) {
-    ImmutableIncident.Builder incident = Incident.builder().id("random-" + n);
+    Incident.Builder incident = Incident.builder().id("random-" + n);
     ImmutablePerson.Builder person = ImmutablePerson.builder();
     int roles = 1 + random.nextInt(2);
     for (int r = 0; r < roles; r++) {

@@ -1,6 +1,6 @@
 package dev.precept.library;
 
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import java.nio.file.Path;
 import java.util.List;
 import org.immutables.value.Value;
@@ -15,5 +15,5 @@ public interface LoadProblem {
   String message();
 
   /** Each located problem in it (file, line, column, JSON pointer), when the file was read that far. */
-  List<Problem> problems();
+  List<Diagnostic> problems();
 }

@@ -11,7 +11,7 @@ import dev.precept.model.Policy;
 import dev.precept.model.PolicyException;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.PolicyValidationException;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
 import dev.precept.model.Status;
 import dev.precept.model.Tailoring;
@@ -58,7 +58,7 @@ public final class TrustLibrary {
   private final Path folder;
   private final List<MasterEdition> masters;
   private final List<AcademyOverlay> overlays;
-  private final List<Problem> problems;
+  private final List<Diagnostic> problems;
 
   /** One master edition read from the folder, with what its approvals prove. */
   private record MasterEdition(Path file, Policy policy, ApprovalStatus approval) {
@@ -71,7 +71,7 @@ public final class TrustLibrary {
   /** One academy overlay read from the folder. */
   private record AcademyOverlay(String academyFolder, Path file, Overlay overlay) {}
 
-  private TrustLibrary(Path folder, List<MasterEdition> masters, List<AcademyOverlay> overlays, List<Problem> problems) {
+  private TrustLibrary(Path folder, List<MasterEdition> masters, List<AcademyOverlay> overlays, List<Diagnostic> problems) {
     this.folder = folder;
     this.masters = masters;
     this.overlays = overlays;
@@ -87,7 +87,7 @@ public final class TrustLibrary {
     if (!Files.isDirectory(folder)) {
       throw new PolicyException(folder + ": no such folder");
     }
-    List<Problem> problems = new ArrayList<>();
+    List<Diagnostic> problems = new ArrayList<>();
     Path academies = folder.resolve("academies");
     Path policies = Files.isDirectory(folder.resolve("policies")) ? folder.resolve("policies") : folder;
     List<MasterEdition> masters = new ArrayList<>();
@@ -104,9 +104,9 @@ public final class TrustLibrary {
         ApprovalStatus approval = ApprovalCheck.verify(policy, records(sibling(file, ".approvals.yaml")), keyring(sibling(file, ".keyring.yaml")));
         masters.add(new MasterEdition(file, policy, approval));
       } catch (PolicyValidationException e) {
-        problems.addAll(e.problems());
+        problems.addAll(e.diagnostics());
       } catch (PolicyException e) {
-        problems.add(dev.precept.model.ImmutableProblem.builder().source(file.toString()).line(0).column(0).pointer("").message(e.getMessage()).build());
+        problems.add(dev.precept.model.Diagnostic.builder().code(dev.precept.model.Diagnostic.INCONSISTENT).source(file.toString()).line(0).column(0).pointer("").message(e.getMessage()).build());
       }
     }
     List<AcademyOverlay> overlays = new ArrayList<>();
@@ -118,16 +118,16 @@ public final class TrustLibrary {
         try {
           overlays.add(new AcademyOverlay(academies.relativize(file).getName(0).toString(), file, OverlayLoader.standard().load(file)));
         } catch (PolicyValidationException e) {
-          problems.addAll(e.problems());
+          problems.addAll(e.diagnostics());
         } catch (PolicyException e) {
-          problems.add(dev.precept.model.ImmutableProblem.builder().source(file.toString()).line(0).column(0).pointer("").message(e.getMessage()).build());
+          problems.add(dev.precept.model.Diagnostic.builder().code(dev.precept.model.Diagnostic.INCONSISTENT).source(file.toString()).line(0).column(0).pointer("").message(e.getMessage()).build());
         }
       }
     }
     masters.sort(Comparator.comparing((MasterEdition m) -> m.policy().id()).thenComparing(MasterEdition::effective)
         .thenComparing(m -> m.file().toString()));
     overlays.sort(Comparator.comparing((AcademyOverlay o) -> o.overlay().academy()).thenComparing(o -> o.file().toString()));
-    problems.sort(Problem.IN_READING_ORDER);
+    problems.sort(Diagnostic.IN_READING_ORDER);
     return new TrustLibrary(folder, List.copyOf(masters), List.copyOf(overlays), List.copyOf(problems));
   }
 
@@ -137,7 +137,7 @@ public final class TrustLibrary {
   }
 
   /** Files that could not be read, located. */
-  public List<Problem> problems() {
+  public List<Diagnostic> problems() {
     return problems;
   }
 
@@ -294,7 +294,7 @@ public final class TrustLibrary {
     try {
       named = overlay.namedEdition(masterEditions());
     } catch (PolicyValidationException e) {
-      e.problems().forEach(p -> attention.add(p.describe()));
+      e.diagnostics().forEach(p -> attention.add(p.describe()));
       return entry.state(RegisterState.ATTENTION).status("the overlay no longer applies").attention(attention).build();
     }
     Policy master0 = masterFor(overlay, date);
@@ -307,7 +307,7 @@ public final class TrustLibrary {
         overlay.changedUnderneath(named, master0).forEach(p -> attention.add(p.describe()));
       }
     } catch (PolicyValidationException e) {
-      e.problems().forEach(p -> attention.add(p.describe()));
+      e.diagnostics().forEach(p -> attention.add(p.describe()));
       return entry.state(RegisterState.ATTENTION).status("the overlay no longer applies to master " + master0.metadata().version())
           .attention(attention).build();
     }
@@ -320,7 +320,7 @@ public final class TrustLibrary {
       try {
         local = localApproval(overlay, master0);
       } catch (PolicyValidationException e) {
-        e.problems().forEach(p -> attention.add(p.describe()));
+        e.diagnostics().forEach(p -> attention.add(p.describe()));
         return entry.state(RegisterState.ATTENTION).status("the local approvals cannot be read").attention(attention).build();
       }
       if (local.approved()) {

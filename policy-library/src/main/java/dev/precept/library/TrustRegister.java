@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.precept.model.PreceptStyle;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +33,7 @@ public interface TrustRegister {
   List<RegisterEntry> entries();
 
   /** Files in the library that could not be read, located. */
-  List<Problem> problems();
+  List<Diagnostic> problems();
 
   /** Whether something is overdue, needs attention, or could not be read: the CI gate. */
   @JsonProperty("needsAction")

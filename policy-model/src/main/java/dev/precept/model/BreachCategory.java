@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /** A kind of breach that clauses belong to and consequences answer to ("misuse of the Trust's name"). */
+@API(status = API.Status.STABLE, since = "0.1")
 @Value.Immutable
 @JsonSerialize(as = ImmutableBreachCategory.class)
 @JsonDeserialize(as = ImmutableBreachCategory.class)

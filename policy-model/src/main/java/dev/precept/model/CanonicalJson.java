@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import org.erdtman.jcs.JsonCanonicalizer;
@@ -9,6 +10,7 @@ import org.erdtman.jcs.JsonCanonicalizer;
  * (policy digests, approval records, decision-log chains), so two parts can never disagree about
  * the bytes they hash.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class CanonicalJson {
   private CanonicalJson() {}
 

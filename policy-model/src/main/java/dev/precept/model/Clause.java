@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -13,6 +14,7 @@ import org.immutables.value.Value;
  * <p>A clause with {@link #items()} is the lead-in to a list ("The following are not considered
  * acceptable:"); its items are clauses in their own right.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @Value.Immutable
 @JsonSerialize(as = ImmutableClause.class)
 @JsonDeserialize(as = ImmutableClause.class)

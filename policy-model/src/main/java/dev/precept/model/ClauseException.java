@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -11,6 +12,7 @@ import org.immutables.value.Value;
  * An exception to a clause: a permission from a named office (or from any, or all, of several) that excuses what would otherwise be
  * a breach ("without prior written or verbal permission from the CEO").
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @Value.Immutable
 @JsonSerialize(as = ImmutableClauseException.class)
 @JsonDeserialize(as = ImmutableClauseException.class)

@@ -1,9 +1,11 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
 
 /** What a clause does: states a principle, sets an aim or scope, forbids, obliges or advises. */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum ClauseKind {
   /** A value the policy rests on ("should ensure they conduct themselves..."). */
   @JsonProperty("principle") PRINCIPLE,

@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -21,6 +22,7 @@ import org.immutables.value.Value;
  * ISO period before the incident date), or {@code carried} (a decision carried by a
  * {@code majority} or {@code unanimous}ly; {@code atLeast} on a decision counts votes for).
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @Value.Immutable
 @JsonSerialize(as = ImmutableCondition.class)
 @JsonDeserialize(as = ImmutableCondition.class)

@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -11,6 +12,7 @@ import org.immutables.value.Value;
  * What follows a breach for the people it applies to: a required ({@link Modality#MUST}) or
  * permitted ({@link Modality#MAY}) action, by whom, under which procedure, on which finding.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @Value.Immutable
 @JsonSerialize(as = ImmutableConsequence.class)
 @JsonDeserialize(as = ImmutableConsequence.class)

@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** "Did you mean": the declared names closest to a misspelt one. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class DidYouMean {
   private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 

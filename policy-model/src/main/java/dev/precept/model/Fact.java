@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -10,6 +11,7 @@ import org.immutables.value.Value;
  * A circumstance the policy depends on (during working hours, the equipment used, the finding of
  * an investigation), declared with a type so incidents can be checked against it.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @Value.Immutable
 @JsonSerialize(as = ImmutableFact.class)
 @JsonDeserialize(as = ImmutableFact.class)

@@ -1,8 +1,10 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The type of value a fact or attribute takes. */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum FactType {
   /** {@code true} or {@code false}. */
   @JsonProperty("boolean") BOOLEAN,

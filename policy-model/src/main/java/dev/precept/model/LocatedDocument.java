@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precept.model.internal.LocatedTreeReader;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * <p>Reading is safe: anchors and aliases are refused (no alias bombs), duplicate keys are
  * errors, and size, depth and scalar length are bounded by {@link ReadLimits}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class LocatedDocument {
   private final String source;
   private final JsonNode root;
@@ -37,6 +39,11 @@ public final class LocatedDocument {
     return new LocatedDocument(source, result.root(), result.locations());
   }
 
+  /** The same document with another tree at its root (positions kept), for checks over a repaired copy. */
+  LocatedDocument withRoot(JsonNode newRoot) {
+    return new LocatedDocument(source, newRoot, locations);
+  }
+
   /** The name problems are reported under. */
   public String source() {
     return source;
@@ -54,12 +61,27 @@ public final class LocatedDocument {
   }
 
   /**
-   * A problem at a JSON pointer. When nothing was written at the pointer itself (a missing key),
+   * An error at a JSON pointer. When nothing was written at the pointer itself (a missing key),
    * the nearest enclosing value's location is used.
+   *
+   * @param code the diagnostic's stable code, one of {@link Diagnostic}'s constants
+   * @param hint what would be valid, or {@code null}
    */
-  public Problem problem(String pointer, String message, String hint) {
+  public Diagnostic diagnostic(String code, String pointer, String message, String hint) {
+    return diagnostic(code, pointer, null, message, hint);
+  }
+
+  /**
+   * An error at a JSON pointer about one id or value (the subject).
+   *
+   * @param subject the id or value spoken of, or {@code null}
+   * @param hint what would be valid, or {@code null}
+   */
+  public Diagnostic diagnostic(String code, String pointer, String subject, String message, String hint) {
     int[] where = locate(pointer);
-    return ImmutableProblem.builder()
+    return Diagnostic.builder()
+        .code(code)
+        .subject(Optional.ofNullable(subject))
         .source(source)
         .line(where[0])
         .column(where[1])
@@ -67,6 +89,11 @@ public final class LocatedDocument {
         .message(message)
         .hint(Optional.ofNullable(hint))
         .build();
+  }
+
+  /** The line and column a JSON pointer was written at (or its nearest enclosing value's). */
+  public int[] position(String pointer) {
+    return locate(pointer).clone();
   }
 
   private int[] locate(String pointer) {

@@ -1,8 +1,10 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Whether a consequence is required ("will be fully investigated") or permitted ("may result in"). */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum Modality {
   /** The consequence follows whenever its conditions hold. */
   @JsonProperty("must") MUST,

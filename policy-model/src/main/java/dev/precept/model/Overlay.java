@@ -99,7 +99,7 @@ public interface Overlay {
    * and a later one: each a problem located at the tailoring, saying what changed. Empty when the
    * overlay still applies as its local governing body approved it.
    */
-  default List<Problem> changedUnderneath(Policy writtenAgainst, Policy current) {
+  default List<Diagnostic> changedUnderneath(Policy writtenAgainst, Policy current) {
     return OverlayMerge.changedUnderneath(this, writtenAgainst, current);
   }
 
@@ -113,9 +113,9 @@ public interface Overlay {
   }
 
   /** A problem located at a JSON pointer of the overlay file (or named only by academy when built in code). */
-  default Problem problem(String pointer, String message, String hint) {
-    return document().map(d -> d.problem(pointer, message, hint))
-        .orElseGet(() -> ImmutableProblem.builder().source("overlay for " + academy()).line(0).column(0)
+  default Diagnostic problem(String pointer, String message, String hint) {
+    return document().map(d -> d.diagnostic(Diagnostic.INCONSISTENT, pointer, message, hint))
+        .orElseGet(() -> Diagnostic.builder().code(Diagnostic.INCONSISTENT).source("overlay for " + academy()).line(0).column(0)
             .pointer(pointer).message(message).hint(Optional.ofNullable(hint)).build());
   }
 }

@@ -69,21 +69,21 @@ public final class OverlayLoader {
     LocatedDocument document = LocatedDocument.read(bytes, source, limits);
     JsonNode root = document.root();
     if (!root.isObject()) {
-      throw new PolicyValidationException(List.of(document.problem("",
+      throw new PolicyValidationException(List.of(document.diagnostic(Diagnostic.INCONSISTENT, "",
           "an overlay is a YAML mapping of keys to values", "start the file with 'overlayVersion: 1'")));
     }
     JsonNode version = root.get("overlayVersion");
     if (version == null) {
-      throw new PolicyValidationException(List.of(document.problem("",
+      throw new PolicyValidationException(List.of(document.diagnostic(Diagnostic.INCONSISTENT, "",
           "the document is missing required key 'overlayVersion'",
           "add 'overlayVersion: 1' as the first line; a file with 'schemaVersion' is a policy, not an overlay")));
     }
     if (!version.isIntegralNumber() || !OverlaySchema.SUPPORTED_VERSIONS.contains(version.intValue())) {
-      throw new PolicyValidationException(List.of(document.problem("/overlayVersion",
+      throw new PolicyValidationException(List.of(document.diagnostic(Diagnostic.INCONSISTENT, "/overlayVersion",
           "overlayVersion " + version + " is not one this build reads",
           "this build reads overlayVersion " + OverlaySchema.SUPPORTED_VERSIONS)));
     }
-    List<Problem> problems = new ArrayList<>(SCHEMA.check(document));
+    List<Diagnostic> problems = new ArrayList<>(SCHEMA.check(document));
     if (!problems.isEmpty()) {
       throw failure(problems);
     }
@@ -91,7 +91,7 @@ public final class OverlayLoader {
     try {
       overlay = Mappers.json().treeToValue(root, Overlay.class);
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-      throw new PolicyValidationException(List.of(document.problem("",
+      throw new PolicyValidationException(List.of(document.diagnostic(Diagnostic.INCONSISTENT, "",
           "the overlay passed the schema but could not be read: " + e.getMessage(), null)));
     }
     overlay = ImmutableOverlay.copyOf(overlay).withDocument(document);
@@ -102,8 +102,8 @@ public final class OverlayLoader {
     return overlay;
   }
 
-  private static PolicyValidationException failure(List<Problem> problems) {
-    problems.sort(Problem.IN_READING_ORDER);
+  private static PolicyValidationException failure(List<Diagnostic> problems) {
+    problems.sort(Diagnostic.IN_READING_ORDER);
     return new PolicyValidationException(problems);
   }
 

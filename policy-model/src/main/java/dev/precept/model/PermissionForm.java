@@ -1,8 +1,10 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** How a permission was given. */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum PermissionForm {
   /** In writing. */
   @JsonProperty("written") WRITTEN,

@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -18,6 +19,7 @@ import org.immutables.value.Value;
  * <p>Obtain one from {@link PolicyLoader}; a policy built by hand with {@link ImmutablePolicy#builder()}
  * is structurally complete but has not been through semantic validation.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @Value.Immutable
 @JsonSerialize(as = ImmutablePolicy.class)
 @JsonDeserialize(as = ImmutablePolicy.class)

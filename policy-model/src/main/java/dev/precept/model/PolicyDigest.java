@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import dev.precept.model.internal.Canonical;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -13,6 +14,7 @@ import org.immutables.value.Value;
  * <p>The record of approval itself (status, approval date, revision log) is not substance: marking
  * an edition approved, or logging a review with no change, keeps its digest and its approvals.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @Value.Immutable
 public abstract class PolicyDigest {
   private static final Pattern FORM = Pattern.compile("sha256:[0-9a-f]{64}");

@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precept.model.internal.Mappers;
 import dev.precept.model.internal.SemanticCheck;
@@ -19,12 +20,13 @@ import java.util.List;
  * try {
  *   Policy policy = PolicyLoader.standard().load(Path.of("social-media-policy.yaml"));
  * } catch (PolicyValidationException e) {
- *   e.problems().forEach(p -> System.err.println(p.describe()));
+ *   e.diagnostics().forEach(p -> System.err.println(p.describe()));
  * }
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class PolicyLoader {
   private static final PolicyLoader STANDARD = new PolicyLoader(ReadLimits.STANDARD);
 
@@ -82,33 +84,35 @@ public final class PolicyLoader {
   public Policy fromDocument(LocatedDocument document) {
     JsonNode root = document.root();
     if (!root.isObject()) {
-      throw new PolicyValidationException(List.of(document.problem("",
+      throw new PolicyValidationException(List.of(document.diagnostic(Diagnostic.SCHEMA_PREFIX + "type", "",
           "a policy is a YAML mapping of keys to values, not " + describe(root),
           "start the file with 'schemaVersion: 1'")));
     }
     JsonNode version = root.get("schemaVersion");
     if (version == null) {
-      throw new PolicyValidationException(List.of(document.problem("",
+      throw new PolicyValidationException(List.of(document.diagnostic(Diagnostic.SCHEMA_VERSION, "",
           "the document is missing required key 'schemaVersion'",
           "add 'schemaVersion: 1' as the first line; this build reads schemaVersion "
               + PolicySchema.SUPPORTED_VERSIONS)));
     }
     if (!version.canConvertToInt() || !version.isIntegralNumber()
         || !PolicySchema.SUPPORTED_VERSIONS.contains(version.intValue())) {
-      throw new PolicyValidationException(List.of(document.problem("/schemaVersion",
+      throw new PolicyValidationException(List.of(document.diagnostic(Diagnostic.SCHEMA_VERSION, "/schemaVersion",
           "schemaVersion " + version + " is not one this build reads",
           "this build reads schemaVersion " + PolicySchema.SUPPORTED_VERSIONS
               + "; a newer file needs a newer Precept")));
     }
-    List<Problem> problems = new ArrayList<>(SchemaValidator.policy().check(document));
+    List<Diagnostic> problems = new ArrayList<>(SchemaValidator.policy().check(document));
     if (!problems.isEmpty()) {
+      // Every problem at once: the semantic ones too, found on a repaired copy.
+      problems.addAll(Salvage.semanticProblems(document, problems, SchemaValidator.policy()));
       throw failure(problems);
     }
     Policy policy;
     try {
       policy = Mappers.json().treeToValue(root, Policy.class);
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-      throw new PolicyValidationException(List.of(document.problem("",
+      throw new PolicyValidationException(List.of(document.diagnostic(Diagnostic.SCHEMA_PREFIX + "model", "",
           "the policy passed the schema but could not be read: " + e.getMessage(), null)));
     }
     problems.addAll(SemanticCheck.check(policy, document));
@@ -135,7 +139,7 @@ public final class PolicyLoader {
       }
       long size = Files.size(file);
       if (size > limits.maxBytes()) {
-        throw new PolicyValidationException(List.of(ImmutableProblem.builder()
+        throw new PolicyValidationException(List.of(Diagnostic.builder().code(Diagnostic.TOO_LARGE)
             .source(file.toString()).line(0).column(0).pointer("")
             .message(String.format(java.util.Locale.ROOT,
                 "file is %,d bytes, more than the %,d bytes a policy file may have", size, limits.maxBytes()))
@@ -152,8 +156,8 @@ public final class PolicyLoader {
     }
   }
 
-  private static PolicyValidationException failure(List<Problem> problems) {
-    problems.sort(Problem.IN_READING_ORDER);
+  private static PolicyValidationException failure(List<Diagnostic> problems) {
+    problems.sort(Diagnostic.IN_READING_ORDER);
     return new PolicyValidationException(problems);
   }
 

@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /** The JSON Schema (Draft 2020-12) of the policy YAML format, shipped with this library. */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class PolicySchema {
   /** The schema versions this build reads. */
   public static final Set<Integer> SUPPORTED_VERSIONS = Set.of(1);

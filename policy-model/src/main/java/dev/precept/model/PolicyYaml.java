@@ -1,9 +1,11 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.precept.model.internal.Mappers;
 
 /** Writes a policy back as YAML in the same format {@link PolicyLoader} reads. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PolicyYaml {
   private PolicyYaml() {}
 
@@ -13,7 +15,7 @@ public final class PolicyYaml {
    */
   public static String write(Policy policy) {
     try {
-      return "# yaml-language-server: $schema=" + PolicySchema.ID + "\n"
+      return "# yaml-language-server: $schema=./policy.schema.json\n"
           + Mappers.yaml().writeValueAsString(policy);
     } catch (JsonProcessingException e) {
       throw new PolicyException("could not write the policy as YAML", e);

@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -11,6 +12,7 @@ import org.immutables.value.Value;
  * collections only, no {@code get} prefixes. Applied to each package so the modules' value types
  * never drift apart.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
 @Value.Style(

@@ -1,11 +1,13 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import org.immutables.value.Value;
 
 /**
  * Bounds on what the YAML reader accepts, so hostile input (huge files, deep nesting, long
  * scalars) is refused with a clear error in bounded time and memory.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @Value.Immutable
 public interface ReadLimits {
   /** Limits suited to hand-written policy files. */

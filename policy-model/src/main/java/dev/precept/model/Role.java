@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /** A role a person holds that the policy concerns, such as staff, pupil or volunteer. */
+@API(status = API.Status.STABLE, since = "0.1")
 @Value.Immutable
 @JsonSerialize(as = ImmutableRole.class)
 @JsonDeserialize(as = ImmutableRole.class)

@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.Set;
  * The YAML reference for governance staff, generated from the policy schema, so the reference
  * and what the validator checks can never disagree.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SchemaReference {
   /** The order the reference explains things in: the document, then each part as it is met. */
   private static final List<String> ORDER = List.of("metadata", "role", "group", "office", "valueDeclaration",
@@ -57,6 +59,61 @@ public final class SchemaReference {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The reference for any of Precept's other file formats (incident, cases, approvals, keyring),
+   * generated from its schema: the document, then each definition in the schema's order.
+   *
+   * @param schemaJson the schema's JSON text
+   * @param command the command that prints it, named in the introduction
+   */
+  public static String markdown(String schemaJson, String command) {
+    JsonNode schema;
+    try {
+      schema = new ObjectMapper().readTree(schemaJson);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    StringBuilder out = new StringBuilder();
+    out.append("# ").append(schema.path("title").asText("Precept file format")).append("\n\n");
+    out.append("Generated from the JSON Schema (`").append(schema.path("$id").asText())
+        .append("`) by `").append(command).append("`: what is written here is what Precept checks.\n\n");
+    if (schema.has("description")) {
+      out.append(schema.get("description").asText()).append("\n\n");
+    }
+    out.append("Ids are lower-case letters and digits, with words joined by `-` or `.` (`conduct.logo`). ")
+        .append("Dates are `YYYY-MM-DD`. Keys not listed are errors.\n\n");
+    if (schema.has("properties")) {
+      object(out, "The document", schema);
+      nested(out, schema);
+    }
+    List<String> names = new ArrayList<>();
+    schema.path("$defs").fieldNames().forEachRemaining(names::add);
+    String root = schema.path("$ref").asText("");
+    // The definition the document is, first; then the others in the schema's order.
+    String rootName = root.substring(root.lastIndexOf('/') + 1);
+    if (!rootName.isEmpty() && names.remove(rootName)) {
+      names.add(0, rootName);
+    }
+    for (String name : names) {
+      JsonNode definition = schema.path("$defs").path(name);
+      if (definition.has("properties")) {
+        object(out, (name.equals(rootName) ? "The document: " : "Fields of ") + "`" + name + "`", definition);
+        nested(out, definition);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Objects written inline in another's properties ({@code person} in an incident), each as a section of its own. */
+  private static void nested(StringBuilder out, JsonNode node) {
+    node.path("properties").properties().forEach(p -> {
+      if (p.getValue().has("properties")) {
+        object(out, "Fields of `" + p.getKey() + "`", p.getValue());
+        nested(out, p.getValue());
+      }
+    });
   }
 
   private static void object(StringBuilder out, String title, JsonNode node) {

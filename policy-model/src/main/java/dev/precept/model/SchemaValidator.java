@@ -1,5 +1,6 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -18,8 +19,9 @@ import java.util.Set;
 
 /**
  * Checks a located document, or a part of one, against a JSON Schema (Draft 2020-12) and turns
- * each failure into a {@link Problem} with its line, column and pointer, and a hint where one helps.
+ * each failure into a {@link Diagnostic} with its line, column and pointer, and a hint where one helps.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SchemaValidator {
   private static final SchemaValidator POLICY = new SchemaValidator(PolicySchema.text());
 
@@ -44,29 +46,79 @@ public final class SchemaValidator {
     }
   }
 
+  /** The schema's JSON tree. */
+  JsonNode schemaTree() {
+    return schemaTree;
+  }
+
   /** The validator for Precept's policy schema. */
   public static SchemaValidator policy() {
     return POLICY;
   }
 
   /** Every schema problem in the document, one per distinct location and message. */
-  public List<Problem> check(LocatedDocument document) {
+  public List<Diagnostic> check(LocatedDocument document) {
     return check(document, "");
   }
 
   /** Every schema problem in the value at {@code pointer} of the document. */
-  public List<Problem> check(LocatedDocument document, String pointer) {
-    List<Problem> problems = new ArrayList<>();
+  public List<Diagnostic> check(LocatedDocument document, String pointer) {
+    List<Diagnostic> problems = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
+    Set<String> patternFailed = new LinkedHashSet<>();
     JsonNode node = document.at(pointer).orElseThrow(() -> new IllegalArgumentException("nothing at " + pointer));
-    for (Error error : schema.validate(node)) {
+    List<Error> errors = schema.validate(node);
+    for (Error error : errors) {
+      if ("pattern".equals(error.getKeyword())) {
+        patternFailed.add(pointerOf(error));
+      }
+    }
+    for (Error error : errors) {
+      // A date like 01/09/2016 fails both its pattern and its format: say it once.
+      if ("format".equals(error.getKeyword()) && patternFailed.contains(pointerOf(error))) {
+        continue;
+      }
       String where = pointer + pointerOf(error);
       String message = messageOf(error, where);
       if (seen.add(where + "\n" + message)) {
-        problems.add(document.problem(where, message, hintFor(error)));
+        problems.add(document.diagnostic(Diagnostic.SCHEMA_PREFIX + error.getKeyword(), where, subjectOf(error), message,
+            hintFor(error)));
       }
     }
     return problems;
+  }
+
+  private static String subjectOf(Error error) {
+    String keyword = String.valueOf(error.getKeyword());
+    if (("additionalProperties".equals(keyword) || "unevaluatedProperties".equals(keyword) || "required".equals(keyword))
+        && error.getProperty() != null) {
+      return error.getProperty();
+    }
+    JsonNode found = error.getInstanceNode();
+    return found != null && found.isValueNode() && !found.isNull() ? abbreviate(found.asText()) : null;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+  }
+
+  /** A keyword beside the failing one in the schema ({@code patternErrorMessage} beside {@code pattern}). */
+  private JsonNode sibling(Error error, String name) {
+    String location = String.valueOf(error.getSchemaLocation());
+    int hash = location.indexOf('#');
+    if (hash < 0) {
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+    String fragment = location.substring(hash + 1);
+    int cut = fragment.lastIndexOf('/');
+    if (cut < 0) {
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+    try {
+      return schemaTree.at(fragment.substring(0, cut) + "/" + name);
+    } catch (IllegalArgumentException e) {
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
   }
 
   private static String pointerOf(Error error) {
@@ -78,19 +130,32 @@ public final class SchemaValidator {
     return pointer;
   }
 
-  private static String messageOf(Error error, String pointer) {
+  private String messageOf(Error error, String pointer) {
     String where = describe(pointer);
     String keyword = String.valueOf(error.getKeyword());
+    JsonNode custom = sibling(error, "errorMessage");
+    if (custom.isTextual()) {
+      return where + ": " + custom.asText();
+    }
+    if (custom.path(keyword).isTextual()) {
+      return where + ": " + custom.path(keyword).asText();
+    }
     switch (keyword) {
+      case "enum":
+        return where + ": '" + abbreviate(error.getInstanceNode().asText()) + "' is not one of "
+            + String.join(", ", enumValues(error));
+      case "maxLength":
+        return where + String.format(Locale.ROOT, ": a value of %,d characters is longer than the %s allowed here",
+            error.getInstanceNode().asText().length(), error.getSchemaNode().asText());
       case "additionalProperties":
       case "unevaluatedProperties":
         return "unknown key '" + error.getProperty() + "'";
       case "required":
         return where + " is missing required key '" + error.getProperty() + "'";
       case "pattern":
-        return where + ": '" + error.getInstanceNode().asText() + "' is not in the expected form";
+        return where + ": '" + abbreviate(error.getInstanceNode().asText()) + "' is not in the expected form";
       case "format":
-        return where + ": '" + error.getInstanceNode().asText() + "' is not a valid " + error.getSchemaNode().asText();
+        return where + ": '" + abbreviate(error.getInstanceNode().asText()) + "' is not a valid " + error.getSchemaNode().asText();
       default:
         String text = error.getMessage();
         // The validator prefixes the instance location; we print our own.
@@ -123,16 +188,30 @@ public final class SchemaValidator {
     if ("const".equals(keyword) && error.getInstanceLocation().toString().equals("/schemaVersion")) {
       return "this build reads schemaVersion " + PolicySchema.SUPPORTED_VERSIONS;
     }
-    if ("pattern".equals(keyword) && error.getInstanceLocation().toString().endsWith("reviewFrequency")) {
-      return "use an ISO-8601 period such as P1Y (yearly) or P6M (six-monthly)";
+    if ("enum".equals(keyword) && error.getInstanceNode() != null && error.getInstanceNode().isValueNode()) {
+      return DidYouMean.hint(error.getInstanceNode().asText(), enumValues(error), "allowed values");
+    }
+    boolean isDate = "date".equals(sibling(error, "format").asText());
+    if (("pattern".equals(keyword) || "format".equals(keyword)) && (isDate || "format".equals(keyword))) {
+      String hint = dev.precept.model.internal.Vocabulary.dateHint(error.getInstanceNode().asText());
+      if (hint != null) {
+        return hint;
+      }
     }
     if ("pattern".equals(keyword)) {
-      return "ids are lower-case letters and digits, words joined by '-' or '.', e.g. 'conduct.logo'";
+      JsonNode custom = sibling(error, "patternErrorMessage");
+      return custom.isTextual() ? custom.asText() : null;
     }
     if ("format".equals(keyword)) {
       return "write dates as YYYY-MM-DD";
     }
     return null;
+  }
+
+  private static List<String> enumValues(Error error) {
+    List<String> values = new ArrayList<>();
+    error.getSchemaNode().forEach(v -> values.add(v.asText()));
+    return values;
   }
 
   private List<String> allowedKeys(Error error) {

@@ -1,10 +1,12 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.immutables.value.Value;
 
 /** An office whose holder signs the document ("Chief Executive Officer", "Chair"). */
+@API(status = API.Status.STABLE, since = "0.1")
 @Value.Immutable
 @JsonSerialize(as = ImmutableSignatory.class)
 @JsonDeserialize(as = ImmutableSignatory.class)

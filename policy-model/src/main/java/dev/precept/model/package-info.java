@@ -13,6 +13,23 @@
  *
  * <p>Every value type here is an Immutables interface; the generated {@code Immutable*} classes
  * have builders. Collections returned are immutable; absent values are {@link java.util.Optional}.
+ *
+ * <p>The public API, by stability ({@code @API} on each type):
+ * <ul>
+ *   <li>stable: {@code PolicyLoader}, {@code ReadLimits}, {@code Policy} and its parts
+ *       ({@code Metadata}, {@code Role}, {@code Group}, {@code Office}, {@code Fact},
+ *       {@code Attribute}, {@code BreachCategory}, {@code Instrument}, {@code Section},
+ *       {@code Clause}, {@code ClauseException}, {@code Condition}, {@code Consequence},
+ *       {@code Revision}, {@code Signatory} and the enums), {@code PolicyDigest},
+ *       {@code PolicySchema}, {@code Diagnostic}, {@code PolicyException},
+ *       {@code PolicyValidationException};
+ *   <li>experimental: {@code PolicyFormatter} ({@code precept fmt}), {@code PolicyYaml},
+ *       {@code SchemaReference};
+ *   <li>internal, public only for Precept's other modules: {@code LocatedDocument},
+ *       {@code SchemaValidator}, {@code DidYouMean}, {@code CanonicalJson}, {@code PreceptStyle}.
+ * </ul>
+ * Problems are {@link dev.precept.model.Diagnostic}s: data with a stable code, a subject, a file
+ * position, a JSON pointer, a message and a hint.
  */
 @PreceptStyle
 package dev.precept.model;

@@ -99,8 +99,8 @@ class NumberingTest {
             clauses:
               - {id: intro.one, kind: statement, text: A clash.}
         """));
-    assertTrue(e.problems().stream().anyMatch(p -> p.pointer().equals("/appendices/0/clauses/0/id")
-        && p.message().contains("clause id 'intro.one' is already used")), e.problems().toString());
+    assertTrue(e.diagnostics().stream().anyMatch(p -> p.pointer().equals("/appendices/0/clauses/0/id")
+        && p.message().contains("clause id 'intro.one' is already used")), e.diagnostics().toString());
   }
 
   @Test
@@ -112,7 +112,7 @@ class NumberingTest {
             clauses:
               - {id: glossary.one, kind: statement, text: A term.}
         """));
-    assertTrue(e.problems().stream().anyMatch(p -> p.pointer().equals("/appendices/0/id")), e.problems().toString());
+    assertTrue(e.diagnostics().stream().anyMatch(p -> p.pointer().equals("/appendices/0/id")), e.diagnostics().toString());
   }
 
   @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class OverlayLoaderInputTest {
   private static String refused(String yaml) {
     PolicyValidationException e = assertThrows(PolicyValidationException.class, () -> OverlayLoader.standard().parse(yaml, "x.overlay.yaml"));
-    return e.problems().get(0).describe();
+    return e.diagnostics().get(0).describe();
   }
 
   @Test
@@ -73,8 +73,8 @@ class OverlayLoaderInputTest {
       try {
         OverlayLoader.standard().parse(text.toString(), "mangled.overlay.yaml");
       } catch (PolicyValidationException e) {
-        assertTrue(e.problems().stream().allMatch(p -> p.source().equals("mangled.overlay.yaml")), "seed 11, run " + run);
-        assertTrue(List.copyOf(e.problems()).size() > 0);
+        assertTrue(e.diagnostics().stream().allMatch(p -> p.source().equals("mangled.overlay.yaml")), "seed 11, run " + run);
+        assertTrue(List.copyOf(e.diagnostics()).size() > 0);
       }
     }
   }

@@ -53,7 +53,7 @@ class OverlayTest {
 
   /** The problems, each as file:line:column: message. */
   private static List<String> problems(PolicyValidationException e) {
-    return e.problems().stream().map(p -> p.source() + ":" + p.line() + ":" + p.column() + ": " + p.message()).toList();
+    return e.diagnostics().stream().map(p -> p.source() + ":" + p.line() + ":" + p.column() + ": " + p.message()).toList();
   }
 
   private static List<String> mergeProblems(String yaml) {
@@ -141,7 +141,7 @@ class OverlayTest {
     Overlay overlay = overlay(HEAD + "  academy.nmae: Penhallow\n");
     PolicyValidationException e = assertThrows(PolicyValidationException.class, () -> overlay.applyTo(MASTER));
     assertEquals(List.of("penhallow.overlay.yaml:9:3: variable 'academy.nmae' is not one the master declares"), problems(e));
-    assertEquals("did you mean 'academy.name'?", e.problems().get(0).hint().orElseThrow());
+    assertEquals("did you mean 'academy.name'?", e.diagnostics().get(0).hint().orElseThrow());
   }
 
   @Test
@@ -156,7 +156,7 @@ class OverlayTest {
     PolicyValidationException e = assertThrows(PolicyValidationException.class,
         () -> overlay.namedEdition(List.of(MASTER, MASTER_NEXT)));
     assertEquals(List.of("penhallow.overlay.yaml:5:3: master policy 'cat-social-media' has no edition '2015.1'"), problems(e));
-    assertEquals("its editions: 2016.1, 2017.1", e.problems().get(0).hint().orElseThrow());
+    assertEquals("its editions: 2016.1, 2017.1", e.diagnostics().get(0).hint().orElseThrow());
     assertEquals(MASTER, overlay(HEAD).namedEdition(List.of(MASTER_NEXT, MASTER)));
   }
 
@@ -227,8 +227,8 @@ class OverlayTest {
     String text = read(MASTER_2016).replace("Signs the academy's tailoring", "Signs {{acadmey.name}}'s tailoring");
     PolicyValidationException e = assertThrows(PolicyValidationException.class,
         () -> PolicyLoader.standard().parse(text, "master.yaml"));
-    assertEquals(1, e.problems().size());
-    Problem p = e.problems().get(0);
+    assertEquals(1, e.diagnostics().size());
+    Diagnostic p = e.diagnostics().get(0);
     assertEquals("variable {{acadmey.name}} is not declared", p.message());
     assertEquals("did you mean 'academy.name'?", p.hint().orElseThrow());
     assertEquals("/offices/7/description", p.pointer());
@@ -237,8 +237,8 @@ class OverlayTest {
   @Test
   void aNewMasterEditionFlagsOnlyOverlaysWhoseTailoredClausesChanged() {
     Overlay trelissick = academy("trelissick");
-    List<Problem> attention = trelissick.changedUnderneath(MASTER, MASTER_NEXT);
-    assertEquals(1, attention.size(), attention.stream().map(Problem::describe).collect(Collectors.joining("\n")));
+    List<Diagnostic> attention = trelissick.changedUnderneath(MASTER, MASTER_NEXT);
+    assertEquals(1, attention.size(), attention.stream().map(Diagnostic::describe).collect(Collectors.joining("\n")));
     assertTrue(attention.get(0).message().startsWith("clause 'conduct.report-concerns' changed in master edition 2017.1 since 2016.1"));
     assertEquals("/tailoring/0", attention.get(0).pointer());
     assertNotEquals(trelissick.tailoringDigest(MASTER), trelissick.tailoringDigest(MASTER_NEXT),

@@ -1,6 +1,7 @@
 package dev.precept.model;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -65,10 +66,17 @@ class PolicyLoaderFuzzTest {
     try {
       PolicyLoader.withLimits(SMALL).parse(input, "fuzzed.yaml");
     } catch (PolicyValidationException e) {
-      assertFalse(e.problems().isEmpty());
-      for (Problem problem : e.problems()) {
+      assertFalse(e.diagnostics().isEmpty());
+      long lines = new String(input, StandardCharsets.UTF_8).chars().filter(c -> c == '\n').count() + 1;
+      for (Diagnostic problem : e.diagnostics()) {
         assertFalse(problem.message().isBlank(), "a problem without a message");
         assertFalse(problem.source().isBlank(), "a problem without a source");
+        assertFalse(problem.code().isBlank(), "a problem without a code");
+        // Located: a line and column inside the input, unless the whole file is refused for its size.
+        if (!(problem.code().equals(Diagnostic.TOO_LARGE) && problem.line() == 0)) {
+          assertTrue(problem.line() >= 1 && problem.line() <= lines, () -> "line outside the input: " + problem.describe());
+          assertTrue(problem.column() >= 1, () -> "no column: " + problem.describe());
+        }
       }
     }
     // Any other exception escapes and is a finding.

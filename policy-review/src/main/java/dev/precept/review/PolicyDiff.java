@@ -523,8 +523,8 @@ public final class PolicyDiff {
       if (!seen.add(policyCase.incident().id())) {
         continue;
       }
-      Ruling oldRuling = old.rule(policyCase.incident());
-      Ruling newRuling = now.rule(policyCase.incident());
+      Ruling oldRuling = old.ruleAcrossEditions(policyCase.incident());
+      Ruling newRuling = now.ruleAcrossEditions(policyCase.incident());
       List<String> was = summary(oldRuling);
       List<String> is = summary(newRuling);
       if (!was.equals(is)) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precept.model.LocatedDocument;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
 import dev.precept.model.SchemaValidator;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ class OpenApiTest {
     ObjectNode document = openApi.deepCopy();
     document.put("$ref", "#/components/schemas/" + schema);
     SchemaValidator validator = new SchemaValidator(document.toString());
-    List<Problem> problems = validator.check(LocatedDocument.read(answer.body().getBytes(StandardCharsets.UTF_8), schema, ReadLimits.STANDARD));
+    List<Diagnostic> problems = validator.check(LocatedDocument.read(answer.body().getBytes(StandardCharsets.UTF_8), schema, ReadLimits.STANDARD));
     assertEquals(List.of(), problems, schema + ": " + answer.body());
   }
 

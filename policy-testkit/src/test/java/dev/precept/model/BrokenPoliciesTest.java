@@ -31,7 +31,7 @@ class BrokenPoliciesTest {
       String source = "broken/" + variant.getFileName();
       PolicyValidationException e = assertThrows(PolicyValidationException.class,
           () -> PolicyLoader.standard().parse(bytes, source));
-      String actual = e.problems().stream().map(Problem::describe).collect(Collectors.joining("\n")) + "\n";
+      String actual = e.diagnostics().stream().map(Diagnostic::describe).collect(Collectors.joining("\n")) + "\n";
       Golden.assertMatches(Path.of(variant.toString().replace(".yaml", ".errors")), actual);
     }));
   }

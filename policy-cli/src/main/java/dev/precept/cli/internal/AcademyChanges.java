@@ -7,7 +7,7 @@ import dev.precept.model.Overlay;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyValidationException;
 import dev.precept.model.PolicyYaml;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,14 +41,14 @@ final class AcademyChanges {
         try {
           before = overlay.applyTo(old);
         } catch (PolicyValidationException e) {
-          e.problems().forEach(p -> attention.add("under " + old.metadata().version() + ": " + p.describe()));
+          e.diagnostics().forEach(p -> attention.add("under " + old.metadata().version() + ": " + p.describe()));
           out.add(new Academy(name, file, List.of(), attention));
           continue;
         }
         try {
           after = overlay.applyTo(now, old);
         } catch (PolicyValidationException e) {
-          for (Problem p : e.problems()) {
+          for (Diagnostic p : e.diagnostics()) {
             if (!attention.contains(p.describe())) {
               attention.add(p.describe());
             }

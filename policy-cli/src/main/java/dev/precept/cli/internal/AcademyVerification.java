@@ -5,7 +5,7 @@ import dev.precept.cli.Precept;
 import dev.precept.library.TrustLibrary;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyDigest;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,7 +25,7 @@ final class AcademyVerification {
       TrustLibrary trust = each.library();
       ApprovalStatus board = trust.masterApproval(each.master());
       Policy named = each.overlay().namedEdition(trust.masterEditions());
-      List<Problem> underneath = named == each.master() ? List.of() : each.overlay().changedUnderneath(named, each.master());
+      List<Diagnostic> underneath = named == each.master() ? List.of() : each.overlay().changedUnderneath(named, each.master());
       boolean tailored = !each.overlay().tailoring().isEmpty();
       ApprovalStatus local = tailored ? trust.localApproval(each.overlay(), each.master()) : null;
       boolean approved = board.approved() && (local == null || local.approved()) && underneath.isEmpty();
@@ -40,7 +40,7 @@ final class AcademyVerification {
       if (local != null) {
         result.put("localGoverningBody", Map.of("tailoringDigest", local.digest(), "approved", local.approved(), "reasons", local.reasons()));
       }
-      result.put("changedUnderneath", underneath.stream().map(Problem::describe).toList());
+      result.put("changedUnderneath", underneath.stream().map(Diagnostic::describe).toList());
       results.add(result);
       if (format == OutputFormat.text) {
         out.printf("%s, %s (master edition %s): %s%n", each.academy(), each.policy().metadata().title(), each.master().metadata().version(),

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,7 +84,15 @@ public final class DueCommand implements Callable<Integer> {
           row.put("status", "superseded");
           row.put("supersededBy", edition.supersededBy().orElseThrow());
         } else if (edition.reviewDue().isEmpty()) {
-          row.put("status", "awaiting approval");
+          Optional<LocalDate> approvalDue = edition.policy().metadata().approval().due();
+          if (approvalDue.isPresent() && approvalDue.get().isBefore(now)) {
+            // An approval past the date the body was to approve it by is overdue, not merely awaited.
+            row.put("status", "APPROVAL OVERDUE");
+            row.put("approvalDue", approvalDue.get().toString());
+            overdue++;
+          } else {
+            row.put("status", "awaiting approval");
+          }
         } else {
           LocalDate due = edition.reviewDue().get();
           row.put("approved", edition.lastApproved().orElseThrow().toString());
@@ -112,11 +121,12 @@ public final class DueCommand implements Callable<Integer> {
     if (format == OutputFormat.json) {
       out.println(CliJson.write(Map.of("today", now.toString(), "within", window.toString(), "policies", rows, "overdue", overdue)));
     } else {
-      out.printf("Policies in %s on %s (due within %s):%n", folder, now, window);
+      out.printf("Policies in %s on %s (due within %s):%n", folder, now, words(window));
       for (Map<String, Object> row : rows) {
         out.printf("  %-18s %s%s%s%s%s%n", row.get("status"), row.get("file"),
             row.containsKey("version") ? " (" + row.get("title") + ", version " + row.get("version") + ")" : "",
-            row.containsKey("due") ? ", review due " + row.get("due") + " (approved " + row.get("approved") + ")" : "",
+            row.containsKey("due") ? ", review due " + row.get("due") + " (approved " + row.get("approved") + ")"
+                : row.containsKey("approvalDue") ? ", approval due " + row.get("approvalDue") : "",
             row.containsKey("supersededBy") ? ", superseded by " + row.get("supersededBy") : "",
             row.containsKey("problem") ? ": " + row.get("problem") : "");
       }
@@ -124,5 +134,20 @@ public final class DueCommand implements Callable<Integer> {
     }
     out.flush();
     return overdue == 0 ? Precept.OK : Precept.INVALID;
+  }
+
+  /** A period as people say it: "60 days", "1 year and 6 months", not "P60D". */
+  static String words(Period period) {
+    List<String> parts = new ArrayList<>();
+    if (period.getYears() != 0) {
+      parts.add(period.getYears() + (Math.abs(period.getYears()) == 1 ? " year" : " years"));
+    }
+    if (period.getMonths() != 0) {
+      parts.add(period.getMonths() + (Math.abs(period.getMonths()) == 1 ? " month" : " months"));
+    }
+    if (period.getDays() != 0 || parts.isEmpty()) {
+      parts.add(period.getDays() + (Math.abs(period.getDays()) == 1 ? " day" : " days"));
+    }
+    return parts.size() == 1 ? parts.get(0) : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
   }
 }

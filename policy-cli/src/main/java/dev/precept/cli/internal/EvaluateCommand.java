@@ -5,7 +5,6 @@ import dev.precept.eval.BatchRulings;
 import dev.precept.eval.BatchSummary;
 import dev.precept.eval.Evaluator;
 import dev.precept.eval.Incident;
-import dev.precept.eval.IncidentLoader;
 import dev.precept.eval.Ruling;
 import dev.precept.eval.Rulings;
 import dev.precept.model.Policy;
@@ -41,12 +40,12 @@ import picocli.CommandLine.Spec;
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "POLICY", description = "The policy YAML file, or a folder of editions: then the "
+  @Parameters(index = "0", paramLabel = "POLICY", description = "The policy YAML file (- for standard input), or a folder of editions: then the "
       + "edition in force on the incident's date rules.")
   Path policyFile;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "INCIDENT",
-      description = "The incident, as YAML or JSON; a .jsonl file holds one incident a line.")
+      description = "The incident, as YAML or JSON; a .jsonl file holds one incident a line; - for standard input.")
   Path incidentFile;
 
   @Option(names = "--jsonl", paramLabel = "FILE",
@@ -88,8 +87,11 @@ public final class EvaluateCommand implements Callable<Integer> {
       return batch(jsonl != null ? jsonl : incidentFile.toString());
     }
     Inputs.existing(incidentFile);
+    if (Inputs.isStdin(policyFile) && Inputs.isStdin(incidentFile)) {
+      throw new Precept.UsageException("only one of POLICY and INCIDENT can be read from standard input ('-')");
+    }
     Policy policy = Inputs.policy(policyFile);
-    Incident incident = IncidentLoader.forPolicy(policy).load(incidentFile);
+    Incident incident = Inputs.incident(incidentFile, policy);
     Ruling ruling = Evaluator.of(policy).rule(incident);
     spec.commandLine().getOut().print(format == OutputFormat.json ? Rulings.toJson(ruling) : Rulings.toText(ruling, policy));
     spec.commandLine().getOut().flush();

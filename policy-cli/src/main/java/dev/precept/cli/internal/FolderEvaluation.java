@@ -1,5 +1,6 @@
 package dev.precept.cli.internal;
 
+import dev.precept.model.Diagnostic;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -89,13 +90,13 @@ final class FolderEvaluation {
     String hint = "give the incident's date ('date: 2017-03-01'): it chooses the edition in force";
     Optional<com.fasterxml.jackson.databind.JsonNode> node = document.at("/date");
     if (node.isEmpty() || !node.get().isTextual()) {
-      throw new PolicyValidationException(List.of(document.problem(node.isEmpty() ? "" : "/date",
+      throw new PolicyValidationException(List.of(document.diagnostic(Diagnostic.INCONSISTENT, node.isEmpty() ? "" : "/date",
           "the incident has no date, so no edition can be chosen", hint)));
     }
     try {
       return LocalDate.parse(node.get().asText());
     } catch (DateTimeParseException e) {
-      throw new PolicyValidationException(List.of(document.problem("/date", "'" + node.get().asText() + "' is not a date YYYY-MM-DD", hint)));
+      throw new PolicyValidationException(List.of(document.diagnostic(Diagnostic.INCONSISTENT, "/date", "'" + node.get().asText() + "' is not a date YYYY-MM-DD", hint)));
     }
   }
 }

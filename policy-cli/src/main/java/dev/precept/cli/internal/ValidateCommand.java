@@ -1,12 +1,14 @@
 package dev.precept.cli.internal;
 
 import dev.precept.cli.Precept;
+import dev.precept.model.Diagnostic;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyDigest;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.PolicyValidationException;
-import dev.precept.model.Problem;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,57 +16,58 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code precept validate FILE...}: every problem in every file, at once. */
-@Command(name = "validate", description = "Check policy files against the schema and the policy rules.",
+/** {@code precept validate FILE|FOLDER|-...}: every problem in every policy file, at once. */
+@Command(name = "validate", description = "Check policy files against the schema and the policy rules. A folder is searched"
+    + " for policy files (*.yaml starting with schemaVersion, leaving out .cases, .approvals and .keyring files); - reads standard input.",
     mixinStandardHelpOptions = true)
 public final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Policy YAML files.")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Policy YAML files, folders of them, or - for standard input.")
   List<Path> files;
 
   @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
+  @Option(names = {"-q", "--quiet"}, description = "Print only problems: nothing when every file is valid.")
+  boolean quiet;
+
   @Override
   public Integer call() {
-    for (Path file : files) {
-      if (!Files.isRegularFile(file)) {
-        throw new Precept.UsageException(Inputs.notAFile(file));
-      }
-    }
+    List<Path> inputs = expand(files);
     PrintWriter out = spec.commandLine().getOut();
     List<Map<String, Object>> results = new ArrayList<>();
     int invalid = 0;
     int problemCount = 0;
-    for (Path file : files) {
+    for (Path file : inputs) {
       Map<String, Object> result = new LinkedHashMap<>();
-      result.put("file", file.toString());
+      result.put("file", Inputs.name(file));
       try {
-        Policy policy = PolicyLoader.standard().load(file);
+        Policy policy = Inputs.policy(file);
         PolicyDigest digest = PolicyDigest.of(policy);
         result.put("valid", true);
         result.put("id", policy.id());
         result.put("version", policy.metadata().version());
         result.put("digest", digest.toString());
         result.put("problems", List.of());
-        if (format == OutputFormat.text) {
-          out.printf("%s: valid: %s, version %s (%s)%n", file, policy.metadata().title(),
+        if (format == OutputFormat.text && !quiet) {
+          out.printf("%s: valid: %s, version %s (%s)%n", Inputs.name(file), policy.metadata().title(),
               policy.metadata().version(), digest);
         }
       } catch (PolicyValidationException e) {
         invalid++;
-        problemCount += e.problems().size();
+        problemCount += e.diagnostics().size();
         result.put("valid", false);
-        result.put("problems", e.problems());
+        result.put("problems", e.diagnostics());
         if (format == OutputFormat.text) {
-          e.problems().stream().map(Problem::describe).forEach(out::println);
+          e.diagnostics().stream().map(Diagnostic::describe).forEach(out::println);
         }
       }
       results.add(result);
@@ -73,8 +76,51 @@ public final class ValidateCommand implements Callable<Integer> {
       out.println(CliJson.write(Map.of("files", results, "valid", invalid == 0)));
     } else if (invalid > 0) {
       out.printf("%d %s in %d of %d %s%n", problemCount, problemCount == 1 ? "problem" : "problems",
-          invalid, files.size(), files.size() == 1 ? "file" : "files");
+          invalid, inputs.size(), inputs.size() == 1 ? "file" : "files");
     }
     return invalid == 0 ? Precept.OK : Precept.INVALID;
+  }
+
+  /** Files as given, folders replaced by the policy files in them (sorted), {@code -} kept. */
+  static List<Path> expand(List<Path> given) {
+    List<Path> inputs = new ArrayList<>();
+    for (Path file : given) {
+      if (Inputs.isStdin(file)) {
+        inputs.add(file);
+      } else if (Files.isDirectory(file)) {
+        List<Path> found = policiesIn(file);
+        if (found.isEmpty()) {
+          throw new Precept.UsageException(file + ": no policy files (*.yaml) in this folder");
+        }
+        inputs.addAll(found);
+      } else {
+        inputs.add(Inputs.existing(file));
+      }
+    }
+    return inputs;
+  }
+
+  /** A policy declares its format first: incidents and other YAML in the folder are left out. */
+  private static boolean looksLikeAPolicy(Path file) {
+    try (java.io.BufferedReader reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      char[] head = new char[4096];
+      int read = reader.read(head);
+      return read > 0 && java.util.regex.Pattern.compile("(?m)^schemaVersion:").matcher(new String(head, 0, read)).find();
+    } catch (IOException e) {
+      return true; // let validation report what is wrong with it
+    }
+  }
+
+  private static List<Path> policiesIn(Path folder) {
+    try (Stream<Path> walk = Files.walk(folder, 8)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().matches(".*\\.ya?ml") && !p.getFileName().toString().matches(".*\\.(cases|approvals|keyring)\\.ya?ml"))
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(ValidateCommand::looksLikeAPolicy)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

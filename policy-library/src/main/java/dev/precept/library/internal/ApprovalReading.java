@@ -71,7 +71,7 @@ final class ApprovalReading {
 
   private static EditionApproval unreadable(Path file, PolicyException e, List<LoadProblem> problems) {
     problems.add(ImmutableLoadProblem.builder().file(file).message("not a valid approvals file: " + e.getMessage())
-        .problems(e instanceof PolicyValidationException v ? v.problems() : List.of()).build());
+        .problems(e instanceof PolicyValidationException v ? v.diagnostics() : List.of()).build());
     return ImmutableEditionApproval.builder().approved(false)
         .addReasons(file.getFileName() + " cannot be read, so nothing in it counts").build();
   }

@@ -91,7 +91,7 @@ public final class LibraryReader {
       } catch (PolicyException e) {
         Edition kept = before.get(file);
         problems.add(problem(file, (e instanceof PolicyValidationException v ? "not a valid edition ("
-            + v.problems().size() + " problems: run precept validate)" : e.getMessage())
+            + v.diagnostics().size() + " problems: run precept validate)" : e.getMessage())
             + (kept == null ? "" : "; the edition read before, " + kept.version() + ", is kept"), e));
         keep(kept, loaded);
       }
@@ -194,6 +194,6 @@ public final class LibraryReader {
 
   private static LoadProblem problem(Path file, String message, PolicyException e) {
     return ImmutableLoadProblem.builder().file(file).message(message)
-        .problems(e instanceof PolicyValidationException v ? v.problems() : List.of()).build();
+        .problems(e instanceof PolicyValidationException v ? v.diagnostics() : List.of()).build();
   }
 }

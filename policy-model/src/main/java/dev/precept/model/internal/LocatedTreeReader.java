@@ -12,9 +12,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import dev.precept.model.ImmutableProblem;
 import dev.precept.model.PolicyValidationException;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -42,8 +41,9 @@ public final class LocatedTreeReader {
   private final String source;
   private final YAMLParser parser;
   private int maxScalarLength = Integer.MAX_VALUE;
+  private Map<Integer, int[]> oversized = Map.of();
   private final Map<String, int[]> locations = new HashMap<>();
-  private final List<Problem> problems = new ArrayList<>();
+  private final List<Diagnostic> problems = new ArrayList<>();
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
   private LocatedTreeReader(String source, YAMLParser parser) {
@@ -58,19 +58,21 @@ public final class LocatedTreeReader {
    */
   public static Result read(byte[] bytes, String source, ReadLimits limits) {
     if (bytes.length > limits.maxBytes()) {
-      throw fail(source, 0, 0, String.format(Locale.ROOT,
+      throw fail(Diagnostic.TOO_LARGE, source, 0, 0, String.format(Locale.ROOT,
           "file is %,d bytes, more than the %,d bytes a policy file may have", bytes.length,
           limits.maxBytes()), "split the file or raise the limit if this is really one policy");
     }
     String text = decode(bytes, source);
     if (text.isBlank()) {
-      throw fail(source, 1, 1, "file is empty", "a policy starts with 'schemaVersion: 1'");
+      throw fail(Diagnostic.MISSING, source, 1, 1, "file is empty", "a policy starts with 'schemaVersion: 1'");
     }
     int nul = text.indexOf('\0');
     if (nul >= 0) {
       int[] where = lineAndColumn(text, nul);
-      throw fail(source, where[0], where[1], "file contains a NUL character: this looks like a binary file, not YAML", null);
+      throw fail(Diagnostic.ENCODING, source, where[0], where[1], "file contains a NUL character: this looks like a binary file, not YAML", null);
     }
+    Map<Integer, int[]> oversized = new HashMap<>();
+    text = cutOversizedValues(text, limits.maxScalarLength(), oversized);
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(Math.max(limits.maxBytes(), 1));
     options.setMaxAliasesForCollections(0);
@@ -86,44 +88,50 @@ public final class LocatedTreeReader {
     try (YAMLParser parser = factory.createParser(text)) {
       LocatedTreeReader reader = new LocatedTreeReader(source, parser);
       reader.maxScalarLength = limits.maxScalarLength();
+      reader.oversized = oversized;
       JsonToken first = parser.nextToken();
       if (first == null) {
-        throw fail(source, 1, 1, "file holds no YAML document", "a policy starts with 'schemaVersion: 1'");
+        throw fail(Diagnostic.MISSING, source, 1, 1, "file holds no YAML document", "a policy starts with 'schemaVersion: 1'");
       }
       JsonNode root = reader.value("");
       JsonToken after = parser.nextToken();
       if (after != null) {
         JsonLocation at = parser.currentTokenLocation();
-        reader.problems.add(problem(source, at.getLineNr(), at.getColumnNr(), "",
+        reader.problems.add(problem(Diagnostic.YAML_FEATURE, source, at.getLineNr(), at.getColumnNr(), "",
             "file holds more than one YAML document ('---')", "keep one policy per file"));
       }
       if (!reader.problems.isEmpty()) {
-        reader.problems.sort(Problem.IN_READING_ORDER);
+        reader.problems.sort(Diagnostic.IN_READING_ORDER);
         throw new PolicyValidationException(reader.problems);
       }
       return new Result(root, Map.copyOf(reader.locations));
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
-      throw fail(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+      throw fail(Diagnostic.TOO_LARGE, source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
           "input is too large or too deeply nested: " + firstLine(e.getOriginalMessage()),
           "a policy needs at most " + limits.maxDepth() + " levels of nesting");
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      throw fail(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-          "not valid YAML: " + yamlMessage(e), syntaxHint(e));
+      throw syntaxError(source, text, e);
     } catch (IOException e) {
-      throw fail(source, 0, 0, "could not read YAML: " + e.getMessage(), null);
+      throw fail(Diagnostic.YAML_SYNTAX, source, 0, 0, "could not read YAML: " + e.getMessage(), null);
     } catch (RuntimeException e) {
       // SnakeYAML reports some limits (code points, nesting) as its own unchecked exceptions.
       if (e instanceof PolicyValidationException p) {
         throw p;
       }
-      throw fail(source, 0, 0, "not valid YAML: " + firstLine(String.valueOf(e.getMessage())), null);
+      throw fail(Diagnostic.YAML_SYNTAX, source, 0, 0, "not valid YAML: " + firstLine(String.valueOf(e.getMessage())), null);
     }
   }
 
   private JsonNode value(String pointer) throws IOException {
     JsonLocation start = parser.currentTokenLocation();
+    int[] cut = oversized.get(start.getLineNr());
+    if (cut != null && cut[0] == start.getColumnNr() && parser.currentToken().isScalarValue()) {
+      problems.add(problem(Diagnostic.TOO_LARGE, source, start.getLineNr(), start.getColumnNr(), pointer, String.format(Locale.ROOT,
+          "a value of %,d characters is longer than the %,d a policy file allows", cut[1], maxScalarLength),
+          "a clause's text is a paragraph, not a document"));
+      return nodes.textNode("");
+    }
     locations.putIfAbsent(pointer, new int[] {start.getLineNr(), start.getColumnNr()});
     checkAnchor(pointer, start);
     JsonToken token = parser.currentToken();
@@ -137,7 +145,7 @@ public final class LocatedTreeReader {
           parser.nextToken();
           if (object.has(name)) {
             int[] first = locations.get(child);
-            problems.add(problem(source, keyAt.getLineNr(), keyAt.getColumnNr(), child,
+            problems.add(problem(Diagnostic.DUPLICATE_KEY, source, keyAt.getLineNr(), keyAt.getColumnNr(), child,
                 "duplicate key '" + name + "'" + (first == null ? "" : " (first at line " + first[0] + ")"),
                 "a key may appear once in a mapping: merge the two or remove one"));
             value(child + "#dup");
@@ -159,13 +167,13 @@ public final class LocatedTreeReader {
       case VALUE_STRING:
         // Jackson's YAML parser does not apply its string-length constraint: check it here.
         if (parser.getTextLength() > maxScalarLength) {
-          problems.add(problem(source, start.getLineNr(), start.getColumnNr(), pointer, String.format(Locale.ROOT,
+          problems.add(problem(Diagnostic.TOO_LARGE, source, start.getLineNr(), start.getColumnNr(), pointer, String.format(Locale.ROOT,
               "a value of %,d characters is longer than the %,d a policy file allows", parser.getTextLength(), maxScalarLength),
               "a clause's text is a paragraph, not a document"));
           return nodes.textNode("");
         }
         if (parser.isCurrentAlias()) {
-          problems.add(problem(source, start.getLineNr(), start.getColumnNr(), pointer,
+          problems.add(problem(Diagnostic.YAML_FEATURE, source, start.getLineNr(), start.getColumnNr(), pointer,
               "YAML alias '*" + parser.getText() + "' is not allowed",
               "write the value out in full: policy files do not use anchors and aliases"));
         }
@@ -190,13 +198,13 @@ public final class LocatedTreeReader {
   private void checkAnchor(String pointer, JsonLocation at) throws IOException {
     String anchor = parser.getObjectId();
     if (anchor != null && !parser.isCurrentAlias()) {
-      problems.add(problem(source, at.getLineNr(), at.getColumnNr(), pointer,
+      problems.add(problem(Diagnostic.YAML_FEATURE, source, at.getLineNr(), at.getColumnNr(), pointer,
           "YAML anchor '&" + anchor + "' is not allowed",
           "write each value out in full: policy files do not use anchors and aliases"));
     }
     Object tag = parser.getTypeId();
     if (tag != null) {
-      problems.add(problem(source, at.getLineNr(), at.getColumnNr(), pointer,
+      problems.add(problem(Diagnostic.YAML_FEATURE, source, at.getLineNr(), at.getColumnNr(), pointer,
           "YAML tag '" + tag + "' is not allowed", "remove the tag: values are plain text, numbers or true/false"));
     }
   }
@@ -212,7 +220,7 @@ public final class LocatedTreeReader {
       int bad = firstBadByte(bytes);
       String prefix = new String(bytes, 0, bad, StandardCharsets.UTF_8);
       int[] where = lineAndColumn(prefix, prefix.length());
-      throw fail(source, where[0], where[1], String.format(Locale.ROOT,
+      throw fail(Diagnostic.ENCODING, source, where[0], where[1], String.format(Locale.ROOT,
           "file is not valid UTF-8: byte 0x%02X at offset %d", bytes[bad] & 0xff, bad),
           "save the file as UTF-8");
     }
@@ -241,6 +249,126 @@ public final class LocatedTreeReader {
       }
     }
     return new int[] {line, column};
+  }
+
+  /**
+   * Replaces each value on a line longer than the scalar limit by an empty one before the YAML
+   * parser sees it, remembering where it was and how long, so a huge value is refused in time and
+   * memory proportional to the file, not to the parser's handling of one enormous token.
+   */
+  static String cutOversizedValues(String text, int limit, Map<Integer, int[]> oversized) {
+    StringBuilder out = null;
+    int line = 1;
+    int start = 0;
+    while (start <= text.length()) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      if (end - start > limit) {
+        int valueAt = valueStart(text, start, end);
+        if (out == null) {
+          out = new StringBuilder(text.length() / 2);
+          out.append(text, 0, start);
+        }
+        out.append(text, start, valueAt).append("''");
+        oversized.put(line, new int[] {valueAt - start + 1, end - valueAt});
+      } else if (out != null) {
+        out.append(text, start, end);
+      }
+      if (end == text.length()) {
+        break;
+      }
+      if (out != null) {
+        out.append('\n');
+      }
+      start = end + 1;
+      line++;
+    }
+    return out == null ? text : out.toString();
+  }
+
+  private static int valueStart(String text, int start, int end) {
+    int i = start;
+    while (i < end && text.charAt(i) == ' ') {
+      i++;
+    }
+    while (i + 1 < end && text.charAt(i) == '-' && text.charAt(i + 1) == ' ') {
+      i += 2;
+      while (i < end && text.charAt(i) == ' ') {
+        i++;
+      }
+    }
+    int searchEnd = Math.min(end, i + 1024);
+    int colon = text.indexOf(": ", i);
+    if (colon >= 0 && colon < searchEnd) {
+      i = colon + 2;
+      while (i < end && text.charAt(i) == ' ') {
+        i++;
+      }
+    }
+    return i;
+  }
+
+  /**
+   * A YAML syntax error as a clerk can act on it: at the character the parser stopped at (not the
+   * start of the enclosing block), a tab named as a tab, and wrong indentation said as such.
+   */
+  private static PolicyValidationException syntaxError(String source, String text, JsonProcessingException e) {
+    int line = 0;
+    int column = 0;
+    Throwable cause = e.getCause();
+    if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblemMark() != null) {
+      line = marked.getProblemMark().getLine() + 1;
+      column = marked.getProblemMark().getColumn() + 1;
+    } else if (e.getLocation() != null) {
+      line = e.getLocation().getLineNr();
+      column = e.getLocation().getColumnNr();
+    }
+    String[] lines = text.split("\n", -1);
+    String message = yamlMessage(e);
+    // A tab in the indentation: report the first one, where it is.
+    for (int i = 0; i < lines.length; i++) {
+      String l = lines[i];
+      int indentEnd = 0;
+      while (indentEnd < l.length() && (l.charAt(indentEnd) == ' ' || l.charAt(indentEnd) == '\t')) {
+        indentEnd++;
+      }
+      int tab = l.substring(0, indentEnd).indexOf('\t');
+      if (tab >= 0 && indentEnd < l.length() && (message.contains("\\t") || message.contains("TAB") || i + 1 >= line - 1)) {
+        return fail(Diagnostic.YAML_SYNTAX, source, i + 1, tab + 1, "a tab indents line " + (i + 1),
+            "YAML indents with spaces, never tabs: replace the tab with spaces that line up with the lines around it");
+      }
+    }
+    if (line > 1 && line <= lines.length) {
+      int previous = line - 2;
+      while (previous >= 0 && (lines[previous].isBlank() || lines[previous].strip().startsWith("#"))) {
+        previous--;
+      }
+      if (previous >= 0) {
+        int here = indent(lines[line - 1]);
+        int before = indent(lines[previous]);
+        String above = lines[previous].strip();
+        boolean opensBlock = above.endsWith(":") || above.endsWith("|") || above.endsWith(">") || above.endsWith("-");
+        boolean listItem = lines[line - 1].strip().startsWith("- ") || above.startsWith("- ");
+        if (here != before && !opensBlock && !listItem && !lines[line - 1].isBlank()) {
+          return fail(Diagnostic.YAML_SYNTAX, source, line, here + 1, String.format(Locale.ROOT,
+              "wrong indentation: line %d is indented %d %s, but line %d above it is indented %d", line, here,
+              here == 1 ? "space" : "spaces", previous + 1, before),
+              String.format(Locale.ROOT, "keys of one mapping start in the same column: indent line %d by %d spaces like line %d,"
+                  + " or put it under a key that ends with ':'", line, before, previous + 1));
+        }
+      }
+    }
+    return fail(Diagnostic.YAML_SYNTAX, source, line, column, "not valid YAML: " + message, syntaxHint(e));
+  }
+
+  private static int indent(String line) {
+    int i = 0;
+    while (i < line.length() && line.charAt(i) == ' ') {
+      i++;
+    }
+    return i;
   }
 
   private static String yamlMessage(JsonProcessingException e) {
@@ -284,13 +412,14 @@ public final class LocatedTreeReader {
     return name.replace("~", "~0").replace("/", "~1");
   }
 
-  private static Problem problem(String source, int line, int column, String pointer, String message, String hint) {
-    return ImmutableProblem.builder()
+  private static Diagnostic problem(String code, String source, int line, int column, String pointer, String message, String hint) {
+    return Diagnostic.builder()
+        .code(code)
         .source(source).line(line).column(column).pointer(pointer).message(message)
         .hint(Optional.ofNullable(hint)).build();
   }
 
-  private static PolicyValidationException fail(String source, int line, int column, String message, String hint) {
-    return new PolicyValidationException(List.of(problem(source, line, column, "", message, hint)));
+  private static PolicyValidationException fail(String code, String source, int line, int column, String message, String hint) {
+    return new PolicyValidationException(List.of(problem(code, source, line, column, "", message, hint)));
   }
 }

@@ -13,7 +13,7 @@ import dev.precept.model.Policy;
 import dev.precept.model.PolicyDigest;
 import dev.precept.model.PolicyException;
 import dev.precept.model.PolicyValidationException;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
 import dev.precept.model.Tailoring;
 import dev.precept.model.TailoringKind;
@@ -43,8 +43,8 @@ public final class OverlayMerge {
   private OverlayMerge() {}
 
   /** Checks that need no master: each tailoring does exactly one thing, and no clause is tailored twice over. */
-  public static List<Problem> checkShape(Overlay overlay) {
-    List<Problem> problems = new ArrayList<>();
+  public static List<Diagnostic> checkShape(Overlay overlay) {
+    List<Diagnostic> problems = new ArrayList<>();
     Map<String, Integer> replacedOrRemoved = new HashMap<>();
     for (int i = 0; i < overlay.tailoring().size(); i++) {
       Tailoring t = overlay.tailoring().get(i);
@@ -107,7 +107,7 @@ public final class OverlayMerge {
 
   /** The academy's policy; see {@link Overlay#applyTo(Policy)}. */
   public static Policy merge(Overlay overlay, Policy master, Optional<Policy> writtenAgainst) {
-    List<Problem> problems = new ArrayList<>();
+    List<Diagnostic> problems = new ArrayList<>();
     if (!master.id().equals(overlay.master().policy())) {
       throw failure(List.of(overlay.problem("/master/policy",
           "this overlay is for policy '" + overlay.master().policy() + "', not '" + master.id() + "'",
@@ -145,7 +145,7 @@ public final class OverlayMerge {
     return validate(tree, overlay, overlayPointerOf);
   }
 
-  private static Map<String, String> variables(Overlay overlay, Variation variation, List<Problem> problems) {
+  private static Map<String, String> variables(Overlay overlay, Variation variation, List<Diagnostic> problems) {
     Map<String, String> values = new TreeMap<>();
     Set<String> declared = variation.variables().stream().map(Variation.Variable::id).collect(Collectors.toCollection(LinkedHashSet::new));
     overlay.variables().forEach((name, value) -> {
@@ -174,7 +174,7 @@ public final class OverlayMerge {
   }
 
   private static void tailoring(Overlay overlay, int i, Policy master, Variation variation, Map<String, Clause> masterClauses,
-      Set<String> added, Optional<Policy> writtenAgainst, List<Problem> problems) {
+      Set<String> added, Optional<Policy> writtenAgainst, List<Diagnostic> problems) {
     Tailoring t = overlay.tailoring().get(i);
     String at = "/tailoring/" + i;
     String key = at + "/" + (t.kind() == TailoringKind.REPLACE ? "replace" : t.kind() == TailoringKind.ADD_AFTER ? "addAfter" : "remove");
@@ -217,7 +217,7 @@ public final class OverlayMerge {
     });
   }
 
-  private static void localPlaceholders(Overlay overlay, String pointer, String text, Set<String> declared, List<Problem> problems) {
+  private static void localPlaceholders(Overlay overlay, String pointer, String text, Set<String> declared, List<Diagnostic> problems) {
     for (Placeholders.Use use : Placeholders.uses(text)) {
       if (!use.wellFormed() || !declared.contains(use.name())) {
         problems.add(overlay.problem(pointer, "{{" + use.name() + "}} is not a variable of the master",
@@ -314,21 +314,21 @@ public final class OverlayMerge {
         }
       }
     }
-    List<Problem> problems = new ArrayList<>(dev.precept.model.SchemaValidator.policy().check(merged));
+    List<Diagnostic> problems = new ArrayList<>(dev.precept.model.SchemaValidator.policy().check(merged));
     Policy policy = null;
     if (problems.isEmpty()) {
       try {
         policy = Mappers.json().treeToValue(tree, Policy.class);
         problems.addAll(SemanticCheck.check(policy, merged));
       } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-        problems.add(merged.problem("", "the academy's policy could not be read: " + e.getMessage(), null));
+        problems.add(merged.diagnostic(Diagnostic.YAML_SYNTAX, "", "the academy's policy could not be read: " + e.getMessage(), null));
       }
     }
     if (problems.isEmpty()) {
       return policy;
     }
-    List<Problem> located = new ArrayList<>();
-    for (Problem problem : problems) {
+    List<Diagnostic> located = new ArrayList<>();
+    for (Diagnostic problem : problems) {
       located.add(relocate(problem, overlay, mergedPointerToOverlay));
     }
     throw failure(located);
@@ -341,7 +341,7 @@ public final class OverlayMerge {
     }
   }
 
-  private static Problem relocate(Problem problem, Overlay overlay, Map<String, String> mergedPointerToOverlay) {
+  private static Diagnostic relocate(Diagnostic problem, Overlay overlay, Map<String, String> mergedPointerToOverlay) {
     String pointer = problem.pointer();
     for (Map.Entry<String, String> local : mergedPointerToOverlay.entrySet()) {
       if (pointer.equals(local.getKey()) || pointer.startsWith(local.getKey() + "/")) {
@@ -356,8 +356,8 @@ public final class OverlayMerge {
   }
 
   /** The tailorings whose master clause changed between two editions. */
-  public static List<Problem> changedUnderneath(Overlay overlay, Policy writtenAgainst, Policy current) {
-    List<Problem> problems = new ArrayList<>();
+  public static List<Diagnostic> changedUnderneath(Overlay overlay, Policy writtenAgainst, Policy current) {
+    List<Diagnostic> problems = new ArrayList<>();
     String was = writtenAgainst.metadata().version();
     String now = current.metadata().version();
     for (int i = 0; i < overlay.tailoring().size(); i++) {
@@ -400,9 +400,9 @@ public final class OverlayMerge {
     }
   }
 
-  private static PolicyValidationException failure(List<Problem> problems) {
-    List<Problem> sorted = new ArrayList<>(problems);
-    sorted.sort(Problem.IN_READING_ORDER);
+  private static PolicyValidationException failure(List<Diagnostic> problems) {
+    List<Diagnostic> sorted = new ArrayList<>(problems);
+    sorted.sort(Diagnostic.IN_READING_ORDER);
     return new PolicyValidationException(sorted);
   }
 }

@@ -2,7 +2,6 @@ package dev.precept.model.internal;
 
 import dev.precept.model.Attribute;
 import dev.precept.model.Clause;
-import dev.precept.model.DidYouMean;
 import dev.precept.model.ClauseException;
 import dev.precept.model.Condition;
 import dev.precept.model.Consequence;
@@ -15,7 +14,8 @@ import dev.precept.model.Group;
 import dev.precept.model.LocatedDocument;
 import dev.precept.model.Metadata;
 import dev.precept.model.Policy;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
+import dev.precept.model.DidYouMean;
 import dev.precept.model.Role;
 import dev.precept.model.Section;
 import dev.precept.model.Status;
@@ -37,34 +37,33 @@ import java.util.stream.Collectors;
 public final class SemanticCheck {
   private final Policy policy;
   private final LocatedDocument document;
-  private final List<Problem> problems = new ArrayList<>();
-  private final Set<String> rolesAndGroups = new LinkedHashSet<>();
-  private final Set<String> groups = new LinkedHashSet<>();
-  private final Set<String> offices;
-  private final Set<String> categories;
-  private final Set<String> instruments;
-  private final Set<String> clauses = new LinkedHashSet<>();
+  private final List<Diagnostic> problems = new ArrayList<>();
+  private final Vocabulary vocabulary;
   private final Map<String, Fact> facts;
   private final Map<String, Attribute> attributes;
+  // The rule language's own references (several offices, referrals, silences) check against these.
+  private final Set<String> offices;
+  private final Set<String> instruments;
+  private final Set<String> clauses;
+  private final Set<String> categories;
+  private final Set<String> rolesAndGroups = new LinkedHashSet<>();
 
   private SemanticCheck(Policy policy, LocatedDocument document) {
     this.policy = policy;
     this.document = document;
-    policy.roles().forEach(r -> rolesAndGroups.add(r.id()));
-    policy.groups().forEach(g -> {
-      rolesAndGroups.add(g.id());
-      groups.add(g.id());
-    });
+    this.vocabulary = Vocabulary.of(policy);
     offices = ids(policy.offices(), o -> o.id());
-    categories = ids(policy.breachCategories(), b -> b.id());
     instruments = ids(policy.instruments(), i -> i.id());
-    policy.allClauses().forEach(c -> clauses.add(c.id()));
+    categories = ids(policy.breachCategories(), b -> b.id());
+    clauses = ids(policy.allClauses(), c -> c.id());
+    policy.roles().forEach(r -> rolesAndGroups.add(r.id()));
+    policy.groups().forEach(g -> rolesAndGroups.add(g.id()));
     facts = byId(policy.facts(), Fact::id);
     attributes = byId(policy.attributes(), Attribute::id);
   }
 
   /** Every semantic problem in a policy read from this document. */
-  public static List<Problem> check(Policy policy, LocatedDocument document) {
+  public static List<Diagnostic> check(Policy policy, LocatedDocument document) {
     SemanticCheck check = new SemanticCheck(policy, document);
     check.run();
     return check.problems;
@@ -154,42 +153,42 @@ public final class SemanticCheck {
   private void unique(Map<String, String> seen, String id, String pointer, String what) {
     String first = seen.putIfAbsent(id, pointer);
     if (first != null) {
-      problem(pointer, what + " id '" + id + "' is already used by " + first.substring(0, first.lastIndexOf('/')),
+      problem(Diagnostic.DUPLICATE_ID, pointer, what + " id '" + id + "' is already used by " + first.substring(0, first.lastIndexOf('/')),
           "every " + what + " needs an id of its own");
     }
   }
 
   private void metadata(Metadata metadata) {
     String body = metadata.approval().body();
-    refer(offices, body, "/metadata/approval/body", "approving body", "offices");
+    refer(Vocabulary.Kind.OFFICE, body, "/metadata/approval/body", "approving body", "offices");
     Set<String> signing = new LinkedHashSet<>();
     for (int i = 0; i < metadata.signatories().size(); i++) {
       String office = metadata.signatories().get(i).office();
       String at = "/metadata/signatories/" + i + "/office";
-      refer(offices, office, at, "signatory", "offices");
+      refer(Vocabulary.Kind.OFFICE, office, at, "signatory", "offices");
       if (!signing.add(office)) {
-        problem(at, "office '" + office + "' signs twice", "list each signing office once");
+        problem(Diagnostic.DUPLICATE_ID, at, "office '" + office + "' signs twice", "list each signing office once");
       }
     }
     Metadata.Dates dates = metadata.dates();
     dates.approved().ifPresent(approved -> {
       if (approved.isBefore(dates.drafted())) {
-        problem("/metadata/dates/approved", "approved " + approved + " is before drafted " + dates.drafted(),
+        problem(Diagnostic.INCONSISTENT, "/metadata/dates/approved", "approved " + approved + " is before drafted " + dates.drafted(),
             "an edition is approved after it is drafted");
       }
     });
     dates.effective().ifPresent(effective -> dates.approved().ifPresent(approved -> {
       if (effective.isBefore(approved)) {
-        problem("/metadata/dates/effective", "effective " + effective + " is before approved " + approved,
+        problem(Diagnostic.INCONSISTENT, "/metadata/dates/effective", "effective " + effective + " is before approved " + approved,
             "an edition takes effect once approved");
       }
     }));
     if (metadata.status() == Status.APPROVED && dates.approved().isEmpty()) {
-      problem("/metadata/dates", "status is 'approved' but no approval date is given",
+      problem(Diagnostic.INCONSISTENT, "/metadata/dates", "status is 'approved' but no approval date is given",
           "add 'approved: YYYY-MM-DD' under dates, or set status to 'draft'");
     }
     if (metadata.reviewFrequency().isZero() || metadata.reviewFrequency().isNegative()) {
-      problem("/metadata/reviewFrequency", "review frequency must be a positive period", "for example P1Y");
+      problem(Diagnostic.INCONSISTENT, "/metadata/reviewFrequency", "review frequency must be a positive period", "for example P1Y");
     }
     // Revision entries are events, not editions: a review with no change repeats the version.
   }
@@ -200,8 +199,7 @@ public final class SemanticCheck {
       String where = at + "/attributes/" + LocatedTreeReader.escape(name);
       Attribute attribute = attributes.get(name);
       if (attribute == null) {
-        problem(where, "role '" + role.id() + "' sets unknown attribute '" + name + "'",
-            DidYouMean.hint(name, attributes.keySet(), "declared attributes"));
+        report(vocabulary.unknown(Vocabulary.Kind.ATTRIBUTE, name, () -> "role '" + role.id() + "' sets unknown attribute '" + name + "'"), where);
       } else {
         value(attribute.type(), attribute.values(), value, where, "attribute '" + name + "'");
       }
@@ -211,10 +209,7 @@ public final class SemanticCheck {
   private void memberships(String who, List<String> memberOf, String at) {
     for (int i = 0; i < memberOf.size(); i++) {
       String group = memberOf.get(i);
-      if (!groups.contains(group)) {
-        problem(at + "/" + i, who + " is a member of unknown group '" + group + "'",
-            DidYouMean.hint(group, groups, "declared groups"));
-      }
+      report(vocabulary.unknown(Vocabulary.Kind.GROUP, group, () -> who + " is a member of unknown group '" + group + "'"), at + "/" + i);
     }
   }
 
@@ -233,7 +228,7 @@ public final class SemanticCheck {
         String key = cycle.stream().sorted().collect(Collectors.joining(","));
         if (reported.add(key)) {
           String first = cycle.get(0);
-          problem("/groups/" + index.get(first) + "/memberOf",
+          problem(Diagnostic.GROUP_CYCLE, "/groups/" + index.get(first) + "/memberOf",
               "groups form a cycle: " + String.join(" -> ", cycle) + " -> " + first,
               "a group cannot contain itself; remove one of these memberships");
         }
@@ -266,18 +261,15 @@ public final class SemanticCheck {
     String who = "clause '" + clause.id() + "'";
     for (int i = 0; i < clause.appliesTo().size(); i++) {
       String target = clause.appliesTo().get(i);
-      if (!rolesAndGroups.contains(target)) {
-        problem(at + "/appliesTo/" + i, who + " names unknown role '" + target + "'",
-            DidYouMean.hint(target, rolesAndGroups, "declared roles and groups"));
-      }
+      report(vocabulary.unknown(Vocabulary.Kind.ROLE_OR_GROUP, target, () -> who + " names unknown role '" + target + "'"), at + "/appliesTo/" + i);
     }
-    clause.category().ifPresent(c -> refer(categories, c, at + "/category", who + " has breach category", "breachCategories"));
+    clause.category().ifPresent(c -> refer(Vocabulary.Kind.CATEGORY, c, at + "/category", who + " has breach category", "breachCategories"));
     conditions(who, clause.when(), at + "/when");
     for (int i = 0; i < clause.references().size(); i++) {
-      refer(instruments, clause.references().get(i), at + "/references/" + i, who + " refers to instrument", "instruments");
+      refer(Vocabulary.Kind.INSTRUMENT, clause.references().get(i), at + "/references/" + i, who + " refers to instrument", "instruments");
     }
     for (int i = 0; i < clause.offices().size(); i++) {
-      refer(offices, clause.offices().get(i), at + "/offices/" + i, who + " names office", "offices");
+      refer(Vocabulary.Kind.OFFICE, clause.offices().get(i), at + "/offices/" + i, who + " names office", "offices");
     }
     for (int i = 0; i < clause.exceptions().size(); i++) {
       ClauseException exception = clause.exceptions().get(i);
@@ -333,23 +325,20 @@ public final class SemanticCheck {
           "give the clause a 'category'");
     }
     if (!clause.exceptions().isEmpty() && clause.category().isEmpty()) {
-      problem(at + "/exceptions", who + " has exceptions but no breach category, so nothing it excuses can be breached",
+      problem(Diagnostic.INCONSISTENT, at + "/exceptions", who + " has exceptions but no breach category, so nothing it excuses can be breached",
           "give the clause a 'category'");
     }
   }
 
   private void consequence(Consequence consequence, String at) {
     String who = "consequence '" + consequence.id() + "'";
-    refer(clauses, consequence.clause(), at + "/clause", who + " cites clause", "clauses");
+    refer(Vocabulary.Kind.CLAUSE, consequence.clause(), at + "/clause", who + " cites clause", "clauses");
     for (int i = 0; i < consequence.appliesTo().size(); i++) {
       String target = consequence.appliesTo().get(i);
-      if (!rolesAndGroups.contains(target)) {
-        problem(at + "/appliesTo/" + i, who + " names unknown role '" + target + "'",
-            DidYouMean.hint(target, rolesAndGroups, "declared roles and groups"));
-      }
+      report(vocabulary.unknown(Vocabulary.Kind.ROLE_OR_GROUP, target, () -> who + " names unknown role '" + target + "'"), at + "/appliesTo/" + i);
     }
     for (int i = 0; i < consequence.categories().size(); i++) {
-      refer(categories, consequence.categories().get(i), at + "/categories/" + i, who + " answers to breach category", "breachCategories");
+      refer(Vocabulary.Kind.CATEGORY, consequence.categories().get(i), at + "/categories/" + i, who + " answers to breach category", "breachCategories");
     }
     consequence.actor().ifPresent(a -> refer(offices, a, at + "/actor", who + " names acting office", "offices"));
     for (int i = 0; i < consequence.actors().size(); i++) {
@@ -388,13 +377,12 @@ public final class SemanticCheck {
     }
     consequence.procedure().ifPresent(p -> refer(instruments, p, at + "/procedure", who + " refers to instrument", "instruments"));
     conditions(who, consequence.when(), at + "/when");
-    Set<String> consequenceIds = ids(policy.consequences(), Consequence::id);
     for (int i = 0; i < consequence.excludes().size(); i++) {
       String other = consequence.excludes().get(i);
       if (other.equals(consequence.id())) {
-        problem(at + "/excludes/" + i, who + " excludes itself", "list the other consequences it cannot follow with");
+        problem(Diagnostic.INCONSISTENT, at + "/excludes/" + i, who + " excludes itself", "list the other consequences it cannot follow with");
       } else {
-        refer(consequenceIds, other, at + "/excludes/" + i, who + " excludes consequence", "consequences");
+        refer(Vocabulary.Kind.CONSEQUENCE, other, at + "/excludes/" + i, who + " excludes consequence", "consequences");
       }
     }
   }
@@ -586,22 +574,38 @@ public final class SemanticCheck {
   }
 
   private void value(FactType type, List<String> allowed, String value, String where, String what) {
-    String expected = type.problemWith(value, allowed).orElse(null);
-    if (expected != null) {
-      problem(where, what + " cannot be '" + value + "': " + expected,
-          type == FactType.ENUM ? DidYouMean.hint(value, allowed, "allowed values") : null);
-    }
+    report(Vocabulary.value(type, allowed, value, what), where);
+  }
+
+  private void refer(Vocabulary.Kind kind, String id, String pointer, String what, String list) {
+    report(vocabulary.unknown(kind, id, () -> what + " '" + id + "', which is not declared under '" + list + "'"), pointer);
+  }
+
+  private void report(Optional<Vocabulary.Finding> finding, String pointer) {
+    finding.ifPresent(f -> problems.add(f.at(document, pointer)));
   }
 
   private void refer(Set<String> declared, String id, String pointer, String what, String list) {
     if (!declared.contains(id)) {
-      problem(pointer, what + " '" + id + "', which is not declared under '" + list + "'",
+      String code = switch (list) {
+        case "offices" -> Diagnostic.UNKNOWN_OFFICE;
+        case "instruments" -> Diagnostic.UNKNOWN_INSTRUMENT;
+        case "clauses" -> Diagnostic.UNKNOWN_CLAUSE;
+        case "breachCategories" -> Diagnostic.UNKNOWN_CATEGORY;
+        case "consequences" -> Diagnostic.UNKNOWN_CONSEQUENCE;
+        default -> Diagnostic.INCONSISTENT;
+      };
+      problem(code, pointer, what + " '" + id + "', which is not declared under '" + list + "'",
           DidYouMean.hint(id, declared, "declared " + list));
     }
   }
 
   private void problem(String pointer, String message, String hint) {
-    problems.add(document.problem(pointer, message, hint));
+    problem(Diagnostic.INCONSISTENT, pointer, message, hint);
+  }
+
+  private void problem(String code, String pointer, String message, String hint) {
+    problems.add(document.diagnostic(code, pointer, message, hint));
   }
 
   private static <T> Set<String> ids(List<T> items, Function<T, String> id) {

@@ -7,8 +7,8 @@ import dev.precept.library.Drafts;
 import dev.precept.library.Edition;
 import dev.precept.library.InForce;
 import dev.precept.library.LibraryPolicy;
-import dev.precept.model.ImmutableProblem;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
+import dev.precept.model.Diagnostic;
 import dev.precept.model.Role;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,14 +23,14 @@ import java.util.stream.Collectors;
 final class Acknowledgements {
   private Acknowledgements() {}
 
-  private static Problem at(String pointer, String message, String hint) {
-    return ImmutableProblem.builder().source("request body").line(0).column(0).pointer(pointer).message(message)
+  private static Diagnostic at(String pointer, String message, String hint) {
+    return Diagnostic.builder().code(Diagnostic.INCONSISTENT).source("request body").line(0).column(0).pointer(pointer).message(message)
         .hint(Optional.ofNullable(hint)).build();
   }
 
   /** Records {@code {"person", "policy", "digest"}}, refusing anything that does not name a roster person and an edition. */
   static ObjectNode record(ServerCore core, JsonNode body, String via) {
-    List<Problem> problems = new ArrayList<>();
+    List<Diagnostic> problems = new ArrayList<>();
     String person = text(body, "person", problems);
     String policyId = text(body, "policy", problems);
     String digest = text(body, "digest", problems);
@@ -59,7 +59,7 @@ final class Acknowledgements {
         .put("digest", e.digest()).put("at", ack.at());
   }
 
-  private static String text(JsonNode body, String field, List<Problem> problems) {
+  private static String text(JsonNode body, String field, List<Diagnostic> problems) {
     JsonNode node = body == null ? null : body.get(field);
     if (node == null || !node.isTextual() || node.asText().isBlank()) {
       problems.add(at("/" + field, "'" + field + "' is needed, as a string", null));

@@ -2,7 +2,7 @@ package dev.precept.server.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import java.util.List;
 
 /**
@@ -14,7 +14,7 @@ public final class ProblemException extends RuntimeException {
   private final int status;
   private final String type;
   private final String title;
-  private final List<Problem> errors;
+  private final List<Diagnostic> errors;
 
   /** A refusal with no per-field problems. */
   public ProblemException(int status, String type, String title, String detail) {
@@ -22,7 +22,7 @@ public final class ProblemException extends RuntimeException {
   }
 
   /** A refusal listing per-field problems. */
-  public ProblemException(int status, String type, String title, String detail, List<Problem> errors) {
+  public ProblemException(int status, String type, String title, String detail, List<Diagnostic> errors) {
     super(detail, null, false, false);
     this.status = status;
     this.type = type;
@@ -45,7 +45,7 @@ public final class ProblemException extends RuntimeException {
     body.put("instance", instance);
     if (!errors.isEmpty()) {
       ArrayNode list = body.putArray("errors");
-      for (Problem p : errors) {
+      for (Diagnostic p : errors) {
         ObjectNode e = list.addObject();
         e.put("pointer", p.pointer());
         e.put("detail", p.message());

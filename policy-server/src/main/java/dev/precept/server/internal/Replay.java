@@ -9,7 +9,7 @@ import dev.precept.eval.Ruling;
 import dev.precept.eval.Rulings;
 import dev.precept.model.LocatedDocument;
 import dev.precept.model.Policy;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import dev.precept.server.ImmutableReplayChange;
 import dev.precept.server.ImmutableReplayReport;
 import dev.precept.server.ReplayReport;
@@ -40,11 +40,11 @@ public final class Replay {
       }
       LocatedDocument document = LocatedDocument.read(Json.write(incident).getBytes(StandardCharsets.UTF_8), "decision " + record.decisionId(),
           RulingDesk.REQUEST_LIMITS);
-      List<Problem> problems = loader.check(document, "");
+      List<Diagnostic> problems = loader.check(document, "");
       ImmutableReplayChange.Builder change = ImmutableReplayChange.builder().decisionId(record.decisionId()).recordedAt(record.recordedAt())
           .editionVersion(record.editionVersion());
       if (!problems.isEmpty()) {
-        report.addChanges(change.addDifferences("cannot be ruled under the draft: " + problems.stream().map(Problem::message)
+        report.addChanges(change.addDifferences("cannot be ruled under the draft: " + problems.stream().map(Diagnostic::message)
             .collect(Collectors.joining("; "))).build());
         continue;
       }

@@ -14,7 +14,7 @@ import dev.precept.library.Signature;
 import dev.precept.model.LocatedDocument;
 import dev.precept.model.PolicyException;
 import dev.precept.model.PolicyValidationException;
-import dev.precept.model.Problem;
+import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,10 +68,10 @@ public final class RulingDesk {
       ArrayNode roles = person.putArray("roles");
       onRoster.get().roles().forEach(roles::add);
     }
-    Optional<Problem> undated = dateProblem(document);
+    Optional<Diagnostic> undated = dateProblem(document);
     if (undated.isPresent()) {
       // still list every other problem, against the latest edition
-      List<Problem> problems = new ArrayList<>(List.of(undated.get()));
+      List<Diagnostic> problems = new ArrayList<>(List.of(undated.get()));
       List<Edition> editions = library.library().policy(policyId).orElseThrow().editions();
       problems.addAll(IncidentLoader.forPolicy(editions.get(editions.size() - 1).policy()).check(document, ""));
       throw invalid(problems);
@@ -127,7 +127,7 @@ public final class RulingDesk {
     try {
       return IncidentLoader.forPolicy(edition.policy()).read(document, "");
     } catch (PolicyValidationException e) {
-      throw invalid(e.problems());
+      throw invalid(e.diagnostics());
     }
   }
 
@@ -196,12 +196,12 @@ public final class RulingDesk {
     try {
       document = LocatedDocument.read(body, "request body", REQUEST_LIMITS);
     } catch (PolicyValidationException e) {
-      throw invalid(e.problems());
+      throw invalid(e.diagnostics());
     } catch (PolicyException e) {
       throw new ProblemException(400, "invalid-incident", "The incident is not valid", "the body is not readable JSON: " + e.getMessage());
     }
     if (!(document.root() instanceof ObjectNode)) {
-      throw invalid(List.of(document.problem("", "the body is not a JSON object", "send the incident as a JSON object")));
+      throw invalid(List.of(document.diagnostic(Diagnostic.INCONSISTENT, "", "the body is not a JSON object", "send the incident as a JSON object")));
     }
     return document;
   }
@@ -210,7 +210,7 @@ public final class RulingDesk {
     if (incident.path("person") instanceof ObjectNode person && person.has("id")) {
       JsonNode id = person.get("id");
       if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > 200) {
-        throw invalid(List.of(document.problem("/person/id", "the person's id must be their roster id, a non-empty string",
+        throw invalid(List.of(document.diagnostic(Diagnostic.INCONSISTENT, "/person/id", "the person's id must be their roster id, a non-empty string",
             "give the id the roster holds, e.g. \"E1042\"")));
       }
       person.remove("id"); // the roster id is the server's; the incident checks do not know it
@@ -219,23 +219,23 @@ public final class RulingDesk {
     return Optional.empty();
   }
 
-  private static Optional<Problem> dateProblem(LocatedDocument document) {
+  private static Optional<Diagnostic> dateProblem(LocatedDocument document) {
     String hint = "give the incident's date, e.g. \"date\": \"2017-03-01\": it chooses the edition in force";
     JsonNode date = document.root().get("date");
     if (date == null || !date.isTextual()) {
-      return Optional.of(document.problem(date == null ? "" : "/date", "the incident has no date, so no edition can be chosen", hint));
+      return Optional.of(document.diagnostic(Diagnostic.INCONSISTENT, date == null ? "" : "/date", "the incident has no date, so no edition can be chosen", hint));
     }
     try {
       LocalDate.parse(date.asText());
       return Optional.empty();
     } catch (DateTimeParseException e) {
-      return Optional.of(document.problem("/date", "'" + date.asText() + "' is not a date YYYY-MM-DD", hint));
+      return Optional.of(document.diagnostic(Diagnostic.INCONSISTENT, "/date", "'" + date.asText() + "' is not a date YYYY-MM-DD", hint));
     }
   }
 
-  static ProblemException invalid(List<Problem> problems) {
-    List<Problem> sorted = new ArrayList<>(problems);
-    sorted.sort(Problem.IN_READING_ORDER);
+  static ProblemException invalid(List<Diagnostic> problems) {
+    List<Diagnostic> sorted = new ArrayList<>(problems);
+    sorted.sort(Diagnostic.IN_READING_ORDER);
     return new ProblemException(400, "invalid-incident", "The incident is not valid",
         sorted.size() + (sorted.size() == 1 ? " problem" : " problems") + " in the incident", sorted);
   }

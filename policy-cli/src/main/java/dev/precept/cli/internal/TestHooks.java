@@ -1,0 +1,13 @@
+package dev.precept.cli.internal;
+
+import java.io.InputStream;
+
+/** Hooks for the command's own tests: where standard input is read from. */
+public final class TestHooks {
+  private TestHooks() {}
+
+  /** Reads {@code -} from this stream instead of {@code System.in}. */
+  public static void stdin(InputStream in) {
+    Inputs.readStdinFrom(in);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.precept.cli;
+
+import static dev.precept.cli.PreceptTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The examples carry the schemas their modelines point at, and those are the shipped ones. */
+class ExampleSchemasTest {
+  private static final Path EXAMPLES = Path.of("../examples/connect-academy-trust");
+
+  @Test
+  void theSchemasBesideTheExamplesAreTheShippedOnes() throws Exception {
+    for (String kind : List.of("policy", "incident", "cases")) {
+      assertEquals(run("schema", "--for", kind).out(), Files.readString(EXAMPLES.resolve(kind + ".schema.json")),
+          kind + ".schema.json beside the examples is stale: copy it from 'precept schema --for " + kind + "'");
+    }
+  }
+
+  @Test
+  void everyExampleFilePointsItsEditorAtASchemaThatIsThere() throws Exception {
+    for (String file : List.of("social-media-policy.yaml", "social-media-policy-2017.yaml", "social-media-policy.cases.yaml",
+        "social-media-policy-2017.cases.yaml", "incidents/volunteer-messages-pupil.yaml")) {
+      Path path = EXAMPLES.resolve(file);
+      String first = Files.readAllLines(path).get(0);
+      assertTrue(first.startsWith("# yaml-language-server: $schema=./") || first.startsWith("# yaml-language-server: $schema=../"), first);
+      Path schema = path.getParent().resolve(first.substring(first.indexOf('=') + 1)).normalize();
+      assertTrue(Files.isRegularFile(schema), file + " points at " + schema + ", which is not there");
+    }
+  }
+}

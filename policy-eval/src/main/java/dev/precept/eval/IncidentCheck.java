@@ -1,0 +1,178 @@
+package dev.precept.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.precept.model.Attribute;
+import dev.precept.model.Diagnostic;
+import dev.precept.model.Fact;
+import dev.precept.model.FactType;
+import dev.precept.model.LocatedDocument;
+import dev.precept.model.Policy;
+import dev.precept.model.internal.Vocabulary;
+import dev.precept.model.internal.Vocabulary.Finding;
+import dev.precept.model.internal.Vocabulary.Kind;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * The check of an incident against a policy's vocabulary, for an incident read from a file and for
+ * one built in Java alike: every role, clause, category, office and fact must be declared, and
+ * every fact and attribute value must fit its declared type. The names themselves are checked by
+ * the model's {@link Vocabulary}, which the policy validator uses too.
+ */
+final class IncidentCheck {
+  private final Vocabulary vocabulary;
+
+  IncidentCheck(Policy policy) {
+    this.vocabulary = Vocabulary.of(policy);
+  }
+
+  /**
+   * Every problem in an incident built in Java, reported under {@code incident 'ID'} with JSON
+   * pointers as a file would have them.
+   */
+  List<Diagnostic> check(Incident incident) {
+    String source = "incident '" + incident.id() + "'";
+    List<Diagnostic> found = new ArrayList<>();
+    BiFunction<Finding, String, Diagnostic> place = (f, pointer) -> f.in(source, pointer);
+    if (incident.person().roles().isEmpty()) {
+      found.add(new Finding(Diagnostic.MISSING, null, "the person holds no role",
+          "say who acted: Person.holding(\"staff\")").in(source, "/person/roles"));
+    }
+    if (incident.clauses().isEmpty() && incident.categories().isEmpty()) {
+      found.add(new Finding(Diagnostic.MISSING, null, "the incident concerns no clause and no breach category",
+          "say what the person did: addClauses(\"conduct.name-and-logo\") or addCategories(\"safeguarding\")")
+          .in(source, ""));
+    }
+    List<String> roles = incident.person().roles();
+    for (int i = 0; i < roles.size(); i++) {
+      add(found, vocabulary.unknown(Kind.ROLE, roles.get(i)), "/person/roles/" + i, place);
+    }
+    for (Map.Entry<String, String> attribute : incident.person().attributes().entrySet()) {
+      String name = attribute.getKey();
+      String at = "/person/attributes/" + escape(name);
+      Optional<Attribute> declared = vocabulary.attribute(name);
+      if (declared.isEmpty()) {
+        add(found, vocabulary.unknown(Kind.ATTRIBUTE, name), at, place);
+      } else {
+        add(found, Vocabulary.value(declared.get().type(), declared.get().values(), attribute.getValue(),
+            "attribute '" + name + "'"), at, place);
+      }
+    }
+    ids(found, incident.clauses(), Kind.CLAUSE, "/clauses/", place);
+    ids(found, incident.categories(), Kind.CATEGORY, "/categories/", place);
+    for (Map.Entry<String, String> fact : incident.facts().entrySet()) {
+      String name = fact.getKey();
+      String at = "/facts/" + escape(name);
+      Optional<Fact> declared = vocabulary.fact(name);
+      if (declared.isEmpty()) {
+        add(found, vocabulary.unknown(Kind.FACT, name), at, place);
+      } else {
+        add(found, Vocabulary.value(declared.get().type(), declared.get().values(), fact.getValue(),
+            "fact '" + name + "'"), at, place);
+      }
+    }
+    for (int i = 0; i < incident.permissions().size(); i++) {
+      Permission permission = incident.permissions().get(i);
+      add(found, vocabulary.unknown(Kind.OFFICE, permission.office()), "/permissions/" + i + "/office", place);
+      int index = i;
+      permission.clause().ifPresent(c -> add(found, vocabulary.unknown(Kind.CLAUSE, c),
+          "/permissions/" + index + "/clause", place));
+    }
+    return found;
+  }
+
+  /**
+   * Every vocabulary problem in the incident at {@code pointer} of a document, except at pointers
+   * the schema has already spoken about ({@code skip}). Works on a tree that failed its schema
+   * too, so a clerk sees every problem at once.
+   */
+  List<Diagnostic> check(LocatedDocument document, String pointer, Set<String> skip) {
+    List<Diagnostic> found = new ArrayList<>();
+    JsonNode incident = document.at(pointer).orElse(null);
+    if (incident == null || !incident.isObject()) {
+      return found;
+    }
+    BiFunction<Finding, String, Diagnostic> place = (f, at) -> skip.contains(at) ? null : f.at(document, at);
+    if (incident.path("clauses").isEmpty() && incident.path("categories").isEmpty()) {
+      found.add(document.diagnostic(Diagnostic.MISSING, pointer, "the incident concerns no clause and no breach category",
+          "say what the person did: 'clauses: [conduct.name-and-logo]' or 'categories: [safeguarding]'"));
+    }
+    JsonNode person = incident.path("person");
+    texts(found, person.path("roles"), Kind.ROLE, pointer + "/person/roles/", place);
+    values(found, person.path("attributes"), pointer + "/person/attributes/", true, place);
+    texts(found, incident.path("clauses"), Kind.CLAUSE, pointer + "/clauses/", place);
+    texts(found, incident.path("categories"), Kind.CATEGORY, pointer + "/categories/", place);
+    values(found, incident.path("facts"), pointer + "/facts/", false, place);
+    JsonNode permissions = incident.path("permissions");
+    for (int i = 0; i < permissions.size(); i++) {
+      JsonNode permission = permissions.get(i);
+      String at = pointer + "/permissions/" + i;
+      if (permission.path("office").isTextual()) {
+        add(found, vocabulary.unknown(Kind.OFFICE, permission.path("office").asText()), at + "/office", place);
+      }
+      if (permission.path("clause").isTextual()) {
+        add(found, vocabulary.unknown(Kind.CLAUSE, permission.path("clause").asText()), at + "/clause", place);
+      }
+      if ("before".equals(permission.path("given").asText())) {
+        found.add(Diagnostic.builder().from(document.diagnostic(Diagnostic.DEPRECATED, at + "/given", "before",
+            "'given: before' is the old word for 'given: prior'",
+            "write 'given: prior', the word the policy's exceptions use ('timing: prior')"))
+            .severity(Diagnostic.Severity.WARNING).build());
+      }
+    }
+    found.removeIf(d -> d == null);
+    return found;
+  }
+
+  private void texts(List<Diagnostic> found, JsonNode array, Kind kind, String base,
+      BiFunction<Finding, String, Diagnostic> place) {
+    for (int i = 0; i < array.size(); i++) {
+      if (array.get(i).isTextual()) {
+        add(found, vocabulary.unknown(kind, array.get(i).asText()), base + i, place);
+      }
+    }
+  }
+
+  private void values(List<Diagnostic> found, JsonNode values, String base, boolean attributes,
+      BiFunction<Finding, String, Diagnostic> place) {
+    Iterator<Map.Entry<String, JsonNode>> fields = values.properties().iterator();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String name = field.getKey();
+      String at = base + escape(name);
+      Kind kind = attributes ? Kind.ATTRIBUTE : Kind.FACT;
+      Optional<FactType> type = attributes ? vocabulary.attribute(name).map(Attribute::type) : vocabulary.fact(name).map(Fact::type);
+      if (type.isEmpty()) {
+        add(found, vocabulary.unknown(kind, name), at, place);
+        continue;
+      }
+      List<String> allowed = attributes ? vocabulary.attribute(name).orElseThrow().values()
+          : vocabulary.fact(name).orElseThrow().values();
+      JsonNode value = field.getValue();
+      if (value.isValueNode() && !value.isNull()) {
+        add(found, Vocabulary.value(type.get(), allowed, value, kind.word() + " '" + name + "'"), at, place);
+      }
+    }
+  }
+
+  private void ids(List<Diagnostic> found, List<String> ids, Kind kind, String base,
+      BiFunction<Finding, String, Diagnostic> place) {
+    for (int i = 0; i < ids.size(); i++) {
+      add(found, vocabulary.unknown(kind, ids.get(i)), base + i, place);
+    }
+  }
+
+  private static void add(List<Diagnostic> found, Optional<Finding> finding, String pointer,
+      BiFunction<Finding, String, Diagnostic> place) {
+    finding.ifPresent(f -> found.add(place.apply(f, pointer)));
+  }
+
+  private static String escape(String name) {
+    return name.replace("~", "~0").replace("/", "~1");
+  }
+}

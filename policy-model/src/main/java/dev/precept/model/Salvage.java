@@ -1,0 +1,208 @@
+package dev.precept.model;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.precept.model.internal.Mappers;
+import dev.precept.model.internal.SemanticCheck;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the semantic problems of a policy that also has schema problems, so a clerk sees every
+ * problem in one pass: each value the schema refused is replaced by a placeholder the schema
+ * accepts (unknown keys removed, missing keys filled), the repaired copy is read as a policy and
+ * given the semantic checks, and whatever those say about a repaired place is dropped. When the
+ * copy cannot be repaired in a few rounds, only the schema's problems are reported.
+ */
+final class Salvage {
+  private static final String PLACEHOLDER_ID = "precept-placeholder";
+  private static final int ROUNDS = 6;
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final SchemaValidator validator;
+  private final JsonNode schema;
+  private final Set<String> repaired = new LinkedHashSet<>();
+
+  private Salvage(SchemaValidator validator) {
+    this.validator = validator;
+    this.schema = validator.schemaTree();
+  }
+
+  /** The semantic problems of a document whose schema problems are {@code schemaProblems}. */
+  static List<Diagnostic> semanticProblems(LocatedDocument document, List<Diagnostic> schemaProblems, SchemaValidator validator) {
+    return new Salvage(validator).run(document, schemaProblems);
+  }
+
+  private List<Diagnostic> run(LocatedDocument document, List<Diagnostic> first) {
+    JsonNode copy = document.root().deepCopy();
+    List<Diagnostic> problems = first;
+    for (int round = 0; round < ROUNDS && !problems.isEmpty(); round++) {
+      for (Diagnostic problem : problems) {
+        if (!repair(copy, problem)) {
+          return List.of();
+        }
+      }
+      problems = validator.check(document.withRoot(copy));
+    }
+    if (!problems.isEmpty()) {
+      return List.of();
+    }
+    Policy policy;
+    try {
+      policy = Mappers.json().treeToValue(copy, Policy.class);
+    } catch (Exception e) {
+      return List.of();
+    }
+    List<Diagnostic> found = new ArrayList<>();
+    for (Diagnostic d : SemanticCheck.check(policy, document)) {
+      if (!touchesRepair(d) && !d.subject().map(PLACEHOLDER_ID::equals).orElse(false)) {
+        found.add(d);
+      }
+    }
+    return found;
+  }
+
+  private boolean touchesRepair(Diagnostic d) {
+    for (String at : repaired) {
+      if (d.pointer().equals(at) || d.pointer().startsWith(at + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean repair(JsonNode root, Diagnostic problem) {
+    String pointer = problem.pointer();
+    String code = problem.code();
+    if (code.equals(Diagnostic.SCHEMA_PREFIX + "additionalProperties") || code.equals(Diagnostic.SCHEMA_PREFIX + "unevaluatedProperties")) {
+      repaired.add(pointer);
+      return remove(root, pointer);
+    }
+    if (code.equals(Diagnostic.SCHEMA_PREFIX + "required") && problem.subject().isPresent()) {
+      String child = pointer + "/" + problem.subject().get().replace("~", "~0").replace("/", "~1");
+      repaired.add(child);
+      return set(root, child);
+    }
+    if (pointer.isEmpty()) {
+      return false;
+    }
+    repaired.add(pointer);
+    return set(root, pointer);
+  }
+
+  private static boolean remove(JsonNode root, String pointer) {
+    JsonPointer p = JsonPointer.compile(pointer);
+    JsonNode parent = root.at(p.head());
+    if (parent instanceof ObjectNode object) {
+      object.remove(p.last().getMatchingProperty());
+      return true;
+    }
+    return false;
+  }
+
+  private boolean set(JsonNode root, String pointer) {
+    JsonNode sub = subschema(pointer);
+    if (sub == null) {
+      return false;
+    }
+    JsonNode value = placeholder(sub, 0);
+    JsonPointer p = JsonPointer.compile(pointer);
+    JsonNode parent = root.at(p.head());
+    if (parent instanceof ObjectNode object) {
+      object.set(p.last().getMatchingProperty(), value);
+      return true;
+    }
+    if (parent instanceof ArrayNode array && p.last().mayMatchElement() && p.last().getMatchingIndex() < array.size()) {
+      array.set(p.last().getMatchingIndex(), value);
+      return true;
+    }
+    return false;
+  }
+
+  /** The schema for the value at an instance pointer, following properties, items and $refs. */
+  private JsonNode subschema(String pointer) {
+    JsonNode node = resolve(schema);
+    JsonPointer p = JsonPointer.compile(pointer);
+    while (p != null && !p.matches()) {
+      String segment = p.getMatchingProperty();
+      JsonNode next = node.path("properties").path(segment);
+      if (next.isMissingNode()) {
+        next = node.path("items");
+      }
+      if (next.isMissingNode() && node.path("additionalProperties").isObject()) {
+        next = node.path("additionalProperties");
+      }
+      if (next.isMissingNode()) {
+        return null;
+      }
+      node = resolve(next);
+      p = p.tail();
+    }
+    return node;
+  }
+
+  private JsonNode resolve(JsonNode node) {
+    int guard = 0;
+    while (node.has("$ref") && guard++ < 10) {
+      String ref = node.get("$ref").asText();
+      if (!ref.startsWith("#")) {
+        return node;
+      }
+      node = schema.at(ref.substring(1));
+    }
+    return node;
+  }
+
+  private JsonNode placeholder(JsonNode schemaNode, int depth) {
+    JsonNode s = resolve(schemaNode);
+    if (s.has("const")) {
+      return s.get("const").deepCopy();
+    }
+    if (s.has("enum") && s.get("enum").size() > 0) {
+      return s.get("enum").get(0).deepCopy();
+    }
+    String type = s.path("type").isArray() ? s.path("type").path(0).asText() : s.path("type").asText();
+    switch (type) {
+      case "integer":
+      case "number":
+        return NODES.numberNode(s.path("minimum").asInt(1));
+      case "boolean":
+        return NODES.booleanNode(false);
+      case "array": {
+        ArrayNode array = NODES.arrayNode();
+        if (s.path("minItems").asInt(0) > 0 && depth < 8) {
+          array.add(placeholder(s.path("items"), depth + 1));
+        }
+        return array;
+      }
+      case "object": {
+        ObjectNode object = NODES.objectNode();
+        if (depth < 8) {
+          Set<String> required = new LinkedHashSet<>();
+          s.path("required").forEach(r -> required.add(r.asText()));
+          s.path("oneOf").path(0).path("required").forEach(r -> required.add(r.asText()));
+          s.path("allOf").forEach(part -> part.path("oneOf").path(0).path("required").forEach(r -> required.add(r.asText())));
+          for (String name : required) {
+            JsonNode property = s.path("properties").path(name);
+            object.set(name, property.isMissingNode() ? NODES.textNode(PLACEHOLDER_ID) : placeholder(property, depth + 1));
+          }
+        }
+        return object;
+      }
+      default:
+        if ("date".equals(s.path("format").asText())) {
+          return NODES.textNode("1900-01-01");
+        }
+        String pattern = s.path("pattern").asText();
+        if (pattern.startsWith("^P")) {
+          return NODES.textNode("P1Y");
+        }
+        return NODES.textNode(PLACEHOLDER_ID);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.precept.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** What a governance clerk sees when a policy file is wrong: every problem at once, exactly located, with a fix. */
+class ClerkDiagnosticsTest {
+  private static final String MINIMAL = read();
+
+  private static String read() {
+    try {
+      return Files.readString(Path.of("src/test/resources/minimal.yaml"), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<Diagnostic> refused(String yaml) {
+    return assertThrows(PolicyValidationException.class, () -> PolicyLoader.standard().parse(yaml, "policy.yaml")).diagnostics();
+  }
+
+  private static String described(List<Diagnostic> diagnostics) {
+    return diagnostics.stream().map(Diagnostic::describe).collect(Collectors.joining("\n"));
+  }
+
+  private static String replaceLine(int line, String with) {
+    String[] lines = MINIMAL.split("\n", -1);
+    lines[line - 1] = with.replace("@", lines[line - 1]);
+    return String.join("\n", lines);
+  }
+
+  @Test
+  void schemaAndSemanticProblemsAreReportedInOnePass() {
+    List<Diagnostic> diagnostics = refused(MINIMAL.replace("status: draft", "status: drafft").replace("office: ceo", "office: cfo")
+        .replace("memberOf: [employees]", "memberOf: [employes]").replace("    title: Staff\n", "    title: Staff\n    colour: blue\n"));
+    assertEquals(List.of("schema.enum", "schema.additionalProperties", Diagnostic.UNKNOWN_GROUP, Diagnostic.UNKNOWN_OFFICE),
+        diagnostics.stream().map(Diagnostic::code).toList(), described(diagnostics));
+    assertEquals("did you mean 'draft'?", diagnostics.get(0).hint().orElseThrow());
+    assertEquals("did you mean 'employees'?", diagnostics.get(2).hint().orElseThrow());
+    assertEquals("did you mean 'ceo'?", diagnostics.get(3).hint().orElseThrow());
+  }
+
+  @Test
+  void aValueTheSchemaRefusesIsNotAlsoReportedAsAnUnknownName() {
+    List<Diagnostic> diagnostics = refused(MINIMAL.replace("memberOf: [employees]", "memberOf: [Employees]"));
+    assertEquals(List.of("schema.pattern"), diagnostics.stream().map(Diagnostic::code).toList(), described(diagnostics));
+  }
+
+  @Test
+  void aTabAtTheStartOfLineFourIsReportedAtLineFourColumnOne() {
+    Diagnostic d = refused(replaceLine(4, "\t@".replace("@", "organisation: Example Trust"))).get(0);
+    assertEquals(List.of(4, 1), List.of(d.line(), d.column()), d.describe());
+    assertEquals(Diagnostic.YAML_SYNTAX, d.code());
+    assertTrue(d.hint().orElseThrow().contains("never tabs"), d.describe());
+  }
+
+  @Test
+  void wrongIndentationIsLocatedAndSaysWhatToLineUpWith() {
+    Diagnostic over = refused(replaceLine(5, " @")).get(0);
+    assertEquals("policy.yaml:5:4: error: wrong indentation: line 5 is indented 3 spaces, but line 4 above it is indented 2 (at /)",
+        over.describe().lines().findFirst().orElseThrow());
+    assertTrue(over.hint().orElseThrow().startsWith("keys of one mapping start in the same column: indent line 5 by 2 spaces"), over.describe());
+    Diagnostic under = refused(replaceLine(5, "@".substring(0)).replace("\n  title: Minimal Policy", "\n title: Minimal Policy")).get(0);
+    assertEquals(5, under.line(), under.describe());
+    assertTrue(under.message().startsWith("wrong indentation"), under.describe());
+    assertTrue(!under.message().contains("while parsing"), under.describe());
+  }
+
+  @Test
+  void aValueContainingColonSpaceIsStillToldToQuote() {
+    Diagnostic d = refused(MINIMAL.replace("title: Minimal Policy", "title: Note: this")).get(0);
+    assertEquals(5, d.line());
+    assertEquals("a value containing ': ' must be quoted", d.hint().orElseThrow());
+  }
+
+  @Test
+  void aUkStyleDateGetsADateHintNotAnIdHint() {
+    List<Diagnostic> diagnostics = refused(MINIMAL.replace("drafted: 2024-01-10", "drafted: 01/09/2016"));
+    assertEquals(1, diagnostics.size(), described(diagnostics));
+    assertEquals("write dates as YYYY-MM-DD: 2016-09-01 for 1 September 2016 (day/month/year)", diagnostics.get(0).hint().orElseThrow());
+    assertEquals("/metadata/dates/drafted", diagnostics.get(0).pointer());
+  }
+
+  @Test
+  void aMisspeltEnumValueGetsDidYouMean() {
+    Diagnostic d = refused(MINIMAL.replace("status: draft", "status: drafft")).get(0);
+    assertEquals("policy.yaml:7:3: error: 'status': 'drafft' is not one of draft, approved, superseded (at /metadata/status)"
+        + System.lineSeparator() + "    hint: did you mean 'draft'?", d.describe());
+    assertEquals("schema.enum", d.code());
+    assertEquals("drafft", d.subject().orElseThrow());
+  }
+
+  @Test
+  void theSchemasOwnMessagesSpeakToClerks() {
+    Diagnostic period = refused(MINIMAL.replace("reviewFrequency: P1Y", "reviewFrequency: yearly")).get(0);
+    assertEquals("write a period such as P1Y (every year), P6M (every six months) or P60D (every 60 days)", period.hint().orElseThrow());
+    Diagnostic id = refused(MINIMAL.replace("  - id: staff", "  - id: Staff Room")).get(0);
+    assertEquals("an id is lower-case letters and digits, words joined by '-' or '.', such as 'conduct.logo'", id.hint().orElseThrow());
+  }
+
+  @Test
+  void aMillionCharacterIdIsRefused() {
+    Diagnostic d = refused(MINIMAL.replace("id: minimal", "id: " + "a".repeat(1_000_000))).get(0);
+    assertEquals("schema.maxLength", d.code());
+    assertEquals("/id", d.pointer());
+    assertTrue(d.message().contains("1,000,000 characters"), d.message());
+  }
+
+  @Test
+  void diagnosticsAreDataWithStableCodes() {
+    List<Diagnostic> diagnostics = refused(MINIMAL.replace("  title: Minimal Policy\n", "  title: Minimal Policy\n  title: Again\n"));
+    Diagnostic d = diagnostics.get(0);
+    assertEquals(Diagnostic.DUPLICATE_KEY, d.code());
+    assertEquals(Diagnostic.Severity.ERROR, d.severity());
+    assertEquals(List.of(6, 3, "/metadata/title"), List.of(d.line(), d.column(), d.pointer()));
+  }
+}
