@@ -10,6 +10,7 @@ final class BundledExample {
   static final String SEED_CASES = "examples/connect-academy-trust/social-media-policy.cases.yaml";
   static final String NEXT = "examples/connect-academy-trust/social-media-policy-2017.yaml";
   static final String NEXT_CASES = "examples/connect-academy-trust/social-media-policy-2017.cases.yaml";
+  static final String SHOWN_INCIDENT = "examples/connect-academy-trust/incidents/volunteer-messages-pupil.yaml";
 
   private BundledExample() {}
 

@@ -92,6 +92,51 @@ public final class DemoCommand implements Callable<Integer> {
         + folder.resolve("social-media-policy.pdf"));
     out.println("   The PDF carries a PAdES signature from a throwaway certificate: your reader shows it, from an untrusted signer.");
     out.println("   Check it yourself: ./precept verify " + policyFile);
+    serve(out, folder, policy);
+  }
+
+  /**
+   * Serves the signed folder as a library, on loopback and a free port with its decision log in
+   * SQLite inside the folder, asks for one ruling over HTTP, stops, and checks the log's chain.
+   */
+  private static void serve(PrintWriter out, Path library, Policy policy) {
+    dev.precept.server.NewApiKey key;
+    try (dev.precept.server.ServerAdmin admin = dev.precept.server.ServerAdmin.open(library, Optional.empty())) {
+      key = admin.createKey("demo", java.util.Set.of(dev.precept.server.Scope.RULE, dev.precept.server.Scope.READ));
+    }
+    String body = LocatedDocument.read(BundledExample.read(BundledExample.SHOWN_INCIDENT), BundledExample.SHOWN_INCIDENT,
+        ReadLimits.STANDARD).root().toString();
+    String answer;
+    int status;
+    try (dev.precept.server.PreceptServer server = dev.precept.server.PreceptServer.builder().library(library)
+        .host("127.0.0.1").port(0).start()) {
+      java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+              server.uri().resolve("/v1/policies/" + policy.id() + "/rulings"))
+          .header("Authorization", "Bearer " + key.key())
+          .header("Content-Type", "application/json")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+      var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      status = response.statusCode();
+      answer = response.body();
+      out.println();
+      out.printf("6. Served %s with the Precept server on %s (decision log in SQLite inside the folder) and asked for%n",
+          library, server.uri());
+      out.printf("   a ruling over HTTP: POST /v1/policies/%s/rulings answered %d", policy.id(), status);
+    } catch (java.io.IOException e) {
+      throw new dev.precept.model.PolicyException("the demo server did not answer: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new dev.precept.model.PolicyException("interrupted while asking the demo server", e);
+    }
+    var json = LocatedDocument.read(answer.getBytes(java.nio.charset.StandardCharsets.UTF_8), "the server's answer",
+        ReadLimits.STANDARD).root();
+    out.printf(", decision %s, under version %s%n", json.path("decisionId").asText("?"), json.path("edition").path("version").asText("?"));
+    try (dev.precept.server.ServerAdmin admin = dev.precept.server.ServerAdmin.open(library, Optional.empty())) {
+      var log = admin.verifyLog();
+      out.printf("   The decision log holds %d record(s), each chained to the one before: %s.%n", log.records(),
+          log.firstBroken().isEmpty() ? "intact" : "BROKEN at record " + log.firstBroken().get());
+    }
+    out.println("   Run it yourself: ./precept serve " + library + " (see docs/running-the-server.md)");
   }
 
   @Override
