@@ -198,6 +198,13 @@ public final class IncidentLoader {
     if (!node.isObject() || !FIELDS.containsAll(names(node))) {
       return Optional.empty();
     }
+    // The rule language's records (votes, steps reached, duties done) take the located path unless empty.
+    for (String record : List.of("decisions", "steps", "done")) {
+      JsonNode value = node.get(record);
+      if (value != null && !(value.isObject() && value.isEmpty())) {
+        return Optional.empty();
+      }
+    }
     ImmutableIncident.Builder incident = Incident.builder();
     JsonNode id = node.get("id");
     if (id == null || !id.isTextual() || id.asText().isEmpty()) {
@@ -259,7 +266,7 @@ public final class IncidentLoader {
   }
 
   private static final Set<String> FIELDS =
-      Set.of("id", "summary", "date", "person", "clauses", "categories", "facts", "permissions");
+      Set.of("id", "summary", "date", "person", "clauses", "categories", "facts", "permissions", "decisions", "steps", "done");
   private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
   private Optional<Permission> permission(JsonNode node) {
@@ -276,7 +283,7 @@ public final class IncidentLoader {
       return Optional.empty();
     }
     Permission.Given when = switch (given.asText()) {
-      case "before" -> Permission.Given.BEFORE;
+      case "prior" -> Permission.Given.BEFORE; // "before", the old word, takes the located path and its warning
       case "after" -> Permission.Given.AFTER;
       default -> null;
     };

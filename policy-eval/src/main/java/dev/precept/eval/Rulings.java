@@ -70,7 +70,7 @@ public final class Rulings {
       out.append(String.join("; ", shown)).append("\n");
     }
     for (Ruling.DeemedFact deemed : ruling.deemed()) {
-      out.append(wrap("Deemed: " + deemed.fact() + " is " + deemed.value() + ", by " + cite.apply(deemed.clause()) + ", because "
+      out.append(wrap("Deemed: " + deemed.fact() + " is " + deemed.value() + ", by " + clauseCitation(cite.apply(deemed.clause())) + ", because "
           + deemed.because() + deemed.recorded().map(r -> " (the incident recorded " + r + ")").orElse("") + ".", "")).append("\n");
     }
     for (ClauseRuling clause : ruling.clauses()) {
@@ -187,6 +187,11 @@ public final class Rulings {
     });
     line.append(" [").append(consequence.consequence()).append(", from ").append(cite.apply(consequence.source())).append("]");
     return line.toString();
+  }
+
+  /** "paragraph 3.4" as given, or "clause some.id" where no paragraph number is known. */
+  private static String clauseCitation(String cited) {
+    return cited.startsWith("paragraph ") ? cited : "clause " + cited;
   }
 
   private static String capitalise(String text) {

@@ -73,7 +73,7 @@ class NumberedDocumentTest {
   void anAppendixIsLetteredNumberedListedInTheContentsAndBookmarked() throws Exception {
     Policy policy = withGlossary();
     String html = RENDERER.html(policy, SignatureBlock.unsigned(policy));
-    assertTrue(html.contains("<li><a href=\"#glossary\">Appendix A: Glossary</a></li>"), html);
+    assertTrue(html.contains("<li><a href=\"#glossary\" title=\"Go to Appendix A: Glossary\">Appendix A: Glossary</a></li>"), html);
     assertTrue(html.contains("<h2 id=\"glossary-heading\">Appendix A: Glossary</h2>"), html);
     assertTrue(html.contains("<span class=\"paragraph-number\">A.2</span> <span id=\"clause-glossary.equipment\">Equipment means:</span>"), html);
     assertTrue(html.contains("<span class=\"item-number\">(b)</span> school devices."), html);
