@@ -168,7 +168,10 @@ class TrustLibraryExampleTest {
   static Set<String> sentences(String text) {
     String flat = text.replaceAll("\\*", "").replaceAll("\\s+", " ").strip();
     List<String> out = new ArrayList<>();
-    Arrays.stream(flat.split("(?<=[.:;])\\s+")).map(String::strip).filter(s -> !s.isEmpty()).forEach(out::add);
+    // Paragraph numbers and list letters ("3.4", "(f)") move when an academy adds or removes a
+    // clause; the sentences are compared without them.
+    Arrays.stream(flat.split("(?<=[.:;])\\s+")).map(String::strip).map(s -> s.replaceFirst("^(\\([a-z]+\\)|[0-9]+(\\.[0-9]+)*|[A-Z]\\.[0-9]+)\\s+", ""))
+        .filter(s -> !s.isEmpty()).forEach(out::add);
     return new LinkedHashSet<>(out);
   }
 }

@@ -19,9 +19,13 @@ public final class Text {
 
   private Text() {}
 
-  /** Runs of whitespace (including non-breaking and zero-width spaces) as one space, trimmed. */
+  /**
+   * Runs of whitespace (including non-breaking and zero-width spaces) as one space, trimmed; a
+   * doubled brace is parted ("{ {"), since in a policy {{name}} marks a trust's variable.
+   */
   public static String collapse(String text) {
-    return SPACE.matcher(text).replaceAll(" ").strip();
+    String braces = text.replace("{{", "{ {").replace("}}", "} }");
+    return SPACE.matcher(braces).replaceAll(" ").strip();
   }
 
   /** The text without {@code *} and {@code **} emphasis marks. */

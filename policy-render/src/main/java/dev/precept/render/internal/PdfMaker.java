@@ -52,6 +52,13 @@ public final class PdfMaker {
       font(builder, "DejaVu Sans", "DejaVuSans-Bold.ttf", 700, FontStyle.NORMAL);
       font(builder, "DejaVu Sans", "DejaVuSans-Oblique.ttf", 400, FontStyle.ITALIC);
       font(builder, "DejaVu Sans", "DejaVuSans-BoldOblique.ttf", 700, FontStyle.ITALIC);
+      // Redlines and code-like text ask for monospace: the bundled mono face, never a missing font.
+      for (String mono : new String[] {"DejaVu Sans Mono", "monospace"}) {
+        font(builder, mono, "DejaVuSansMono.ttf", 400, FontStyle.NORMAL);
+        font(builder, mono, "DejaVuSansMono-Bold.ttf", 700, FontStyle.NORMAL);
+        font(builder, mono, "DejaVuSansMono-Oblique.ttf", 400, FontStyle.ITALIC);
+        font(builder, mono, "DejaVuSansMono-BoldOblique.ttf", 700, FontStyle.ITALIC);
+      }
       if (resources.isPresent()) {
         userFonts(builder, resources.get());
       }
