@@ -1,11 +1,11 @@
 package dev.precept.server.internal;
 
 /** Building the staff pages' HTML: every piece of text goes through {@link #text} on its way in. */
-final class Html {
+public final class Html {
   private Html() {}
 
-  /** Text escaped for an element's content or a quoted attribute. */
-  static String text(String value) {
+  /** Text escaped for an element's content or a quoted attribute: {@code & < > " '}. */
+  public static String text(String value) {
     StringBuilder out = new StringBuilder(value.length() + 16);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

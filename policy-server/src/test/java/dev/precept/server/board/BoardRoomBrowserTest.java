@@ -172,7 +172,16 @@ class BoardRoomBrowserTest {
     assertTrue(browser.getPageSource().contains("waits for the secretary to confirm it"));
     browser.get(secretaryPage());
     browser.findElement(By.id("confirm-" + office)).click();
-    assertTrue(browser.findElement(By.tagName("main")).getText().contains("None waiting."));
+    // The confirmation is a form post: wait for the page it leads to, not the one it leaves.
+    String confirmed = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+      try {
+        String text = d.findElement(By.tagName("main")).getText();
+        return text.contains("None waiting.") ? text : null;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        return null;
+      }
+    });
+    assertTrue(confirmed.contains("None waiting."), confirmed);
   }
 
   private String decide(String office, String decision) {

@@ -26,21 +26,9 @@ final class Pages {
         + "<title>" + esc(title) + "</title><style>" + CSS + "</style></head><body><main>\n" + body + "\n</main></body></html>\n";
   }
 
-  /** Text as HTML: {@code & < > " '} escaped. */
+  /** Text as HTML: {@code & < > " '} escaped, as on every page of the server. */
   static String esc(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return dev.precept.server.internal.Html.text(text);
   }
 
   /** The browser side of the two passkey ceremonies: options from the server, the authenticator, the answer back. */
