@@ -102,6 +102,22 @@ public final class Precept {
       java.util.Map.entry("init", "precept init safeguarding      (writes safeguarding/policy.yaml and the schemas beside it)"),
       java.util.Map.entry("fmt", "precept fmt social-media-policy.yaml%n  precept fmt --check policies/*.yaml    (in CI: exit 1 when a file is not formatted)"),
       java.util.Map.entry("demo", "precept demo"),
+      java.util.Map.entry("library", "precept library examples/connect-academy-trust-library --on 2017-03-01 --format html --out register.html"),
+      java.util.Map.entry("import", "precept import social-media-policy.docx --out social-media-policy.yaml"),
+      java.util.Map.entry("record-approval", "precept record-approval policy.yaml --as ceo,chair --meeting \"Board meeting\" --date 2016-10-12 --minute 2016/41 --recorded-by \"A. Clerk\""),
+      java.util.Map.entry("serve", "precept serve policies/ --port 8080     (SQLite in policies/.precept/; --db jdbc:postgresql://... for PostgreSQL)"),
+      java.util.Map.entry("apikey", "precept apikey create policies/ --scope rule --scope read"),
+      java.util.Map.entry("apikey create", "precept apikey create policies/ --scope rule --scope read"),
+      java.util.Map.entry("apikey list", "precept apikey list policies/"),
+      java.util.Map.entry("apikey revoke", "precept apikey revoke policies/ KEY-ID"),
+      java.util.Map.entry("log", "precept log verify policies/"),
+      java.util.Map.entry("log verify", "precept log verify policies/       (or --db jdbc:postgresql://...)"),
+      java.util.Map.entry("people", "precept people import policies/ people.csv"),
+      java.util.Map.entry("people import", "precept people import policies/ people.csv"),
+      java.util.Map.entry("ack-links", "precept ack-links policies/ --policy cat-social-media --base-url https://policies.example.org"),
+      java.util.Map.entry("replay", "precept replay --log policies/ --policy social-media-policy-2017.yaml"),
+      java.util.Map.entry("round", "precept round open policies/ --policy cat-social-media --meeting \"Board meeting, 12 October 2017\" --due 2017-10-12 --name chair=\"Tom Evans\" --name ceo=\"Jane Smith\" --server https://board.example.org"),
+      java.util.Map.entry("round open", "precept round open policies/ --policy cat-social-media --meeting \"Board meeting, 12 October 2017\" --due 2017-10-12 --name chair=\"Tom Evans\" --name ceo=\"Jane Smith\" --server https://board.example.org"),
       java.util.Map.entry("help", "precept help validate"));
 
   /** Runs the command with the given streams and returns its exit code; never exits the JVM. */
@@ -169,7 +185,9 @@ public final class Precept {
   }
 
   private static void addExamples(CommandLine command) {
-    String example = EXAMPLES.get(command.getCommandName());
+    // Subcommands by their path ("log verify"), so a nested command never takes a namesake's example.
+    String path = command.getCommandSpec().qualifiedName(" ").replaceFirst("^precept ", "");
+    String example = EXAMPLES.getOrDefault(path, path.contains(" ") ? null : EXAMPLES.get(command.getCommandName()));
     if (example != null) {
       command.getCommandSpec().usageMessage().footerHeading("%nExample:%n").footer("  " + example);
     }

@@ -42,7 +42,7 @@ class HardenedInputsTest {
 
   @Test
   void aFolderGivenAsAFileIsCalledAFolder(@TempDir Path dir) {
-    PreceptTest.Run validate = run("validate", dir.toString());
+    PreceptTest.Run validate = run("check", dir.toString());
     PreceptTest.Run evaluate = run("evaluate", SEED, dir.toString());
 
     assertEquals(2, validate.code());
