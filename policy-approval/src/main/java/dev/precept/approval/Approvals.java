@@ -51,21 +51,33 @@ public final class Approvals {
       throw new PolicyException("office '" + office + "' does not sign policy " + policy.id() + "; its signatories are "
           + policy.metadata().signatories().stream().map(s -> s.office()).toList());
     }
+    return signDigest(policy.id(), PolicyDigest.of(policy).toString(), key, office, keyring, decision, date, minute,
+        "add its public key to the keyring before signing");
+  }
+
+  /**
+   * A signed record binding a decision to any digest of a policy's text: the edition's, or the
+   * digest of an academy's tailoring of it. The key must be trusted for the office.
+   *
+   * @param whatToDo the hint when the key is not in the keyring for the office
+   * @throws PolicyException when the key is not in the keyring for the office
+   */
+  public static ApprovalRecord signDigest(String policyId, String digest, PrivateKey key, String office, Keyring keyring,
+      Decision decision, LocalDate date, Optional<String> minute, String whatToDo) {
     byte[] probe = "which trusted key is this".getBytes(StandardCharsets.UTF_8);
     byte[] probeSignature = signBytes(key, probe);
     Keyring.TrustedKey trusted = keyring.keys().stream()
         .filter(k -> k.office().equals(office) && verifies(k, probe, probeSignature))
         .findFirst()
-        .orElseThrow(() -> new PolicyException("this key is not in the keyring for office '" + office
-            + "': add its public key to the keyring before signing"));
+        .orElseThrow(() -> new PolicyException("this key is not in the keyring for office '" + office + "': " + whatToDo));
     ImmutableApprovalRecord unsigned = ImmutableApprovalRecord.builder()
-        .policy(policy.id())
+        .policy(policyId)
         .office(office)
         .name(trusted.name())
         .decision(decision)
         .date(date)
         .minute(minute)
-        .digest(PolicyDigest.of(policy).toString())
+        .digest(digest)
         .key(trusted.fingerprint())
         .signature("")
         .build();

@@ -1,30 +1,28 @@
 package dev.precept.library;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.ApprovalStatus;
 import dev.precept.approval.Approvals;
 import dev.precept.approval.Decision;
-import dev.precept.approval.ImmutableApprovalRecord;
+
 import dev.precept.approval.ImmutableApprovalStatus;
 import dev.precept.approval.ImmutableRecordCheck;
 import dev.precept.approval.ImmutableSignatoryApproval;
 import dev.precept.approval.Keyring;
-import dev.precept.model.CanonicalJson;
+
 import dev.precept.model.Overlay;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyException;
 import dev.precept.model.PolicyValidationException;
-import dev.precept.model.PolicyYaml;
+
 import dev.precept.model.Signatory;
 import dev.precept.model.Variation;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+
 import java.security.PrivateKey;
-import java.security.Signature;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -52,27 +50,8 @@ public final class TailoringApproval {
       throw new PolicyException("office '" + office + "' does not sign academies' tailoring of " + master.id()
           + "; its local signatories are " + offices);
     }
-    byte[] probe = "which trusted key is this".getBytes(StandardCharsets.UTF_8);
-    byte[] probeSignature = signBytes(key, probe);
-    Keyring.TrustedKey trusted = keyring.keys().stream()
-        .filter(k -> k.office().equals(office) && verifies(k, probe, probeSignature))
-        .findFirst()
-        .orElseThrow(() -> new PolicyException("this key is not in the keyring for office '" + office
-            + "': add its public key to the academy's keyring before signing"));
-    ImmutableApprovalRecord unsigned = ImmutableApprovalRecord.builder()
-        .policy(master.id())
-        .office(office)
-        .name(trusted.name())
-        .decision(decision)
-        .date(date)
-        .minute(minute)
-        .digest(overlay.tailoringDigest(master).toString())
-        .key(trusted.fingerprint())
-        .signature("")
-        .build();
-    ObjectNode tree = (ObjectNode) PolicyYaml.toTree(unsigned);
-    tree.remove("signature");
-    return unsigned.withSignature(Base64.getEncoder().encodeToString(signBytes(key, CanonicalJson.bytes(tree))));
+    return Approvals.signDigest(master.id(), overlay.tailoringDigest(master).toString(), key, office, keyring, decision, date,
+        minute, "add its public key to the academy's keyring before signing");
   }
 
   /**
@@ -158,28 +137,6 @@ public final class TailoringApproval {
       return overlay.applyTo(master).office(office).map(o -> o.title()).orElse(office);
     } catch (PolicyValidationException e) {
       return master.office(office).map(o -> o.title()).orElse(office);
-    }
-  }
-
-  private static byte[] signBytes(PrivateKey key, byte[] data) {
-    try {
-      Signature signature = Signature.getInstance("Ed25519");
-      signature.initSign(key);
-      signature.update(data);
-      return signature.sign();
-    } catch (GeneralSecurityException e) {
-      throw new PolicyException("could not sign with this key: " + e.getMessage(), e);
-    }
-  }
-
-  private static boolean verifies(Keyring.TrustedKey key, byte[] data, byte[] signature) {
-    try {
-      Signature verifier = Signature.getInstance("Ed25519");
-      verifier.initVerify(key.key());
-      verifier.update(data);
-      return verifier.verify(signature);
-    } catch (GeneralSecurityException | PolicyException e) {
-      return false;
     }
   }
 }

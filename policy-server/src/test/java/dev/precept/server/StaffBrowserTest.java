@@ -41,6 +41,8 @@ class StaffBrowserTest {
         "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString())).build();
     WebDriver driver = new ChromeDriver(service, options);
+    // Forms post and navigate: look for the next page's elements until they are there (bounded), not at once.
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     return driver;
   }
