@@ -200,6 +200,14 @@ public final class TrustLibrary {
         .orElseGet(() -> ApprovalCheck.verify(master, List.of(), Keyring.empty()));
   }
 
+  /**
+   * The master edition of a policy in force on a date: of its editions whose Board approval is
+   * verified, the one with the latest effective date on or before the date; empty when none is.
+   */
+  public Optional<Policy> masterInForce(String policyId, LocalDate date) {
+    return inForce(policyId, date).map(MasterEdition::policy);
+  }
+
   private Optional<MasterEdition> inForce(String policyId, LocalDate date) {
     return masters.stream().filter(m -> m.policy().id().equals(policyId) && m.approval().approved() && !m.effective().isAfter(date))
         .reduce((a, b) -> b);
