@@ -144,6 +144,7 @@ class PublishCommandTest {
     assertTrue(text.contains("DRAFT: this edition is not approved."), text);
     assertTrue(text.contains("Edition 2017.1"), "the latest draft: " + text);
     assertTrue(text.contains("Draft, not approved: for review and approval by the Board of Connect Academy Trust by 31 October 2017"), text);
+    assertFalse(text.contains("Next review"), "a draft has no review date yet: " + text);
     assertTrue(Files.readString(trustSite.resolve("policies/cat-social-media.html")).contains("Draft"));
   }
 
@@ -193,6 +194,19 @@ class PublishCommandTest {
     assertEquals(1, run.code(), run.err());
     assertTrue(run.err().contains("social-media-policy-2017.yaml"), run.err());
     assertTrue(run.err().contains("cannot be read; nothing published"), run.err());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void aMasterForAcademiesThatNoAcademyOverlaysIsNotPublishedWithItsBlanks(@TempDir Path dir) throws IOException {
+    Path library = copy(LIBRARY.resolve("policies"), dir.resolve("library").resolve("policies"));
+    Path out = dir.resolve("site");
+
+    PreceptTest.Run run = run("publish", library.getParent().toString(), "--on", ON, "--out", out.toString());
+
+    assertEquals(1, run.code(), run.err());
+    assertTrue(run.err().contains("not published: Social Media Policy (cat-social-media): a master for academies (its text has variables "
+        + "each academy's overlay sets), and no academy overlays it"), run.err());
     assertFalse(Files.exists(out));
   }
 

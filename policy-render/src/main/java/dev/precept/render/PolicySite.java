@@ -189,7 +189,7 @@ public final class PolicySite {
         }
         out.append("<p>Edition ").append(Markup.plain(published.policy().metadata().version())).append("</p>\n")
             .append("<p>").append(Markup.plain(approvalLine(published))).append("</p>\n");
-        published.nextReview().ifPresent(next -> out.append("<p>Next review by ").append(next.format(DAY_MONTH_YEAR)).append("</p>\n"));
+        published.nextReview().filter(next -> !published.draft()).ifPresent(next -> out.append("<p>Next review by ").append(next.format(DAY_MONTH_YEAR)).append("</p>\n"));
         out.append("<p><a href=\"").append(path).append(".pdf\">").append(policyTitle).append(" (PDF, ")
             .append((pdfSizes.get(path) + 1023) / 1024).append(" KB)</a></p>\n</li>\n");
       }

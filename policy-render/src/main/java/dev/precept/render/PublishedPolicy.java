@@ -36,7 +36,7 @@ public interface PublishedPolicy {
    */
   Optional<String> localBody();
 
-  /** When the policy is next reviewed (for a draft, when its approval is due). */
+  /** When the policy is next reviewed; the index leaves it out for a draft, whose approval line says when approval is due. */
   Optional<LocalDate> nextReview();
 
   /** Whether the policy is published as a draft: its approvals do not cover it. */

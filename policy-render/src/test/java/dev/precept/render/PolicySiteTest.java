@@ -53,6 +53,7 @@ class PolicySiteTest {
     assertTrue(index.indexOf("id=\"trust\"") < index.indexOf("id=\"academy-penhallow-academy\""), "the trust's own policies come first");
     assertTrue(index.contains("<p>Approved by the Board of Connect Academy Trust on 20 October 2016</p>"), index);
     assertTrue(index.contains("<p>Next review by 20 October 2017</p>"), index);
+    assertFalse(index.contains("Next review by 31 October 2016"), "a draft's approval is due, not its review: " + index);
     assertTrue(index.contains("<p class=\"draft\"><strong>DRAFT</strong>: this edition is not approved.</p>"), index);
     assertTrue(index.contains("<p>Draft, not approved: for review and approval by the Board of Connect Academy Trust by 31 October 2016</p>"), index);
     assertTrue(index.contains("<a href=\"policies/cat-social-media.pdf\">Social Media Policy (PDF, "), index);

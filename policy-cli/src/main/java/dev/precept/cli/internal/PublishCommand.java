@@ -123,6 +123,11 @@ public final class PublishCommand implements Callable<Integer> {
       Optional<RegisterEntry> entry = entry(register, id, Optional.empty());
       Optional<Policy> inForce = library.masterInForce(id, date);
       Policy policy = inForce.orElseGet(() -> library.masterEditions().stream().filter(p -> p.id().equals(id)).reduce((a, b) -> b).orElseThrow());
+      if (forAcademies(policy)) {
+        left.add(policy.metadata().title() + " (" + id + "): a master for academies (its text has variables each academy's overlay sets), "
+            + "and no academy overlays it");
+        continue;
+      }
       SignatureBlock signatures = SignatureBlock.of(library.masterApproval(policy));
       if (inForce.isPresent() || allowDrafts) {
         published.add(PublishedPolicy.builder().policy(policy).signatures(signatures)
@@ -147,6 +152,11 @@ public final class PublishCommand implements Callable<Integer> {
             + entry.map(RegisterEntry::status).orElse("not approved"));
       }
     }
+  }
+
+  /** Whether the policy is a master whose text needs values only an academy's overlay gives. */
+  private static boolean forAcademies(Policy policy) {
+    return policy.variation().map(v -> v.variables().stream().anyMatch(x -> x.defaultValue().isEmpty())).orElse(false);
   }
 
   private static Optional<RegisterEntry> entry(TrustRegister register, String policy, Optional<String> academy) {
