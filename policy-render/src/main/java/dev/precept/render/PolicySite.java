@@ -69,7 +69,7 @@ public final class PolicySite {
    * @param date the date the policies are in force on, stated on the index
    * @param policies the policies to publish, in any order
    * @param progress told, before each document is rendered, which one ("2/4 Trelissick Academy:
-   *     Social Media Policy")
+   *     Social Media Policy 2016.1")
    * @throws PolicyException when there is no policy to publish, or two would share a file (the
    *     same policy twice for one holder, or two academies whose names differ only in punctuation)
    */
