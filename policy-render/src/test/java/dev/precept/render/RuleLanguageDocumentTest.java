@@ -111,4 +111,12 @@ class RuleLanguageDocumentTest {
     assertTrue(markdown.contains("## Where this policy gives no consequence\n\n> No consequence is stated here for Contractors"),
         markdown);
   }
+
+  @Test
+  void theWritingGuideQuotesTheseLinesAsTheDocumentPrintsThem() throws Exception {
+    String guide = java.nio.file.Files.readString(Path.of("../docs/writing-a-policy.md")).replaceAll("\\s+", " ");
+    for (String line : List.of(LINES.get(0), LINES.get(1), LINES.get(3), LINES.get(4))) {
+      assertTrue(guide.contains(line), "docs/writing-a-policy.md should quote: " + line);
+    }
+  }
 }
