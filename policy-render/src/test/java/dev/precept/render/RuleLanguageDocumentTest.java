@@ -35,7 +35,8 @@ class RuleLanguageDocumentTest {
       "For Councillors and Employees, in stages: first, the Clerk must ask for the post to be removed; if removed: nothing"
           + " further is stated; if refused: for Councillors, the breach must be dealt with under the Members' Code of Conduct"
           + " (referred to: Members' Code of Conduct; a referral, not a sanction of this policy), and for Employees, the breach"
-          + " may lead to disciplinary action.",
+          + " may lead to disciplinary action (then if upheld: the breach may lead to dismissal; if dismissed: nothing further is"
+          + " stated).",
       "For Councillors and Employees: the breach must be reported to the police (referred to: the police; a referral, not a"
           + " sanction of this policy), only if the answer to \u201cCould the post be a criminal offence <script>alert(1)</script>?\u201d"
           + " is yes.",

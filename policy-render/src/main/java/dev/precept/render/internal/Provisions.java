@@ -105,7 +105,7 @@ final class Provisions {
   private String consequenceLine(Consequence consequence) {
     String staged = consequence.outcomes().isEmpty() ? "" : ", in stages: first, ";
     return "For " + roles(consequence.appliesTo()) + (staged.isEmpty() ? ": " : staged) + statement(consequence)
-        + stages(consequence) + ".";
+        + stages(consequence, new java.util.HashSet<>()) + ".";
   }
 
   /** What a consequence says: who acts, must or may, what; the options and factors; a referral; its conditions. */
@@ -133,8 +133,12 @@ final class Provisions {
   }
 
   /** "; if refused: ...; if removed: nothing further is stated", following each outcome of a step. */
-  private String stages(Consequence step) {
+  private String stages(Consequence step, java.util.Set<String> seen) {
     StringBuilder text = new StringBuilder();
+    if (!seen.add(step.id())) {
+      // A policy built in Java without validation may chain steps in a circle: say each once.
+      return text.toString();
+    }
     for (String outcome : step.outcomes()) {
       List<Consequence> next = policy.consequences().stream()
           .filter(c -> c.after().filter(a -> a.step().equals(step.id()) && a.outcome().equals(outcome)).isPresent()).toList();
@@ -151,8 +155,9 @@ final class Provisions {
           text.append("for ").append(roles(following.appliesTo())).append(", ");
         }
         text.append(statement(following));
-        if (!following.outcomes().isEmpty()) {
-          text.append(" (then").append(stages(following)).append(")");
+        String then = following.outcomes().isEmpty() ? "" : stages(following, seen);
+        if (!then.isEmpty()) {
+          text.append(" (then ").append(then.substring(2)).append(")");
         }
       }
     }
