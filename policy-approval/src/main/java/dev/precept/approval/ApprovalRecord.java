@@ -17,6 +17,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableApprovalRecord.class)
 @JsonPropertyOrder({"policy", "office", "name", "decision", "date", "minute", "comment", "digest", "key", "signature", "passkey"})
 public interface ApprovalRecord {
+  /** A new builder of {@link ApprovalRecord}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ApprovalRecord}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableApprovalRecord.Builder {
+    Builder() {}
+  }
+
   /** The policy's id. */
   String policy();
 

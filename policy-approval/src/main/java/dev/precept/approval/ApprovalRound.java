@@ -18,6 +18,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableApprovalRound.class)
 @JsonPropertyOrder({"id", "policy", "version", "digest", "meeting", "opened", "due", "secretary", "invitations", "enrolments"})
 public interface ApprovalRound {
+  /** A new builder of {@link ApprovalRound}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ApprovalRound}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableApprovalRound.Builder {
+    Builder() {}
+  }
+
   /** The round's id, random hex. */
   String id();
 
@@ -54,6 +64,16 @@ public interface ApprovalRound {
   @JsonDeserialize(as = ImmutableInvitation.class)
   @JsonPropertyOrder({"office", "name", "link"})
   interface Invitation {
+    /** A new builder of {@link Invitation}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Invitation}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableInvitation.Builder {
+      Builder() {}
+    }
+
     /** The signing office. */
     String office();
 

@@ -70,7 +70,7 @@ public final class Approvals {
         .filter(k -> k.office().equals(office) && verifies(k, probe, probeSignature))
         .findFirst()
         .orElseThrow(() -> new PolicyException("this key is not in the keyring for office '" + office + "': " + whatToDo));
-    ImmutableApprovalRecord unsigned = ImmutableApprovalRecord.builder()
+    ApprovalRecord unsigned = ApprovalRecord.builder()
         .policy(policyId)
         .office(office)
         .name(trusted.name())
@@ -81,7 +81,7 @@ public final class Approvals {
         .key(trusted.fingerprint())
         .signature("")
         .build();
-    return unsigned.withSignature(Base64.getEncoder().encodeToString(signBytes(key, payload(unsigned))));
+    return ApprovalRecord.builder().from(unsigned).signature(Base64.getEncoder().encodeToString(signBytes(key, payload(unsigned)))).build();
   }
 
   /**

@@ -17,12 +17,32 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableKeyring.class)
 @JsonPropertyOrder({"keys", "passkeys"})
 public interface Keyring {
+  /** A new builder of {@link Keyring}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Keyring}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableKeyring.Builder {
+    Builder() {}
+  }
+
   /** A key trusted for an office. */
   @Value.Immutable
   @JsonSerialize(as = ImmutableTrustedKey.class)
   @JsonDeserialize(as = ImmutableTrustedKey.class)
   @JsonPropertyOrder({"office", "name", "publicKey"})
   interface TrustedKey {
+    /** A new builder of {@link TrustedKey}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link TrustedKey}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableTrustedKey.Builder {
+      Builder() {}
+    }
+
     /** The office it may sign for. */
     String office();
 
@@ -54,6 +74,16 @@ public interface Keyring {
   @JsonDeserialize(as = ImmutableTrustedPasskey.class)
   @JsonPropertyOrder({"office", "name", "credentialId", "publicKey", "rpId", "origin"})
   interface TrustedPasskey {
+    /** A new builder of {@link TrustedPasskey}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link TrustedPasskey}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableTrustedPasskey.Builder {
+      Builder() {}
+    }
+
     /** The office it may sign for. */
     String office();
 
@@ -97,6 +127,6 @@ public interface Keyring {
 
   /** An empty keyring: nobody is trusted. */
   static Keyring empty() {
-    return ImmutableKeyring.builder().build();
+    return Keyring.builder().build();
   }
 }

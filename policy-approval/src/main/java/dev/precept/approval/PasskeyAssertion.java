@@ -16,6 +16,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutablePasskeyAssertion.class)
 @JsonPropertyOrder({"credentialId", "authenticatorData", "clientDataJSON"})
 public interface PasskeyAssertion {
+  /** A new builder of {@link PasskeyAssertion}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link PasskeyAssertion}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutablePasskeyAssertion.Builder {
+    Builder() {}
+  }
+
   /** The credential's id, base64url. */
   String credentialId();
 

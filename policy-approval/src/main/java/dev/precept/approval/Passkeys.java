@@ -43,7 +43,7 @@ import java.util.Locale;
  * decision, date or signatory.
  *
  * <pre>{@code
- * ApprovalRecord statement = ImmutableApprovalRecord.builder().policy(policy.id()).office("chair")
+ * ApprovalRecord statement = ApprovalRecord.builder().policy(policy.id()).office("chair")
  *     .name(passkey.name()).decision(Decision.APPROVED).date(today).digest(digest)
  *     .key(passkey.fingerprint()).signature("").build();
  * byte[] challenge = Passkeys.challenge(statement); // given to navigator.credentials.get
@@ -71,13 +71,13 @@ public final class Passkeys {
    */
   public static ApprovalRecord record(ApprovalRecord statement, byte[] credentialId, byte[] authenticatorData, byte[] clientDataJson,
       byte[] signature) {
-    return ImmutableApprovalRecord.copyOf(statement)
-        .withSignature(Base64.getEncoder().encodeToString(signature))
-        .withPasskey(ImmutablePasskeyAssertion.builder()
+    return ApprovalRecord.builder().from(statement)
+        .signature(Base64.getEncoder().encodeToString(signature))
+        .passkey(PasskeyAssertion.builder()
             .credentialId(base64Url(credentialId))
             .authenticatorData(base64Url(authenticatorData))
             .clientDataJson(base64Url(clientDataJson))
-            .build());
+            .build()).build();
   }
 
   /**

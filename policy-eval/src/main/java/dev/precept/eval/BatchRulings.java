@@ -132,7 +132,7 @@ public final class BatchRulings {
       inFlight.forEach(f -> f.cancel(true));
       pool.shutdownNow();
     }
-    return ImmutableBatchSummary.builder().lines(lines.lineNumber).ruled(ruled).failed(failed).build();
+    return BatchSummary.builder().lines(lines.lineNumber).ruled(ruled).failed(failed).build();
   }
 
   private Chunk rule(Chunk chunk) throws IOException {
@@ -257,7 +257,7 @@ public final class BatchRulings {
       if (failures == null) {
         failures = new ArrayList<>();
       }
-      failures.add(ImmutableLineError.builder().line(numbers[index]).problems(problems).build());
+      failures.add(LineError.builder().line(numbers[index]).problems(problems).build());
       ends[index] = -1;
     }
 

@@ -5,6 +5,16 @@ import org.immutables.value.Value;
 /** What a batch of rulings came to: lines read, incidents ruled on, lines that failed. */
 @Value.Immutable
 public interface BatchSummary {
+  /** A new builder of {@link BatchSummary}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link BatchSummary}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableBatchSummary.Builder {
+    Builder() {}
+  }
+
   /** Lines read, blank ones included. */
   long lines();
 

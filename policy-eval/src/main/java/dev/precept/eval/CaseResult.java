@@ -6,6 +6,16 @@ import org.immutables.value.Value;
 /** The result of running one case: passed, or the differences between expected and actual. */
 @Value.Immutable
 public interface CaseResult {
+  /** A new builder of {@link CaseResult}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link CaseResult}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableCaseResult.Builder {
+    Builder() {}
+  }
+
   /** The case run. */
   PolicyCase policyCase();
 

@@ -13,6 +13,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableCheckReport.class)
 @JsonPropertyOrder({"policy", "version", "digest", "roles", "categories", "matrix", "findings"})
 public interface CheckReport {
+  /** A new builder of {@link CheckReport}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link CheckReport}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableCheckReport.Builder {
+    Builder() {}
+  }
+
   /** The policy's id. */
   String policy();
 
@@ -40,6 +50,16 @@ public interface CheckReport {
   @JsonDeserialize(as = ImmutableCell.class)
   @JsonPropertyOrder({"rules", "consequences", "silence"})
   interface Cell {
+    /** A new builder of {@link Cell}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Cell}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableCell.Builder {
+      Builder() {}
+    }
+
     /** The rules in the category the role is within. */
     List<String> rules();
 

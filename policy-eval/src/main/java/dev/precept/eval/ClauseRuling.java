@@ -15,6 +15,16 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"clause", "outcome", "category", "reason", "scope", "conditions", "exception",
     "permission", "exceptions", "duty", "undecidedBy", "leadIn", "quote", "origin"})
 public interface ClauseRuling {
+  /** A new builder of {@link ClauseRuling}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ClauseRuling}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableClauseRuling.Builder {
+    Builder() {}
+  }
+
   /** The clause's id. */
   String clause();
 

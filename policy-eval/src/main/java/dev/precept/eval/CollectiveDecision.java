@@ -12,6 +12,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableCollectiveDecision.class)
 @JsonPropertyOrder({"for", "against", "abstained", "members"})
 public interface CollectiveDecision {
+  /** A new builder of {@link CollectiveDecision}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link CollectiveDecision}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableCollectiveDecision.Builder {
+    Builder() {}
+  }
+
   /** Members who voted for. */
   @JsonProperty("for")
   int votesFor();

@@ -19,6 +19,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableConditionCheck.class)
 @JsonPropertyOrder({"subject", "expected", "actual", "result", "deemedBy", "detail", "parts"})
 public interface ConditionCheck {
+  /** A new builder of {@link ConditionCheck}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ConditionCheck}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableConditionCheck.Builder {
+    Builder() {}
+  }
+
   /** Whether the condition held. */
   enum Result {
     /** The fact has one of the expected values. */

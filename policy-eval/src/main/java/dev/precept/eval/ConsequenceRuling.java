@@ -18,6 +18,16 @@ import org.immutables.value.Value;
     "procedure", "referral", "source", "breaches", "scope", "conditions", "dependsOn", "alternatives", "step",
     "options", "factors"})
 public interface ConsequenceRuling {
+  /** A new builder of {@link ConsequenceRuling}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ConsequenceRuling}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableConsequenceRuling.Builder {
+    Builder() {}
+  }
+
   /** Whether the consequence is a sanction of this policy or a referral to another instrument or body. */
   enum Kind {
     /** Action under this policy. */
@@ -106,6 +116,16 @@ public interface ConsequenceRuling {
   @JsonDeserialize(as = ImmutableFactorValue.class)
   @JsonPropertyOrder({"fact", "description", "value"})
   interface FactorValue {
+    /** A new builder of {@link FactorValue}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link FactorValue}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableFactorValue.Builder {
+      Builder() {}
+    }
+
     /** The fact's id. */
     String fact();
 

@@ -14,6 +14,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableExceptionRuling.class)
 @JsonPropertyOrder({"id", "result", "reason", "text", "permissions", "conditions"})
 public interface ExceptionRuling {
+  /** A new builder of {@link ExceptionRuling}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ExceptionRuling}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableExceptionRuling.Builder {
+    Builder() {}
+  }
+
   /** Whether the exception was met. */
   enum Result {
     /** The permission (and any conditions) it needs are recorded: it excuses the conduct. */

@@ -14,6 +14,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableFinding.class)
 @JsonPropertyOrder({"severity", "kind", "subjects", "message", "example"})
 public interface Finding {
+  /** A new builder of {@link Finding}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Finding}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableFinding.Builder {
+    Builder() {}
+  }
+
   /** How serious a finding is: errors fail {@code precept check}. */
   enum Severity {
     /** The policy gives wrong or no answers for some incident. */

@@ -11,6 +11,16 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public interface LineError {
+  /** A new builder of {@link LineError}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link LineError}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableLineError.Builder {
+    Builder() {}
+  }
+
   /** The 1-based line number in the input. */
   long line();
 

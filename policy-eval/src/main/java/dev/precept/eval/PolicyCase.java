@@ -9,6 +9,16 @@ import org.immutables.value.Value;
 /** One case of a policy's tests: an incident and the ruling it is expected to get. */
 @Value.Immutable
 public interface PolicyCase {
+  /** A new builder of {@link PolicyCase}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link PolicyCase}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutablePolicyCase.Builder {
+    Builder() {}
+  }
+
   /** What the case shows, as a sentence. */
   String name();
 
@@ -36,6 +46,16 @@ public interface PolicyCase {
   /** An expected consequence: its id, modality and status. */
   @Value.Immutable
   interface Expected {
+    /** A new builder of {@link Expected}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Expected}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableExpected.Builder {
+      Builder() {}
+    }
+
     /** The consequence id. */
     @Value.Parameter
     String id();

@@ -20,6 +20,16 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"policy", "version", "digest", "incident", "person", "deemed", "clauses", "consequences",
     "unspecified", "silences", "noSanctionStated", "diagnostics"})
 public interface Ruling {
+  /** A new builder of {@link Ruling}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Ruling}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableRuling.Builder {
+    Builder() {}
+  }
+
   /** The policy's id. */
   String policy();
 
@@ -84,6 +94,16 @@ public interface Ruling {
   @JsonDeserialize(as = ImmutableDeemedFact.class)
   @JsonPropertyOrder({"fact", "value", "clause", "because", "recorded"})
   interface DeemedFact {
+    /** A new builder of {@link DeemedFact}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link DeemedFact}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableDeemedFact.Builder {
+      Builder() {}
+    }
+
     /** The fact. */
     String fact();
 
@@ -107,6 +127,16 @@ public interface Ruling {
   @JsonDeserialize(as = ImmutableDeclaredSilence.class)
   @JsonPropertyOrder({"clause", "silence", "reason"})
   interface DeclaredSilence {
+    /** A new builder of {@link DeclaredSilence}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link DeclaredSilence}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableDeclaredSilence.Builder {
+      Builder() {}
+    }
+
     /** The unspecified clause. */
     String clause();
 
@@ -123,6 +153,21 @@ public interface Ruling {
   @JsonDeserialize(as = ImmutableMembership.class)
   @JsonPropertyOrder({"id", "path"})
   interface Membership {
+    /** A new builder of {@link Membership}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Membership}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableMembership.Builder {
+      Builder() {}
+    }
+
+    /** A membership of the role or group {@code id}, reached along {@code path}. */
+    static Membership of(String id, List<String> path) {
+      return ImmutableMembership.of(id, path);
+    }
+
     /** The role or group id. */
     @Value.Parameter
     String id();

@@ -14,6 +14,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableStepCheck.class)
 @JsonPropertyOrder({"step", "result", "done", "reason"})
 public interface StepCheck {
+  /** A new builder of {@link StepCheck}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link StepCheck}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableStepCheck.Builder {
+    Builder() {}
+  }
+
   /** What the incident shows for the step. */
   enum Result {
     /** Done, in order and in time. */

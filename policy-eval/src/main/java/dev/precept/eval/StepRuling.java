@@ -17,6 +17,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableStepRuling.class)
 @JsonPropertyOrder({"current", "outcome", "next"})
 public interface StepRuling {
+  /** A new builder of {@link StepRuling}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link StepRuling}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableStepRuling.Builder {
+    Builder() {}
+  }
+
   /** Whether this is the step the matter has reached: it applies and has no recorded outcome yet. */
   boolean current();
 
@@ -33,6 +43,21 @@ public interface StepRuling {
   @JsonDeserialize(as = ImmutableNext.class)
   @JsonPropertyOrder({"outcome", "consequences"})
   interface Next {
+    /** A new builder of {@link Next}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Next}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableNext.Builder {
+      Builder() {}
+    }
+
+    /** What follows {@code outcome}: the ids of the consequences that come next. */
+    static Next of(String outcome, List<String> consequences) {
+      return ImmutableNext.of(outcome, consequences);
+    }
+
     /** The outcome. */
     @Value.Parameter
     String outcome();

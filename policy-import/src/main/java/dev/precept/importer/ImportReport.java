@@ -10,9 +10,29 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public interface ImportReport {
+  /** A new builder of {@link ImportReport}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ImportReport}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableImportReport.Builder {
+    Builder() {}
+  }
+
   /** One thing found in the text: the clause it is in and the words that matched. */
   @Value.Immutable
   interface Finding {
+    /** A new builder of {@link Finding}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Finding}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableFinding.Builder {
+      Builder() {}
+    }
+
     /** The id of the clause in the skeleton. */
     String clause();
 

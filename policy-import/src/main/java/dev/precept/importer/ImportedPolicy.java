@@ -9,6 +9,16 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public interface ImportedPolicy {
+  /** A new builder of {@link ImportedPolicy}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ImportedPolicy}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableImportedPolicy.Builder {
+    Builder() {}
+  }
+
   /** The skeleton as YAML text, comments included; it validates as it is. */
   String yaml();
 

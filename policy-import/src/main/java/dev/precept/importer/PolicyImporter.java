@@ -87,7 +87,7 @@ public final class PolicyImporter {
       // The skeleton is built to validate; if it does not, that is Precept's fault, not the user's.
       throw new IllegalStateException("the imported skeleton of " + file + " does not validate: " + e.getMessage(), e);
     }
-    return ImmutableImportedPolicy.builder().yaml(skeleton.yaml()).policy(policy).report(skeleton.report()).build();
+    return ImportedPolicy.builder().yaml(skeleton.yaml()).policy(policy).report(skeleton.report()).build();
   }
 
   private static byte[] bytes(Path file) {

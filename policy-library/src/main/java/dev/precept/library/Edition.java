@@ -9,6 +9,16 @@ import org.immutables.value.Value;
 /** One edition of a policy in the library: its file, its digest, its approval and when it takes effect. */
 @Value.Immutable
 public interface Edition {
+  /** A new builder of {@link Edition}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Edition}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableEdition.Builder {
+    Builder() {}
+  }
+
   /** The edition's file. */
   Path file();
 

@@ -11,6 +11,16 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public interface EditionApproval {
+  /** A new builder of {@link EditionApproval}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link EditionApproval}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableEditionApproval.Builder {
+    Builder() {}
+  }
+
   /** Whether every required signatory has a verified, approving record for this edition. */
   boolean approved();
 

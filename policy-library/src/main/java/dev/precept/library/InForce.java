@@ -10,6 +10,16 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public interface InForce {
+  /** A new builder of {@link InForce}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link InForce}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableInForce.Builder {
+    Builder() {}
+  }
+
   /** The policy asked about. */
   String policyId();
 

@@ -8,6 +8,16 @@ import org.immutables.value.Value;
 /** A file in the library that could not be used, and why: the library still opens without it. */
 @Value.Immutable
 public interface LoadProblem {
+  /** A new builder of {@link LoadProblem}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link LoadProblem}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableLoadProblem.Builder {
+    Builder() {}
+  }
+
   /** The file. */
   Path file();
 

@@ -93,7 +93,7 @@ public final class PolicyLibrary {
    * When none is, the answer says why (unknown policy, nothing approved, a date before the first).
    */
   public InForce inForce(String policyId, LocalDate date, Drafts drafts) {
-    ImmutableInForce.Builder answer = ImmutableInForce.builder().policyId(policyId).date(date);
+    InForce.Builder answer = InForce.builder().policyId(policyId).date(date);
     LibraryPolicy policy = policies.get(policyId);
     if (policy == null) {
       return answer.reason("there is no policy '" + policyId + "' in the library" + (policies.isEmpty() ? ""

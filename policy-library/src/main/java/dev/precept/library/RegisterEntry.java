@@ -18,6 +18,16 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"policy", "title", "academy", "state", "edition", "status", "approvedBy", "approvedOn",
     "reviewCycle", "nextReview", "overdue", "tailored", "variablesSet", "attention", "file"})
 public interface RegisterEntry {
+  /** A new builder of {@link RegisterEntry}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link RegisterEntry}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableRegisterEntry.Builder {
+    Builder() {}
+  }
+
   /** The policy's id. */
   String policy();
 

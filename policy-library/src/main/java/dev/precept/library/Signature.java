@@ -6,6 +6,16 @@ import org.immutables.value.Value;
 /** One verified approval of an edition: which office, who holds it, and when they approved. */
 @Value.Immutable
 public interface Signature {
+  /** A new builder of {@link Signature}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Signature}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableSignature.Builder {
+    Builder() {}
+  }
+
   /** The office id, e.g. {@code chair}. */
   String office();
 

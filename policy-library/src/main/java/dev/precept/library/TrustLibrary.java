@@ -211,7 +211,7 @@ public final class TrustLibrary {
    * @param window how far ahead a review counts as due
    */
   public TrustRegister register(LocalDate date, Period window) {
-    ImmutableTrustRegister.Builder register = ImmutableTrustRegister.builder().date(date).problems(problems)
+    TrustRegister.Builder register = TrustRegister.builder().date(date).problems(problems)
         .academies(academies());
     register.trust(masters.stream().map(m -> m.policy().metadata().organisation()).findFirst().orElse(folder.getFileName().toString()));
     Map<String, List<MasterEdition>> byPolicy = new LinkedHashMap<>();
@@ -240,7 +240,7 @@ public final class TrustLibrary {
   private RegisterEntry masterEntry(List<MasterEdition> editions, LocalDate date, Period window) {
     MasterEdition latest = editions.get(editions.size() - 1);
     Optional<MasterEdition> inForce = inForce(latest.policy().id(), date);
-    ImmutableRegisterEntry.Builder entry = ImmutableRegisterEntry.builder()
+    RegisterEntry.Builder entry = RegisterEntry.builder()
         .policy(latest.policy().id())
         .title(latest.policy().metadata().title())
         .reviewCycle(latest.policy().metadata().reviewFrequency().toString());
@@ -279,7 +279,7 @@ public final class TrustLibrary {
 
   private RegisterEntry academyEntry(AcademyOverlay academy, RegisterEntry master, LocalDate date) {
     Overlay overlay = academy.overlay();
-    ImmutableRegisterEntry.Builder entry = ImmutableRegisterEntry.builder()
+    RegisterEntry.Builder entry = RegisterEntry.builder()
         .policy(master.policy())
         .title(master.title())
         .academy(overlay.academy())

@@ -20,6 +20,16 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableTrustRegister.class)
 @JsonPropertyOrder({"trust", "date", "needsAction", "academies", "entries", "problems"})
 public interface TrustRegister {
+  /** A new builder of {@link TrustRegister}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link TrustRegister}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableTrustRegister.Builder {
+    Builder() {}
+  }
+
   /** The trust's name, as its masters give it. */
   String trust();
 

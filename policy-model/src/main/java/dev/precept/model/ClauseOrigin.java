@@ -15,6 +15,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableClauseOrigin.class)
 @JsonPropertyOrder({"tailoring", "academy", "reason"})
 public interface ClauseOrigin {
+  /** A new builder of {@link ClauseOrigin}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ClauseOrigin}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableClauseOrigin.Builder {
+    Builder() {}
+  }
+
   /** How the academy tailored it: {@link TailoringKind#REPLACE} or {@link TailoringKind#ADD_AFTER}. */
   TailoringKind tailoring();
 

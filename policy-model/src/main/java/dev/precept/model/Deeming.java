@@ -15,6 +15,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableDeeming.class)
 @JsonPropertyOrder({"fact", "is", "when"})
 public interface Deeming {
+  /** A new builder of {@link Deeming}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Deeming}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableDeeming.Builder {
+    Builder() {}
+  }
+
   /** The fact deemed (declared under 'facts'). */
   String fact();
 

@@ -14,6 +14,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableDerivation.class)
 @JsonPropertyOrder({"policy", "edition", "digest", "academy", "tailoringDigest"})
 public interface Derivation {
+  /** A new builder of {@link Derivation}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Derivation}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableDerivation.Builder {
+    Builder() {}
+  }
+
   /** The master policy's id. */
   String policy();
 

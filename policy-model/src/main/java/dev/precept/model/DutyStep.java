@@ -17,6 +17,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableDutyStep.class)
 @JsonPropertyOrder({"id", "text", "optional", "after", "within"})
 public interface DutyStep {
+  /** A new builder of {@link DutyStep}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link DutyStep}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableDutyStep.Builder {
+    Builder() {}
+  }
+
   /** Stable id the incident records the step under ({@code report}). */
   String id();
 

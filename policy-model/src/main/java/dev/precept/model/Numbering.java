@@ -18,6 +18,16 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public interface Numbering {
+  /** A new builder of {@link Numbering}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Numbering}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableNumbering.Builder {
+    Builder() {}
+  }
+
   /** Each section's number ("3") and each appendix's letter ("A"), by section id, in document order. */
   Map<String, String> sections();
 
@@ -67,7 +77,7 @@ public interface Numbering {
     for (int a = 0; a < policy.appendices().size(); a++) {
       number(policy.appendices().get(a), letters(a), sections, paragraphs);
     }
-    return ImmutableNumbering.builder().sections(sections).paragraphs(paragraphs).build();
+    return Numbering.builder().sections(sections).paragraphs(paragraphs).build();
   }
 
   /** Numbers one section's paragraphs, the same way the document groups them. */

@@ -30,6 +30,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableOverlay.class)
 @JsonPropertyOrder({"overlayVersion", "academy", "master", "variables", "tailoring"})
 public interface Overlay {
+  /** A new builder of {@link Overlay}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Overlay}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableOverlay.Builder {
+    Builder() {}
+  }
+
   /** The format version of the overlay file. */
   int overlayVersion();
 
@@ -56,6 +66,16 @@ public interface Overlay {
   @JsonDeserialize(as = ImmutableMasterReference.class)
   @JsonPropertyOrder({"policy", "edition"})
   interface MasterReference {
+    /** A new builder of {@link MasterReference}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link MasterReference}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableMasterReference.Builder {
+      Builder() {}
+    }
+
     /** The master policy's id. */
     String policy();
 

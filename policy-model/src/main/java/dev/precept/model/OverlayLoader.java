@@ -94,7 +94,7 @@ public final class OverlayLoader {
       throw new PolicyValidationException(List.of(document.diagnostic(Diagnostic.INCONSISTENT, "",
           "the overlay passed the schema but could not be read: " + e.getMessage(), null)));
     }
-    overlay = ImmutableOverlay.copyOf(overlay).withDocument(document);
+    overlay = Overlay.builder().from(overlay).document(document).build();
     problems.addAll(OverlayMerge.checkShape(overlay));
     if (!problems.isEmpty()) {
       throw failure(problems);

@@ -17,6 +17,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableSilence.class)
 @JsonPropertyOrder({"id", "clause", "appliesTo", "categories", "reason"})
 public interface Silence {
+  /** A new builder of {@link Silence}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Silence}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableSilence.Builder {
+    Builder() {}
+  }
+
   /** Stable id. */
   String id();
 

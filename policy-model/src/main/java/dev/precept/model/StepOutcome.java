@@ -11,6 +11,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableStepOutcome.class)
 @JsonPropertyOrder({"step", "outcome"})
 public interface StepOutcome {
+  /** A new builder of {@link StepOutcome}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link StepOutcome}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableStepOutcome.Builder {
+    Builder() {}
+  }
+
   /** The id of the earlier consequence (a step with declared outcomes). */
   String step();
 

@@ -17,6 +17,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableTailoring.class)
 @JsonPropertyOrder({"replace", "addAfter", "remove", "text", "clause", "reason"})
 public interface Tailoring {
+  /** A new builder of {@link Tailoring}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Tailoring}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableTailoring.Builder {
+    Builder() {}
+  }
+
   /** The id of the clause whose text is replaced. */
   Optional<String> replace();
 

@@ -21,6 +21,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableVariation.class)
 @JsonPropertyOrder({"variables", "tailorable", "localApproval"})
 public interface Variation {
+  /** A new builder of {@link Variation}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Variation}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableVariation.Builder {
+    Builder() {}
+  }
+
   /** The variables the text and metadata use. */
   List<Variable> variables();
 
@@ -47,6 +57,16 @@ public interface Variation {
   @JsonDeserialize(as = ImmutableVariable.class)
   @JsonPropertyOrder({"id", "title", "example", "default"})
   interface Variable {
+    /** A new builder of {@link Variable}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Variable}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableVariable.Builder {
+      Builder() {}
+    }
+
     /** The name inside the braces ({@code academy.name}). */
     String id();
 
@@ -67,6 +87,16 @@ public interface Variation {
   @JsonDeserialize(as = ImmutableTailorable.class)
   @JsonPropertyOrder({"clause", "allow", "guidance"})
   interface Tailorable {
+    /** A new builder of {@link Tailorable}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Tailorable}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableTailorable.Builder {
+      Builder() {}
+    }
+
     /** The clause's id. */
     String clause();
 
@@ -83,6 +113,16 @@ public interface Variation {
   @JsonDeserialize(as = ImmutableLocalApproval.class)
   @JsonPropertyOrder({"body", "signatories"})
   interface LocalApproval {
+    /** A new builder of {@link LocalApproval}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link LocalApproval}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableLocalApproval.Builder {
+      Builder() {}
+    }
+
     /** The office id of the local governing body. */
     String body();
 

@@ -18,9 +18,29 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public interface SignatureBlock {
+  /** A new builder of {@link SignatureBlock}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SignatureBlock}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableSignatureBlock.Builder {
+    Builder() {}
+  }
+
   /** One signatory's line. */
   @Value.Immutable
   interface Line {
+    /** A new builder of {@link Line}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Line}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableLine.Builder {
+      Builder() {}
+    }
+
     /** The signing office's id. */
     String office();
 
@@ -57,11 +77,11 @@ public interface SignatureBlock {
 
   /** The block for a verified approval status: a filled line per approving signatory. */
   static SignatureBlock of(ApprovalStatus status) {
-    ImmutableSignatureBlock.Builder block = ImmutableSignatureBlock.builder()
+    SignatureBlock.Builder block = SignatureBlock.builder()
         .approved(status.approved())
         .approvedOn(status.approvedOn());
     for (ApprovalStatus.SignatoryApproval signatory : status.signatories()) {
-      ImmutableLine.Builder line = ImmutableLine.builder().office(signatory.office()).title(signatory.title());
+      Line.Builder line = Line.builder().office(signatory.office()).title(signatory.title());
       if (signatory.minutedOnly()) {
         MinutedApproval minuted = signatory.minuted().orElseThrow();
         line.name(minuted.name()).date(minuted.date()).minuted(true)
@@ -79,8 +99,8 @@ public interface SignatureBlock {
 
   /** A block of blank lines to sign by hand, one per signatory the policy declares. */
   static SignatureBlock unsigned(Policy policy) {
-    ImmutableSignatureBlock.Builder block = ImmutableSignatureBlock.builder().approved(false);
-    policy.metadata().signatories().forEach(s -> block.addLine(ImmutableLine.builder()
+    SignatureBlock.Builder block = SignatureBlock.builder().approved(false);
+    policy.metadata().signatories().forEach(s -> block.addLine(Line.builder()
         .office(s.office())
         .title(policy.office(s.office()).map(o -> o.title()).orElse(s.office()))
         .build()));

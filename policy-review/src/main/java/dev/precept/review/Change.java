@@ -12,6 +12,16 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableChange.class)
 @JsonPropertyOrder({"kind", "area", "subject", "substantive", "description", "before", "after", "redline"})
 public interface Change {
+  /** A new builder of {@link Change}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Change}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableChange.Builder {
+    Builder() {}
+  }
+
   /** What happened to the thing. */
   enum Kind {
     /** New in this edition. */
@@ -31,6 +41,16 @@ public interface Change {
   @JsonSerialize(as = ImmutableSegment.class)
   @JsonPropertyOrder({"kind", "text"})
   interface Segment {
+    /** A new builder of {@link Segment}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Segment}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableSegment.Builder {
+      Builder() {}
+    }
+
     /** Kept, deleted or inserted. */
     enum Kind {
       /** In both editions. */

@@ -10,6 +10,16 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableChangeSummary.class)
 @JsonPropertyOrder({"policy", "oldVersion", "newVersion", "oldDigest", "newDigest", "changes", "rulingChanges"})
 public interface ChangeSummary {
+  /** A new builder of {@link ChangeSummary}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ChangeSummary}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableChangeSummary.Builder {
+    Builder() {}
+  }
+
   /** The policy's id. */
   String policy();
 

@@ -11,6 +11,16 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableRulingChange.class)
 @JsonPropertyOrder({"incident", "name", "before", "after"})
 public interface RulingChange {
+  /** A new builder of {@link RulingChange}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link RulingChange}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableRulingChange.Builder {
+    Builder() {}
+  }
+
   /** The incident's id. */
   String incident();
 

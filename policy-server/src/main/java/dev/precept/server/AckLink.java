@@ -7,6 +7,16 @@ import org.immutables.value.Value;
 /** A personal, signed, single-use link for one person to acknowledge one edition of a policy. */
 @Value.Immutable
 public interface AckLink {
+  /** A new builder of {@link AckLink}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link AckLink}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableAckLink.Builder {
+    Builder() {}
+  }
+
   /** The person's roster id. */
   String person();
 

@@ -8,6 +8,16 @@ import org.immutables.value.Value;
 /** An API key as listed: never its secret. */
 @Value.Immutable
 public interface ApiKeyInfo {
+  /** A new builder of {@link ApiKeyInfo}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ApiKeyInfo}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableApiKeyInfo.Builder {
+    Builder() {}
+  }
+
   /** Its id. */
   String id();
 

@@ -6,6 +6,16 @@ import org.immutables.value.Value;
 /** What checking the decision log's hash chain found: intact, or the first record broken and how. */
 @Value.Immutable
 public interface LogVerification {
+  /** A new builder of {@link LogVerification}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link LogVerification}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableLogVerification.Builder {
+    Builder() {}
+  }
+
   /** How many records were checked. */
   long records();
 

@@ -6,6 +6,16 @@ import org.immutables.value.Value;
 /** One logged ruling that the draft would change: which decision, and each difference in a sentence. */
 @Value.Immutable
 public interface ReplayChange {
+  /** A new builder of {@link ReplayChange}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ReplayChange}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableReplayChange.Builder {
+    Builder() {}
+  }
+
   /** The logged decision. */
   String decisionId();
 

@@ -6,6 +6,16 @@ import org.immutables.value.Value;
 /** Logged rulings of a policy re-ruled under a draft edition: how many were replayed and which would change. */
 @Value.Immutable
 public interface ReplayReport {
+  /** A new builder of {@link ReplayReport}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ReplayReport}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableReplayReport.Builder {
+    Builder() {}
+  }
+
   /** The policy. */
   String policy();
 

@@ -105,7 +105,7 @@ public final class ServerAdmin implements AutoCloseable {
         continue;
       }
       String token = links.token(p.id(), policy.id(), edition.digest(), expires);
-      out.add(ImmutableAckLink.builder().person(p.id()).name(p.name()).email(p.email()).roles(p.roles()).policy(policy.id())
+      out.add(AckLink.builder().person(p.id()).name(p.name()).email(p.email()).roles(p.roles()).policy(policy.id())
           .version(edition.version()).digest(edition.digest()).expires(expires).url(base + "/ack/" + token).build());
     }
     return out;

@@ -5,7 +5,6 @@ import dev.precept.cli.Precept;
 import dev.precept.library.TrustLibrary;
 import dev.precept.model.Overlay;
 import dev.precept.model.Policy;
-import dev.precept.render.ImmutableSignatureBlock;
 import dev.precept.render.SignatureBlock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +59,7 @@ final class Academies {
     SignatureBlock tailoring = SignatureBlock.of(local);
     Optional<LocalDate> on = board.approved() && local.approved()
         ? master.approvedOn().flatMap(a -> tailoring.approvedOn().map(b -> a.isAfter(b) ? a : b)) : Optional.empty();
-    return ImmutableSignatureBlock.builder().approved(board.approved() && local.approved()).approvedOn(on)
+    return SignatureBlock.builder().approved(board.approved() && local.approved()).approvedOn(on)
         .addAllLines(master.lines()).addAllLines(tailoring.lines()).build();
   }
 }

@@ -78,7 +78,7 @@ final class AcademyChanges {
   }
 
   private static com.fasterxml.jackson.databind.JsonNode tree(Clause clause) {
-    return PolicyYaml.toTree(dev.precept.model.ImmutableClause.copyOf(clause).withItems(List.of()));
+    return PolicyYaml.toTree(dev.precept.model.Clause.builder().from(clause).items(List.of()).build());
   }
 
   static String toText(List<Academy> academies) {

@@ -2,7 +2,6 @@ package dev.precept.cli.internal;
 
 import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.Approvals;
-import dev.precept.approval.ImmutableMinutedApproval;
 import dev.precept.approval.MinutedApproval;
 import dev.precept.cli.Precept;
 import dev.precept.model.Policy;
@@ -74,7 +73,7 @@ public final class RecordApprovalCommand implements Callable<Integer> {
     List<MinutedApproval> added = new ArrayList<>();
     for (String office : offices) {
       MinutedApproval minuted = MinutedApproval.of(policy, office, meeting.strip(), date, minute.strip(), recordedBy.strip());
-      added.add(name == null ? minuted : ImmutableMinutedApproval.copyOf(minuted).withName(name.strip()));
+      added.add(name == null ? minuted : MinutedApproval.builder().from(minuted).name(name.strip()).build());
     }
     Path approvals = ApprovalFiles.approvalsFile(policyFile);
     Path lock = approvals.resolveSibling(approvals.getFileName() + ".lock");

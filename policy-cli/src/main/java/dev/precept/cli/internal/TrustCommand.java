@@ -4,9 +4,8 @@ import dev.precept.cli.Precept;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.ReadLimits;
-import dev.precept.approval.ImmutableKeyring;
-import dev.precept.approval.ImmutableTrustedKey;
 import dev.precept.approval.Keyring;
+import dev.precept.approval.Keyring.TrustedKey;
 import dev.precept.approval.SigningKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -50,8 +49,8 @@ public final class TrustCommand implements Callable<Integer> {
     if (keyring.byFingerprint(fingerprint).isPresent()) {
       throw new Precept.UsageException("key " + fingerprint + " is already in " + keyringFile);
     }
-    Keyring updated = ImmutableKeyring.builder().from(keyring)
-        .addKeys(ImmutableTrustedKey.builder().office(office).name(name).publicKey(pem).build()).build();
+    Keyring updated = Keyring.builder().from(keyring)
+        .addKeys(TrustedKey.builder().office(office).name(name).publicKey(pem).build()).build();
     OutputFiles.write(keyringFile, dev.precept.approval.Approvals.writeKeyring(updated), List.of(policyFile, publicKey));
     spec.commandLine().getOut().println("trusted " + fingerprint + " (" + name + ") to sign for '" + office + "' in " + keyringFile);
     return Precept.OK;
