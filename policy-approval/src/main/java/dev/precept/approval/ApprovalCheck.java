@@ -1,5 +1,7 @@
 package dev.precept.approval;
 
+import org.apiguardian.api.API;
+
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyDigest;
 import dev.precept.model.Signatory;
@@ -22,6 +24,7 @@ import java.util.function.BiFunction;
  * status.reasons().forEach(System.out::println);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class ApprovalCheck {
   private ApprovalCheck() {}
 

@@ -1,5 +1,7 @@
 package dev.precept.approval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -13,6 +15,7 @@ import org.immutables.value.Value;
  * by its digest, by a due date. Kept beside the policy as {@code <policy>.round.yaml}; it holds
  * only fingerprints of the personal links, never the links themselves.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableApprovalRound.class)
 @JsonDeserialize(as = ImmutableApprovalRound.class)

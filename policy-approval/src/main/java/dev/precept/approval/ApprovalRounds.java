@@ -1,5 +1,7 @@
 package dev.precept.approval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.precept.model.LocatedDocument;
 import dev.precept.model.Policy;
@@ -39,6 +41,7 @@ import java.util.function.UnaryOperator;
  * opened.links().get("chair"); // the token in the chair's personal link
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class ApprovalRounds {
   private static final Object WRITER = new Object();
 

@@ -1,11 +1,14 @@
 package dev.precept.approval;
 
+import org.apiguardian.api.API;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** Whether an edition is approved: every record checked, and the reasons when it is not. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 public interface ApprovalStatus {
   /** A new builder of {@link ApprovalStatus}. */

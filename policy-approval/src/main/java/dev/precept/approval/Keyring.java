@@ -1,5 +1,7 @@
 package dev.precept.approval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -12,6 +14,7 @@ import org.immutables.value.Value;
  * The public keys and passkeys trusted to sign for each office, kept beside the policy
  * ({@code <policy>.keyring.yaml}) so that changing a key never changes the policy's digest.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableKeyring.class)
 @JsonDeserialize(as = ImmutableKeyring.class)

@@ -1,5 +1,7 @@
 package dev.precept.approval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -18,6 +20,7 @@ import org.immutables.value.Value;
  *     "2016/41", "A. Clerk");
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableMinutedApproval.class)
 @JsonDeserialize(as = ImmutableMinutedApproval.class)

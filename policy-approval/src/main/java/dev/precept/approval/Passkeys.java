@@ -1,5 +1,7 @@
 package dev.precept.approval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webauthn4j.WebAuthnManager;
 import com.webauthn4j.converter.exception.DataConversionException;
@@ -51,6 +53,7 @@ import java.util.Locale;
  * List<String> problems = Passkeys.problems(signed, passkey); // empty: it verifies
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class Passkeys {
   private static final ObjectConverter CONVERTER = new ObjectConverter();
   private static final WebAuthnManager WEBAUTHN = WebAuthnManager.createNonStrictWebAuthnManager(CONVERTER);

@@ -1,9 +1,12 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import org.immutables.value.Value;
 
 /** The results of a policy's cases and what they leave unexercised. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 public interface CaseReport {
   /** A new builder of {@link CaseReport}. */

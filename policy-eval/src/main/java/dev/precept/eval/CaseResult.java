@@ -1,9 +1,12 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import org.immutables.value.Value;
 
 /** The result of running one case: passed, or the differences between expected and actual. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 public interface CaseResult {
   /** A new builder of {@link CaseResult}. */

@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
@@ -34,6 +36,7 @@ import java.util.stream.Collectors;
  * CaseReport report = suite.run(Evaluator.of(policy));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class CaseSuite {
   private static final SchemaValidator SCHEMA = new SchemaValidator(IncidentLoader.resource("cases.schema.json"));
 

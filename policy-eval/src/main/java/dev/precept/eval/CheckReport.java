@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -8,6 +10,7 @@ import java.util.Map;
 import org.immutables.value.Value;
 
 /** The checker's report: the coverage matrix and the findings. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableCheckReport.class)
 @JsonDeserialize(as = ImmutableCheckReport.class)

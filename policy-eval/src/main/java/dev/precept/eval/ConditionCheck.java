@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -14,6 +16,7 @@ import org.immutables.value.Value;
  * for {@code all}, {@code any} and {@code not}, the subject is that word and {@link #parts()} holds
  * the checks of the conditions inside.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableConditionCheck.class)
 @JsonDeserialize(as = ImmutableConditionCheck.class)

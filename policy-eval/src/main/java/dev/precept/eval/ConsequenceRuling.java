@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -17,6 +19,7 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"consequence", "status", "modality", "kind", "statement", "action", "actor", "actors",
     "procedure", "referral", "source", "breaches", "scope", "conditions", "dependsOn", "alternatives", "step",
     "options", "factors"})
+@API(status = API.Status.STABLE, since = "0.2")
 public interface ConsequenceRuling {
   /** A new builder of {@link ConsequenceRuling}. */
   static Builder builder() {

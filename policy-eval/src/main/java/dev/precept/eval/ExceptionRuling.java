@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -9,6 +11,7 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /** One exception of a clause as it bears on an incident: met or not, and why. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableExceptionRuling.class)
 @JsonDeserialize(as = ImmutableExceptionRuling.class)

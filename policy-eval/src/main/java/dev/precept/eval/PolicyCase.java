@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import dev.precept.model.Modality;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +9,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /** One case of a policy's tests: an incident and the ruling it is expected to get. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 public interface PolicyCase {
   /** A new builder of {@link PolicyCase}. */

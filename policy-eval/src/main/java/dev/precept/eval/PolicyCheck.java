@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import dev.precept.eval.internal.CompiledPolicy;
 import dev.precept.model.Clause;
 import dev.precept.model.ClauseException;
@@ -31,6 +33,7 @@ import java.util.Set;
  * report.findings().forEach(f -> System.out.println(f.message()));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class PolicyCheck {
   private final Policy policy;
   private final CompiledPolicy compiled;

@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -19,6 +21,7 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableRuling.class)
 @JsonPropertyOrder({"policy", "version", "digest", "incident", "person", "deemed", "clauses", "consequences",
     "unspecified", "silences", "noSanctionStated", "diagnostics"})
+@API(status = API.Status.STABLE, since = "0.2")
 public interface Ruling {
   /** A new builder of {@link Ruling}. */
   static Builder builder() {

@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /** One step of a duty with order and time, as the incident shows it was done. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableStepCheck.class)
 @JsonDeserialize(as = ImmutableStepCheck.class)

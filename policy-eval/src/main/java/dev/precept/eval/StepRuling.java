@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -12,6 +14,7 @@ import org.immutables.value.Value;
  * A step of a staged consequence as it stands for an incident: the outcome recorded (if the step
  * has ended), whether it is the current step, and what follows on each outcome for this person.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableStepRuling.class)
 @JsonDeserialize(as = ImmutableStepRuling.class)

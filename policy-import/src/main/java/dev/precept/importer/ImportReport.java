@@ -1,5 +1,7 @@
 package dev.precept.importer;
 
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.immutables.value.Value;
@@ -8,6 +10,7 @@ import org.immutables.value.Value;
  * What the clerk must still do after an import: the importer finds these in the wording but never
  * asserts them in the skeleton.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 @Value.Immutable
 public interface ImportReport {
   /** A new builder of {@link ImportReport}. */

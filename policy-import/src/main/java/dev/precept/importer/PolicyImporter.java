@@ -1,5 +1,7 @@
 package dev.precept.importer;
 
+import org.apiguardian.api.API;
+
 import dev.precept.importer.internal.Block;
 import dev.precept.importer.internal.DocxReader;
 import dev.precept.importer.internal.MarkdownReader;
@@ -40,6 +42,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * <p>The skeleton always validates: {@link #read(Path)} loads it with {@link PolicyLoader} before
  * returning it. The same file gives byte-identical YAML. Instances are immutable and thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class PolicyImporter {
   private static final PolicyImporter STANDARD = new PolicyImporter();
   /** Larger than any policy document; a guard against being handed a disk image. */

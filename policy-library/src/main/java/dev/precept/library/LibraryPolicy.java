@@ -1,10 +1,13 @@
 package dev.precept.library;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** A policy in the library: every edition of it found in the folder, oldest in force first. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 @Value.Immutable
 public interface LibraryPolicy {
   /** A new builder of {@link LibraryPolicy}. */

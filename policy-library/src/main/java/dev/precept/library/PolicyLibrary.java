@@ -1,5 +1,7 @@
 package dev.precept.library;
 
+import org.apiguardian.api.API;
+
 import dev.precept.library.internal.LibraryReader;
 import dev.precept.model.PolicyException;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.util.stream.Collectors;
  * InForce choice = library.inForce("cat-social-media", incidentDate, Drafts.REFUSED);
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class PolicyLibrary {
   private final Path folder;
   private final Map<String, LibraryPolicy> policies;

@@ -1,5 +1,7 @@
 package dev.precept.library;
 
+import org.apiguardian.api.API;
+
 import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.ApprovalStatus;
 import dev.precept.approval.Approvals;
@@ -33,6 +35,7 @@ import java.util.Optional;
  * that changes them does. The signatories are those the master names under
  * {@code variation.localApproval}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class TailoringApproval {
   private TailoringApproval() {}
 

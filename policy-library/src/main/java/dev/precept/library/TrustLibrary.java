@@ -1,5 +1,7 @@
 package dev.precept.library;
 
+import org.apiguardian.api.API;
+
 import dev.precept.approval.ApprovalCheck;
 import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.ApprovalStatus;
@@ -54,6 +56,7 @@ import java.util.stream.Stream;
  *
  * <p>Immutable once read; safe to share between threads.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class TrustLibrary {
   private final Path folder;
   private final List<MasterEdition> masters;

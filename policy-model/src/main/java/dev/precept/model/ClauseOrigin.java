@@ -1,5 +1,7 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -10,6 +12,7 @@ import org.immutables.value.Value;
  * Marks a clause of an academy's policy as the academy's own: its text replaced, or the clause
  * added, by the academy's overlay. A clause without an origin is the master's.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableClauseOrigin.class)
 @JsonDeserialize(as = ImmutableClauseOrigin.class)

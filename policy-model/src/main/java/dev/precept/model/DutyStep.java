@@ -1,5 +1,7 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -12,6 +14,7 @@ import org.immutables.value.Value;
  * One step of a duty with order and time ("report to the communications team within 24 hours",
  * "take advice before responding"); the incident records when each step was done.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableDutyStep.class)
 @JsonDeserialize(as = ImmutableDutyStep.class)

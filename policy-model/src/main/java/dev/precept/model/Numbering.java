@@ -1,5 +1,7 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.immutables.value.Value;
  * policy.numbering().cite("conduct.name-and-logo");   // "paragraph 3.1(a)"
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 public interface Numbering {
   /** A new builder of {@link Numbering}. */

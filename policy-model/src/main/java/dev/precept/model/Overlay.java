@@ -1,5 +1,7 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -25,6 +27,7 @@ import org.immutables.value.Value;
  * Policy penrose = overlay.applyTo(master);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableOverlay.class)
 @JsonDeserialize(as = ImmutableOverlay.class)

@@ -1,5 +1,7 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -12,6 +14,7 @@ import org.immutables.value.Value;
  * a clause of the academy's own, or {@code remove} it. Exactly one of the three is set; the loader
  * checks it.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableTailoring.class)
 @JsonDeserialize(as = ImmutableTailoring.class)

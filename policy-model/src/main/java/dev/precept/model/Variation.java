@@ -1,5 +1,7 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -16,6 +18,7 @@ import org.immutables.value.Value;
  * <p>Variables are data: an {@link Overlay} sets them and Precept substitutes the values as plain
  * text, never through a template engine.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableVariation.class)
 @JsonDeserialize(as = ImmutableVariation.class)

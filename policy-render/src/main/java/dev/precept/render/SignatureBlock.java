@@ -1,5 +1,7 @@
 package dev.precept.render;
 
+import org.apiguardian.api.API;
+
 import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.ApprovalStatus;
 import dev.precept.approval.Decision;
@@ -16,6 +18,7 @@ import org.immutables.value.Value;
  * The signature block as the document shows it: a line for each signatory, filled in where an
  * approval has been verified, and whether the policy as a whole is approved.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 public interface SignatureBlock {
   /** A new builder of {@link SignatureBlock}. */

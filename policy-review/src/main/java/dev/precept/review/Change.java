@@ -1,5 +1,7 @@
 package dev.precept.review;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -8,6 +10,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /** One change between two editions of a policy. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableChange.class)
 @JsonPropertyOrder({"kind", "area", "subject", "substantive", "description", "before", "after", "redline"})

@@ -1,11 +1,14 @@
 package dev.precept.review;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import org.immutables.value.Value;
 
 /** What changed between two editions of a policy, and which rulings change with it. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableChangeSummary.class)
 @JsonPropertyOrder({"policy", "oldVersion", "newVersion", "oldDigest", "newDigest", "changes", "rulingChanges"})

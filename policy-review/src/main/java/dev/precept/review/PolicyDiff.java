@@ -1,5 +1,7 @@
 package dev.precept.review;
 
+import org.apiguardian.api.API;
+
 import dev.precept.approval.ApprovalCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.difflib.DiffUtils;
@@ -42,6 +44,7 @@ import java.util.regex.Pattern;
  * ChangeSummary summary = PolicyDiff.between(approved2016, draft2017, cases);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class PolicyDiff {
   private static final Pattern TOKEN = Pattern.compile("\\s+|[\\p{L}\\p{N}'’-]+|[^\\s\\p{L}\\p{N}]");
 

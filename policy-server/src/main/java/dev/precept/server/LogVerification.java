@@ -1,9 +1,12 @@
 package dev.precept.server;
 
+import org.apiguardian.api.API;
+
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** What checking the decision log's hash chain found: intact, or the first record broken and how. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 @Value.Immutable
 public interface LogVerification {
   /** A new builder of {@link LogVerification}. */

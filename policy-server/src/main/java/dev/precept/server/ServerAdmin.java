@@ -1,5 +1,7 @@
 package dev.precept.server;
 
+import org.apiguardian.api.API;
+
 import dev.precept.library.Drafts;
 import dev.precept.library.Edition;
 import dev.precept.library.InForce;
@@ -32,6 +34,7 @@ import java.util.Set;
  * }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class ServerAdmin implements AutoCloseable {
   private final Path library;
   private final Database database;

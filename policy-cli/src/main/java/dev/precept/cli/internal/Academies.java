@@ -1,7 +1,6 @@
 package dev.precept.cli.internal;
 
 import dev.precept.approval.ApprovalStatus;
-import dev.precept.cli.Precept;
 import dev.precept.library.TrustLibrary;
 import dev.precept.model.Overlay;
 import dev.precept.model.Policy;
@@ -22,11 +21,11 @@ final class Academies {
   /**
    * The academy's policies (or every academy's, for {@code all}) in the library folder on a date.
    *
-   * @throws Precept.UsageException when the folder is not a library or has no such academy
+   * @throws UsageException when the folder is not a library or has no such academy
    */
   static List<AcademyPolicy> select(Path library, String academy, LocalDate date) {
     if (!Files.isDirectory(library)) {
-      throw new Precept.UsageException("--academy needs the trust's library folder, not " + library);
+      throw new UsageException("--academy needs the trust's library folder, not " + library);
     }
     TrustLibrary trust = TrustLibrary.open(library);
     List<String> names = "all".equals(academy) ? trust.academies() : List.of(academy);
@@ -34,7 +33,7 @@ final class Academies {
     for (String name : names) {
       List<Overlay> overlays = trust.overlays(name);
       if (overlays.isEmpty()) {
-        throw new Precept.UsageException("no academy '" + name + "' in " + library + "; its academies: "
+        throw new UsageException("no academy '" + name + "' in " + library + "; its academies: "
             + String.join(", ", trust.academies()) + (trust.problems().isEmpty() ? "" : " (some files could not be read: run precept library)"));
       }
       for (Overlay overlay : overlays) {

@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.eval.CaseReport;
 import dev.precept.eval.CaseResult;
 import dev.precept.eval.CaseSuite;
@@ -206,6 +205,6 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("     ./precept test examples/connect-academy-trust/social-media-policy.yaml");
     out.println("     ./precept check examples/connect-academy-trust/social-media-policy.yaml");
     out.println("     ./precept diff examples/connect-academy-trust/social-media-policy.yaml examples/connect-academy-trust/social-media-policy-2017.yaml");
-    return report.passed() && !check.hasErrors() ? Precept.OK : Precept.INVALID;
+    return report.passed() && !check.hasErrors() ? ExitCode.OK : ExitCode.INVALID;
   }
 }
