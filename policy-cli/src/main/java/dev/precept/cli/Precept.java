@@ -1,6 +1,8 @@
 package dev.precept.cli;
 
 import dev.precept.cli.internal.CheckCommand;
+import dev.precept.cli.internal.ExitCode;
+import dev.precept.cli.internal.UsageException;
 import dev.precept.cli.internal.DemoCommand;
 import dev.precept.cli.internal.DiffCommand;
 import dev.precept.cli.internal.DueCommand;
@@ -61,11 +63,11 @@ import picocli.CommandLine.Command;
     usageHelpAutoWidth = true)
 public final class Precept {
   /** Exit code when everything passed. */
-  public static final int OK = 0;
+  public static final int OK = ExitCode.OK;
   /** Exit code when an input is not valid or a check failed. */
-  public static final int INVALID = 1;
+  public static final int INVALID = ExitCode.INVALID;
   /** Exit code for a usage error (unknown option, missing file). */
-  public static final int USAGE = 2;
+  public static final int USAGE = ExitCode.USAGE;
 
   private Precept() {}
 
@@ -194,14 +196,6 @@ public final class Precept {
       command.getCommandSpec().usageMessage().footerHeading("%nExample:%n").footer("  " + example);
     }
     command.getSubcommands().values().forEach(Precept::addExamples);
-  }
-
-  /** A mistake in how the command was called (a missing file, a bad option value). */
-  public static final class UsageException extends PolicyException {
-    /** A usage error with a message for the user. */
-    public UsageException(String message) {
-      super(message);
-    }
   }
 
   /** Prints the version from the jar's manifest. */

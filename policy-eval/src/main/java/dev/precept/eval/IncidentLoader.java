@@ -139,7 +139,7 @@ public final class IncidentLoader {
         return Optional.empty();
       }
     }
-    ImmutableIncident.Builder incident = Incident.builder();
+    Incident.Builder incident = Incident.builder();
     JsonNode id = node.get("id");
     if (id == null || !id.isTextual() || id.asText().isEmpty()) {
       return Optional.empty();
@@ -167,7 +167,7 @@ public final class IncidentLoader {
     if (person == null || !person.isObject() || !Set.of("roles", "attributes").containsAll(names(person))) {
       return Optional.empty();
     }
-    ImmutablePerson.Builder who = ImmutablePerson.builder();
+    Person.Builder who = Person.builder();
     List<String> held = knownIds(person.get("roles"), roles);
     Map<String, String> attributeValues = typedValues(person.get("attributes"), attributes.keySet(),
         name -> attributes.get(name).type(), name -> attributes.get(name).values());
@@ -229,7 +229,7 @@ public final class IncidentLoader {
     if (when == null || how == null) {
       return Optional.empty();
     }
-    return Optional.of(ImmutablePermission.builder().office(office.asText()).given(when).form(how)
+    return Optional.of(Permission.builder().office(office.asText()).given(when).form(how)
         .clause(Optional.ofNullable(clause).map(JsonNode::asText)).build());
   }
 

@@ -1,5 +1,7 @@
 package dev.precept.library;
 
+import org.apiguardian.api.API;
+
 import dev.precept.approval.ApprovalCheck;
 import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.ApprovalStatus;
@@ -54,6 +56,7 @@ import java.util.stream.Stream;
  *
  * <p>Immutable once read; safe to share between threads.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class TrustLibrary {
   private final Path folder;
   private final List<MasterEdition> masters;
@@ -219,7 +222,7 @@ public final class TrustLibrary {
    * @param window how far ahead a review counts as due
    */
   public TrustRegister register(LocalDate date, Period window) {
-    ImmutableTrustRegister.Builder register = ImmutableTrustRegister.builder().date(date).problems(problems)
+    TrustRegister.Builder register = TrustRegister.builder().date(date).problems(problems)
         .academies(academies());
     register.trust(masters.stream().map(m -> m.policy().metadata().organisation()).findFirst().orElse(folder.getFileName().toString()));
     Map<String, List<MasterEdition>> byPolicy = new LinkedHashMap<>();
@@ -248,7 +251,7 @@ public final class TrustLibrary {
   private RegisterEntry masterEntry(List<MasterEdition> editions, LocalDate date, Period window) {
     MasterEdition latest = editions.get(editions.size() - 1);
     Optional<MasterEdition> inForce = inForce(latest.policy().id(), date);
-    ImmutableRegisterEntry.Builder entry = ImmutableRegisterEntry.builder()
+    RegisterEntry.Builder entry = RegisterEntry.builder()
         .policy(latest.policy().id())
         .title(latest.policy().metadata().title())
         .reviewCycle(latest.policy().metadata().reviewFrequency().toString());
@@ -287,7 +290,7 @@ public final class TrustLibrary {
 
   private RegisterEntry academyEntry(AcademyOverlay academy, RegisterEntry master, LocalDate date) {
     Overlay overlay = academy.overlay();
-    ImmutableRegisterEntry.Builder entry = ImmutableRegisterEntry.builder()
+    RegisterEntry.Builder entry = RegisterEntry.builder()
         .policy(master.policy())
         .title(master.title())
         .academy(overlay.academy())

@@ -1,5 +1,7 @@
 package dev.precept.review;
 
+import org.apiguardian.api.API;
+
 import dev.precept.render.SignatureBlock;
 import dev.precept.render.DocumentRenderer;
 import dev.precept.eval.CaseReport;
@@ -36,6 +38,7 @@ import java.util.Optional;
  * <p>It returns the files' contents by name and writes nothing itself: the caller decides where,
  * and writes each file whole.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class BoardPack {
   private final DocumentRenderer renderer;
   private final Templates templates = new Templates(Optional.empty(), "dev/precept/review/templates/");

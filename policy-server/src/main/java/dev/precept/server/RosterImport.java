@@ -1,11 +1,24 @@
 package dev.precept.server;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import org.immutables.value.Value;
 
 /** What importing a roster CSV did: people added and updated, and the rows refused (with their line). */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 @Value.Immutable
 public interface RosterImport {
+  /** A new builder of {@link RosterImport}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link RosterImport}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableRosterImport.Builder {
+    Builder() {}
+  }
+
   /** People new to the roster. */
   int added();
 

@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.model.Policy;
 import dev.precept.review.BoardPack;
 import dev.precept.render.DocumentRenderer;
@@ -45,7 +44,7 @@ public final class PackCommand implements Callable<Integer> {
   public Integer call() {
     if (academy != null) {
       if (previousFile != null) {
-        throw new Precept.UsageException("--previous does not go with --academy: the academy's previous edition comes from its overlay");
+        throw new UsageException("--previous does not go with --academy: the academy's previous edition comes from its overlay");
       }
       DocumentRenderer renderer = templates == null ? DocumentRenderer.standard() : DocumentRenderer.withTemplates(templates);
       java.time.LocalDate date = on == null ? java.time.LocalDate.now() : on;
@@ -62,10 +61,10 @@ public final class PackCommand implements Callable<Integer> {
         files.forEach((name, bytes) -> OutputFiles.write(folder.resolve(name), o -> o.write(bytes), List.of(each.overlayFile())));
         spec.commandLine().getOut().println("wrote " + each.academy() + "'s review pack, " + files.size() + " files: " + folder.resolve("index.html"));
       }
-      return Precept.OK;
+      return ExitCode.OK;
     }
     if (on != null) {
-      throw new Precept.UsageException("--on goes with --academy");
+      throw new UsageException("--on goes with --academy");
     }
     Policy policy = Inputs.policy(policyFile);
     Optional<Policy> previous = Optional.ofNullable(previousFile).map(Inputs::policy);
@@ -76,6 +75,6 @@ public final class PackCommand implements Callable<Integer> {
     List<Path> inputs = previousFile == null ? List.of(policyFile) : List.of(policyFile, previousFile);
     OutputFiles.writeAll(out, files, inputs);
     spec.commandLine().getOut().println("wrote the review pack, " + files.size() + " files: " + out.resolve("index.html"));
-    return Precept.OK;
+    return ExitCode.OK;
   }
 }

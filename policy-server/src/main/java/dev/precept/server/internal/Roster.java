@@ -1,6 +1,5 @@
 package dev.precept.server.internal;
 
-import dev.precept.server.ImmutableRosterImport;
 import dev.precept.server.RosterImport;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ public final class Roster {
     List<List<String>> rows = Csv.parse(csv);
     List<String> problems = new ArrayList<>();
     if (rows.isEmpty()) {
-      return ImmutableRosterImport.builder().added(0).updated(0).unchanged(0).addProblems(source + ": the file is empty").build();
+      return RosterImport.builder().added(0).updated(0).unchanged(0).addProblems(source + ": the file is empty").build();
     }
     List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
     Map<String, Integer> at = new LinkedHashMap<>();
@@ -47,7 +46,7 @@ public final class Roster {
       at.put(column, i);
     }
     if (!problems.isEmpty()) {
-      return ImmutableRosterImport.builder().added(0).updated(0).unchanged(0).problems(problems).build();
+      return RosterImport.builder().added(0).updated(0).unchanged(0).problems(problems).build();
     }
     Map<String, Person> people = new LinkedHashMap<>();
     for (int line = 1; line < rows.size(); line++) {
@@ -79,7 +78,7 @@ public final class Roster {
       }
     }
     if (!problems.isEmpty()) {
-      return ImmutableRosterImport.builder().added(0).updated(0).unchanged(0).problems(problems).build();
+      return RosterImport.builder().added(0).updated(0).unchanged(0).problems(problems).build();
     }
     int[] counts = new int[3];
     String now = Instant.now().toString();
@@ -98,7 +97,7 @@ public final class Roster {
         counts[before.isPresent() ? 1 : 0]++;
       }
     });
-    return ImmutableRosterImport.builder().added(counts[0]).updated(counts[1]).unchanged(counts[2]).build();
+    return RosterImport.builder().added(counts[0]).updated(counts[1]).unchanged(counts[2]).build();
   }
 
   /** The person with this id. */
