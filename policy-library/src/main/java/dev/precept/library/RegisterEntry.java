@@ -16,7 +16,7 @@ import org.immutables.value.Value;
 @PreceptStyle
 @JsonSerialize(as = ImmutableRegisterEntry.class)
 @JsonPropertyOrder({"policy", "title", "academy", "state", "edition", "status", "approvedBy", "approvedOn",
-    "reviewCycle", "nextReview", "overdue", "tailored", "variablesSet", "attention", "file"})
+    "reviewCycle", "statutoryCycle", "statutorySource", "reviewByStatute", "nextReview", "overdue", "tailored", "variablesSet", "attention", "file"})
 public interface RegisterEntry {
   /** The policy's id. */
   String policy();
@@ -44,6 +44,18 @@ public interface RegisterEntry {
 
   /** The review cycle the policy declares, ISO-8601 ({@code P1Y}). */
   String reviewCycle();
+
+  /** The review cycle the law sets, in words ("every 1 year"), when the policy declares one. */
+  Optional<String> statutoryCycle();
+
+  /** The source of the statutory duty to review, when the policy declares one. */
+  Optional<String> statutorySource();
+
+  /** Whether the statutory cycle, stricter than the policy's own, sets {@link #nextReview()}. */
+  @Value.Default
+  default boolean reviewByStatute() {
+    return false;
+  }
 
   /** When the next review is due. */
   Optional<LocalDate> nextReview();

@@ -55,7 +55,8 @@ final class ApprovalReading {
     // No records proves nothing, whatever the signatories.
     boolean approved = status.approved() && (!records.isEmpty() || !minuted.isEmpty());
     ImmutableEditionApproval.Builder approval = ImmutableEditionApproval.builder()
-        .approved(approved).approvedOn(approved ? status.approvedOn() : java.util.Optional.empty()).reasons(status.reasons());
+        .approved(approved).approvedOn(approved ? status.approvedOn() : java.util.Optional.empty()).reasons(status.reasons())
+        .verification(status);
     if (approved) {
       for (ApprovalStatus.SignatoryApproval signatory : status.signatories()) {
         signatory.record().filter(r -> r.decision().approves())
