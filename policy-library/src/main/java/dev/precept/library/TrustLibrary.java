@@ -1,22 +1,17 @@
 package dev.precept.library;
 
 import dev.precept.approval.ApprovalCheck;
-import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.ApprovalStatus;
-import dev.precept.approval.Approvals;
 import dev.precept.approval.Keyring;
 import dev.precept.library.internal.LibraryReader;
 import dev.precept.model.Metadata;
 import dev.precept.model.Overlay;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyException;
-import dev.precept.model.PolicyLoader;
 import dev.precept.model.PolicyValidationException;
 import dev.precept.model.Diagnostic;
-import dev.precept.model.ReadLimits;
 import dev.precept.model.Status;
 import dev.precept.model.Tailoring;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
@@ -146,12 +141,16 @@ public final class TrustLibrary {
     return master == named ? overlay.applyTo(master) : overlay.applyTo(master, named);
   }
 
-  /** Whether the academy's Local Governing Body approved the overlay's tailoring of this master. */
+  /**
+   * Whether the academy's Local Governing Body approved the overlay's tailoring of this master, by
+   * the approval files read beside the overlay (an unreadable one counts for nothing, and is among
+   * the {@link #problems()}).
+   */
   public ApprovalStatus localApproval(Overlay overlay, Policy master) {
-    Path file = fileOf(overlay).orElseThrow(() -> new IllegalArgumentException("not an overlay of this library"));
-    String base = file.getFileName().toString().replaceFirst("\\.overlay\\.ya?ml$", "");
-    return TailoringApproval.verify(overlay, master, records(file.resolveSibling(base + ".approvals.yaml")),
-        keyring(file.resolveSibling(base + ".keyring.yaml")));
+    LibraryReader.OverlayFile file = overlays.stream().filter(o -> o.overlay() == overlay).findFirst()
+        .or(() -> overlays.stream().filter(o -> o.overlay().equals(overlay)).findFirst())
+        .orElseThrow(() -> new IllegalArgumentException("not an overlay of this library"));
+    return TailoringApproval.verify(overlay, master, file.approvals().records(), file.approvals().keyring());
   }
 
   /** What the Board's approval records beside a master edition prove (not approved for an edition not in the library). */
@@ -309,7 +308,7 @@ public final class TrustLibrary {
         local = localApproval(overlay, master0);
       } catch (PolicyValidationException e) {
         e.diagnostics().forEach(p -> attention.add(p.describe()));
-        return entry.state(RegisterState.ATTENTION).status("the local approvals cannot be read").attention(attention).build();
+        return entry.state(RegisterState.ATTENTION).status("the tailoring cannot be checked against master " + master0.metadata().version()).attention(attention).build();
       }
       if (local.approved()) {
         status += "; tailoring approved locally";
@@ -351,17 +350,4 @@ public final class TrustLibrary {
     return t.kind().word() + " " + t.target() + t.clause().map(c -> " (adds " + c.id() + ")").orElse("");
   }
 
-  private static List<ApprovalRecord> records(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return List.of();
-    }
-    return Approvals.readRecords(PolicyLoader.readFile(file, ReadLimits.STANDARD), file.toString());
-  }
-
-  private static Keyring keyring(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return Keyring.empty();
-    }
-    return Approvals.readKeyring(PolicyLoader.readFile(file, ReadLimits.STANDARD), file.toString());
-  }
 }

@@ -248,4 +248,16 @@ class TrustLibraryTest {
     assertEquals(List.of("Penhallow Academy", "Trelissick Academy"), view.academies());
     assertTrue(view.register(LocalDate.of(2017, 3, 1), WINDOW).needsAction());
   }
+
+  @Test
+  void anUnreadableLocalApprovalsFileCountsForNothingAndIsReported() throws IOException {
+    Path trust = copyOfExample();
+    Path approvals = trust.resolve("academies/trelissick/social-media.approvals.yaml");
+    Files.writeString(approvals, "records: [unclosed\n");
+    TrustRegister register = TrustLibrary.open(trust).register(LocalDate.of(2017, 3, 1), WINDOW);
+    RegisterEntry trelissick = register.entry("cat-social-media", Optional.of("Trelissick Academy")).orElseThrow();
+    assertEquals("master in force; tailoring NOT approved locally", trelissick.status());
+    assertTrue(register.problems().stream().anyMatch(p -> p.source().equals(approvals.toString())), register.problems().toString());
+    assertTrue(register.needsAction());
+  }
 }

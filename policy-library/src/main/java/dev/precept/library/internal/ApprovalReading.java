@@ -70,6 +70,33 @@ final class ApprovalReading {
     return approval.build();
   }
 
+  /**
+   * The Local Governing Body's approval files beside an academy's overlay ({@code <name>.approvals.yaml}
+   * and {@code <name>.keyring.yaml} beside {@code <name>.overlay.yaml}); nothing when one cannot be
+   * read, and a problem says why.
+   */
+  static LibraryReader.LocalApprovals local(Path overlay, List<LoadProblem> problems) {
+    String base = overlay.getFileName().toString().replaceFirst("\\.overlay\\.ya?ml$", "");
+    Path approvals = overlay.resolveSibling(base + ".approvals.yaml");
+    Path keyringFile = overlay.resolveSibling(base + ".keyring.yaml");
+    List<ApprovalRecord> records;
+    try {
+      records = Files.isRegularFile(approvals)
+          ? Approvals.readRecords(PolicyLoader.readFile(approvals, ReadLimits.STANDARD), approvals.toString()) : List.of();
+    } catch (PolicyException e) {
+      unreadable(approvals, e, problems);
+      return new LibraryReader.LocalApprovals(List.of(), Keyring.empty());
+    }
+    try {
+      Keyring keyring = Files.isRegularFile(keyringFile)
+          ? Approvals.readKeyring(PolicyLoader.readFile(keyringFile, ReadLimits.STANDARD), keyringFile.toString()) : Keyring.empty();
+      return new LibraryReader.LocalApprovals(records, keyring);
+    } catch (PolicyException e) {
+      unreadable(keyringFile, e, problems);
+      return new LibraryReader.LocalApprovals(List.of(), Keyring.empty());
+    }
+  }
+
   private static EditionApproval unreadable(Path file, PolicyException e, List<LoadProblem> problems) {
     problems.add(ImmutableLoadProblem.builder().file(file).message("not a valid approvals file: " + e.getMessage())
         .problems(e instanceof PolicyValidationException v ? v.diagnostics() : List.of()).build());

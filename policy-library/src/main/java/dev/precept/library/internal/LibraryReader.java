@@ -7,6 +7,8 @@ import dev.precept.library.ImmutableLibraryPolicy;
 import dev.precept.library.ImmutableLoadProblem;
 import dev.precept.library.LibraryPolicy;
 import dev.precept.library.LoadProblem;
+import dev.precept.approval.ApprovalRecord;
+import dev.precept.approval.Keyring;
 import dev.precept.model.Overlay;
 import dev.precept.model.OverlayLoader;
 import dev.precept.model.Policy;
@@ -44,8 +46,11 @@ public final class LibraryReader {
   /** What a folder holds. */
   public record Result(Map<String, LibraryPolicy> policies, List<OverlayFile> overlays, List<LoadProblem> problems) {}
 
-  /** An academy's overlay read from {@code academies/<folder>/}. */
-  public record OverlayFile(String academyFolder, Path file, Overlay overlay) {}
+  /** An academy's overlay read from {@code academies/<folder>/}, with its Local Governing Body's approval files. */
+  public record OverlayFile(String academyFolder, Path file, Overlay overlay, LocalApprovals approvals) {}
+
+  /** The signed records of a Local Governing Body's approvals beside an overlay, and the keys trusted to sign them. */
+  public record LocalApprovals(List<ApprovalRecord> records, Keyring keyring) {}
 
   /** The folder of academies' overlays inside a library folder. */
   public static final String ACADEMIES = "academies";
@@ -149,7 +154,9 @@ public final class LibraryReader {
       return Optional.empty();
     }
     try {
-      return Optional.of(new OverlayFile(academies.relativize(file).getName(0).toString(), file, OverlayLoader.standard().load(file)));
+      Overlay overlay = OverlayLoader.standard().load(file);
+      return Optional.of(new OverlayFile(academies.relativize(file).getName(0).toString(), file, overlay,
+          ApprovalReading.local(file, problems)));
     } catch (PolicyException e) {
       problems.add(problem(file, e instanceof PolicyValidationException v ? "not a valid overlay (" + v.diagnostics().size()
           + (v.diagnostics().size() == 1 ? " problem)" : " problems)") : e.getMessage(), e));
