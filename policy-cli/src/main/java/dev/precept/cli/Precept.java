@@ -14,6 +14,7 @@ import dev.precept.cli.internal.SignCommand;
 import dev.precept.cli.internal.TrustCommand;
 import dev.precept.cli.internal.VerifyCommand;
 import dev.precept.cli.internal.PackCommand;
+import dev.precept.cli.internal.PublishCommand;
 import dev.precept.cli.internal.RecordApprovalCommand;
 import dev.precept.cli.internal.EvaluateCommand;
 import dev.precept.cli.internal.RenderCommand;
@@ -54,7 +55,7 @@ import picocli.CommandLine.Command;
     subcommands = {ValidateCommand.class, EvaluateCommand.class, TestCommand.class, CheckCommand.class, RenderCommand.class,
         DiffCommand.class, PackCommand.class, KeygenCommand.class, TrustCommand.class, SignCommand.class,
         VerifyCommand.class, RecordApprovalCommand.class, DueCommand.class, LibraryCommand.class, RoundCommand.class,
-        ImportCommand.class,
+        ImportCommand.class, PublishCommand.class,
         ServeCommand.class, ApiKeyCommand.class, LogCommand.class, PeopleCommand.class, AckLinksCommand.class, ReplayCommand.class,
         SchemaCommand.class, InitCommand.class, FmtCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true)
@@ -103,6 +104,7 @@ public final class Precept {
       java.util.Map.entry("fmt", "precept fmt social-media-policy.yaml%n  precept fmt --check policies/*.yaml    (in CI: exit 1 when a file is not formatted)"),
       java.util.Map.entry("demo", "precept demo"),
       java.util.Map.entry("library", "precept library examples/connect-academy-trust-library --on 2017-03-01 --format html --out register.html"),
+      java.util.Map.entry("publish", "precept publish examples/connect-academy-trust-library --out site/   (then copy site/ to the website)"),
       java.util.Map.entry("import", "precept import social-media-policy.docx --out social-media-policy.yaml"),
       java.util.Map.entry("record-approval", "precept record-approval policy.yaml --as ceo,chair --meeting \"Board meeting\" --date 2016-10-12 --minute 2016/41 --recorded-by \"A. Clerk\""),
       java.util.Map.entry("serve", "precept serve policies/ --port 8080     (SQLite in policies/.precept/; --db jdbc:postgresql://... for PostgreSQL)"),

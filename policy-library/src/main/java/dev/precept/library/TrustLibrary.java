@@ -160,6 +160,14 @@ public final class TrustLibrary {
         .orElseGet(() -> ApprovalCheck.verify(master, List.of(), Keyring.empty()));
   }
 
+  /**
+   * The master edition of a policy in force on a date: of its editions whose Board approval is
+   * verified, the one with the latest effective date on or before the date; empty when none is.
+   */
+  public Optional<Policy> masterInForce(String policyId, LocalDate date) {
+    return inForce(policyId, date).map(Edition::policy);
+  }
+
   private Optional<Edition> inForce(String policyId, LocalDate date) {
     return library.inForce(policyId, date, Drafts.REFUSED).edition();
   }

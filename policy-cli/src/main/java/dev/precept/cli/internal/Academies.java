@@ -29,7 +29,16 @@ final class Academies {
     if (!Files.isDirectory(library)) {
       throw new Precept.UsageException("--academy needs the trust's library folder, not " + library);
     }
-    TrustLibrary trust = TrustLibrary.open(library);
+    return select(TrustLibrary.open(library), academy, date);
+  }
+
+  /**
+   * The academy's policies (or every academy's, for {@code all}) in a library already read.
+   *
+   * @throws Precept.UsageException when the library has no such academy
+   */
+  static List<AcademyPolicy> select(TrustLibrary trust, String academy, LocalDate date) {
+    Path library = trust.folder();
     List<String> names = "all".equals(academy) ? trust.academies() : List.of(academy);
     List<AcademyPolicy> out = new java.util.ArrayList<>();
     for (String name : names) {
