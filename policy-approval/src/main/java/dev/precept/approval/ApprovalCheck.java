@@ -53,27 +53,38 @@ public final class ApprovalCheck {
    */
   public static ApprovalStatus verify(Policy policy, List<ApprovalRecord> records, List<MinutedApproval> minuted, Keyring keyring,
       List<Policy> otherEditions, BiFunction<Policy, Policy, String> changesSince) {
-    String digest = PolicyDigest.of(policy).toString();
+    return verify(new EditionSubject(policy, PolicyDigest.of(policy).toString(), otherEditions, changesSince), records, minuted, keyring);
+  }
+
+  /**
+   * Verifies signed records and minuted approvals of any subject: it is approved only when every
+   * office it names has a genuine, approving record (or a valid minuted approval) for its exact
+   * digest. The one check behind a policy edition's approval and an academy's tailoring approval.
+   */
+  public static ApprovalStatus verify(ApprovalSubject subject, List<ApprovalRecord> records, List<MinutedApproval> minuted,
+      Keyring keyring) {
+    String digest = subject.digest();
     List<ApprovalStatus.MinutedCheck> minutedChecks = new ArrayList<>();
     for (MinutedApproval approval : minuted) {
-      minutedChecks.add(checkMinuted(policy, digest, approval, otherEditions, changesSince));
+      minutedChecks.add(checkMinuted(subject, approval));
     }
     List<ApprovalStatus.RecordCheck> checks = new ArrayList<>();
     for (ApprovalRecord record : records) {
-      checks.add(check(policy, digest, record, keyring, otherEditions, changesSince));
+      checks.add(check(subject, record, keyring));
     }
     List<ApprovalStatus.SignatoryApproval> signatories = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
+    subject.unapprovable().ifPresent(reasons::add);
     LocalDate approvedOn = null;
-    for (Signatory signatory : policy.metadata().signatories()) {
-      String title = policy.office(signatory.office()).map(o -> o.title()).orElse(signatory.office());
-      ApprovalStatus.SignatoryApproval.Builder line = ApprovalStatus.SignatoryApproval.builder().office(signatory.office()).title(title);
+    for (String office : subject.offices()) {
+      String title = subject.title(office);
+      ApprovalStatus.SignatoryApproval.Builder line = ApprovalStatus.SignatoryApproval.builder().office(office).title(title);
       Optional<ApprovalStatus.RecordCheck> latest = checks.stream()
-          .filter(c -> c.valid() && c.current() && c.record().office().equals(signatory.office()))
+          .filter(c -> c.valid() && c.current() && c.record().office().equals(office))
           .max(Comparator.comparing((ApprovalStatus.RecordCheck c) -> c.record().date()).thenComparingInt(checks::indexOf));
       latest.ifPresent(c -> line.record(c.record()));
       Optional<MinutedApproval> minute = latest.isPresent() ? Optional.empty() : minutedChecks.stream()
-          .filter(c -> c.valid() && c.minuted().office().equals(signatory.office()))
+          .filter(c -> c.valid() && c.minuted().office().equals(office))
           .map(ApprovalStatus.MinutedCheck::minuted)
           .max(Comparator.comparing(MinutedApproval::date));
       minute.ifPresent(line::minuted);
@@ -85,7 +96,7 @@ public final class ApprovalCheck {
       } else if (latest.isPresent()) {
         reasons.add(title + " requested changes on " + latest.get().record().date());
       } else {
-        reasons.add(missing(title, signatory.office(), checks, minutedChecks));
+        reasons.add(missing(subject, title, office, checks, minutedChecks));
       }
       signatories.add(line.build());
     }
@@ -101,22 +112,55 @@ public final class ApprovalCheck {
         .build();
   }
 
-  private static ApprovalStatus.MinutedCheck checkMinuted(Policy policy, String digest, MinutedApproval minuted,
-      List<Policy> otherEditions, BiFunction<Policy, Policy, String> changesSince) {
+  /** A policy edition as the subject of approval: its signatories sign its digest. */
+  private record EditionSubject(Policy policy, String digest, List<Policy> otherEditions, BiFunction<Policy, Policy, String> changesSince)
+      implements ApprovalSubject {
+    @Override
+    public String policyId() {
+      return policy.id();
+    }
+
+    @Override
+    public List<String> offices() {
+      return policy.metadata().signatories().stream().map(Signatory::office).toList();
+    }
+
+    @Override
+    public String title(String office) {
+      return policy.office(office).map(o -> o.title()).orElse(office);
+    }
+
+    @Override
+    public String approves() {
+      return "this edition";
+    }
+
+    @Override
+    public String signatoriesOf() {
+      return "this policy";
+    }
+
+    @Override
+    public String outOfDate(String otherDigest) {
+      return "an earlier edition " + otherDigest + "; " + changedSince(otherDigest, policy, otherEditions, changesSince);
+    }
+  }
+
+  private static ApprovalStatus.MinutedCheck checkMinuted(ApprovalSubject subject, MinutedApproval minuted) {
     List<String> problems = new ArrayList<>();
-    if (!minuted.policy().equals(policy.id())) {
-      problems.add("it is for policy '" + minuted.policy() + "', not '" + policy.id() + "'");
+    if (!minuted.policy().equals(subject.policyId())) {
+      problems.add("it is for policy '" + minuted.policy() + "', not '" + subject.policyId() + "'");
     }
-    if (policy.metadata().signatories().stream().noneMatch(s -> s.office().equals(minuted.office()))) {
-      problems.add("office '" + minuted.office() + "' is not a signatory of this policy");
+    if (!subject.offices().contains(minuted.office())) {
+      problems.add("office '" + minuted.office() + "' is not a signatory of " + subject.signatoriesOf());
     }
-    if (!minuted.digest().equals(digest)) {
-      problems.add("it is for an earlier edition " + minuted.digest() + "; " + changedSince(minuted.digest(), policy, otherEditions, changesSince));
+    if (!minuted.digest().equals(subject.digest())) {
+      problems.add("it is for " + subject.outOfDate(minuted.digest()));
     }
     return ApprovalStatus.MinutedCheck.builder().minuted(minuted).valid(problems.isEmpty()).problems(problems).build();
   }
 
-  private static String missing(String title, String office, List<ApprovalStatus.RecordCheck> checks,
+  private static String missing(ApprovalSubject subject, String title, String office, List<ApprovalStatus.RecordCheck> checks,
       List<ApprovalStatus.MinutedCheck> minuted) {
     Optional<ApprovalStatus.MinutedCheck> refused = minuted.stream()
         .filter(c -> !c.valid() && c.minuted().office().equals(office)).reduce((a, b) -> b);
@@ -134,19 +178,18 @@ public final class ApprovalCheck {
     if (invalid.isPresent()) {
       return title + "'s approval does not count: " + String.join("; ", invalid.get().problems());
     }
-    return title + " has not approved this edition";
+    return title + " has not approved " + subject.approves();
   }
 
-  private static ApprovalStatus.RecordCheck check(Policy policy, String digest, ApprovalRecord record, Keyring keyring,
-      List<Policy> otherEditions, BiFunction<Policy, Policy, String> changesSince) {
+  private static ApprovalStatus.RecordCheck check(ApprovalSubject subject, ApprovalRecord record, Keyring keyring) {
     List<String> problems = new ArrayList<>();
     boolean valid = true;
-    if (!record.policy().equals(policy.id())) {
-      problems.add("it is for policy '" + record.policy() + "', not '" + policy.id() + "'");
+    if (!record.policy().equals(subject.policyId())) {
+      problems.add("it is for policy '" + record.policy() + "', not '" + subject.policyId() + "'");
       valid = false;
     }
-    if (policy.metadata().signatories().stream().noneMatch(s -> s.office().equals(record.office()))) {
-      problems.add("office '" + record.office() + "' is not a signatory of this policy");
+    if (!subject.offices().contains(record.office())) {
+      problems.add("office '" + record.office() + "' is not a signatory of " + subject.signatoriesOf());
       valid = false;
     }
     Optional<Keyring.TrustedKey> key = keyring.byFingerprint(record.key());
@@ -162,9 +205,9 @@ public final class ApprovalCheck {
       problems.add("its signature does not verify: the record was changed after signing, or the signature is corrupt");
       valid = false;
     }
-    boolean current = record.digest().equals(digest);
+    boolean current = record.digest().equals(subject.digest());
     if (!current) {
-      problems.add(0, "an earlier edition " + record.digest() + "; " + changedSince(record.digest(), policy, otherEditions, changesSince));
+      problems.add(0, subject.outOfDate(record.digest()));
     }
     return ApprovalStatus.RecordCheck.builder().record(record).valid(valid).current(current).problems(problems).build();
   }

@@ -81,9 +81,22 @@ public interface Edition {
     return Optional.of(stated.get().isAfter(signed.get()) ? stated.get() : signed.get());
   }
 
-  /** When this edition is due for review: {@link #lastApproved()} plus the policy's review frequency; empty until approved. */
+  /**
+   * When this edition is due for review: {@link #lastApproved()} plus the policy's review
+   * frequency, or plus its statutory review cycle where that falls sooner; empty until approved.
+   */
   @Value.Derived
   default Optional<LocalDate> reviewDue() {
-    return lastApproved().map(d -> d.plus(policy().metadata().reviewFrequency()));
+    return lastApproved().map(approved -> {
+      LocalDate own = approved.plus(policy().metadata().reviewFrequency());
+      return policy().metadata().statutoryReview().map(s -> approved.plus(s.every())).filter(s -> s.isBefore(own)).orElse(own);
+    });
+  }
+
+  /** Whether the statutory review cycle, stricter than the policy's own, sets {@link #reviewDue()}. */
+  @Value.Derived
+  default boolean reviewDueByStatute() {
+    return lastApproved().flatMap(approved -> policy().metadata().statutoryReview()
+        .map(s -> approved.plus(s.every()).isBefore(approved.plus(policy().metadata().reviewFrequency())))).orElse(false);
   }
 }

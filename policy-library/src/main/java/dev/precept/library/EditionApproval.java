@@ -2,6 +2,7 @@ package dev.precept.library;
 
 import org.apiguardian.api.API;
 
+import dev.precept.approval.ApprovalStatus;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -35,4 +36,7 @@ public interface EditionApproval {
 
   /** Why the edition is not approved, one sentence per missing or refused approval; empty when approved. */
   List<String> reasons();
+
+  /** The whole verification, record by record, as {@code precept verify} shows it; empty when the approval files could not be read. */
+  Optional<ApprovalStatus> verification();
 }

@@ -28,11 +28,14 @@ import java.util.stream.Collectors;
 public final class PolicyLibrary {
   private final Path folder;
   private final Map<String, LibraryPolicy> policies;
+  private final List<LibraryReader.OverlayFile> overlays;
   private final List<LoadProblem> problems;
 
-  private PolicyLibrary(Path folder, Map<String, LibraryPolicy> policies, List<LoadProblem> problems) {
+  private PolicyLibrary(Path folder, Map<String, LibraryPolicy> policies, List<LibraryReader.OverlayFile> overlays,
+      List<LoadProblem> problems) {
     this.folder = folder;
     this.policies = policies;
+    this.overlays = overlays;
     this.problems = problems;
   }
 
@@ -62,7 +65,7 @@ public final class PolicyLibrary {
     }
     LibraryReader.Result result = LibraryReader.read(folder,
         previous.map(p -> p.policies.values().stream().flatMap(l -> l.editions().stream()).toList()).orElse(List.of()));
-    return new PolicyLibrary(folder, result.policies(), result.problems());
+    return new PolicyLibrary(folder, result.policies(), result.overlays(), result.problems());
   }
 
   /** The folder read. */
@@ -78,6 +81,16 @@ public final class PolicyLibrary {
   /** The policy with this id. */
   public Optional<LibraryPolicy> policy(String id) {
     return Optional.ofNullable(policies.get(id));
+  }
+
+  /** The academies' overlays read from {@code academies/}, by academy then file. */
+  List<LibraryReader.OverlayFile> overlayFiles() {
+    return overlays;
+  }
+
+  /** The same folder as a trust's library: its masters (these editions), the academies' overlays and the register. */
+  public TrustLibrary trust() {
+    return TrustLibrary.of(this);
   }
 
   /** Files that could not be used, and why, in file order. */

@@ -14,12 +14,12 @@ import org.immutables.value.Value;
  * One line of a trust's register: a policy as the trust holds it (its master) or as one academy
  * holds it (the master with the academy's overlay), on the register's date.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 @Value.Immutable
 @PreceptStyle
 @JsonSerialize(as = ImmutableRegisterEntry.class)
 @JsonPropertyOrder({"policy", "title", "academy", "state", "edition", "status", "approvedBy", "approvedOn",
-    "reviewCycle", "nextReview", "overdue", "tailored", "variablesSet", "attention", "file"})
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    "reviewCycle", "statutoryCycle", "statutorySource", "reviewByStatute", "nextReview", "overdue", "tailored", "variablesSet", "attention", "file"})
 public interface RegisterEntry {
   /** A new builder of {@link RegisterEntry}. */
   static Builder builder() {
@@ -57,6 +57,18 @@ public interface RegisterEntry {
 
   /** The review cycle the policy declares, ISO-8601 ({@code P1Y}). */
   String reviewCycle();
+
+  /** The review cycle the law sets, in words ("every 1 year"), when the policy declares one. */
+  Optional<String> statutoryCycle();
+
+  /** The source of the statutory duty to review, when the policy declares one. */
+  Optional<String> statutorySource();
+
+  /** Whether the statutory cycle, stricter than the policy's own, sets {@link #nextReview()}. */
+  @Value.Default
+  default boolean reviewByStatute() {
+    return false;
+  }
 
   /** When the next review is due. */
   Optional<LocalDate> nextReview();

@@ -33,7 +33,7 @@ public final class RegisterPage {
       if (!e.approvedBy().isEmpty()) {
         out.append("      approved by ").append(String.join("; ", e.approvedBy())).append('\n');
       }
-      e.nextReview().ifPresent(d -> out.append("      next review ").append(d).append(" (cycle ").append(e.reviewCycle()).append(")")
+      e.nextReview().ifPresent(d -> out.append("      next review ").append(d).append(" (").append(cycle(e)).append(")")
           .append(e.overdue() ? " OVERDUE" : "").append('\n'));
       if (e.academy().isPresent()) {
         out.append("      deviation: ").append(deviation(e)).append('\n');
@@ -44,6 +44,20 @@ public final class RegisterPage {
     long action = register.entries().stream().filter(e -> e.state().needsAction()).count() + register.problems().size();
     out.append('\n').append(action == 0 ? "nothing overdue; every overlay applies" : action + " need action").append('\n');
     return out.toString();
+  }
+
+  /**
+   * The review cycle of a line in words: "cycle P1Y", and where the policy declares a statutory
+   * cycle, "statutory: every 1 year, Keeping Children Safe in Education 2016" beside it (first
+   * when it sets the next review).
+   */
+  public static String cycle(RegisterEntry e) {
+    String own = "cycle " + e.reviewCycle();
+    if (e.statutoryCycle().isEmpty()) {
+      return own;
+    }
+    String statutory = "statutory: " + e.statutoryCycle().get() + e.statutorySource().map(s -> ", " + s).orElse("");
+    return e.reviewByStatute() ? statutory + "; the policy's own " + own : own + "; " + statutory;
   }
 
   /** How far an academy's line deviates from the master, in words. */
@@ -95,7 +109,7 @@ public final class RegisterPage {
           .append(esc(e.academy().orElse("Trust master"))).append("</td><td>").append(esc(e.edition().orElse("none in force")))
           .append("</td><td>").append(esc(e.status())).append("</td><td>").append(esc(String.join("; ", e.approvedBy())))
           .append("</td><td>").append(e.nextReview().map(LocalDate::toString).orElse("")).append(e.overdue() ? " (overdue)" : "")
-          .append(" <small>cycle ").append(esc(e.reviewCycle())).append("</small></td><td>")
+          .append(" <small>").append(esc(cycle(e))).append("</small></td><td>")
           .append(e.academy().isPresent() ? esc(deviation(e)) : "").append("</td><td>")
           .append(e.attention().stream().map(RegisterPage::esc).collect(Collectors.joining("<br/>"))).append("</td></tr>\n");
     }

@@ -2,29 +2,22 @@ package dev.precept.library;
 
 import org.apiguardian.api.API;
 
+import dev.precept.approval.ApprovalCheck;
 import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.ApprovalStatus;
+import dev.precept.approval.ApprovalSubject;
 import dev.precept.approval.Approvals;
 import dev.precept.approval.Decision;
-
-import dev.precept.approval.ApprovalStatus.RecordCheck;
-import dev.precept.approval.ApprovalStatus.SignatoryApproval;
 import dev.precept.approval.Keyring;
-
 import dev.precept.model.Overlay;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyException;
 import dev.precept.model.PolicyValidationException;
-
 import dev.precept.model.Signatory;
 import dev.precept.model.Variation;
 
 import java.security.PrivateKey;
-
 import java.time.LocalDate;
-import java.util.ArrayList;
-
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,76 +51,60 @@ public final class TailoringApproval {
 
   /**
    * Whether the academy's Local Governing Body approved exactly this tailoring of this master: every
-   * local signatory has a genuine, approving record for the current tailoring digest.
+   * local signatory has a genuine, approving record for the current tailoring digest. The same
+   * check as a policy edition's ({@link ApprovalCheck}), over the tailoring digest.
    */
   public static ApprovalStatus verify(Overlay overlay, Policy master, List<ApprovalRecord> records, Keyring keyring) {
+    return ApprovalCheck.verify(subject(overlay, master), records, List.of(), keyring);
+  }
+
+  /** The academy's tailoring of a master as the subject of its Local Governing Body's approval. */
+  static ApprovalSubject subject(Overlay overlay, Policy master) {
     String digest = overlay.tailoringDigest(master).toString();
-    List<Signatory> signatories = signatories(master);
-    List<ApprovalStatus.RecordCheck> checks = new ArrayList<>();
-    for (ApprovalRecord record : records) {
-      List<String> problems = new ArrayList<>();
-      boolean valid = true;
-      if (!record.policy().equals(master.id())) {
-        problems.add("it is for policy '" + record.policy() + "', not '" + master.id() + "'");
-        valid = false;
+    List<String> offices = signatories(master).stream().map(Signatory::office).toList();
+    return new ApprovalSubject() {
+      @Override
+      public String policyId() {
+        return master.id();
       }
-      if (signatories.stream().noneMatch(s -> s.office().equals(record.office()))) {
-        problems.add("office '" + record.office() + "' does not sign this academy's tailoring");
-        valid = false;
+
+      @Override
+      public String digest() {
+        return digest;
       }
-      Optional<Keyring.TrustedKey> key = keyring.byFingerprint(record.key());
-      if (key.isEmpty()) {
-        problems.add("its key " + record.key() + " is not in the academy's keyring");
-        valid = false;
-      } else if (!key.get().office().equals(record.office())) {
-        problems.add("its key is trusted for office '" + key.get().office() + "', not '" + record.office() + "'");
-        valid = false;
-      } else if (!Approvals.signatureVerifies(record, key.get())) {
-        problems.add("its signature does not verify: the record was changed after signing, or the signature is corrupt");
-        valid = false;
+
+      @Override
+      public List<String> offices() {
+        return offices;
       }
-      boolean current = record.digest().equals(digest);
-      if (!current) {
-        problems.add(0, "it approved another tailoring " + record.digest()
-            + ": the overlay, or a master clause it tailors, has changed since");
+
+      @Override
+      public String title(String office) {
+        return TailoringApproval.title(overlay, master, office);
       }
-      checks.add(RecordCheck.builder().record(record).valid(valid).current(current).problems(problems).build());
-    }
-    List<String> reasons = new ArrayList<>();
-    List<ApprovalStatus.SignatoryApproval> lines = new ArrayList<>();
-    LocalDate approvedOn = null;
-    if (signatories.isEmpty()) {
-      reasons.add("master " + master.id() + " " + master.metadata().version() + " names no local approval (variation.localApproval)");
-    }
-    for (Signatory signatory : signatories) {
-      String title = title(overlay, master, signatory.office());
-      SignatoryApproval.Builder line = SignatoryApproval.builder().office(signatory.office()).title(title);
-      Optional<ApprovalStatus.RecordCheck> latest = checks.stream()
-          .filter(c -> c.valid() && c.current() && c.record().office().equals(signatory.office()))
-          .max(Comparator.comparing((ApprovalStatus.RecordCheck c) -> c.record().date()).thenComparingInt(checks::indexOf));
-      latest.ifPresent(c -> line.record(c.record()));
-      if (latest.isPresent() && latest.get().record().decision().approves()) {
-        LocalDate date = latest.get().record().date();
-        approvedOn = approvedOn == null || date.isAfter(approvedOn) ? date : approvedOn;
-      } else if (latest.isPresent()) {
-        reasons.add(title + " requested changes on " + latest.get().record().date());
-      } else {
-        Optional<ApprovalStatus.RecordCheck> older = checks.stream()
-            .filter(c -> c.valid() && !c.current() && c.record().office().equals(signatory.office())).reduce((a, b) -> b);
-        reasons.add(older.map(c -> title + "'s approval of " + c.record().date() + " is for a tailoring that has changed since")
-            .orElse(title + " has not approved this tailoring"));
+
+      @Override
+      public String approves() {
+        return "this tailoring";
       }
-      lines.add(line.build());
-    }
-    boolean approved = reasons.isEmpty();
-    return ApprovalStatus.builder()
-        .digest(digest)
-        .approved(approved)
-        .records(checks)
-        .reasons(reasons)
-        .approvedOn(approved ? Optional.ofNullable(approvedOn) : Optional.empty())
-        .signatories(lines)
-        .build();
+
+      @Override
+      public String signatoriesOf() {
+        return "this academy's tailoring";
+      }
+
+      @Override
+      public String outOfDate(String otherDigest) {
+        return "another tailoring " + otherDigest + ": the overlay, or a master clause it tailors, has changed since";
+      }
+
+      @Override
+      public Optional<String> unapprovable() {
+        return offices.isEmpty()
+            ? Optional.of("master " + master.id() + " " + master.metadata().version() + " names no local approval (variation.localApproval)")
+            : Optional.empty();
+      }
+    };
   }
 
   private static List<Signatory> signatories(Policy master) {

@@ -3,37 +3,27 @@ package dev.precept.library;
 import org.apiguardian.api.API;
 
 import dev.precept.approval.ApprovalCheck;
-import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.ApprovalStatus;
-import dev.precept.approval.Approvals;
 import dev.precept.approval.Keyring;
+import dev.precept.library.internal.LibraryReader;
+import dev.precept.model.Metadata;
 import dev.precept.model.Overlay;
-import dev.precept.model.OverlayLoader;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyException;
-import dev.precept.model.PolicyLoader;
 import dev.precept.model.PolicyValidationException;
 import dev.precept.model.Diagnostic;
-import dev.precept.model.ReadLimits;
 import dev.precept.model.Status;
 import dev.precept.model.Tailoring;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A trust's policy library read from its folder: the master editions of its policies with their
@@ -51,34 +41,34 @@ import java.util.stream.Stream;
  * academies/&lt;academy&gt;/&lt;name&gt;.keyring.yaml   the keys trusted to sign them
  * academies/&lt;academy&gt;/&lt;name&gt;.cases.yaml     cases run against the academy's policy
  * </pre>
- * Without a {@code policies/} folder, every policy file outside {@code academies/} is a master
- * edition. Folders named {@code target} or starting with a dot are not read.
+ * Every policy file outside {@code academies/} is a master edition ({@code policies/} is tidy, not
+ * required). Folders named {@code target} or starting with a dot are not read. The folder is read
+ * once, by {@link PolicyLibrary}: this is the trust's view of it ({@link PolicyLibrary#trust()}).
  *
  * <p>Immutable once read; safe to share between threads.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class TrustLibrary {
-  private final Path folder;
-  private final List<MasterEdition> masters;
-  private final List<AcademyOverlay> overlays;
+  private final PolicyLibrary library;
+  private final List<Edition> masters;
+  private final List<LibraryReader.OverlayFile> overlays;
   private final List<Diagnostic> problems;
 
-  /** One master edition read from the folder, with what its approvals prove. */
-  private record MasterEdition(Path file, Policy policy, ApprovalStatus approval) {
-    LocalDate effective() {
-      return policy.metadata().dates().effective().or(approval::approvedOn)
-          .or(() -> policy.metadata().dates().approved()).orElse(policy.metadata().dates().drafted());
+  private TrustLibrary(PolicyLibrary library) {
+    this.library = library;
+    this.masters = library.policies().stream().flatMap(p -> p.editions().stream()).toList();
+    this.overlays = library.overlayFiles();
+    List<Diagnostic> found = new ArrayList<>();
+    for (LoadProblem problem : library.problems()) {
+      if (problem.problems().isEmpty()) {
+        found.add(Diagnostic.builder().code(Diagnostic.INCONSISTENT).source(problem.file().toString()).line(0).column(0)
+            .pointer("").message(problem.message()).build());
+      } else {
+        found.addAll(problem.problems());
+      }
     }
-  }
-
-  /** One academy overlay read from the folder. */
-  private record AcademyOverlay(String academyFolder, Path file, Overlay overlay) {}
-
-  private TrustLibrary(Path folder, List<MasterEdition> masters, List<AcademyOverlay> overlays, List<Diagnostic> problems) {
-    this.folder = folder;
-    this.masters = masters;
-    this.overlays = overlays;
-    this.problems = problems;
+    found.sort(Diagnostic.IN_READING_ORDER);
+    this.problems = List.copyOf(found);
   }
 
   /**
@@ -87,56 +77,22 @@ public final class TrustLibrary {
    * @throws PolicyException when the folder is not there
    */
   public static TrustLibrary open(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      throw new PolicyException(folder + ": no such folder");
-    }
-    List<Diagnostic> problems = new ArrayList<>();
-    Path academies = folder.resolve("academies");
-    Path policies = Files.isDirectory(folder.resolve("policies")) ? folder.resolve("policies") : folder;
-    List<MasterEdition> masters = new ArrayList<>();
-    for (Path file : yamlFiles(policies)) {
-      if (file.startsWith(academies) || OverlayLoader.isOverlayFile(file) || sidecar(file)) {
-        continue;
-      }
-      try {
-        byte[] bytes = PolicyLoader.readFile(file, ReadLimits.STANDARD);
-        if (!new String(bytes, StandardCharsets.UTF_8).contains("schemaVersion")) {
-          continue; // an incident or another document, not a policy
-        }
-        Policy policy = PolicyLoader.standard().parse(bytes, file.toString());
-        ApprovalStatus approval = ApprovalCheck.verify(policy, records(sibling(file, ".approvals.yaml")), keyring(sibling(file, ".keyring.yaml")));
-        masters.add(new MasterEdition(file, policy, approval));
-      } catch (PolicyValidationException e) {
-        problems.addAll(e.diagnostics());
-      } catch (PolicyException e) {
-        problems.add(dev.precept.model.Diagnostic.builder().code(dev.precept.model.Diagnostic.INCONSISTENT).source(file.toString()).line(0).column(0).pointer("").message(e.getMessage()).build());
-      }
-    }
-    List<AcademyOverlay> overlays = new ArrayList<>();
-    if (Files.isDirectory(academies)) {
-      for (Path file : yamlFiles(academies)) {
-        if (!OverlayLoader.isOverlayFile(file)) {
-          continue;
-        }
-        try {
-          overlays.add(new AcademyOverlay(academies.relativize(file).getName(0).toString(), file, OverlayLoader.standard().load(file)));
-        } catch (PolicyValidationException e) {
-          problems.addAll(e.diagnostics());
-        } catch (PolicyException e) {
-          problems.add(dev.precept.model.Diagnostic.builder().code(dev.precept.model.Diagnostic.INCONSISTENT).source(file.toString()).line(0).column(0).pointer("").message(e.getMessage()).build());
-        }
-      }
-    }
-    masters.sort(Comparator.comparing((MasterEdition m) -> m.policy().id()).thenComparing(MasterEdition::effective)
-        .thenComparing(m -> m.file().toString()));
-    overlays.sort(Comparator.comparing((AcademyOverlay o) -> o.overlay().academy()).thenComparing(o -> o.file().toString()));
-    problems.sort(Diagnostic.IN_READING_ORDER);
-    return new TrustLibrary(folder, List.copyOf(masters), List.copyOf(overlays), List.copyOf(problems));
+    return of(PolicyLibrary.open(folder));
+  }
+
+  /** The trust's view of a policy library already read: nothing is read again. */
+  public static TrustLibrary of(PolicyLibrary library) {
+    return new TrustLibrary(library);
+  }
+
+  /** The policy library this view is made from: editions in force by date, as the server and {@code precept due} use them. */
+  public PolicyLibrary library() {
+    return library;
   }
 
   /** The folder read. */
   public Path folder() {
-    return folder;
+    return library.folder();
   }
 
   /** Files that could not be read, located. */
@@ -146,7 +102,7 @@ public final class TrustLibrary {
 
   /** Every master edition, by policy then effective date. */
   public List<Policy> masterEditions() {
-    return masters.stream().map(MasterEdition::policy).toList();
+    return masters.stream().map(Edition::policy).toList();
   }
 
   /** The academies with overlays, by name. */
@@ -157,13 +113,13 @@ public final class TrustLibrary {
   /** The overlays of an academy (by name, or by its folder's name), in file order. */
   public List<Overlay> overlays(String academy) {
     return overlays.stream().filter(o -> o.overlay().academy().equals(academy) || o.academyFolder().equals(academy))
-        .map(AcademyOverlay::overlay).toList();
+        .map(LibraryReader.OverlayFile::overlay).toList();
   }
 
   /** The file an overlay was read from. */
   public Optional<Path> fileOf(Overlay overlay) {
-    return overlays.stream().filter(o -> o.overlay() == overlay).map(AcademyOverlay::file).findFirst()
-        .or(() -> overlays.stream().filter(o -> o.overlay().equals(overlay)).map(AcademyOverlay::file).findFirst());
+    return overlays.stream().filter(o -> o.overlay() == overlay).map(LibraryReader.OverlayFile::file).findFirst()
+        .or(() -> overlays.stream().filter(o -> o.overlay().equals(overlay)).map(LibraryReader.OverlayFile::file).findFirst());
   }
 
   /**
@@ -174,7 +130,7 @@ public final class TrustLibrary {
    */
   public Policy masterFor(Overlay overlay, LocalDate date) {
     Policy named = overlay.namedEdition(masterEditions());
-    return inForce(named.id(), date).map(MasterEdition::policy).orElse(named);
+    return inForce(named.id(), date).map(Edition::policy).orElse(named);
   }
 
   /**
@@ -188,18 +144,22 @@ public final class TrustLibrary {
     return master == named ? overlay.applyTo(master) : overlay.applyTo(master, named);
   }
 
-  /** Whether the academy's Local Governing Body approved the overlay's tailoring of this master. */
+  /**
+   * Whether the academy's Local Governing Body approved the overlay's tailoring of this master, by
+   * the approval files read beside the overlay (an unreadable one counts for nothing, and is among
+   * the {@link #problems()}).
+   */
   public ApprovalStatus localApproval(Overlay overlay, Policy master) {
-    Path file = fileOf(overlay).orElseThrow(() -> new IllegalArgumentException("not an overlay of this library"));
-    String base = file.getFileName().toString().replaceFirst("\\.overlay\\.ya?ml$", "");
-    return TailoringApproval.verify(overlay, master, records(file.resolveSibling(base + ".approvals.yaml")),
-        keyring(file.resolveSibling(base + ".keyring.yaml")));
+    LibraryReader.OverlayFile file = overlays.stream().filter(o -> o.overlay() == overlay).findFirst()
+        .or(() -> overlays.stream().filter(o -> o.overlay().equals(overlay)).findFirst())
+        .orElseThrow(() -> new IllegalArgumentException("not an overlay of this library"));
+    return TailoringApproval.verify(overlay, master, file.approvals().records(), file.approvals().keyring());
   }
 
   /** What the Board's approval records beside a master edition prove (not approved for an edition not in the library). */
   public ApprovalStatus masterApproval(Policy master) {
     return masters.stream().filter(m -> m.policy() == master || m.policy().equals(master)).findFirst()
-        .map(MasterEdition::approval)
+        .flatMap(m -> m.approval().verification())
         .orElseGet(() -> ApprovalCheck.verify(master, List.of(), Keyring.empty()));
   }
 
@@ -208,12 +168,11 @@ public final class TrustLibrary {
    * verified, the one with the latest effective date on or before the date; empty when none is.
    */
   public Optional<Policy> masterInForce(String policyId, LocalDate date) {
-    return inForce(policyId, date).map(MasterEdition::policy);
+    return inForce(policyId, date).map(Edition::policy);
   }
 
-  private Optional<MasterEdition> inForce(String policyId, LocalDate date) {
-    return masters.stream().filter(m -> m.policy().id().equals(policyId) && m.approval().approved() && !m.effective().isAfter(date))
-        .reduce((a, b) -> b);
+  private Optional<Edition> inForce(String policyId, LocalDate date) {
+    return library.inForce(policyId, date, Drafts.REFUSED).edition();
   }
 
   /**
@@ -224,21 +183,22 @@ public final class TrustLibrary {
   public TrustRegister register(LocalDate date, Period window) {
     TrustRegister.Builder register = TrustRegister.builder().date(date).problems(problems)
         .academies(academies());
-    register.trust(masters.stream().map(m -> m.policy().metadata().organisation()).findFirst().orElse(folder.getFileName().toString()));
-    Map<String, List<MasterEdition>> byPolicy = new LinkedHashMap<>();
+    register.trust(masters.stream().map(m -> m.policy().metadata().organisation()).findFirst()
+        .orElse(folder().getFileName().toString()));
+    Map<String, List<Edition>> byPolicy = new LinkedHashMap<>();
     masters.forEach(m -> byPolicy.computeIfAbsent(m.policy().id(), k -> new ArrayList<>()).add(m));
     Set<String> overlaid = new LinkedHashSet<>();
-    for (Map.Entry<String, List<MasterEdition>> policy : byPolicy.entrySet()) {
+    for (Map.Entry<String, List<Edition>> policy : byPolicy.entrySet()) {
       RegisterEntry master = masterEntry(policy.getValue(), date, window);
       register.addEntries(master);
-      for (AcademyOverlay overlay : overlays) {
+      for (LibraryReader.OverlayFile overlay : overlays) {
         if (overlay.overlay().master().policy().equals(policy.getKey())) {
           overlaid.add(overlay.file().toString());
           register.addEntries(academyEntry(overlay, master, date));
         }
       }
     }
-    for (AcademyOverlay overlay : overlays) {
+    for (LibraryReader.OverlayFile overlay : overlays) {
       if (!overlaid.contains(overlay.file().toString())) {
         register.addProblems(overlay.overlay().problem("/master/policy",
             "there is no master policy '" + overlay.overlay().master().policy() + "' in the library",
@@ -248,47 +208,71 @@ public final class TrustLibrary {
     return register.build();
   }
 
-  private RegisterEntry masterEntry(List<MasterEdition> editions, LocalDate date, Period window) {
-    MasterEdition latest = editions.get(editions.size() - 1);
-    Optional<MasterEdition> inForce = inForce(latest.policy().id(), date);
+  private RegisterEntry masterEntry(List<Edition> editions, LocalDate date, Period window) {
+    Edition latest = editions.get(editions.size() - 1);
+    Optional<Edition> inForce = inForce(latest.policyId(), date);
+    Policy shown = inForce.orElse(latest).policy();
     RegisterEntry.Builder entry = RegisterEntry.builder()
-        .policy(latest.policy().id())
+        .policy(latest.policyId())
         .title(latest.policy().metadata().title())
-        .reviewCycle(latest.policy().metadata().reviewFrequency().toString());
-    Optional<MasterEdition> draft = editions.stream()
+        .reviewCycle(shown.metadata().reviewFrequency().toString())
+        .statutoryCycle(shown.metadata().statutoryReview().map(Metadata.StatutoryReview::words))
+        .statutorySource(shown.metadata().statutoryReview().map(Metadata.StatutoryReview::source));
+    Optional<Edition> draft = editions.stream()
         .filter(e -> !e.approval().approved() && e.policy().metadata().status() != Status.SUPERSEDED
             && inForce.map(f -> e.effective().isAfter(f.effective()) || e.policy().metadata().dates().drafted()
                 .isAfter(f.policy().metadata().dates().drafted())).orElse(true))
         .reduce((a, b) -> b);
-    String draftNote = draft.map(d -> "; draft " + d.policy().metadata().version() + " awaiting approval").orElse("");
+    String draftNote = draft.map(d -> "; draft " + d.version() + " awaiting approval").orElse("");
     if (inForce.isEmpty()) {
-      MasterEdition pending = draft.orElse(latest);
+      Edition pending = draft.orElse(latest);
       Optional<LocalDate> due = pending.policy().metadata().approval().due();
       boolean overdue = due.map(d -> d.isBefore(date)).orElse(false);
       return entry.file(pending.file().toString())
           .state(overdue ? RegisterState.OVERDUE : RegisterState.AWAITING_APPROVAL)
-          .status("no approved edition in force; draft " + pending.policy().metadata().version() + " awaiting approval"
+          .status("no approved edition in force; draft " + pending.version() + " awaiting approval"
               + due.map(d -> " (due by " + d + ")").orElse(""))
           .nextReview(due)
           .overdue(overdue)
           .build();
     }
-    MasterEdition edition = inForce.get();
-    LocalDate approvedOn = edition.approval().approvedOn().orElse(edition.effective());
-    LocalDate next = approvedOn.plus(edition.policy().metadata().reviewFrequency());
+    Edition edition = inForce.get();
+    entry.file(edition.file().toString())
+        .edition(edition.version())
+        .approvedBy(edition.approval().signatures().stream().map(s -> s.title() + " " + s.name() + " on " + s.date()).toList())
+        .approvedOn(edition.approval().approvedOn());
+    if (edition.superseded()) {
+      // A superseded edition is never due for review: what comes next is its successor's.
+      Optional<Edition> successor = editions.stream()
+          .filter(e -> e.approval().approved() && e.effective().isAfter(edition.effective())).findFirst();
+      if (successor.isPresent()) {
+        Optional<LocalDate> next = successor.get().reviewDue();
+        return entry.status("approved, in force until " + successor.get().effective() + ", when " + successor.get().version()
+                + " (approved) replaces it")
+            .nextReview(next)
+            .overdue(false)
+            .state(next.map(n -> n.isAfter(date.plus(window))).orElse(true) ? RegisterState.IN_FORCE : RegisterState.DUE)
+            .build();
+      }
+      Optional<LocalDate> due = draft.flatMap(d -> d.policy().metadata().approval().due());
+      boolean overdue = due.map(d -> d.isBefore(date)).orElse(false);
+      return entry.status("approved, in force, marked superseded" + draftNote + due.map(d -> " (due by " + d + ")").orElse(""))
+          .nextReview(due)
+          .overdue(overdue)
+          .state(overdue ? RegisterState.OVERDUE : RegisterState.AWAITING_APPROVAL)
+          .build();
+    }
+    LocalDate next = edition.reviewDue().orElseThrow();
     boolean overdue = next.isBefore(date);
-    return entry.file(edition.file().toString())
-        .edition(edition.policy().metadata().version())
-        .status("approved, in force" + draftNote)
-        .approvedBy(approvedBy(edition.approval()))
-        .approvedOn(edition.approval().approvedOn())
+    return entry.status("approved, in force" + draftNote)
         .nextReview(next)
+        .reviewByStatute(edition.reviewDueByStatute())
         .overdue(overdue)
         .state(overdue ? RegisterState.OVERDUE : next.isAfter(date.plus(window)) ? RegisterState.IN_FORCE : RegisterState.DUE)
         .build();
   }
 
-  private RegisterEntry academyEntry(AcademyOverlay academy, RegisterEntry master, LocalDate date) {
+  private RegisterEntry academyEntry(LibraryReader.OverlayFile academy, RegisterEntry master, LocalDate date) {
     Overlay overlay = academy.overlay();
     RegisterEntry.Builder entry = RegisterEntry.builder()
         .policy(master.policy())
@@ -296,6 +280,9 @@ public final class TrustLibrary {
         .academy(overlay.academy())
         .file(academy.file().toString())
         .reviewCycle(master.reviewCycle())
+        .statutoryCycle(master.statutoryCycle())
+        .statutorySource(master.statutorySource())
+        .reviewByStatute(master.reviewByStatute())
         .nextReview(master.nextReview())
         .overdue(master.overdue())
         .variablesSet(overlay.variables().keySet().stream().sorted().toList())
@@ -332,7 +319,7 @@ public final class TrustLibrary {
         local = localApproval(overlay, master0);
       } catch (PolicyValidationException e) {
         e.diagnostics().forEach(p -> attention.add(p.describe()));
-        return entry.state(RegisterState.ATTENTION).status("the local approvals cannot be read").attention(attention).build();
+        return entry.state(RegisterState.ATTENTION).status("the tailoring cannot be checked against master " + master0.metadata().version()).attention(attention).build();
       }
       if (local.approved()) {
         status += "; tailoring approved locally";
@@ -374,37 +361,4 @@ public final class TrustLibrary {
     return t.kind().word() + " " + t.target() + t.clause().map(c -> " (adds " + c.id() + ")").orElse("");
   }
 
-  private static List<Path> yamlFiles(Path root) {
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> root.relativize(p).toString().isEmpty() || Stream.iterate(root.relativize(p), x -> x.getParent() != null, Path::getParent)
-              .noneMatch(x -> x.getFileName().toString().equals("target") || x.getFileName().toString().startsWith(".")))
-          .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-          .sorted().collect(Collectors.toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static boolean sidecar(Path file) {
-    return file.getFileName().toString().matches(".*\\.(cases|approvals|keyring)\\.ya?ml");
-  }
-
-  private static Path sibling(Path file, String suffix) {
-    return file.resolveSibling(file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "") + suffix);
-  }
-
-  private static List<ApprovalRecord> records(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return List.of();
-    }
-    return Approvals.readRecords(PolicyLoader.readFile(file, ReadLimits.STANDARD), file.toString());
-  }
-
-  private static Keyring keyring(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return Keyring.empty();
-    }
-    return Approvals.readKeyring(PolicyLoader.readFile(file, ReadLimits.STANDARD), file.toString());
-  }
 }

@@ -19,7 +19,10 @@
  * {@code <name>.approvals.yaml} (its signed approvals), {@code <name>.keyring.yaml} (the keys
  * trusted to sign them) and {@code <name>.cases.yaml} (its test cases). Other YAML files (incidents,
  * cases) are not editions and are passed over; folders named {@code target} or starting with a
- * dot are not read.
+ * dot are not read. A trust's folder also holds {@code academies/<academy>/<name>.overlay.yaml},
+ * each academy's overlay on a master, with its Local Governing Body's approvals beside it: read in
+ * the same pass, and seen through {@link dev.precept.library.PolicyLibrary#trust()}
+ * ({@link dev.precept.library.TrustLibrary}: an academy's policy and the trust's register).
  */
 @LibraryStyle
 package dev.precept.library;

@@ -152,4 +152,111 @@ class TrustLibraryTest {
     assertTrue(overdue.contains("<td class=\"overdue\""));
     assertTrue(overdue.contains("<strong>action needed</strong>"));
   }
+
+  /** A library whose master (the example's 2016 edition, signed for the test) reviews on its own cycle and declares a statutory one. */
+  private Path libraryWithStatutoryCycle(String reviewFrequency, String statutory) throws IOException {
+    Path root = temp.resolve("statutory");
+    Path master = root.resolve("policies/social-media/social-media-policy.yaml");
+    String text = Files.readString(EXAMPLE.resolve("policies/social-media/social-media-policy.yaml"));
+    String changed = text.replace("  reviewFrequency: P1Y\n", "  reviewFrequency: " + reviewFrequency + "\n  statutoryReview:\n    every: "
+        + statutory + "\n    source: Keeping Children Safe in Education 2016\n");
+    assertFalse(changed.equals(text));
+    TrustFolder.write(master, changed);
+    TrustFolder.sign(master, LocalDate.of(2016, 10, 20));
+    TrustFolder.write(root.resolve("academies/penhallow/social-media.overlay.yaml"),
+        Files.readString(EXAMPLE.resolve("academies/penhallow/social-media.overlay.yaml")));
+    return root;
+  }
+
+  @Test
+  void aStricterStatutoryCycleSetsTheNextReviewAndMakesItOverdue() throws IOException {
+    TrustRegister register = TrustLibrary.open(libraryWithStatutoryCycle("P2Y", "P1Y")).register(LocalDate.of(2017, 11, 1), WINDOW);
+    RegisterEntry master = register.entry("cat-social-media", Optional.empty()).orElseThrow();
+    assertEquals(Optional.of(LocalDate.of(2017, 10, 20)), master.nextReview(), "the law's yearly review, not the policy's two-yearly one");
+    assertTrue(master.reviewByStatute());
+    assertEquals(RegisterState.OVERDUE, master.state());
+    assertEquals(Optional.of("every 1 year"), master.statutoryCycle());
+    String text = RegisterPage.text(register);
+    assertTrue(text.contains("next review 2017-10-20 (statutory: every 1 year, Keeping Children Safe in Education 2016;"
+        + " the policy's own cycle P2Y) OVERDUE"), text);
+    RegisterEntry penhallow = register.entry("cat-social-media", Optional.of("Penhallow Academy")).orElseThrow();
+    assertEquals(RegisterState.OVERDUE, penhallow.state(), "an academy's document is overdue with its master");
+    assertTrue(register.needsAction());
+    assertTrue(RegisterPage.html(register).contains("<small>statutory: every 1 year, Keeping Children Safe in Education 2016;"));
+  }
+
+  @Test
+  void aLaxerStatutoryCycleIsShownButThePolicysOwnCycleDecides() throws IOException {
+    TrustRegister register = TrustLibrary.open(libraryWithStatutoryCycle("P1Y", "P3Y")).register(LocalDate.of(2017, 3, 1), WINDOW);
+    RegisterEntry master = register.entry("cat-social-media", Optional.empty()).orElseThrow();
+    assertEquals(Optional.of(LocalDate.of(2017, 10, 20)), master.nextReview());
+    assertFalse(master.reviewByStatute());
+    assertEquals(RegisterState.IN_FORCE, master.state());
+    assertTrue(RegisterPage.text(register).contains("next review 2017-10-20 (cycle P1Y; statutory: every 3 years,"
+        + " Keeping Children Safe in Education 2016)\n"), RegisterPage.text(register));
+  }
+
+  /** The seed's 2016 edition, approved and then marked superseded, beside its 2017 draft (approval due 2017-10-31). */
+  private Path supersededBesideADraft() {
+    Path root = temp.resolve("superseded");
+    Path old = root.resolve("policies/social-media/social-media-policy.yaml");
+    TrustFolder.approved(old, TrustFolder.read(TrustFolder.EXAMPLE_2016), TrustFolder.APPROVED_2016, Optional.empty());
+    TrustFolder.write(old, TrustFolder.read(old).replace("status: approved", "status: superseded"));
+    TrustFolder.sign(old, TrustFolder.APPROVED_2016);
+    TrustFolder.write(root.resolve("policies/social-media/social-media-policy-2017.yaml"), TrustFolder.read(TrustFolder.EXAMPLE_2017));
+    return root;
+  }
+
+  @Test
+  void aSupersededEditionBesideTheNextDraftIsNotOverdue() {
+    TrustRegister register = TrustLibrary.open(supersededBesideADraft()).register(LocalDate.of(2017, 10, 25), WINDOW);
+    RegisterEntry master = register.entry("cat-social-media", Optional.empty()).orElseThrow();
+    assertFalse(master.overdue(), RegisterPage.text(register));
+    assertEquals(RegisterState.AWAITING_APPROVAL, master.state());
+    assertEquals("approved, in force, marked superseded; draft 2017.1 awaiting approval (due by 2017-10-31)", master.status());
+    assertFalse(register.needsAction(), "the 2016 edition's review (due 2017-10-12) is not asked for: 2017.1 replaces it");
+    RegisterEntry late = TrustLibrary.open(supersededBesideADraft()).register(LocalDate.of(2017, 11, 15), WINDOW)
+        .entry("cat-social-media", Optional.empty()).orElseThrow();
+    assertEquals(RegisterState.OVERDUE, late.state(), "the draft that replaces it is past the date the Board was to approve it by");
+  }
+
+  @Test
+  void anEditionWithAnApprovedSuccessorIsNotDueForReview() {
+    Path root = TrustFolder.approvedEditions(temp.resolve("both"));
+    TrustRegister register = TrustLibrary.open(root).register(LocalDate.of(2017, 10, 20), WINDOW);
+    RegisterEntry master = register.entry("cat-social-media", Optional.empty()).orElseThrow();
+    assertEquals(Optional.of("2016.1"), master.edition());
+    assertFalse(master.overdue(), "2016.1's review fell due on 2017-10-12, and 2017.1 is its review");
+    assertEquals("approved, in force until 2017-11-01, when 2017.1 (approved) replaces it", master.status());
+    assertEquals(Optional.of(LocalDate.of(2018, 10, 11)), master.nextReview());
+  }
+
+  @Test
+  void theTrustsViewReadsNothingAgainAndLocatesABrokenOverlay() throws IOException {
+    Path trust = copyOfExample();
+    Path file = trust.resolve("academies/boscawen/social-media.overlay.yaml");
+    Files.writeString(file, Files.readString(file).replace("academy: Boscawen Academy", "academy: Boscawen Academy\nacademies: 2"));
+    PolicyLibrary library = PolicyLibrary.open(trust);
+    TrustLibrary view = library.trust();
+    assertTrue(view.library() == library);
+    assertEquals(library.policies().stream().flatMap(p -> p.editions().stream()).map(Edition::policy).toList(), view.masterEditions());
+    assertEquals(List.of(file), library.problems().stream().map(LoadProblem::file).toList());
+    assertEquals(1, view.problems().size(), view.problems().toString());
+    assertTrue(view.problems().get(0).describe().startsWith(file + ":"), view.problems().get(0).describe());
+    assertTrue(view.problems().get(0).line() > 0);
+    assertEquals(List.of("Penhallow Academy", "Trelissick Academy"), view.academies());
+    assertTrue(view.register(LocalDate.of(2017, 3, 1), WINDOW).needsAction());
+  }
+
+  @Test
+  void anUnreadableLocalApprovalsFileCountsForNothingAndIsReported() throws IOException {
+    Path trust = copyOfExample();
+    Path approvals = trust.resolve("academies/trelissick/social-media.approvals.yaml");
+    Files.writeString(approvals, "records: [unclosed\n");
+    TrustRegister register = TrustLibrary.open(trust).register(LocalDate.of(2017, 3, 1), WINDOW);
+    RegisterEntry trelissick = register.entry("cat-social-media", Optional.of("Trelissick Academy")).orElseThrow();
+    assertEquals("master in force; tailoring NOT approved locally", trelissick.status());
+    assertTrue(register.problems().stream().anyMatch(p -> p.source().equals(approvals.toString())), register.problems().toString());
+    assertTrue(register.needsAction());
+  }
 }

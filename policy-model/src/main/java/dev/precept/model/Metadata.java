@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableMetadata.class)
 @JsonDeserialize(as = ImmutableMetadata.class)
 @JsonPropertyOrder({"organisation", "title", "shortTitle", "version", "status", "dates", "reviewFrequency",
-    "approval", "signatories", "revisions"})
+    "statutoryReview", "approval", "signatories", "revisions"})
 public interface Metadata {
   /** A new builder of {@link Metadata}. */
   static Builder builder() {
@@ -47,6 +47,13 @@ public interface Metadata {
 
   /** How often the policy must be reviewed, as an ISO-8601 period ({@code P1Y}). */
   Period reviewFrequency();
+
+  /**
+   * The review cycle a law or statutory guidance sets for the policy, when one does ("reviewed
+   * annually" by the safeguarding guidance). Where it is stricter than {@link #reviewFrequency()},
+   * it decides when a review falls due.
+   */
+  Optional<StatutoryReview> statutoryReview();
 
   /** The body that approves the policy and by when. */
   Approval approval();
@@ -104,5 +111,45 @@ public interface Metadata {
 
     /** The date (usually a meeting month) by which the body is to review and approve it. */
     Optional<java.time.LocalDate> due();
+  }
+
+  /** A review cycle the law sets: how often, and which duty says so. */
+  @Value.Immutable
+  @JsonSerialize(as = ImmutableStatutoryReview.class)
+  @JsonDeserialize(as = ImmutableStatutoryReview.class)
+  @JsonPropertyOrder({"every", "source"})
+  interface StatutoryReview {
+    /** A new builder of {@link StatutoryReview}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link StatutoryReview}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableStatutoryReview.Builder {
+      Builder() {}
+    }
+
+    /** How often the law requires a review, as an ISO-8601 period ({@code P1Y}). */
+    Period every();
+
+    /** The source of the duty ("Keeping Children Safe in Education 2016, paragraph 66"). */
+    String source();
+
+    /** The cycle in words: "every 1 year", "every 3 years", "every 1 year and 6 months". */
+    default String words() {
+      Period p = every();
+      List<String> parts = new java.util.ArrayList<>();
+      if (p.getYears() != 0) {
+        parts.add(p.getYears() + (p.getYears() == 1 ? " year" : " years"));
+      }
+      if (p.getMonths() != 0) {
+        parts.add(p.getMonths() + (p.getMonths() == 1 ? " month" : " months"));
+      }
+      if (p.getDays() != 0 || parts.isEmpty()) {
+        parts.add(p.getDays() + (p.getDays() == 1 ? " day" : " days"));
+      }
+      return "every " + (parts.size() == 1 ? parts.get(0)
+          : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1));
+    }
   }
 }

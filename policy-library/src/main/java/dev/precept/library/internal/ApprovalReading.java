@@ -53,7 +53,8 @@ final class ApprovalReading {
     // No records proves nothing, whatever the signatories.
     boolean approved = status.approved() && (!records.isEmpty() || !minuted.isEmpty());
     EditionApproval.Builder approval = EditionApproval.builder()
-        .approved(approved).approvedOn(approved ? status.approvedOn() : java.util.Optional.empty()).reasons(status.reasons());
+        .approved(approved).approvedOn(approved ? status.approvedOn() : java.util.Optional.empty()).reasons(status.reasons())
+        .verification(status);
     if (approved) {
       for (ApprovalStatus.SignatoryApproval signatory : status.signatories()) {
         signatory.record().filter(r -> r.decision().approves())
@@ -65,6 +66,33 @@ final class ApprovalReading {
       approval.reasons(List.of("it has no approvals (" + approvals.getFileName() + " is not there)"));
     }
     return approval.build();
+  }
+
+  /**
+   * The Local Governing Body's approval files beside an academy's overlay ({@code <name>.approvals.yaml}
+   * and {@code <name>.keyring.yaml} beside {@code <name>.overlay.yaml}); nothing when one cannot be
+   * read, and a problem says why.
+   */
+  static LibraryReader.LocalApprovals local(Path overlay, List<LoadProblem> problems) {
+    String base = overlay.getFileName().toString().replaceFirst("\\.overlay\\.ya?ml$", "");
+    Path approvals = overlay.resolveSibling(base + ".approvals.yaml");
+    Path keyringFile = overlay.resolveSibling(base + ".keyring.yaml");
+    List<ApprovalRecord> records;
+    try {
+      records = Files.isRegularFile(approvals)
+          ? Approvals.readRecords(PolicyLoader.readFile(approvals, ReadLimits.STANDARD), approvals.toString()) : List.of();
+    } catch (PolicyException e) {
+      unreadable(approvals, e, problems);
+      return new LibraryReader.LocalApprovals(List.of(), Keyring.empty());
+    }
+    try {
+      Keyring keyring = Files.isRegularFile(keyringFile)
+          ? Approvals.readKeyring(PolicyLoader.readFile(keyringFile, ReadLimits.STANDARD), keyringFile.toString()) : Keyring.empty();
+      return new LibraryReader.LocalApprovals(records, keyring);
+    } catch (PolicyException e) {
+      unreadable(keyringFile, e, problems);
+      return new LibraryReader.LocalApprovals(List.of(), Keyring.empty());
+    }
   }
 
   private static EditionApproval unreadable(Path file, PolicyException e, List<LoadProblem> problems) {

@@ -4,6 +4,10 @@ import dev.precept.library.Edition;
 import dev.precept.library.EditionApproval;
 import dev.precept.library.LibraryPolicy;
 import dev.precept.library.LoadProblem;
+import dev.precept.approval.ApprovalRecord;
+import dev.precept.approval.Keyring;
+import dev.precept.model.Overlay;
+import dev.precept.model.OverlayLoader;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyDigest;
 import dev.precept.model.PolicyException;
@@ -37,7 +41,16 @@ public final class LibraryReader {
   private LibraryReader() {}
 
   /** What a folder holds. */
-  public record Result(Map<String, LibraryPolicy> policies, List<LoadProblem> problems) {}
+  public record Result(Map<String, LibraryPolicy> policies, List<OverlayFile> overlays, List<LoadProblem> problems) {}
+
+  /** An academy's overlay read from {@code academies/<folder>/}, with its Local Governing Body's approval files. */
+  public record OverlayFile(String academyFolder, Path file, Overlay overlay, LocalApprovals approvals) {}
+
+  /** The signed records of a Local Governing Body's approvals beside an overlay, and the keys trusted to sign them. */
+  public record LocalApprovals(List<ApprovalRecord> records, Keyring keyring) {}
+
+  /** The folder of academies' overlays inside a library folder. */
+  public static final String ACADEMIES = "academies";
 
   /** The policy edition files in a folder, in path order. */
   public static List<Path> editionFiles(Path folder) {
@@ -70,7 +83,16 @@ public final class LibraryReader {
     Map<Path, Edition> before = previous.stream().collect(Collectors.toMap(Edition::file, e -> e, (a, b) -> a));
     List<LoadProblem> problems = new ArrayList<>();
     List<Loaded> loaded = new ArrayList<>();
+    Path academies = folder.resolve(ACADEMIES);
+    List<OverlayFile> overlays = new ArrayList<>();
     for (Path file : editionFiles(folder)) {
+      if (file.startsWith(academies)) {
+        overlay(academies, file, problems).ifPresent(overlays::add);
+        continue;
+      }
+      if (OverlayLoader.isOverlayFile(file)) {
+        continue; // an overlay outside academies/ belongs to no academy
+      }
       byte[] bytes;
       try {
         bytes = PolicyLoader.readFile(file, ReadLimits.STANDARD);
@@ -119,7 +141,24 @@ public final class LibraryReader {
           .editions(superseded(editions)).build());
     }
     problems.sort(Comparator.comparing(LoadProblem::file));
-    return new Result(java.util.Collections.unmodifiableMap(policies), List.copyOf(problems));
+    overlays.sort(Comparator.comparing((OverlayFile o) -> o.overlay().academy()).thenComparing(o -> o.file().toString()));
+    return new Result(java.util.Collections.unmodifiableMap(policies), List.copyOf(overlays), List.copyOf(problems));
+  }
+
+  /** Reads an academy's overlay; a file that is not one is passed over, one that does not load is a problem. */
+  private static Optional<OverlayFile> overlay(Path academies, Path file, List<LoadProblem> problems) {
+    if (!OverlayLoader.isOverlayFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      Overlay overlay = OverlayLoader.standard().load(file);
+      return Optional.of(new OverlayFile(academies.relativize(file).getName(0).toString(), file, overlay,
+          ApprovalReading.local(file, problems)));
+    } catch (PolicyException e) {
+      problems.add(problem(file, e instanceof PolicyValidationException v ? "not a valid overlay (" + v.diagnostics().size()
+          + (v.diagnostics().size() == 1 ? " problem)" : " problems)") : e.getMessage(), e));
+      return Optional.empty();
+    }
   }
 
   private record Loaded(Path file, Policy policy, Optional<Edition> kept) {

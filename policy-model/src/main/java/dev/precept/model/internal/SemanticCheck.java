@@ -190,6 +190,12 @@ public final class SemanticCheck {
     if (metadata.reviewFrequency().isZero() || metadata.reviewFrequency().isNegative()) {
       problem(Diagnostic.INCONSISTENT, "/metadata/reviewFrequency", "review frequency must be a positive period", "for example P1Y");
     }
+    metadata.statutoryReview().ifPresent(statutory -> {
+      if (statutory.every().isZero() || statutory.every().isNegative()) {
+        problem(Diagnostic.INCONSISTENT, "/metadata/statutoryReview/every", "a statutory review cycle must be a positive period",
+            "for example P1Y");
+      }
+    });
     // Revision entries are events, not editions: a review with no change repeats the version.
   }
 
