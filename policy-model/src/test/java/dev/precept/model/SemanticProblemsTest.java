@@ -195,6 +195,8 @@ class SemanticProblemsTest {
             Diagnostic.INCONSISTENT, CLAUSE + "/duty/0/after/0", "duty step 'report' comes after itself"),
         Arguments.of("a duty step after an unknown step", clauseWith("duty:\n  - {id: report, text: report it}\n  - {id: respond, text: respond, after: [reprot]}"),
             Diagnostic.INCONSISTENT, CLAUSE + "/duty/1/after/0", "duty step 'respond' comes after unknown step 'reprot'"),
+        Arguments.of("a duty step with no time to do it in", clauseWith("duty:\n  - {id: report, text: report it}\n  - {id: respond, text: respond, within: PT0H}"),
+            Diagnostic.INCONSISTENT, CLAUSE + "/duty/1/within", "duty step 'respond' has a time limit that is not positive"),
         Arguments.of("a duty on a clause nothing can breach", withClause("{id: rules.note, kind: principle, text: A note., duty: [{id: read, text: read it}]}"),
             Diagnostic.INCONSISTENT, "/sections/0/clauses/1/duty", "clause 'rules.note' has a duty but no breach category"),
         // Consequences
