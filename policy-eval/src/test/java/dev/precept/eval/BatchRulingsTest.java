@@ -105,6 +105,7 @@ class BatchRulingsTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Tag("forked-jvm")
   void rulesALargeInputInBoundedMemory(@TempDir Path folder) throws Exception {
     // 50,000 rulings are about 100 MB of JSON (200 MB as Java text): in a 16 MB heap they fit only if streamed.
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -320,9 +320,10 @@ public final class SemanticCheck {
               DidYouMean.hint(earlier, steps, "steps of this duty"));
         }
       }
+      String limitAt = at + "/duty/" + i + "/within";
       step.within().ifPresent(limit -> {
         if (limit.isNegative() || limit.isZero()) {
-          problem(at + "/duty/" + steps.size(), "duty step '" + step.id() + "' has a time limit that is not positive", "for example PT24H");
+          problem(limitAt, "duty step '" + step.id() + "' has a time limit that is not positive", "for example PT24H");
         }
       });
     }

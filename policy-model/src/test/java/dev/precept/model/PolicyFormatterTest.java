@@ -1,0 +1,108 @@
+package dev.precept.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code precept fmt}: a policy rewritten in the canonical layout, so that reviews diff cleanly. */
+class PolicyFormatterTest {
+  /** Keys out of the schema's order, needless quotes, flow mappings, a list written as a block. */
+  static final String MESSY = """
+      # The trust's policy.
+      schemaVersion: 1
+      id: messy
+      metadata:
+        title: 'Messy Policy'
+        organisation: Example Trust
+        version: '2016.1'
+        status: draft
+        dates: {drafted: 2024-01-10}
+        reviewFrequency: P1Y
+        approval: {body: board}
+        signatories: [{office: board}]
+      roles:
+        - {title: Staff, id: staff}
+      offices:
+        - {id: board, title: Board}
+      breachCategories:
+        - {id: conduct, title: Conduct}
+      sections:
+        - title: Rules
+          id: rules
+          clauses:
+            - id: rules.logo
+              category: conduct
+              text: 'Do not use the logo.'
+              kind: prohibition
+              appliesTo:
+                - staff
+      """;
+
+  /** The same policy in canonical layout. */
+  static final String CANONICAL = """
+      # The trust's policy.
+      schemaVersion: 1
+      id: messy
+      metadata:
+        organisation: Example Trust
+        title: Messy Policy
+        version: "2016.1"
+        status: draft
+        dates:
+          drafted: 2024-01-10
+        reviewFrequency: P1Y
+        approval:
+          body: board
+        signatories:
+          - office: board
+      roles:
+        - id: staff
+          title: Staff
+      offices:
+        - id: board
+          title: Board
+      breachCategories:
+        - id: conduct
+          title: Conduct
+      sections:
+        - id: rules
+          title: Rules
+          clauses:
+            - id: rules.logo
+              kind: prohibition
+              text: Do not use the logo.
+              appliesTo: [staff]
+              category: conduct
+      """;
+
+  @Test
+  void putsKeysInTheSchemasOrderAndQuotesOnlyWhatWouldReadAsAnotherType() {
+    assertEquals(CANONICAL, PolicyFormatter.format(MESSY, "messy.yaml"));
+  }
+
+  @Test
+  void keepsTheCommentsAndThePolicysDigest() {
+    String formatted = PolicyFormatter.format(MESSY, "messy.yaml");
+    assertTrue(formatted.startsWith("# The trust's policy.\n"), formatted);
+    assertEquals(PolicyDigest.of(PolicyLoader.standard().parse(MESSY, "messy.yaml")),
+        PolicyDigest.of(PolicyLoader.standard().parse(formatted, "formatted.yaml")));
+  }
+
+  @Test
+  void aFormattedPolicyIsLeftAsItIs() {
+    assertEquals(CANONICAL, PolicyFormatter.format(CANONICAL, "canonical.yaml"));
+    assertTrue(PolicyFormatter.isFormatted(CANONICAL, "canonical.yaml"));
+    assertFalse(PolicyFormatter.isFormatted(MESSY, "messy.yaml"));
+  }
+
+  @Test
+  void anInvalidPolicyIsRefusedWithItsProblemsAndNotFormatted() {
+    PolicyValidationException refused = assertThrows(PolicyValidationException.class,
+        () -> PolicyFormatter.format(MESSY.replace("appliesTo:\n          - staff", "appliesTo:\n          - staf"), "messy.yaml"));
+    assertEquals(Diagnostic.UNKNOWN_ROLE, refused.diagnostics().get(0).code());
+    assertEquals("did you mean 'staff'?", refused.diagnostics().get(0).hint().orElseThrow());
+  }
+}
