@@ -104,7 +104,7 @@ class RulingAcrossEditionsTest {
   @Test
   void unknownAttributesFactsAndBadValuesAreListed() {
     Ruling ruling = EVALUATOR.ruleAcrossEditions(Incident.builder().id("old-5")
-        .person(ImmutablePerson.builder().addRoles("staff").putAttribute("age", "30").build())
+        .person(Person.builder().addRoles("staff").putAttribute("age", "30").build())
         .addClauses("rules.logo").putFact("weather", "rain").putFact("working-hours", "TRUE").build());
     assertEquals(List.of("unknown attribute 'age'", "unknown fact 'weather': ignored",
         "fact 'working-hours' cannot be 'TRUE': expected true or false"), ruling.diagnostics());
@@ -113,9 +113,9 @@ class RulingAcrossEditionsTest {
   @Test
   void decisionsThisEditionDoesNotTakeOrWithTooManyVotesAreListed() {
     Ruling ruling = EVALUATOR.ruleAcrossEditions(staffIncident()
-        .putDecision("veto", ImmutableCollectiveDecision.builder().votesFor(1).members(3).build())
-        .putDecision("working-hours", ImmutableCollectiveDecision.builder().votesFor(1).members(3).build())
-        .putDecision("vote", ImmutableCollectiveDecision.builder().votesFor(3).votesAgainst(1).members(3).build()).build());
+        .putDecision("veto", CollectiveDecision.builder().votesFor(1).members(3).build())
+        .putDecision("working-hours", CollectiveDecision.builder().votesFor(1).members(3).build())
+        .putDecision("vote", CollectiveDecision.builder().votesFor(3).votesAgainst(1).members(3).build()).build());
     assertEquals(List.of("unknown decision 'veto': ignored", "unknown decision 'working-hours': ignored",
         "decision 'vote' records more votes than members: 3 for, 1 against, 0 abstaining, of 3 members"), ruling.diagnostics());
   }
@@ -123,14 +123,14 @@ class RulingAcrossEditionsTest {
   @Test
   void aDecisionWithAsManyVotesAsMembersIsNotListed() {
     Ruling ruling = EVALUATOR.ruleAcrossEditions(staffIncident()
-        .putDecision("vote", ImmutableCollectiveDecision.builder().votesFor(2).votesAgainst(1).members(3).build()).build());
+        .putDecision("vote", CollectiveDecision.builder().votesFor(2).votesAgainst(1).members(3).build()).build());
     assertEquals(List.of(), ruling.diagnostics());
   }
 
   @Test
   void permissionsStepsAndDutiesThisEditionDoesNotKnowAreListed() {
     Ruling ruling = EVALUATOR.ruleAcrossEditions(staffIncident()
-        .addPermissions(ImmutablePermission.builder().office("cfo").given(Permission.Given.BEFORE)
+        .addPermissions(Permission.builder().office("cfo").given(Permission.Given.BEFORE)
             .form(dev.precept.model.PermissionForm.WRITTEN).build())
         .putStep("caution", "given").putStep("warning", "given").putStep("ask", "ignored")
         .putDone("apologise", "2024-02-01T10:00").build());
@@ -144,7 +144,7 @@ class RulingAcrossEditionsTest {
   @Test
   void whatThisEditionKnowsGivesNoDiagnostic() {
     Ruling ruling = EVALUATOR.ruleAcrossEditions(staffIncident().putFact("working-hours", "true").putStep("ask", "refused")
-        .putDone("report", "2024-02-01T10:00").addPermissions(ImmutablePermission.builder().office("board")
+        .putDone("report", "2024-02-01T10:00").addPermissions(Permission.builder().office("board")
             .given(Permission.Given.BEFORE).form(dev.precept.model.PermissionForm.WRITTEN).build()).build());
     assertEquals(List.of(), ruling.diagnostics());
     assertEquals(List.of("ask", "warning"), ruling.consequences().stream().map(ConsequenceRuling::consequence).toList());
