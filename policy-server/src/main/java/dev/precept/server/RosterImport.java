@@ -3,7 +3,10 @@ package dev.precept.server;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** What importing a roster CSV did: people added and updated, and the rows refused (with their line). */
+/**
+ * What importing a roster CSV did (the roster becomes the file): people added, updated and removed
+ * (marked as having left), and the rows refused (with their line).
+ */
 @Value.Immutable
 public interface RosterImport {
   /** People new to the roster. */
@@ -11,6 +14,9 @@ public interface RosterImport {
 
   /** People already on it whose details changed. */
   int updated();
+
+  /** People on the roster but not in the file, now marked as having left (their acknowledgements are kept). */
+  int removed();
 
   /** People already on it with nothing changed. */
   int unchanged();

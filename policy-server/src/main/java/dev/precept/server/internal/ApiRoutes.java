@@ -405,6 +405,7 @@ public final class ApiRoutes {
     if (!result.problems().isEmpty()) {
       throw new ProblemException(400, "invalid-roster", "The roster is not valid", String.join("; ", result.problems()));
     }
-    ctx.json(Json.object().put("added", result.added()).put("updated", result.updated()).put("unchanged", result.unchanged()));
+    ctx.json(Json.object().put("added", result.added()).put("updated", result.updated()).put("removed", result.removed())
+        .put("unchanged", result.unchanged()));
   }
 }
