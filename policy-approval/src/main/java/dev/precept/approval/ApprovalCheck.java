@@ -1,5 +1,7 @@
 package dev.precept.approval;
 
+import org.apiguardian.api.API;
+
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyDigest;
 import dev.precept.model.Signatory;
@@ -22,6 +24,7 @@ import java.util.function.BiFunction;
  * status.reasons().forEach(System.out::println);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class ApprovalCheck {
   private ApprovalCheck() {}
 
@@ -64,7 +67,7 @@ public final class ApprovalCheck {
     LocalDate approvedOn = null;
     for (Signatory signatory : policy.metadata().signatories()) {
       String title = policy.office(signatory.office()).map(o -> o.title()).orElse(signatory.office());
-      ImmutableSignatoryApproval.Builder line = ImmutableSignatoryApproval.builder().office(signatory.office()).title(title);
+      ApprovalStatus.SignatoryApproval.Builder line = ApprovalStatus.SignatoryApproval.builder().office(signatory.office()).title(title);
       Optional<ApprovalStatus.RecordCheck> latest = checks.stream()
           .filter(c -> c.valid() && c.current() && c.record().office().equals(signatory.office()))
           .max(Comparator.comparing((ApprovalStatus.RecordCheck c) -> c.record().date()).thenComparingInt(checks::indexOf));
@@ -87,7 +90,7 @@ public final class ApprovalCheck {
       signatories.add(line.build());
     }
     boolean approved = reasons.isEmpty();
-    return ImmutableApprovalStatus.builder()
+    return ApprovalStatus.builder()
         .digest(digest)
         .approved(approved)
         .records(checks)
@@ -110,7 +113,7 @@ public final class ApprovalCheck {
     if (!minuted.digest().equals(digest)) {
       problems.add("it is for an earlier edition " + minuted.digest() + "; " + changedSince(minuted.digest(), policy, otherEditions, changesSince));
     }
-    return ImmutableMinutedCheck.builder().minuted(minuted).valid(problems.isEmpty()).problems(problems).build();
+    return ApprovalStatus.MinutedCheck.builder().minuted(minuted).valid(problems.isEmpty()).problems(problems).build();
   }
 
   private static String missing(String title, String office, List<ApprovalStatus.RecordCheck> checks,
@@ -163,7 +166,7 @@ public final class ApprovalCheck {
     if (!current) {
       problems.add(0, "an earlier edition " + record.digest() + "; " + changedSince(record.digest(), policy, otherEditions, changesSince));
     }
-    return ImmutableRecordCheck.builder().record(record).valid(valid).current(current).problems(problems).build();
+    return ApprovalStatus.RecordCheck.builder().record(record).valid(valid).current(current).problems(problems).build();
   }
 
   private static boolean passkeyHolds(ApprovalRecord record, Keyring keyring, List<String> problems) {

@@ -1,5 +1,7 @@
 package dev.precept.approval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -12,11 +14,22 @@ import org.immutables.value.Value;
  * the signatory's Ed25519 key (the signature covers every other field) or with a passkey (the
  * WebAuthn challenge is derived from the record's statement fields, see {@link Passkeys}).
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableApprovalRecord.class)
 @JsonDeserialize(as = ImmutableApprovalRecord.class)
 @JsonPropertyOrder({"policy", "office", "name", "decision", "date", "minute", "comment", "digest", "key", "signature", "passkey"})
 public interface ApprovalRecord {
+  /** A new builder of {@link ApprovalRecord}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ApprovalRecord}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableApprovalRecord.Builder {
+    Builder() {}
+  }
+
   /** The policy's id. */
   String policy();
 

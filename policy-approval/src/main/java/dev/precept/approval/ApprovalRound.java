@@ -1,5 +1,7 @@
 package dev.precept.approval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -13,11 +15,22 @@ import org.immutables.value.Value;
  * by its digest, by a due date. Kept beside the policy as {@code <policy>.round.yaml}; it holds
  * only fingerprints of the personal links, never the links themselves.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableApprovalRound.class)
 @JsonDeserialize(as = ImmutableApprovalRound.class)
 @JsonPropertyOrder({"id", "policy", "version", "digest", "meeting", "opened", "due", "secretary", "invitations", "enrolments"})
 public interface ApprovalRound {
+  /** A new builder of {@link ApprovalRound}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ApprovalRound}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableApprovalRound.Builder {
+    Builder() {}
+  }
+
   /** The round's id, random hex. */
   String id();
 
@@ -54,6 +67,16 @@ public interface ApprovalRound {
   @JsonDeserialize(as = ImmutableInvitation.class)
   @JsonPropertyOrder({"office", "name", "link"})
   interface Invitation {
+    /** A new builder of {@link Invitation}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Invitation}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableInvitation.Builder {
+      Builder() {}
+    }
+
     /** The signing office. */
     String office();
 

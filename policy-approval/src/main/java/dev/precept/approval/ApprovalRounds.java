@@ -1,5 +1,7 @@
 package dev.precept.approval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.precept.model.LocatedDocument;
 import dev.precept.model.Policy;
@@ -39,6 +41,7 @@ import java.util.function.UnaryOperator;
  * opened.links().get("chair"); // the token in the chair's personal link
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class ApprovalRounds {
   private static final Object WRITER = new Object();
 
@@ -63,7 +66,7 @@ public final class ApprovalRounds {
         throw new PolicyException("office '" + office + "' does not sign policy " + policy.id() + "; its signatories are " + offices);
       }
     }
-    ImmutableApprovalRound.Builder round = ImmutableApprovalRound.builder()
+    ApprovalRound.Builder round = ApprovalRound.builder()
         .id(HexFormat.of().formatHex(bytes(random, 8)))
         .policy(policy.id())
         .version(policy.metadata().version())
@@ -77,7 +80,7 @@ public final class ApprovalRounds {
           "no name for signatory office '" + office + "': say who holds it (--name " + office + "=\"...\")"));
       String token = Passkeys.base64Url(bytes(random, 24));
       links.put(office, token);
-      round.addInvitations(ImmutableInvitation.builder().office(office).name(name).link(fingerprint(token)).build());
+      round.addInvitations(ApprovalRound.Invitation.builder().office(office).name(name).link(fingerprint(token)).build());
     }
     String secretary = Passkeys.base64Url(bytes(random, 24));
     return new Opened(round.secretary(fingerprint(secretary)).build(), links, secretary);
@@ -148,7 +151,7 @@ public final class ApprovalRounds {
       if (keyring.passkeyByCredentialId(passkey.credentialId()).isPresent()) {
         throw new PolicyException("passkey " + Passkeys.shortCredential(passkey.credentialId()) + " is already in the keyring");
       }
-      return Approvals.writeKeyring(ImmutableKeyring.builder().from(keyring).addPasskeys(passkey).build());
+      return Approvals.writeKeyring(Keyring.builder().from(keyring).addPasskeys(passkey).build());
     });
   }
 

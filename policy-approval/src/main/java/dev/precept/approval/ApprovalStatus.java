@@ -1,16 +1,39 @@
 package dev.precept.approval;
 
+import org.apiguardian.api.API;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** Whether an edition is approved: every record checked, and the reasons when it is not. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 public interface ApprovalStatus {
+  /** A new builder of {@link ApprovalStatus}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ApprovalStatus}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableApprovalStatus.Builder {
+    Builder() {}
+  }
+
   /** One record with what its check found. */
   @Value.Immutable
   interface RecordCheck {
+    /** A new builder of {@link RecordCheck}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link RecordCheck}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableRecordCheck.Builder {
+      Builder() {}
+    }
+
     /** The record. */
     ApprovalRecord record();
 
@@ -27,6 +50,16 @@ public interface ApprovalStatus {
   /** One minuted approval with what its check found. */
   @Value.Immutable
   interface MinutedCheck {
+    /** A new builder of {@link MinutedCheck}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link MinutedCheck}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableMinutedCheck.Builder {
+      Builder() {}
+    }
+
     /** The minuted approval. */
     MinutedApproval minuted();
 
@@ -69,6 +102,16 @@ public interface ApprovalStatus {
   /** One signatory office and what its verified records say. */
   @Value.Immutable
   interface SignatoryApproval {
+    /** A new builder of {@link SignatoryApproval}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link SignatoryApproval}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableSignatoryApproval.Builder {
+      Builder() {}
+    }
+
     /** The signing office's id. */
     String office();
 

@@ -1,5 +1,7 @@
 package dev.precept.approval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,6 +35,7 @@ import java.util.Optional;
  *     Decision.APPROVED, LocalDate.of(2016, 10, 12), Optional.of("Board minute 2016/41"));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class Approvals {
   private static final SchemaValidator APPROVALS_SCHEMA = new SchemaValidator(resource("approvals.schema.json"));
   private static final SchemaValidator KEYRING_SCHEMA = new SchemaValidator(resource("keyring.schema.json"));
@@ -70,7 +73,7 @@ public final class Approvals {
         .filter(k -> k.office().equals(office) && verifies(k, probe, probeSignature))
         .findFirst()
         .orElseThrow(() -> new PolicyException("this key is not in the keyring for office '" + office + "': " + whatToDo));
-    ImmutableApprovalRecord unsigned = ImmutableApprovalRecord.builder()
+    ApprovalRecord unsigned = ApprovalRecord.builder()
         .policy(policyId)
         .office(office)
         .name(trusted.name())
@@ -81,7 +84,7 @@ public final class Approvals {
         .key(trusted.fingerprint())
         .signature("")
         .build();
-    return unsigned.withSignature(Base64.getEncoder().encodeToString(signBytes(key, payload(unsigned))));
+    return ApprovalRecord.builder().from(unsigned).signature(Base64.getEncoder().encodeToString(signBytes(key, payload(unsigned)))).build();
   }
 
   /**

@@ -1,8 +1,11 @@
 package dev.precept.approval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** What a signatory decided about an edition. */
+@API(status = API.Status.STABLE, since = "0.2")
 public enum Decision {
   /** Approved this edition. */
   @JsonProperty("approved") APPROVED,

@@ -1,5 +1,7 @@
 package dev.precept.approval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -12,17 +14,38 @@ import org.immutables.value.Value;
  * The public keys and passkeys trusted to sign for each office, kept beside the policy
  * ({@code <policy>.keyring.yaml}) so that changing a key never changes the policy's digest.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableKeyring.class)
 @JsonDeserialize(as = ImmutableKeyring.class)
 @JsonPropertyOrder({"keys", "passkeys"})
 public interface Keyring {
+  /** A new builder of {@link Keyring}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Keyring}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableKeyring.Builder {
+    Builder() {}
+  }
+
   /** A key trusted for an office. */
   @Value.Immutable
   @JsonSerialize(as = ImmutableTrustedKey.class)
   @JsonDeserialize(as = ImmutableTrustedKey.class)
   @JsonPropertyOrder({"office", "name", "publicKey"})
   interface TrustedKey {
+    /** A new builder of {@link TrustedKey}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link TrustedKey}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableTrustedKey.Builder {
+      Builder() {}
+    }
+
     /** The office it may sign for. */
     String office();
 
@@ -54,6 +77,16 @@ public interface Keyring {
   @JsonDeserialize(as = ImmutableTrustedPasskey.class)
   @JsonPropertyOrder({"office", "name", "credentialId", "publicKey", "rpId", "origin"})
   interface TrustedPasskey {
+    /** A new builder of {@link TrustedPasskey}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link TrustedPasskey}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableTrustedPasskey.Builder {
+      Builder() {}
+    }
+
     /** The office it may sign for. */
     String office();
 
@@ -97,6 +130,6 @@ public interface Keyring {
 
   /** An empty keyring: nobody is trusted. */
   static Keyring empty() {
-    return ImmutableKeyring.builder().build();
+    return Keyring.builder().build();
   }
 }

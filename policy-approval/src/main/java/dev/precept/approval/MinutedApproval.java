@@ -1,5 +1,7 @@
 package dev.precept.approval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -18,11 +20,22 @@ import org.immutables.value.Value;
  *     "2016/41", "A. Clerk");
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableMinutedApproval.class)
 @JsonDeserialize(as = ImmutableMinutedApproval.class)
 @JsonPropertyOrder({"policy", "office", "name", "meeting", "date", "minute", "digest", "recordedBy"})
 public interface MinutedApproval {
+  /** A new builder of {@link MinutedApproval}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link MinutedApproval}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableMinutedApproval.Builder {
+    Builder() {}
+  }
+
   /** The policy's id. */
   String policy();
 
@@ -58,7 +71,7 @@ public interface MinutedApproval {
       throw new dev.precept.model.PolicyException("office '" + office + "' does not sign policy " + policy.id()
           + "; its signatories are " + policy.metadata().signatories().stream().map(s -> s.office()).toList());
     }
-    return ImmutableMinutedApproval.builder().policy(policy.id()).office(office).meeting(meeting).date(date).minute(minute)
+    return MinutedApproval.builder().policy(policy.id()).office(office).meeting(meeting).date(date).minute(minute)
         .digest(dev.precept.model.PolicyDigest.of(policy).toString()).recordedBy(recordedBy).build();
   }
 

@@ -1,5 +1,7 @@
 package dev.precept.approval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webauthn4j.WebAuthnManager;
 import com.webauthn4j.converter.exception.DataConversionException;
@@ -43,7 +45,7 @@ import java.util.Locale;
  * decision, date or signatory.
  *
  * <pre>{@code
- * ApprovalRecord statement = ImmutableApprovalRecord.builder().policy(policy.id()).office("chair")
+ * ApprovalRecord statement = ApprovalRecord.builder().policy(policy.id()).office("chair")
  *     .name(passkey.name()).decision(Decision.APPROVED).date(today).digest(digest)
  *     .key(passkey.fingerprint()).signature("").build();
  * byte[] challenge = Passkeys.challenge(statement); // given to navigator.credentials.get
@@ -51,6 +53,7 @@ import java.util.Locale;
  * List<String> problems = Passkeys.problems(signed, passkey); // empty: it verifies
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class Passkeys {
   private static final ObjectConverter CONVERTER = new ObjectConverter();
   private static final WebAuthnManager WEBAUTHN = WebAuthnManager.createNonStrictWebAuthnManager(CONVERTER);
@@ -71,13 +74,13 @@ public final class Passkeys {
    */
   public static ApprovalRecord record(ApprovalRecord statement, byte[] credentialId, byte[] authenticatorData, byte[] clientDataJson,
       byte[] signature) {
-    return ImmutableApprovalRecord.copyOf(statement)
-        .withSignature(Base64.getEncoder().encodeToString(signature))
-        .withPasskey(ImmutablePasskeyAssertion.builder()
+    return ApprovalRecord.builder().from(statement)
+        .signature(Base64.getEncoder().encodeToString(signature))
+        .passkey(PasskeyAssertion.builder()
             .credentialId(base64Url(credentialId))
             .authenticatorData(base64Url(authenticatorData))
             .clientDataJson(base64Url(clientDataJson))
-            .build());
+            .build()).build();
   }
 
   /**

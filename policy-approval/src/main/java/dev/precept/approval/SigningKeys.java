@@ -1,5 +1,7 @@
 package dev.precept.approval;
 
+import org.apiguardian.api.API;
+
 import dev.precept.model.PolicyException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -14,6 +16,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Ed25519 signing keys from the JDK, in PEM (PKCS#8 private, X.509 public), and their fingerprints. */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class SigningKeys {
   private static final String PRIVATE = "PRIVATE KEY";
   private static final String PUBLIC = "PUBLIC KEY";

@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precept.model.Clause;
 import dev.precept.testkit.SeedPolicy;
-import dev.precept.model.ImmutableDates;
-import dev.precept.model.ImmutableMetadata;
-import dev.precept.model.ImmutablePolicy;
-import dev.precept.model.ImmutableRevision;
+import dev.precept.model.Metadata.Dates;
+import dev.precept.model.Metadata;
 import dev.precept.model.Policy;
+import dev.precept.model.Revision;
 import dev.precept.model.PolicyException;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.PolicyYaml;
@@ -30,9 +29,9 @@ class ApprovalsTest {
   static final Policy POLICY = SeedPolicy.policy();
   static final KeyPair CEO = SigningKeys.generate();
   static final KeyPair CHAIR = SigningKeys.generate();
-  static final Keyring KEYRING = ImmutableKeyring.builder()
-      .addKeys(ImmutableTrustedKey.builder().office("ceo").name("Jane Smith").publicKey(SigningKeys.publicPem(CEO.getPublic())).build())
-      .addKeys(ImmutableTrustedKey.builder().office("chair").name("Tom Evans").publicKey(SigningKeys.publicPem(CHAIR.getPublic())).build())
+  static final Keyring KEYRING = Keyring.builder()
+      .addKeys(Keyring.TrustedKey.builder().office("ceo").name("Jane Smith").publicKey(SigningKeys.publicPem(CEO.getPublic())).build())
+      .addKeys(Keyring.TrustedKey.builder().office("chair").name("Tom Evans").publicKey(SigningKeys.publicPem(CHAIR.getPublic())).build())
       .build();
   static final LocalDate MEETING = LocalDate.of(2016, 10, 12);
 
@@ -77,11 +76,11 @@ class ApprovalsTest {
   @Test
   void recordingTheApprovalAndAReviewWithNoChangeKeepsTheDigest() {
     List<ApprovalRecord> records = new ArrayList<>(bothApprove(POLICY));
-    Policy marked = ImmutablePolicy.copyOf(POLICY).withMetadata(ImmutableMetadata.copyOf(POLICY.metadata())
-        .withStatus(Status.APPROVED)
-        .withDates(ImmutableDates.copyOf(POLICY.metadata().dates()).withApproved(MEETING))
-        .withRevisions(ImmutableRevision.builder().version("2016.1").date(LocalDate.of(2017, 10, 11))
-            .summary("Reviewed by the Board: no change.").build()));
+    Policy marked = Policy.builder().from(POLICY).metadata(Metadata.builder().from(POLICY.metadata())
+        .status(Status.APPROVED)
+        .dates(Dates.builder().from(POLICY.metadata().dates()).approved(MEETING).build())
+        .revisions(java.util.List.of(Revision.builder().version("2016.1").date(LocalDate.of(2017, 10, 11))
+            .summary("Reviewed by the Board: no change.").build())).build()).build();
     LocalDate review = LocalDate.of(2017, 10, 11);
     records.add(Approvals.sign(marked, CEO.getPrivate(), "ceo", KEYRING, Decision.REVIEWED_NO_CHANGE, review, Optional.empty()));
     records.add(Approvals.sign(marked, CHAIR.getPrivate(), "chair", KEYRING, Decision.REVIEWED_NO_CHANGE, review, Optional.empty()));
@@ -105,7 +104,7 @@ class ApprovalsTest {
     PolicyException refused = assertThrows(PolicyException.class, () ->
         Approvals.sign(POLICY, stranger.getPrivate(), "chair", KEYRING, Decision.APPROVED, MEETING, Optional.empty()));
     assertTrue(refused.getMessage().contains("not in the keyring for office 'chair'"), refused.getMessage());
-    Keyring withoutChair = ImmutableKeyring.builder().addKeys(KEYRING.keys().get(0)).build();
+    Keyring withoutChair = Keyring.builder().addKeys(KEYRING.keys().get(0)).build();
     ApprovalStatus status = ApprovalCheck.verify(POLICY, bothApprove(POLICY), withoutChair);
     assertFalse(status.approved());
     assertTrue(status.reasons().get(0).contains("is not in the keyring"), status.reasons().toString());
@@ -114,7 +113,7 @@ class ApprovalsTest {
   @Test
   void aRecordMovedToAnotherOfficeIsRefused() {
     ApprovalRecord chair = bothApprove(POLICY).get(1);
-    ApprovalRecord forged = ImmutableApprovalRecord.copyOf(chair).withOffice("ceo");
+    ApprovalRecord forged = ApprovalRecord.builder().from(chair).office("ceo").build();
     ApprovalStatus status = ApprovalCheck.verify(POLICY, List.of(forged, chair), KEYRING);
     assertFalse(status.approved());
     assertEquals(List.of("Chief Executive Officer's approval does not count: its key is trusted for office 'chair', not 'ceo'"), status.reasons());
@@ -123,11 +122,11 @@ class ApprovalsTest {
   @Test
   void aCorruptOrAlteredSignatureIsRefused() {
     List<ApprovalRecord> records = bothApprove(POLICY);
-    ImmutableApprovalRecord ceo = ImmutableApprovalRecord.copyOf(records.get(0));
+    ApprovalRecord ceo = ImmutableApprovalRecord.copyOf(records.get(0));
     char[] signature = ceo.signature().toCharArray();
     signature[10] = signature[10] == 'A' ? 'B' : 'A';
-    for (ApprovalRecord bad : List.of(ceo.withSignature(new String(signature)), ceo.withName("Someone Else"),
-        ceo.withDate(LocalDate.of(2016, 10, 13)), ceo.withSignature("not base64 at all!"))) {
+    for (ApprovalRecord bad : List.of(ApprovalRecord.builder().from(ceo).signature(new String(signature)).build(), ApprovalRecord.builder().from(ceo).name("Someone Else").build(),
+        ApprovalRecord.builder().from(ceo).date(LocalDate.of(2016, 10, 13)).build(), ApprovalRecord.builder().from(ceo).signature("not base64 at all!").build())) {
       ApprovalStatus status = ApprovalCheck.verify(POLICY, List.of(bad, records.get(1)), KEYRING);
       assertFalse(status.approved(), bad.toString());
       assertTrue(status.reasons().get(0).contains("signature does not verify"), status.reasons().toString());

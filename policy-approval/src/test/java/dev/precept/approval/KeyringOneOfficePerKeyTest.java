@@ -16,7 +16,7 @@ class KeyringOneOfficePerKeyTest {
 
   @Test
   void refusesOneKeyTrustedForTwoOfficesWithBothPlaces() {
-    Keyring keyring = ImmutableKeyring.builder()
+    Keyring keyring = Keyring.builder()
         .addKeys(trusted("ceo", "Jane Smith", KEY), trusted("chair", "Jane Smith", KEY)).build();
 
     PolicyValidationException refused = assertThrows(PolicyValidationException.class,
@@ -29,13 +29,13 @@ class KeyringOneOfficePerKeyTest {
 
   @Test
   void readsAKeyringWithADifferentKeyForEachOffice() {
-    Keyring keyring = ImmutableKeyring.builder()
+    Keyring keyring = Keyring.builder()
         .addKeys(trusted("ceo", "Jane Smith", KEY), trusted("chair", "Tom Evans", OTHER)).build();
 
     assertEquals(keyring, Approvals.readKeyring(Approvals.writeKeyring(keyring).getBytes(StandardCharsets.UTF_8), "keyring.yaml"));
   }
 
   private static Keyring.TrustedKey trusted(String office, String name, KeyPair key) {
-    return ImmutableTrustedKey.builder().office(office).name(name).publicKey(SigningKeys.publicPem(key.getPublic())).build();
+    return Keyring.TrustedKey.builder().office(office).name(name).publicKey(SigningKeys.publicPem(key.getPublic())).build();
   }
 }

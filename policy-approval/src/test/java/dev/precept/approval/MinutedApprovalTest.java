@@ -54,11 +54,11 @@ class MinutedApprovalTest {
   void aMinutedApprovalMustNameASignatoryOfThisPolicy() {
     PolicyException e = assertThrows(PolicyException.class, () -> minuted(POLICY, "board"));
     assertTrue(e.getMessage().contains("office 'board' does not sign policy cat-social-media"), e.getMessage());
-    MinutedApproval forged = ImmutableMinutedApproval.copyOf(minuted(POLICY, "ceo")).withOffice("board");
+    MinutedApproval forged = MinutedApproval.builder().from(minuted(POLICY, "ceo")).office("board").build();
     ApprovalStatus status = verify(List.of(), List.of(forged, minuted(POLICY, "chair")));
     assertFalse(status.approved());
     assertEquals(List.of("office 'board' is not a signatory of this policy"), status.minuted().get(0).problems());
-    MinutedApproval otherPolicy = ImmutableMinutedApproval.copyOf(minuted(POLICY, "ceo")).withPolicy("another-policy");
+    MinutedApproval otherPolicy = MinutedApproval.builder().from(minuted(POLICY, "ceo")).policy("another-policy").build();
     assertFalse(verify(List.of(), List.of(otherPolicy, minuted(POLICY, "chair"))).approved());
   }
 
@@ -77,7 +77,7 @@ class MinutedApprovalTest {
   @Test
   void minutedApprovalsRoundTripThroughTheApprovalsFileBesideSignedRecords() {
     List<ApprovalRecord> records = ApprovalsTest.bothApprove(POLICY);
-    List<MinutedApproval> minuted = List.of(ImmutableMinutedApproval.copyOf(minuted(POLICY, "chair")).withName("Tom Evans"));
+    List<MinutedApproval> minuted = List.of(MinutedApproval.builder().from(minuted(POLICY, "chair")).name("Tom Evans").build());
     byte[] file = Approvals.writeRecords(records, minuted).getBytes(StandardCharsets.UTF_8);
     assertEquals(records, Approvals.readRecords(file, "x.approvals.yaml"));
     assertEquals(minuted, Approvals.readMinuted(file, "x.approvals.yaml"));

@@ -31,14 +31,14 @@ class PasskeyApprovalTest {
   static final LocalDate MEETING = LocalDate.of(2016, 10, 12);
   static final SoftwarePasskey CEO = new SoftwarePasskey("jane");
   static final SoftwarePasskey CHAIR = new SoftwarePasskey("tom");
-  static final Keyring KEYRING = ImmutableKeyring.builder()
+  static final Keyring KEYRING = Keyring.builder()
       .addPasskeys(CEO.trusted("ceo", "Jane Smith", RP, ORIGIN))
       .addPasskeys(CHAIR.trusted("chair", "Tom Evans", RP, ORIGIN))
       .build();
 
   static ApprovalRecord statement(Policy policy, String office, Decision decision) {
     Keyring.TrustedPasskey passkey = KEYRING.passkeys().stream().filter(p -> p.office().equals(office)).findFirst().orElseThrow();
-    return ImmutableApprovalRecord.builder().policy(policy.id()).office(office).name(passkey.name()).decision(decision).date(MEETING)
+    return ApprovalRecord.builder().policy(policy.id()).office(office).name(passkey.name()).decision(decision).date(MEETING)
         .minute("Board meeting 12 October 2016, item 7").digest(PolicyDigest.of(policy).toString())
         .key(passkey.fingerprint()).signature("").build();
   }
@@ -67,8 +67,8 @@ class PasskeyApprovalTest {
   @Test
   void passkeyAndEd25519ApprovalsCountTogether() {
     var chairKey = SigningKeys.generate();
-    Keyring keyring = ImmutableKeyring.builder().from(KEYRING)
-        .addKeys(ImmutableTrustedKey.builder().office("chair").name("Tom Evans").publicKey(SigningKeys.publicPem(chairKey.getPublic())).build())
+    Keyring keyring = Keyring.builder().from(KEYRING)
+        .addKeys(Keyring.TrustedKey.builder().office("chair").name("Tom Evans").publicKey(SigningKeys.publicPem(chairKey.getPublic())).build())
         .build();
     ApprovalRecord signed = Approvals.sign(POLICY, chairKey.getPrivate(), "chair", keyring, Decision.APPROVED, MEETING, Optional.empty());
     assertTrue(ApprovalCheck.verify(POLICY, List.of(approve(CEO, POLICY, "ceo"), signed), keyring).approved());
@@ -105,8 +105,8 @@ class PasskeyApprovalTest {
     PasskeyAssertion evidence = chair.passkey().orElseThrow();
     byte[] authenticatorData = Base64.getUrlDecoder().decode(evidence.authenticatorData());
     authenticatorData[36] ^= 1; // the signature counter
-    ApprovalRecord tampered = ImmutableApprovalRecord.copyOf(chair)
-        .withPasskey(ImmutablePasskeyAssertion.copyOf(evidence).withAuthenticatorData(Passkeys.base64Url(authenticatorData)));
+    ApprovalRecord tampered = ApprovalRecord.builder().from(chair)
+        .passkey(PasskeyAssertion.builder().from(evidence).authenticatorData(Passkeys.base64Url(authenticatorData)).build()).build();
     ApprovalStatus refused = ApprovalCheck.verify(policy, List.of(records.get(0), tampered), keyring);
     assertFalse(refused.approved());
     assertTrue(refused.reasons().get(0).startsWith("Chair of Connect Academy Trust's approval does not count: its passkey signature does not verify"),
@@ -123,11 +123,11 @@ class PasskeyApprovalTest {
     assertTrue(status.approved(), status.reasons().toString());
     assertTrue(records.stream().allMatch(r -> r.passkey().isPresent()));
 
-    ApprovalRecord reviewed = ImmutableApprovalRecord.copyOf(records.get(0)).withDecision(Decision.REVIEWED_NO_CHANGE);
+    ApprovalRecord reviewed = ApprovalRecord.builder().from(records.get(0)).decision(Decision.REVIEWED_NO_CHANGE).build();
     assertTrue(ApprovalCheck.verify(policy, List.of(reviewed), keyring).records().get(0).problems().get(0)
         .endsWith("a replayed or re-targeted assertion"));
     Keyring.TrustedPasskey enrolled = keyring.passkeys().get(0);
-    Keyring elsewhere = ImmutableKeyring.builder().addPasskeys(ImmutableTrustedPasskey.copyOf(enrolled).withOrigin("https://board.example.org"))
+    Keyring elsewhere = Keyring.builder().addPasskeys(Keyring.TrustedPasskey.builder().from(enrolled).origin("https://board.example.org").build())
         .addPasskeys(keyring.passkeys().get(1)).build();
     ApprovalRecord first = records.stream().filter(r -> r.passkey().orElseThrow().credentialId().equals(enrolled.credentialId())).findFirst().orElseThrow();
     assertEquals(List.of("its passkey assertion comes from another origin than https://board.example.org, where the passkey was enrolled"),
@@ -140,8 +140,8 @@ class PasskeyApprovalTest {
     PasskeyAssertion evidence = record.passkey().orElseThrow();
     byte[] data = Base64.getUrlDecoder().decode(evidence.authenticatorData());
     data[33] ^= 0x01; // the signature counter's first byte
-    ApprovalStatus status = verify(ImmutableApprovalRecord.copyOf(record)
-        .withPasskey(ImmutablePasskeyAssertion.copyOf(evidence).withAuthenticatorData(Passkeys.base64Url(data))));
+    ApprovalStatus status = verify(ApprovalRecord.builder().from(record)
+        .passkey(PasskeyAssertion.builder().from(evidence).authenticatorData(Passkeys.base64Url(data)).build()).build());
     assertFalse(status.records().get(0).valid());
     assertEquals(List.of("its passkey signature does not verify: the authenticator data or client data was changed after signing, "
         + "or the signature is corrupt"), problems(status));
@@ -163,7 +163,7 @@ class PasskeyApprovalTest {
     ApprovalRecord asked = CEO.sign(Passkeys.challenge(statement(POLICY, "ceo", Decision.CHANGES_REQUESTED)), RP, ORIGIN)
         .on(statement(POLICY, "ceo", Decision.CHANGES_REQUESTED));
     assertTrue(verify(asked).records().get(0).valid());
-    ApprovalRecord relabelled = ImmutableApprovalRecord.copyOf(asked).withDecision(Decision.APPROVED);
+    ApprovalRecord relabelled = ApprovalRecord.builder().from(asked).decision(Decision.APPROVED).build();
     ApprovalStatus status = verify(relabelled, approve(CHAIR, POLICY, "chair"));
     assertFalse(status.approved());
     assertTrue(status.reasons().get(0).contains("a replayed or re-targeted assertion"), status.reasons().toString());
@@ -172,9 +172,9 @@ class PasskeyApprovalTest {
   @Test
   void editedNameOrDateInAPasskeyRecordIsRefused() {
     ApprovalRecord record = approve(CEO, POLICY, "ceo");
-    assertFalse(verify(ImmutableApprovalRecord.copyOf(record).withName("Someone Else")).records().get(0).valid());
-    assertFalse(verify(ImmutableApprovalRecord.copyOf(record).withDate(MEETING.plusDays(1))).records().get(0).valid());
-    assertFalse(verify(ImmutableApprovalRecord.copyOf(record).withComment("added later")).records().get(0).valid());
+    assertFalse(verify(ApprovalRecord.builder().from(record).name("Someone Else").build()).records().get(0).valid());
+    assertFalse(verify(ApprovalRecord.builder().from(record).date(MEETING.plusDays(1)).build()).records().get(0).valid());
+    assertFalse(verify(ApprovalRecord.builder().from(record).comment("added later").build()).records().get(0).valid());
   }
 
   @Test
@@ -209,8 +209,8 @@ class PasskeyApprovalTest {
 
   @Test
   void passkeyTrustedForAnotherOfficeIsRefused() {
-    ApprovalRecord statement = ImmutableApprovalRecord.copyOf(statement(POLICY, "chair", Decision.APPROVED))
-        .withKey(KEYRING.passkeys().get(0).fingerprint());
+    ApprovalRecord statement = ApprovalRecord.builder().from(statement(POLICY, "chair", Decision.APPROVED))
+        .key(KEYRING.passkeys().get(0).fingerprint()).build();
     ApprovalRecord record = CEO.sign(Passkeys.challenge(statement), RP, ORIGIN).on(statement);
     ApprovalStatus status = verify(approve(CEO, POLICY, "ceo"), record);
     assertFalse(status.approved());
@@ -222,7 +222,7 @@ class PasskeyApprovalTest {
   @Test
   void ceoAssertionRetargetedToTheChairIsRefused() {
     ApprovalRecord record = approve(CEO, POLICY, "ceo");
-    ApprovalRecord retargeted = ImmutableApprovalRecord.copyOf(record).withOffice("chair");
+    ApprovalRecord retargeted = ApprovalRecord.builder().from(record).office("chair").build();
     assertEquals(List.of("its passkey is trusted for office 'ceo', not 'chair'"), problems(verify(retargeted)));
   }
 
@@ -247,7 +247,7 @@ class PasskeyApprovalTest {
   void assertionRetargetedToAnotherEditionIsRefused() {
     List<ApprovalRecord> records = new ArrayList<>();
     for (ApprovalRecord record : List.of(approve(CEO, POLICY, "ceo"), approve(CHAIR, POLICY, "chair"))) {
-      records.add(ImmutableApprovalRecord.copyOf(record).withDigest(PolicyDigest.of(EDITION_2017).toString()));
+      records.add(ApprovalRecord.builder().from(record).digest(PolicyDigest.of(EDITION_2017).toString()).build());
     }
     ApprovalStatus status = ApprovalCheck.verify(EDITION_2017, records, KEYRING);
     assertFalse(status.approved());

@@ -47,7 +47,7 @@ final class SoftwarePasskey {
 
   /** The keyring entry the secretary's confirmation would add. */
   Keyring.TrustedPasskey trusted(String office, String name, String rpId, String origin) {
-    return ImmutableTrustedPasskey.builder().office(office).name(name).credentialId(Passkeys.base64Url(credentialId))
+    return Keyring.TrustedPasskey.builder().office(office).name(name).credentialId(Passkeys.base64Url(credentialId))
         .publicKey(coseKey()).rpId(rpId).origin(origin).build();
   }
 

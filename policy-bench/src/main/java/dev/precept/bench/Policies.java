@@ -5,15 +5,11 @@ import dev.precept.eval.Person;
 import dev.precept.model.BreachCategory;
 import dev.precept.model.Clause;
 import dev.precept.model.Condition;
-import dev.precept.model.ImmutableClause;
-import dev.precept.model.ImmutableConsequence;
-import dev.precept.model.ImmutablePolicy;
-import dev.precept.model.ImmutableSection;
-import dev.precept.model.ImmutableStepOutcome;
-import dev.precept.model.Section;
 import dev.precept.model.Consequence;
-import dev.precept.model.Group;
 import dev.precept.model.Policy;
+import dev.precept.model.Section;
+import dev.precept.model.StepOutcome;
+import dev.precept.model.Group;
 import dev.precept.testkit.PolicyGenerator;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.Role;
@@ -57,19 +53,19 @@ final class Policies {
     for (Section section : policy.sections()) {
       List<Clause> clauses = new ArrayList<>();
       for (Clause clause : section.clauses()) {
-        clauses.add(ImmutableClause.copyOf(clause).withWhen(composed(clause.when())));
+        clauses.add(Clause.builder().from(clause).when(composed(clause.when())).build());
       }
-      sections.add(ImmutableSection.copyOf(section).withClauses(clauses));
+      sections.add(Section.builder().from(section).clauses(clauses).build());
     }
     List<Consequence> consequences = new ArrayList<>();
     for (Consequence consequence : policy.consequences()) {
-      consequences.add(ImmutableConsequence.copyOf(consequence).withWhen(composed(consequence.when())));
+      consequences.add(Consequence.builder().from(consequence).when(composed(consequence.when())).build());
     }
     Consequence first = consequences.get(0);
-    consequences.set(0, ImmutableConsequence.copyOf(first).withOutcomes("complied", "refused"));
-    consequences.add(1, ImmutableConsequence.copyOf(first).withId(first.id() + ".refused").withWhen(List.of())
-        .withAction("be referred on").withAfter(ImmutableStepOutcome.builder().step(first.id()).outcome("refused").build()));
-    return ImmutablePolicy.copyOf(policy).withSections(sections).withConsequences(consequences);
+    consequences.set(0, Consequence.builder().from(first).outcomes(java.util.List.of("complied", "refused")).build());
+    consequences.add(1, Consequence.builder().from(first).id(first.id() + ".refused").when(List.of())
+        .action("be referred on").after(StepOutcome.builder().step(first.id()).outcome("refused").build()).build());
+    return Policy.builder().from(policy).sections(sections).consequences(consequences).build();
   }
 
   private static List<Condition> composed(List<Condition> when) {

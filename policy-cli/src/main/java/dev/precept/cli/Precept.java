@@ -1,6 +1,8 @@
 package dev.precept.cli;
 
 import dev.precept.cli.internal.CheckCommand;
+import dev.precept.cli.internal.ExitCode;
+import dev.precept.cli.internal.UsageException;
 import dev.precept.cli.internal.DemoCommand;
 import dev.precept.cli.internal.DiffCommand;
 import dev.precept.cli.internal.DueCommand;
@@ -14,6 +16,7 @@ import dev.precept.cli.internal.SignCommand;
 import dev.precept.cli.internal.TrustCommand;
 import dev.precept.cli.internal.VerifyCommand;
 import dev.precept.cli.internal.PackCommand;
+import dev.precept.cli.internal.PublishCommand;
 import dev.precept.cli.internal.RecordApprovalCommand;
 import dev.precept.cli.internal.EvaluateCommand;
 import dev.precept.cli.internal.RenderCommand;
@@ -54,17 +57,17 @@ import picocli.CommandLine.Command;
     subcommands = {ValidateCommand.class, EvaluateCommand.class, TestCommand.class, CheckCommand.class, RenderCommand.class,
         DiffCommand.class, PackCommand.class, KeygenCommand.class, TrustCommand.class, SignCommand.class,
         VerifyCommand.class, RecordApprovalCommand.class, DueCommand.class, LibraryCommand.class, RoundCommand.class,
-        ImportCommand.class,
+        ImportCommand.class, PublishCommand.class,
         ServeCommand.class, ApiKeyCommand.class, LogCommand.class, PeopleCommand.class, AckLinksCommand.class, ReplayCommand.class,
         SchemaCommand.class, InitCommand.class, FmtCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true)
 public final class Precept {
   /** Exit code when everything passed. */
-  public static final int OK = 0;
+  public static final int OK = ExitCode.OK;
   /** Exit code when an input is not valid or a check failed. */
-  public static final int INVALID = 1;
+  public static final int INVALID = ExitCode.INVALID;
   /** Exit code for a usage error (unknown option, missing file). */
-  public static final int USAGE = 2;
+  public static final int USAGE = ExitCode.USAGE;
 
   private Precept() {}
 
@@ -103,6 +106,7 @@ public final class Precept {
       java.util.Map.entry("fmt", "precept fmt social-media-policy.yaml%n  precept fmt --check policies/*.yaml    (in CI: exit 1 when a file is not formatted)"),
       java.util.Map.entry("demo", "precept demo"),
       java.util.Map.entry("library", "precept library examples/connect-academy-trust-library --on 2017-03-01 --format html --out register.html"),
+      java.util.Map.entry("publish", "precept publish examples/connect-academy-trust-library --out site/   (then copy site/ to the website)"),
       java.util.Map.entry("import", "precept import social-media-policy.docx --out social-media-policy.yaml"),
       java.util.Map.entry("record-approval", "precept record-approval policy.yaml --as ceo,chair --meeting \"Board meeting\" --date 2016-10-12 --minute 2016/41 --recorded-by \"A. Clerk\""),
       java.util.Map.entry("serve", "precept serve policies/ --port 8080     (SQLite in policies/.precept/; --db jdbc:postgresql://... for PostgreSQL)"),
@@ -192,14 +196,6 @@ public final class Precept {
       command.getCommandSpec().usageMessage().footerHeading("%nExample:%n").footer("  " + example);
     }
     command.getSubcommands().values().forEach(Precept::addExamples);
-  }
-
-  /** A mistake in how the command was called (a missing file, a bad option value). */
-  public static final class UsageException extends PolicyException {
-    /** A usage error with a message for the user. */
-    public UsageException(String message) {
-      super(message);
-    }
   }
 
   /** Prints the version from the jar's manifest. */

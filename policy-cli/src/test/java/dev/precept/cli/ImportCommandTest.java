@@ -1,5 +1,8 @@
 package dev.precept.cli;
 
+import dev.precept.cli.internal.ExitCode;
+import dev.precept.cli.internal.UsageException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +35,7 @@ class ImportCommandTest {
     Path out = folder.resolve("policy.yaml");
     Files.writeString(out, "the clerk's work");
     PreceptTest.Run run = PreceptTest.run("import", SOURCE, "--out", out.toString());
-    assertEquals(Precept.USAGE, run.code());
+    assertEquals(ExitCode.USAGE, run.code());
     assertTrue(run.err().contains("already exists"), run.err());
     assertEquals("the clerk's work", Files.readString(out));
     assertEquals(0, PreceptTest.run("import", SOURCE, "--out", out.toString(), "--force").code());
@@ -44,7 +47,7 @@ class ImportCommandTest {
     Files.write(docx, new byte[] {'P', 'K', 3, 4, 0, 0, 1, 2, 3});
     Path out = folder.resolve("policy.yaml");
     PreceptTest.Run run = PreceptTest.run("import", docx.toString(), "--out", out.toString());
-    assertEquals(Precept.INVALID, run.code());
+    assertEquals(ExitCode.INVALID, run.code());
     assertTrue(run.err().startsWith("precept: " + docx + ": is damaged or not a Word document"), run.err());
     assertFalse(run.err().contains("\tat "), "no stack trace");
     try (Stream<Path> files = Files.list(folder)) {

@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -49,6 +51,7 @@ import java.util.function.Consumer;
  * The reader and writer are neither closed nor shared with other threads; the writer is flushed
  * at the end.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class BatchRulings {
   /** The longest line read, in characters; a longer line is an error and is skipped. */
   public static final int MAX_LINE_LENGTH = 1 << 20;
@@ -132,7 +135,7 @@ public final class BatchRulings {
       inFlight.forEach(f -> f.cancel(true));
       pool.shutdownNow();
     }
-    return ImmutableBatchSummary.builder().lines(lines.lineNumber).ruled(ruled).failed(failed).build();
+    return BatchSummary.builder().lines(lines.lineNumber).ruled(ruled).failed(failed).build();
   }
 
   private Chunk rule(Chunk chunk) throws IOException {
@@ -257,7 +260,7 @@ public final class BatchRulings {
       if (failures == null) {
         failures = new ArrayList<>();
       }
-      failures.add(ImmutableLineError.builder().line(numbers[index]).problems(problems).build());
+      failures.add(LineError.builder().line(numbers[index]).problems(problems).build());
       ends[index] = -1;
     }
 

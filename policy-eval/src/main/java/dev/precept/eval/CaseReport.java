@@ -1,11 +1,24 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import org.immutables.value.Value;
 
 /** The results of a policy's cases and what they leave unexercised. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 public interface CaseReport {
+  /** A new builder of {@link CaseReport}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link CaseReport}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableCaseReport.Builder {
+    Builder() {}
+  }
+
   /** One result per case, in file order. */
   List<CaseResult> results();
 

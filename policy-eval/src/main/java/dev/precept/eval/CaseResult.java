@@ -1,11 +1,24 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import org.immutables.value.Value;
 
 /** The result of running one case: passed, or the differences between expected and actual. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 public interface CaseResult {
+  /** A new builder of {@link CaseResult}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link CaseResult}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableCaseResult.Builder {
+    Builder() {}
+  }
+
   /** The case run. */
   PolicyCase policyCase();
 

@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
@@ -34,6 +36,7 @@ import java.util.stream.Collectors;
  * CaseReport report = suite.run(Evaluator.of(policy));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class CaseSuite {
   private static final SchemaValidator SCHEMA = new SchemaValidator(IncidentLoader.resource("cases.schema.json"));
 
@@ -140,7 +143,7 @@ public final class CaseSuite {
       }
       if (incidentProblems.isEmpty()) {
         Diagnostic where = document.diagnostic(Diagnostic.MISSING, at, "-", null);
-        cases.add(ImmutablePolicyCase.builder()
+        cases.add(PolicyCase.builder()
             .name(name)
             .location(where.source() + ":" + where.line())
             .incident(incidents.read(document, at + "/incident"))
@@ -183,10 +186,10 @@ public final class CaseSuite {
         }
       });
       ruling.consequences().forEach(c -> reached.add(c.consequence()));
-      results.add(ImmutableCaseResult.builder().policyCase(policyCase).ruling(ruling)
+      results.add(CaseResult.builder().policyCase(policyCase).ruling(ruling)
           .differences(differences(policyCase, ruling)).build());
     }
-    return ImmutableCaseReport.builder()
+    return CaseReport.builder()
         .results(results)
         .clausesNotExercised(policy.allClauses().stream().map(c -> c.id()).filter(id -> !concerned.contains(id)).toList())
         .exceptionsNotExercised(policy.allClauses().stream().flatMap(c -> c.exceptions().stream())

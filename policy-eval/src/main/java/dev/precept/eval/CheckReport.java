@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -8,11 +10,22 @@ import java.util.Map;
 import org.immutables.value.Value;
 
 /** The checker's report: the coverage matrix and the findings. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableCheckReport.class)
 @JsonDeserialize(as = ImmutableCheckReport.class)
 @JsonPropertyOrder({"policy", "version", "digest", "roles", "categories", "matrix", "findings"})
 public interface CheckReport {
+  /** A new builder of {@link CheckReport}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link CheckReport}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableCheckReport.Builder {
+    Builder() {}
+  }
+
   /** The policy's id. */
   String policy();
 
@@ -40,6 +53,16 @@ public interface CheckReport {
   @JsonDeserialize(as = ImmutableCell.class)
   @JsonPropertyOrder({"rules", "consequences", "silence"})
   interface Cell {
+    /** A new builder of {@link Cell}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Cell}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableCell.Builder {
+      Builder() {}
+    }
+
     /** The rules in the category the role is within. */
     List<String> rules();
 

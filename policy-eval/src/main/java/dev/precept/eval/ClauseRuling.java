@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -14,7 +16,18 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableClauseRuling.class)
 @JsonPropertyOrder({"clause", "outcome", "category", "reason", "scope", "conditions", "exception",
     "permission", "exceptions", "duty", "undecidedBy", "leadIn", "quote", "origin"})
+@API(status = API.Status.STABLE, since = "0.2")
 public interface ClauseRuling {
+  /** A new builder of {@link ClauseRuling}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ClauseRuling}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableClauseRuling.Builder {
+    Builder() {}
+  }
+
   /** The clause's id. */
   String clause();
 

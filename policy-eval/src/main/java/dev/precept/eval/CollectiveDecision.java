@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -7,11 +9,22 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.immutables.value.Value;
 
 /** How a body voted on a question the policy makes depend on its decision: votes for, against, abstaining, of how many members. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableCollectiveDecision.class)
 @JsonDeserialize(as = ImmutableCollectiveDecision.class)
 @JsonPropertyOrder({"for", "against", "abstained", "members"})
 public interface CollectiveDecision {
+  /** A new builder of {@link CollectiveDecision}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link CollectiveDecision}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableCollectiveDecision.Builder {
+    Builder() {}
+  }
+
   /** Members who voted for. */
   @JsonProperty("for")
   int votesFor();

@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -14,11 +16,22 @@ import org.immutables.value.Value;
  * for {@code all}, {@code any} and {@code not}, the subject is that word and {@link #parts()} holds
  * the checks of the conditions inside.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableConditionCheck.class)
 @JsonDeserialize(as = ImmutableConditionCheck.class)
 @JsonPropertyOrder({"subject", "expected", "actual", "result", "deemedBy", "detail", "parts"})
 public interface ConditionCheck {
+  /** A new builder of {@link ConditionCheck}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ConditionCheck}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableConditionCheck.Builder {
+    Builder() {}
+  }
+
   /** Whether the condition held. */
   enum Result {
     /** The fact has one of the expected values. */

@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -17,7 +19,18 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"consequence", "status", "modality", "kind", "statement", "action", "actor", "actors",
     "procedure", "referral", "source", "breaches", "scope", "conditions", "dependsOn", "alternatives", "step",
     "options", "factors"})
+@API(status = API.Status.STABLE, since = "0.2")
 public interface ConsequenceRuling {
+  /** A new builder of {@link ConsequenceRuling}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ConsequenceRuling}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableConsequenceRuling.Builder {
+    Builder() {}
+  }
+
   /** Whether the consequence is a sanction of this policy or a referral to another instrument or body. */
   enum Kind {
     /** Action under this policy. */
@@ -106,6 +119,16 @@ public interface ConsequenceRuling {
   @JsonDeserialize(as = ImmutableFactorValue.class)
   @JsonPropertyOrder({"fact", "description", "value"})
   interface FactorValue {
+    /** A new builder of {@link FactorValue}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link FactorValue}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableFactorValue.Builder {
+      Builder() {}
+    }
+
     /** The fact's id. */
     String fact();
 

@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -9,11 +11,22 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /** One exception of a clause as it bears on an incident: met or not, and why. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableExceptionRuling.class)
 @JsonDeserialize(as = ImmutableExceptionRuling.class)
 @JsonPropertyOrder({"id", "result", "reason", "text", "permissions", "conditions"})
 public interface ExceptionRuling {
+  /** A new builder of {@link ExceptionRuling}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ExceptionRuling}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableExceptionRuling.Builder {
+    Builder() {}
+  }
+
   /** Whether the exception was met. */
   enum Result {
     /** The permission (and any conditions) it needs are recorded: it excuses the conduct. */

@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -9,11 +11,22 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /** Something the checker found in a policy, with an incident that shows it where one can. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableFinding.class)
 @JsonDeserialize(as = ImmutableFinding.class)
 @JsonPropertyOrder({"severity", "kind", "subjects", "message", "example"})
 public interface Finding {
+  /** A new builder of {@link Finding}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Finding}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableFinding.Builder {
+    Builder() {}
+  }
+
   /** How serious a finding is: errors fail {@code precept check}. */
   enum Severity {
     /** The policy gives wrong or no answers for some incident. */

@@ -2,7 +2,10 @@ package dev.precept.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precept.model.Attribute;
+import dev.precept.model.Consequence;
 import dev.precept.model.Diagnostic;
+import dev.precept.model.DidYouMean;
+import dev.precept.model.DutyStep;
 import dev.precept.model.Fact;
 import dev.precept.model.FactType;
 import dev.precept.model.LocatedDocument;
@@ -12,6 +15,8 @@ import dev.precept.model.internal.Vocabulary.Finding;
 import dev.precept.model.internal.Vocabulary.Kind;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,14 +26,24 @@ import java.util.function.BiFunction;
 /**
  * The check of an incident against a policy's vocabulary, for an incident read from a file and for
  * one built in Java alike: every role, clause, category, office and fact must be declared, and
- * every fact and attribute value must fit its declared type. The names themselves are checked by
- * the model's {@link Vocabulary}, which the policy validator uses too.
+ * every fact and attribute value must fit its declared type; the rule language's records (a
+ * body's votes, how far a staged consequence got, when duty steps were done) must name what the
+ * policy declares and be possible. The names themselves are checked by the model's
+ * {@link Vocabulary}, which the policy validator uses too.
  */
 final class IncidentCheck {
   private final Vocabulary vocabulary;
+  private final String policyId;
+  private final Set<String> decisions = new LinkedHashSet<>();
+  private final Map<String, Consequence> stepConsequences = new LinkedHashMap<>();
+  private final Set<String> dutySteps = new LinkedHashSet<>();
 
   IncidentCheck(Policy policy) {
     this.vocabulary = Vocabulary.of(policy);
+    this.policyId = policy.id();
+    policy.facts().stream().filter(f -> f.type() == FactType.DECISION).map(Fact::id).sorted().forEach(decisions::add);
+    policy.consequences().stream().filter(c -> !c.outcomes().isEmpty()).forEach(c -> stepConsequences.putIfAbsent(c.id(), c));
+    policy.allClauses().stream().flatMap(c -> c.duty().stream()).map(DutyStep::id).forEach(dutySteps::add);
   }
 
   /**
@@ -83,6 +98,10 @@ final class IncidentCheck {
       permission.clause().ifPresent(c -> add(found, vocabulary.unknown(Kind.CLAUSE, c),
           "/permissions/" + index + "/clause", place));
     }
+    incident.decisions().forEach((id, votes) -> add(found, decision(id, votes.votesFor(), votes.votesAgainst(),
+        votes.abstained(), votes.members()), "/decisions/" + escape(id), place));
+    incident.steps().forEach((id, outcome) -> add(found, step(id, outcome), "/steps/" + escape(id), place));
+    incident.done().forEach((id, when) -> add(found, done(id, when), "/done/" + escape(id), place));
     return found;
   }
 
@@ -125,8 +144,88 @@ final class IncidentCheck {
             .severity(Diagnostic.Severity.WARNING).build());
       }
     }
+    // The rule language's records: decisions of bodies, steps reached, duties done. The schema has
+    // checked their shapes; a value of the wrong type is left to it.
+    Iterator<Map.Entry<String, JsonNode>> decided = incident.path("decisions").properties().iterator();
+    while (decided.hasNext()) {
+      Map.Entry<String, JsonNode> decision = decided.next();
+      JsonNode votes = decision.getValue();
+      String at = pointer + "/decisions/" + escape(decision.getKey());
+      if (skip.stream().anyMatch(p -> p.startsWith(at + "/"))) {
+        continue;
+      }
+      add(found, decision(decision.getKey(), votes.path("for").asInt(), votes.path("against").asInt(),
+          votes.path("abstained").asInt(), votes.path("members").asInt()), pointer + "/decisions/" + escape(decision.getKey()), place);
+    }
+    Iterator<Map.Entry<String, JsonNode>> reached = incident.path("steps").properties().iterator();
+    while (reached.hasNext()) {
+      Map.Entry<String, JsonNode> step = reached.next();
+      if (step.getValue().isTextual()) {
+        add(found, step(step.getKey(), step.getValue().asText()), pointer + "/steps/" + escape(step.getKey()), place);
+      }
+    }
+    Iterator<Map.Entry<String, JsonNode>> done = incident.path("done").properties().iterator();
+    while (done.hasNext()) {
+      Map.Entry<String, JsonNode> entry = done.next();
+      if (entry.getValue().isTextual()) {
+        add(found, done(entry.getKey(), entry.getValue().asText()), pointer + "/done/" + escape(entry.getKey()), place);
+      }
+    }
     found.removeIf(d -> d == null);
     return found;
+  }
+
+  /** A body's recorded votes: the decision must be declared, the counts possible. */
+  private Optional<Finding> decision(String id, int votesFor, int against, int abstained, int members) {
+    if (!decisions.contains(id)) {
+      return Optional.of(new Finding(Diagnostic.UNKNOWN_FACT, null, "unknown decision '" + id + "': policy " + policyId
+          + " declares no such decision", DidYouMean.hint(id, decisions, "declared decisions")));
+    }
+    if (votesFor < 0 || against < 0 || abstained < 0) {
+      return Optional.of(new Finding(Diagnostic.INCONSISTENT, null, "decision '" + id + "' records a negative number of votes",
+          "count the members who voted for, against and abstained: 0 or more each"));
+    }
+    if (members < 1) {
+      return Optional.of(new Finding(Diagnostic.INCONSISTENT, null, "decision '" + id + "' is by a body of " + members + " members",
+          "give the number of members of the body, present or not: at least 1"));
+    }
+    int present = votesFor + against + abstained;
+    if (present > members) {
+      return Optional.of(new Finding(Diagnostic.INCONSISTENT, null, "decision '" + id + "' records " + present
+          + " votes but the body has " + members + " members", "votes for, against and abstaining together cannot exceed the members"));
+    }
+    return Optional.empty();
+  }
+
+  /** How far a staged consequence got: a consequence with outcomes, and one of them. */
+  private Optional<Finding> step(String id, String outcome) {
+    Consequence consequence = stepConsequences.get(id);
+    if (consequence == null) {
+      return Optional.of(new Finding(Diagnostic.UNKNOWN_CONSEQUENCE, null, "unknown step '" + id + "': no consequence of policy "
+          + policyId + " with that id has outcomes", DidYouMean.hint(id, stepConsequences.keySet(), "steps with outcomes")));
+    }
+    if (!consequence.outcomes().contains(outcome)) {
+      return Optional.of(new Finding(Diagnostic.UNKNOWN_VALUE, null, "step '" + id + "' cannot end '" + outcome + "'",
+          DidYouMean.hint(outcome, consequence.outcomes(), "its outcomes")));
+    }
+    return Optional.empty();
+  }
+
+  /** When a duty step was done: a declared step, and a time or {@code not-done}. */
+  private Optional<Finding> done(String step, String when) {
+    if (!dutySteps.contains(step)) {
+      return Optional.of(new Finding(Diagnostic.UNKNOWN_CLAUSE, null, "unknown duty step '" + step + "': no duty of policy "
+          + policyId + " has that step", DidYouMean.hint(step, dutySteps, "duty steps")));
+    }
+    if (!when.equals("not-done")) {
+      try {
+        java.time.LocalDateTime.parse(when);
+      } catch (java.time.format.DateTimeParseException e) {
+        return Optional.of(new Finding(Diagnostic.TYPE_MISMATCH, null, "step '" + step + "' cannot be done '" + when
+            + "': expected a time YYYY-MM-DDTHH:MM or not-done", "for example 2026-03-02T09:00"));
+      }
+    }
+    return Optional.empty();
   }
 
   private void texts(List<Diagnostic> found, JsonNode array, Kind kind, String base,

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precept.eval.internal.EvalJson;
 import dev.precept.model.Attribute;
-import dev.precept.model.Consequence;
-import dev.precept.model.DutyStep;
-import dev.precept.model.DidYouMean;
 import dev.precept.model.Fact;
 import dev.precept.model.FactType;
 import dev.precept.model.LocatedDocument;
@@ -52,8 +49,6 @@ public final class IncidentLoader {
   private final Set<String> offices;
   private final Map<String, Fact> facts;
   private final Map<String, Attribute> attributes;
-  private final Map<String, Consequence> stepConsequences;
-  private final Set<String> dutySteps;
 
   private IncidentLoader(Policy policy) {
     this.policy = policy;
@@ -64,15 +59,6 @@ public final class IncidentLoader {
     this.offices = ids(policy.offices(), o -> o.id());
     this.facts = policy.facts().stream().collect(Collectors.toMap(Fact::id, f -> f));
     this.attributes = policy.attributes().stream().collect(Collectors.toMap(Attribute::id, a -> a));
-    this.stepConsequences = policy.consequences().stream().filter(c -> !c.outcomes().isEmpty())
-        .collect(Collectors.toMap(Consequence::id, c -> c, (a, b) -> a, java.util.LinkedHashMap::new));
-    this.dutySteps = policy.allClauses().stream().flatMap(c -> c.duty().stream()).map(DutyStep::id)
-        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-  }
-
-  private Set<String> decisionIds() {
-    return facts.values().stream().filter(f -> f.type() == FactType.DECISION).map(Fact::id).sorted()
-        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 
   /**
@@ -133,58 +119,6 @@ public final class IncidentLoader {
     if (incident == null || !incident.isObject()) {
       return problems;
     }
-    // The rule language's records: decisions of bodies, steps reached, duties done.
-    Iterator<Map.Entry<String, JsonNode>> decisions = incident.path("decisions").properties().iterator();
-    while (decisions.hasNext()) {
-      Map.Entry<String, JsonNode> decision = decisions.next();
-      String where = pointer + "/decisions/" + decision.getKey().replace("~", "~0").replace("/", "~1");
-      Fact fact = facts.get(decision.getKey());
-      if (fact == null || fact.type() != FactType.DECISION) {
-        problems.add(document.diagnostic(Diagnostic.UNKNOWN_FACT, where, "unknown decision '" + decision.getKey() + "': policy " + policy.id()
-            + " declares no such decision", DidYouMean.hint(decision.getKey(), decisionIds(), "declared decisions")));
-        continue;
-      }
-      JsonNode votes = decision.getValue();
-      int present = votes.path("for").asInt() + votes.path("against").asInt() + votes.path("abstained").asInt();
-      if (present > votes.path("members").asInt()) {
-        problems.add(document.diagnostic(Diagnostic.INCONSISTENT, where, "decision '" + decision.getKey() + "' records " + present
-            + " votes but the body has " + votes.path("members").asInt() + " members",
-            "votes for, against and abstaining together cannot exceed the members"));
-      }
-    }
-    Iterator<Map.Entry<String, JsonNode>> steps = incident.path("steps").properties().iterator();
-    while (steps.hasNext()) {
-      Map.Entry<String, JsonNode> step = steps.next();
-      String where = pointer + "/steps/" + step.getKey().replace("~", "~0").replace("/", "~1");
-      Consequence consequence = stepConsequences.get(step.getKey());
-      if (consequence == null) {
-        problems.add(document.diagnostic(Diagnostic.UNKNOWN_CONSEQUENCE, where, "unknown step '" + step.getKey() + "': no consequence of policy " + policy.id()
-            + " with that id has outcomes", DidYouMean.hint(step.getKey(), stepConsequences.keySet(), "steps with outcomes")));
-      } else if (!consequence.outcomes().contains(step.getValue().asText())) {
-        problems.add(document.diagnostic(Diagnostic.UNKNOWN_VALUE, where, "step '" + step.getKey() + "' cannot end '" + step.getValue().asText() + "'",
-            DidYouMean.hint(step.getValue().asText(), consequence.outcomes(), "its outcomes")));
-      }
-    }
-    Iterator<Map.Entry<String, JsonNode>> done = incident.path("done").properties().iterator();
-    while (done.hasNext()) {
-      Map.Entry<String, JsonNode> entry = done.next();
-      String step = entry.getKey();
-      String where = pointer + "/done/" + step.replace("~", "~0").replace("/", "~1");
-      if (!dutySteps.contains(step)) {
-        problems.add(document.diagnostic(Diagnostic.UNKNOWN_CLAUSE, where, "unknown duty step '" + step + "': no duty of policy " + policy.id() + " has that step",
-            DidYouMean.hint(step, dutySteps, "duty steps")));
-        continue;
-      }
-      String when = entry.getValue().asText();
-      if (!when.equals("not-done")) {
-        try {
-          java.time.LocalDateTime.parse(when);
-        } catch (java.time.format.DateTimeParseException e) {
-          problems.add(document.diagnostic(Diagnostic.TYPE_MISMATCH, where, "step '" + step + "' cannot be done '" + when
-              + "': expected a time YYYY-MM-DDTHH:MM or not-done", "for example 2026-03-02T09:00"));
-        }
-      }
-    }
     return problems;
   }
 
@@ -217,7 +151,7 @@ public final class IncidentLoader {
         return Optional.empty();
       }
     }
-    ImmutableIncident.Builder incident = Incident.builder();
+    Incident.Builder incident = Incident.builder();
     JsonNode id = node.get("id");
     if (id == null || !id.isTextual() || id.asText().isEmpty()) {
       return Optional.empty();
@@ -245,7 +179,7 @@ public final class IncidentLoader {
     if (person == null || !person.isObject() || !Set.of("roles", "attributes").containsAll(names(person))) {
       return Optional.empty();
     }
-    ImmutablePerson.Builder who = ImmutablePerson.builder();
+    Person.Builder who = Person.builder();
     List<String> held = knownIds(person.get("roles"), roles);
     Map<String, String> attributeValues = typedValues(person.get("attributes"), attributes.keySet(),
         name -> attributes.get(name).type(), name -> attributes.get(name).values());
@@ -307,7 +241,7 @@ public final class IncidentLoader {
     if (when == null || how == null) {
       return Optional.empty();
     }
-    return Optional.of(ImmutablePermission.builder().office(office.asText()).given(when).form(how)
+    return Optional.of(Permission.builder().office(office.asText()).given(when).form(how)
         .clause(Optional.ofNullable(clause).map(JsonNode::asText)).build());
   }
 

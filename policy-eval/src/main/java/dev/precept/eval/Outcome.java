@@ -1,8 +1,11 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** What a ruling finds for one clause. */
+@API(status = API.Status.STABLE, since = "0.2")
 public enum Outcome {
   /** The clause applies to the person in these circumstances and nothing excuses the conduct. */
   @JsonProperty("breached") BREACHED,

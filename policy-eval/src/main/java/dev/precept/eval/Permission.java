@@ -16,6 +16,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutablePermission.class)
 @JsonPropertyOrder({"office", "given", "form", "clause"})
 public interface Permission {
+  /** A new builder of {@link Permission}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Permission}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutablePermission.Builder {
+    Builder() {}
+  }
+
   /** When a permission was given, relative to the act. */
   enum Given {
     /**

@@ -15,6 +15,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutablePerson.class)
 @JsonPropertyOrder({"roles", "attributes"})
 public interface Person {
+  /** A new builder of {@link Person}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Person}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutablePerson.Builder {
+    Builder() {}
+  }
+
   /** Ids of the roles held (a governor who also volunteers holds both). */
   List<String> roles();
 
@@ -23,6 +33,6 @@ public interface Person {
 
   /** A person holding these roles. */
   static Person holding(String... roles) {
-    return ImmutablePerson.builder().addRoles(roles).build();
+    return Person.builder().addRoles(roles).build();
   }
 }

@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import dev.precept.model.Modality;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +9,19 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /** One case of a policy's tests: an incident and the ruling it is expected to get. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 public interface PolicyCase {
+  /** A new builder of {@link PolicyCase}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link PolicyCase}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutablePolicyCase.Builder {
+    Builder() {}
+  }
+
   /** What the case shows, as a sentence. */
   String name();
 
@@ -36,6 +49,16 @@ public interface PolicyCase {
   /** An expected consequence: its id, modality and status. */
   @Value.Immutable
   interface Expected {
+    /** A new builder of {@link Expected}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Expected}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableExpected.Builder {
+      Builder() {}
+    }
+
     /** The consequence id. */
     @Value.Parameter
     String id();

@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import dev.precept.eval.internal.CompiledPolicy;
 import dev.precept.model.Clause;
 import dev.precept.model.ClauseException;
@@ -31,6 +33,7 @@ import java.util.Set;
  * report.findings().forEach(f -> System.out.println(f.message()));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class PolicyCheck {
   private final Policy policy;
   private final CompiledPolicy compiled;
@@ -74,14 +77,14 @@ public final class PolicyCheck {
           answering.forEach(c -> reachedConsequences.add(c.id()));
           java.util.Optional<Silence> silence = silence(category.id(), reach);
           if (answering.isEmpty() && silence.isPresent()) {
-            findings.add(ImmutableFinding.builder().severity(Finding.Severity.INFO).kind(Finding.Kind.DECLARED_SILENCE)
+            findings.add(Finding.builder().severity(Finding.Severity.INFO).kind(Finding.Kind.DECLARED_SILENCE)
                 .addSubjects(role.id(), rules.get(0), silence.get().id())
                 .message("no consequence for a " + role.id() + " who breaches " + String.join(", ", rules)
                     + " (" + category.id() + "), as the policy declares (silence '" + silence.get().id() + "'): "
                     + silence.get().reason())
                 .build());
           } else if (answering.isEmpty()) {
-            findings.add(ImmutableFinding.builder().severity(Finding.Severity.ERROR).kind(Finding.Kind.GAP)
+            findings.add(Finding.builder().severity(Finding.Severity.ERROR).kind(Finding.Kind.GAP)
                 .addSubjects(role.id(), rules.get(0))
                 .message("no consequence for a " + role.id() + " who breaches " + String.join(", ", rules)
                     + " (" + category.id() + "): the policy is silent for this role")
@@ -92,7 +95,7 @@ public final class PolicyCheck {
         }
         java.util.Optional<Silence> declared = rules.isEmpty() || !answeringEmpty(rules, answering) ? java.util.Optional.empty()
             : silence(category.id(), reach);
-        row.put(category.id(), ImmutableCell.builder().rules(rules).silence(declared.map(Silence::id))
+        row.put(category.id(), CheckReport.Cell.builder().rules(rules).silence(declared.map(Silence::id))
             .consequences(rules.isEmpty() ? List.of() : answering.stream().map(c -> c.id() + " (" + c.modality().word() + ")").toList())
             .build());
       }
@@ -103,7 +106,7 @@ public final class PolicyCheck {
     }
     for (Consequence consequence : policy.consequences()) {
       if (!reachedConsequences.contains(consequence.id())) {
-        findings.add(ImmutableFinding.builder().severity(Finding.Severity.ERROR).kind(Finding.Kind.UNREACHABLE_CONSEQUENCE)
+        findings.add(Finding.builder().severity(Finding.Severity.ERROR).kind(Finding.Kind.UNREACHABLE_CONSEQUENCE)
             .addSubjects(consequence.id())
             .message("consequence '" + consequence.id() + "' can never follow: no role within "
                 + String.join(", ", consequence.appliesTo()) + " can breach a rule "
@@ -114,7 +117,7 @@ public final class PolicyCheck {
     }
     unused();
     findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::kind));
-    return ImmutableCheckReport.builder()
+    return CheckReport.builder()
         .policy(policy.id())
         .version(policy.metadata().version())
         .digest(compiled.digest())
@@ -150,7 +153,7 @@ public final class PolicyCheck {
             && satisfiable(concat(first.when(), second.when()))) {
           String key = first.id() + "|" + second.id();
           if (reportedConflicts.add(key)) {
-            findings.add(ImmutableFinding.builder().severity(Finding.Severity.ERROR).kind(Finding.Kind.CONFLICT)
+            findings.add(Finding.builder().severity(Finding.Severity.ERROR).kind(Finding.Kind.CONFLICT)
                 .addSubjects(first.id(), second.id(), role)
                 .message("conflicting musts for a " + role + ": '" + first.id() + "' and '" + second.id()
                     + "' must both follow the same breach, but one excludes the other")
@@ -164,13 +167,13 @@ public final class PolicyCheck {
 
   private void ruleFindings(Clause clause, Set<String> reachedRules) {
     if (clause.kind().isRule() && clause.category().isEmpty()) {
-      findings.add(ImmutableFinding.builder().severity(Finding.Severity.WARNING).kind(Finding.Kind.UNBREACHABLE_RULE)
+      findings.add(Finding.builder().severity(Finding.Severity.WARNING).kind(Finding.Kind.UNBREACHABLE_RULE)
           .addSubjects(clause.id())
           .message(clause.kind().word() + " '" + clause.id() + "' has no breach category, so no incident can breach it")
           .build());
     }
     if (clause.category().isPresent() && !reachedRules.contains(clause.id())) {
-      findings.add(ImmutableFinding.builder().severity(Finding.Severity.ERROR).kind(Finding.Kind.UNREACHABLE_RULE)
+      findings.add(Finding.builder().severity(Finding.Severity.ERROR).kind(Finding.Kind.UNREACHABLE_RULE)
           .addSubjects(clause.id())
           .message("rule '" + clause.id() + "' can never be breached: "
               + (satisfiable(clause.when()) ? "no role is within " + String.join(", ", clause.appliesTo())
@@ -179,7 +182,7 @@ public final class PolicyCheck {
     }
     for (ClauseException exception : clause.exceptions()) {
       if (!satisfiable(concat(clause.when(), exception.when()))) {
-        findings.add(ImmutableFinding.builder().severity(Finding.Severity.ERROR).kind(Finding.Kind.DEAD_EXCEPTION)
+        findings.add(Finding.builder().severity(Finding.Severity.ERROR).kind(Finding.Kind.DEAD_EXCEPTION)
             .addSubjects(exception.id(), clause.id())
             .message("exception '" + exception.id() + "' can never apply: its conditions contradict those of clause '"
                 + clause.id() + "'")
@@ -236,7 +239,7 @@ public final class PolicyCheck {
   }
 
   private static Finding unused(String what, String id, String why) {
-    return ImmutableFinding.builder().severity(Finding.Severity.WARNING).kind(Finding.Kind.UNUSED)
+    return Finding.builder().severity(Finding.Severity.WARNING).kind(Finding.Kind.UNUSED)
         .addSubjects(id).message(what + " '" + id + "' is declared but " + why).build();
   }
 

@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -19,7 +21,18 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableRuling.class)
 @JsonPropertyOrder({"policy", "version", "digest", "incident", "person", "deemed", "clauses", "consequences",
     "unspecified", "silences", "noSanctionStated", "diagnostics"})
+@API(status = API.Status.STABLE, since = "0.2")
 public interface Ruling {
+  /** A new builder of {@link Ruling}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Ruling}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableRuling.Builder {
+    Builder() {}
+  }
+
   /** The policy's id. */
   String policy();
 
@@ -84,6 +97,16 @@ public interface Ruling {
   @JsonDeserialize(as = ImmutableDeemedFact.class)
   @JsonPropertyOrder({"fact", "value", "clause", "because", "recorded"})
   interface DeemedFact {
+    /** A new builder of {@link DeemedFact}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link DeemedFact}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableDeemedFact.Builder {
+      Builder() {}
+    }
+
     /** The fact. */
     String fact();
 
@@ -107,6 +130,16 @@ public interface Ruling {
   @JsonDeserialize(as = ImmutableDeclaredSilence.class)
   @JsonPropertyOrder({"clause", "silence", "reason"})
   interface DeclaredSilence {
+    /** A new builder of {@link DeclaredSilence}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link DeclaredSilence}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableDeclaredSilence.Builder {
+      Builder() {}
+    }
+
     /** The unspecified clause. */
     String clause();
 
@@ -123,6 +156,21 @@ public interface Ruling {
   @JsonDeserialize(as = ImmutableMembership.class)
   @JsonPropertyOrder({"id", "path"})
   interface Membership {
+    /** A new builder of {@link Membership}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Membership}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableMembership.Builder {
+      Builder() {}
+    }
+
+    /** A membership of the role or group {@code id}, reached along {@code path}. */
+    static Membership of(String id, List<String> path) {
+      return ImmutableMembership.of(id, path);
+    }
+
     /** The role or group id. */
     @Value.Parameter
     String id();

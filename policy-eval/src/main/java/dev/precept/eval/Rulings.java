@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.precept.eval.internal.EvalJson;
 import dev.precept.model.Modality;
@@ -7,6 +9,7 @@ import dev.precept.model.PolicyException;
 import java.io.IOException;
 
 /** Rulings as JSON for machines and as a note for people. */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class Rulings {
   private Rulings() {}
 

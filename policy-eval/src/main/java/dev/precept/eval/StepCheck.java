@@ -1,5 +1,7 @@
 package dev.precept.eval;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -9,11 +11,22 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /** One step of a duty with order and time, as the incident shows it was done. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableStepCheck.class)
 @JsonDeserialize(as = ImmutableStepCheck.class)
 @JsonPropertyOrder({"step", "result", "done", "reason"})
 public interface StepCheck {
+  /** A new builder of {@link StepCheck}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link StepCheck}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableStepCheck.Builder {
+    Builder() {}
+  }
+
   /** What the incident shows for the step. */
   enum Result {
     /** Done, in order and in time. */

@@ -28,8 +28,8 @@ class BatchRulingsTest {
     StringBuilder in = new StringBuilder();
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < 3_000; i++) {
-      Incident incident = ImmutableIncident.copyOf(SeedIncidents.INCIDENTS.get(i % SeedIncidents.INCIDENTS.size()))
-          .withId("INC-" + i);
+      Incident incident = Incident.builder().from(SeedIncidents.INCIDENTS.get(i % SeedIncidents.INCIDENTS.size()))
+          .id("INC-" + i).build();
       in.append(SeedIncidents.line(incident)).append(i % 2 == 0 ? "\n" : "\r\n");
       expected.add(compact(SeedPolicy.EVALUATOR.rule(incident)));
     }

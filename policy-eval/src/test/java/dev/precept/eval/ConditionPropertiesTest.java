@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.precept.model.Clause;
 import dev.precept.model.Condition;
-import dev.precept.model.ImmutableClause;
-import dev.precept.model.ImmutableCondition;
-import dev.precept.model.ImmutablePolicy;
-import dev.precept.model.ImmutableSection;
 import dev.precept.model.Policy;
-import dev.precept.model.PolicyLoader;
 import dev.precept.model.Section;
+import dev.precept.model.PolicyLoader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,18 +68,18 @@ class ConditionPropertiesTest {
     int pick = random.nextInt(depth <= 0 ? 6 : 9);
     switch (pick) {
       case 0:
-        return ImmutableCondition.builder().fact("flag").is(Boolean.toString(random.nextBoolean())).build();
+        return Condition.builder().fact("flag").is(Boolean.toString(random.nextBoolean())).build();
       case 1:
-        return ImmutableCondition.builder().fact("count").atLeast(Integer.toString(random.nextInt(5))).build();
+        return Condition.builder().fact("count").atLeast(Integer.toString(random.nextInt(5))).build();
       case 2:
         int low = random.nextInt(4);
-        return ImmutableCondition.builder().fact("count").addBetween(Integer.toString(low), Integer.toString(low + random.nextInt(3))).build();
+        return Condition.builder().fact("count").addBetween(Integer.toString(low), Integer.toString(low + random.nextInt(3))).build();
       case 3:
-        return ImmutableCondition.builder().fact("colour").addIn("red", random.nextBoolean() ? "green" : "blue").build();
+        return Condition.builder().fact("colour").addIn("red", random.nextBoolean() ? "green" : "blue").build();
       case 4:
-        return ImmutableCondition.builder().fact("day").within(random.nextBoolean() ? "P1M" : "P1Y").build();
+        return Condition.builder().fact("day").within(random.nextBoolean() ? "P1M" : "P1Y").build();
       case 5:
-        return ImmutableCondition.builder().attribute("adult").is(Boolean.toString(random.nextBoolean())).build();
+        return Condition.builder().attribute("adult").is(Boolean.toString(random.nextBoolean())).build();
       case 6:
         return Condition.negation(randomCondition(random, depth - 1));
       case 7:
@@ -94,7 +90,7 @@ class ConditionPropertiesTest {
   }
 
   static Incident randomIncident(Random random, int n) {
-    ImmutableIncident.Builder incident = Incident.builder().id("i" + n)
+    Incident.Builder incident = Incident.builder().id("i" + n)
         .person(Person.holding(random.nextBoolean() ? "staff" : "pupil")).addClauses("rules.one");
     if (random.nextInt(4) > 0) {
       incident.date(java.time.LocalDate.of(2026, 6, 1));
@@ -117,11 +113,11 @@ class ConditionPropertiesTest {
   /** The policy with the rule's condition (and the warning's) rewritten. */
   static Policy withRule(Policy base, List<Condition> when) {
     Clause rule = base.clause("rules.one").orElseThrow();
-    Section section = ImmutableSection.copyOf(base.sections().get(0))
-        .withClauses(ImmutableClause.copyOf(rule).withWhen(when));
-    return ImmutablePolicy.copyOf(base).withSections(section)
-        .withConsequences(dev.precept.model.ImmutableConsequence.copyOf(base.consequences().get(0)).withWhen(when),
-            base.consequences().get(1));
+    Section section = Section.builder().from(base.sections().get(0))
+        .clauses(java.util.List.of(Clause.builder().from(rule).when(when).build())).build();
+    return Policy.builder().from(base).sections(java.util.List.of(section))
+        .consequences(java.util.List.of(dev.precept.model.Consequence.builder().from(base.consequences().get(0)).when(when).build(),
+            base.consequences().get(1))).build();
   }
 
   /** What a reader of the ruling would see, without the digest (which differs between policies). */
@@ -180,11 +176,11 @@ class ConditionPropertiesTest {
     Random random = new Random(SEED);
     for (int n = 0; n < CASES; n++) {
       Policy policy = withRule(BASE, List.of(randomCondition(random, 3)));
-      Clause unrelated = ImmutableClause.builder().id("rules.unrelated").kind(dev.precept.model.ClauseKind.PROHIBITION)
+      Clause unrelated = Clause.builder().id("rules.unrelated").kind(dev.precept.model.ClauseKind.PROHIBITION)
           .text("Another rule.").category("conduct").addWhen(randomCondition(random, 2)).build();
-      Section section = ImmutableSection.copyOf(policy.sections().get(0))
-          .withClauses(policy.sections().get(0).clauses().get(0), unrelated);
-      Policy wider = ImmutablePolicy.copyOf(policy).withSections(section);
+      Section section = Section.builder().from(policy.sections().get(0))
+          .clauses(java.util.List.of(policy.sections().get(0).clauses().get(0), unrelated)).build();
+      Policy wider = Policy.builder().from(policy).sections(java.util.List.of(section)).build();
       Incident incident = randomIncident(random, n);
       assertEquals(outcome(Evaluator.of(policy).rule(incident)), outcome(Evaluator.of(wider).rule(incident)),
           "seed " + SEED + ", case " + n);

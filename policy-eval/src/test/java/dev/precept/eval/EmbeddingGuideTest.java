@@ -41,7 +41,7 @@ class EmbeddingGuideTest {
         .person(Person.holding("staff"))
         .addClauses("conduct.name-and-logo")
         .putFact("investigation-finding", "misconduct")
-        .addPermissions(ImmutablePermission.builder()
+        .addPermissions(Permission.builder()
             .office("ceo").given(Permission.Given.AFTER).form(PermissionForm.WRITTEN).build())
         .build();
     Ruling ruling = evaluator.rule(incident);
@@ -80,7 +80,7 @@ class EmbeddingGuideTest {
     Incident incident = Incident.builder().id("doc").person(Person.holding("staff"))
         .addClauses("conduct.name-and-logo", "principles.working-hours-access")
         .putFact("during-working-hours", "true")
-        .addPermissions(ImmutablePermission.builder().office("ceo").given(Permission.Given.BEFORE).form(PermissionForm.VERBAL).build())
+        .addPermissions(Permission.builder().office("ceo").given(Permission.Given.BEFORE).form(PermissionForm.VERBAL).build())
         .build();
     JsonNode json = new ObjectMapper().readTree(Rulings.toJson(SeedPolicy.EVALUATOR.rule(incident)));
     Set<String> fields = new TreeSet<>();

@@ -65,7 +65,7 @@ class EvaluatorTest {
 
   @Test
   void excusesABreachByThePermissionThatMetTheException() {
-    Permission permission = ImmutablePermission.builder().office("ceo").given(Permission.Given.BEFORE).form(PermissionForm.WRITTEN).build();
+    Permission permission = Permission.builder().office("ceo").given(Permission.Given.BEFORE).form(PermissionForm.WRITTEN).build();
     Incident incident = Incident.builder().id("i-4").person(Person.holding("staff")).addClauses("conduct.name-and-logo")
         .addPermissions(permission).build();
     Ruling ruling = EVALUATOR.rule(incident);

@@ -52,7 +52,7 @@ class FailClosedApiTest {
     Incident incident = Incident.builder().id("i-7").person(Person.holding("volunter"))
         .addClauses("conduct.logo").addCategories("safeguardin")
         .fact("investigation-findin", "misconduct")
-        .addPermissions(ImmutablePermission.builder().office("cfo").given(Permission.Given.BEFORE).form(PermissionForm.WRITTEN).build())
+        .addPermissions(Permission.builder().office("cfo").given(Permission.Given.BEFORE).form(PermissionForm.WRITTEN).build())
         .build();
     List<Diagnostic> diagnostics = refused(incident);
     assertEquals(List.of(Diagnostic.UNKNOWN_ROLE, Diagnostic.UNKNOWN_CLAUSE, Diagnostic.UNKNOWN_CATEGORY,

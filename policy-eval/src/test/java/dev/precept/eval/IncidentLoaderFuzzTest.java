@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.precept.model.ImmutableReadLimits;
+import dev.precept.model.ReadLimits;
 import dev.precept.model.LocatedDocument;
 import dev.precept.model.PolicyException;
 import dev.precept.model.PolicyValidationException;
 import dev.precept.model.Diagnostic;
-import dev.precept.model.ReadLimits;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ import java.util.List;
  */
 class IncidentLoaderFuzzTest {
   private static final IncidentLoader LOADER = IncidentLoader.forPolicy(SeedPolicy.POLICY);
-  private static final ReadLimits SMALL = ImmutableReadLimits.builder().maxBytes(64 * 1024).build();
+  private static final ReadLimits SMALL = ReadLimits.builder().maxBytes(64 * 1024).build();
   private static final BatchRulings BATCH = BatchRulings.of(SeedPolicy.EVALUATOR).withThreads(1);
 
   @FuzzTest(maxDuration = "3m")

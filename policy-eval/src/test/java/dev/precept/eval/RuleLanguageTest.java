@@ -78,6 +78,92 @@ class RuleLanguageTest {
         problems.get(1));
   }
 
+  private static List<String> javaProblems(Policy policy, Incident incident) {
+    PolicyValidationException e = assertThrows(PolicyValidationException.class, () -> Evaluator.of(policy).rule(incident));
+    return e.diagnostics().stream().map(Diagnostic::describe).map(s -> s.replace(System.lineSeparator(), "\n")).toList();
+  }
+
+  private static CollectiveDecision votes(int votesFor, int against, int abstained, int members) {
+    return ImmutableCollectiveDecision.builder().votesFor(votesFor).votesAgainst(against).abstained(abstained).members(members).build();
+  }
+
+  private static Incident.Builder incident(String role, String clause) {
+    return Incident.builder().id("x").person(Person.holding(role)).addClauses(clause);
+  }
+
+  @Test
+  void anIncidentBuiltInJavaWithAnUnknownDecisionIsRefusedWithTheDecisionItMeant() {
+    assertEquals(List.of("incident 'x': error: unknown decision 'trustee-view': policy decisions declares no such decision"
+            + " (at /decisions/trustee-view)\n    hint: did you mean 'trustees-view'?"),
+        javaProblems(corpus("collective-decisions"), incident("volunteer", "conduct.breach")
+            .putDecision("trustee-view", votes(3, 0, 0, 5)).build()));
+  }
+
+  @Test
+  void anIncidentBuiltInJavaWithMoreVotesThanMembersIsRefused() {
+    assertEquals(List.of("incident 'x': error: decision 'directors-agree' records 4 votes but the body has 3 members"
+            + " (at /decisions/directors-agree)\n    hint: votes for, against and abstaining together cannot exceed the members"),
+        javaProblems(corpus("collective-decisions"), incident("volunteer", "conduct.breach")
+            .putDecision("directors-agree", votes(3, 1, 0, 3)).build()));
+  }
+
+  @Test
+  void anIncidentBuiltInJavaWithNegativeVotesIsRefused() {
+    assertEquals(List.of("incident 'x': error: decision 'directors-agree' records a negative number of votes"
+            + " (at /decisions/directors-agree)\n    hint: count the members who voted for, against and abstained: 0 or more each"),
+        javaProblems(corpus("collective-decisions"), incident("volunteer", "conduct.breach")
+            .putDecision("directors-agree", votes(2, -1, 0, 3)).build()));
+  }
+
+  @Test
+  void anIncidentBuiltInJavaWithABodyOfNoMembersIsRefused() {
+    assertEquals(List.of("incident 'x': error: decision 'directors-agree' is by a body of 0 members"
+            + " (at /decisions/directors-agree)\n    hint: give the number of members of the body, present or not: at least 1"),
+        javaProblems(corpus("collective-decisions"), incident("volunteer", "conduct.breach")
+            .putDecision("directors-agree", votes(0, 0, 0, 0)).build()));
+  }
+
+  @Test
+  void anIncidentBuiltInJavaWithAnUnknownStepOrAnOutcomeTheStepCannotHaveIsRefused() {
+    assertEquals(List.of(
+        "incident 'x': error: unknown step 'ask-to-remov': no consequence of policy staged with that id has outcomes"
+            + " (at /steps/ask-to-remov)\n    hint: did you mean 'ask-to-remove'?",
+        "incident 'x': error: step 'ask-to-remove' cannot end 'refuse' (at /steps/ask-to-remove)\n    hint: did you mean 'refused'?"),
+        javaProblems(corpus("staged-consequences"), incident("councillor", "posts.inappropriate")
+            .putStep("ask-to-remov", "refused").putStep("ask-to-remove", "refuse").build()));
+  }
+
+  @Test
+  void anIncidentBuiltInJavaWithAnUnknownDutyStepOrATimeThatIsNotOneIsRefused() {
+    assertEquals(List.of(
+        "incident 'x': error: unknown duty step 'reprot': no duty of policy duties has that step (at /done/reprot)\n"
+            + "    hint: did you mean 'report'?",
+        "incident 'x': error: step 'advice' cannot be done 'tomorrow': expected a time YYYY-MM-DDTHH:MM or not-done"
+            + " (at /done/advice)\n    hint: for example 2026-03-02T09:00"),
+        javaProblems(corpus("duties-order-and-time"), incident("officer", "media.negative-coverage")
+            .putDone("reprot", "2026-03-02T09:00").putDone("advice", "tomorrow").build()));
+  }
+
+  @Test
+  void anIncidentBuiltInJavaWithPossibleRecordsIsRuled() {
+    Ruling ruling = Evaluator.of(corpus("duties-order-and-time")).rule(incident("officer", "media.negative-coverage")
+        .putDone("report", "2026-03-02T09:00").putDone("advice", "not-done").build());
+    assertEquals("x", ruling.incident());
+  }
+
+  @Test
+  void aFileWithABodyOfNoMembersIsRefusedOnceByTheSchema() {
+    List<String> problems = problems(corpus("collective-decisions"), """
+        id: x
+        person: {roles: [volunteer]}
+        clauses: [conduct.breach]
+        decisions:
+          directors-agree: {for: 0, members: 0}
+        """);
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).contains("/decisions/directors-agree/members"), problems.get(0));
+  }
+
   @Test
   void checkShowsADeclaredSilenceAsInformationAndAnUndeclaredOneAsAGap() {
     CheckReport report = PolicyCheck.of(corpus("declared-silence"));

@@ -30,16 +30,16 @@ class RulingJsonTest {
 
   @Test
   void streamedJsonIsTheMappersJsonWithEveryOptionalPresentAndTextThatNeedsEscaping() throws Exception {
-    ConditionCheck check = ImmutableConditionCheck.builder().subject("fact:\"quoted\"").addExpected("a", "b")
+    ConditionCheck check = ConditionCheck.builder().subject("fact:\"quoted\"").addExpected("a", "b")
         .actual("caf\u00e9 \u2028 \t").result(ConditionCheck.Result.UNKNOWN).build();
-    Ruling ruling = ImmutableRuling.builder().policy("p").version("1").digest("sha256:00").incident("</script>")
+    Ruling ruling = Ruling.builder().policy("p").version("1").digest("sha256:00").incident("</script>")
         .addPerson(ImmutableMembership.of("staff", List.of("staff", "employees")))
-        .addClauses(ImmutableClauseRuling.builder().clause("c").outcome(Outcome.NOT_APPLICABLE).category("cat")
+        .addClauses(ClauseRuling.builder().clause("c").outcome(Outcome.NOT_APPLICABLE).category("cat")
             .reason("r\nnext line").addScope("staff").addConditions(check).exception("e")
-            .permission(ImmutablePermission.builder().office("ceo").given(Permission.Given.BEFORE)
+            .permission(Permission.builder().office("ceo").given(Permission.Given.BEFORE)
                 .form(PermissionForm.VERBAL).clause("c").build())
             .addUndecidedBy("fact:x").quote("\u0000\u001f").build())
-        .addConsequences(ImmutableConsequenceRuling.builder().consequence("k").status(ConsequenceRuling.Status.CONDITIONAL)
+        .addConsequences(ConsequenceRuling.builder().consequence("k").status(ConsequenceRuling.Status.CONDITIONAL)
             .modality(Modality.MAY).statement("s").action("a").actor("Board").procedure("Disciplinary").source("c")
             .addBreaches("c").addScope("staff").addConditions(check).addDependsOn("x is y").build())
         .addUnspecified("u").addDiagnostics("d").build();

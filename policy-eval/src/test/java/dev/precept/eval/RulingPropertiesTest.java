@@ -28,7 +28,7 @@ class RulingPropertiesTest {
   /** A random incident that uses the policy's own vocabulary (and sometimes leaves facts unknown). */
   static Incident randomIncident(Policy policy, Random random, int n) {
     Incident.Builder incident = Incident.builder().id("random-" + n);
-    ImmutablePerson.Builder person = ImmutablePerson.builder();
+    Person.Builder person = Person.builder();
     int roles = 1 + random.nextInt(2);
     for (int r = 0; r < roles; r++) {
       String role = policy.roles().get(random.nextInt(policy.roles().size())).id();
@@ -55,7 +55,7 @@ class RulingPropertiesTest {
       }
     }
     if (random.nextInt(3) == 0 && !policy.offices().isEmpty()) {
-      incident.addPermissions(ImmutablePermission.builder()
+      incident.addPermissions(Permission.builder()
           .office(policy.offices().get(random.nextInt(policy.offices().size())).id())
           .given(random.nextBoolean() ? Permission.Given.BEFORE : Permission.Given.AFTER)
           .form(random.nextBoolean() ? PermissionForm.WRITTEN : PermissionForm.VERBAL)

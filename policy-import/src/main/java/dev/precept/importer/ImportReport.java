@@ -1,5 +1,7 @@
 package dev.precept.importer;
 
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.immutables.value.Value;
@@ -8,11 +10,32 @@ import org.immutables.value.Value;
  * What the clerk must still do after an import: the importer finds these in the wording but never
  * asserts them in the skeleton.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 @Value.Immutable
 public interface ImportReport {
+  /** A new builder of {@link ImportReport}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ImportReport}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableImportReport.Builder {
+    Builder() {}
+  }
+
   /** One thing found in the text: the clause it is in and the words that matched. */
   @Value.Immutable
   interface Finding {
+    /** A new builder of {@link Finding}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Finding}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableFinding.Builder {
+      Builder() {}
+    }
+
     /** The id of the clause in the skeleton. */
     String clause();
 

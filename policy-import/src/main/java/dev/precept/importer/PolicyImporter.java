@@ -1,5 +1,7 @@
 package dev.precept.importer;
 
+import org.apiguardian.api.API;
+
 import dev.precept.importer.internal.Block;
 import dev.precept.importer.internal.DocxReader;
 import dev.precept.importer.internal.MarkdownReader;
@@ -40,6 +42,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * <p>The skeleton always validates: {@link #read(Path)} loads it with {@link PolicyLoader} before
  * returning it. The same file gives byte-identical YAML. Instances are immutable and thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class PolicyImporter {
   private static final PolicyImporter STANDARD = new PolicyImporter();
   /** Larger than any policy document; a guard against being handed a disk image. */
@@ -87,7 +90,7 @@ public final class PolicyImporter {
       // The skeleton is built to validate; if it does not, that is Precept's fault, not the user's.
       throw new IllegalStateException("the imported skeleton of " + file + " does not validate: " + e.getMessage(), e);
     }
-    return ImmutableImportedPolicy.builder().yaml(skeleton.yaml()).policy(policy).report(skeleton.report()).build();
+    return ImportedPolicy.builder().yaml(skeleton.yaml()).policy(policy).report(skeleton.report()).build();
   }
 
   private static byte[] bytes(Path file) {

@@ -1,5 +1,7 @@
 package dev.precept.library;
 
+import org.apiguardian.api.API;
+
 import dev.precept.model.Policy;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -7,8 +9,19 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /** One edition of a policy in the library: its file, its digest, its approval and when it takes effect. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 @Value.Immutable
 public interface Edition {
+  /** A new builder of {@link Edition}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Edition}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableEdition.Builder {
+    Builder() {}
+  }
+
   /** The edition's file. */
   Path file();
 

@@ -1,5 +1,7 @@
 package dev.precept.library;
 
+import org.apiguardian.api.API;
+
 import java.time.LocalDate;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -8,8 +10,19 @@ import org.immutables.value.Value;
  * Which edition of a policy was in force on a date, and why: the answer is data, including when no
  * edition was (an unknown policy, a date before the first edition, nothing approved).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 @Value.Immutable
 public interface InForce {
+  /** A new builder of {@link InForce}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link InForce}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableInForce.Builder {
+    Builder() {}
+  }
+
   /** The policy asked about. */
   String policyId();
 

@@ -12,6 +12,7 @@ import org.immutables.value.Value;
 @Value.Style(
     typeImmutable = "Immutable*",
     jdkOnly = true,
-    visibility = Value.Style.ImplementationVisibility.PUBLIC,
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
     defaults = @Value.Immutable(copy = true))
 @interface LibraryStyle {}

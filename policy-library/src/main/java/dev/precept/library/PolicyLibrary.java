@@ -1,5 +1,7 @@
 package dev.precept.library;
 
+import org.apiguardian.api.API;
+
 import dev.precept.library.internal.LibraryReader;
 import dev.precept.model.PolicyException;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.util.stream.Collectors;
  * InForce choice = library.inForce("cat-social-media", incidentDate, Drafts.REFUSED);
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class PolicyLibrary {
   private final Path folder;
   private final Map<String, LibraryPolicy> policies;
@@ -93,7 +96,7 @@ public final class PolicyLibrary {
    * When none is, the answer says why (unknown policy, nothing approved, a date before the first).
    */
   public InForce inForce(String policyId, LocalDate date, Drafts drafts) {
-    ImmutableInForce.Builder answer = ImmutableInForce.builder().policyId(policyId).date(date);
+    InForce.Builder answer = InForce.builder().policyId(policyId).date(date);
     LibraryPolicy policy = policies.get(policyId);
     if (policy == null) {
       return answer.reason("there is no policy '" + policyId + "' in the library" + (policies.isEmpty() ? ""

@@ -1,5 +1,7 @@
 package dev.precept.library;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.precept.model.PreceptStyle;
@@ -17,7 +19,18 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableRegisterEntry.class)
 @JsonPropertyOrder({"policy", "title", "academy", "state", "edition", "status", "approvedBy", "approvedOn",
     "reviewCycle", "nextReview", "overdue", "tailored", "variablesSet", "attention", "file"})
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public interface RegisterEntry {
+  /** A new builder of {@link RegisterEntry}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link RegisterEntry}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableRegisterEntry.Builder {
+    Builder() {}
+  }
+
   /** The policy's id. */
   String policy();
 

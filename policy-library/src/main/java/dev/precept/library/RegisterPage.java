@@ -1,5 +1,7 @@
 package dev.precept.library;
 
+import org.apiguardian.api.API;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +14,7 @@ import java.util.stream.Collectors;
  * the detail beneath. The command line and the server show the same page. Text from the files is
  * escaped; the same register gives byte-identical output.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class RegisterPage {
   private RegisterPage() {}
 

@@ -1,9 +1,12 @@
 package dev.precept.library;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How a line of the register stands; the register page colours each cell by it. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public enum RegisterState {
   /** Approved, in force, review not yet due. */
   IN_FORCE,

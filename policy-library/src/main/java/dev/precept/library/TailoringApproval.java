@@ -1,13 +1,14 @@
 package dev.precept.library;
 
+import org.apiguardian.api.API;
+
 import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.ApprovalStatus;
 import dev.precept.approval.Approvals;
 import dev.precept.approval.Decision;
 
-import dev.precept.approval.ImmutableApprovalStatus;
-import dev.precept.approval.ImmutableRecordCheck;
-import dev.precept.approval.ImmutableSignatoryApproval;
+import dev.precept.approval.ApprovalStatus.RecordCheck;
+import dev.precept.approval.ApprovalStatus.SignatoryApproval;
 import dev.precept.approval.Keyring;
 
 import dev.precept.model.Overlay;
@@ -34,6 +35,7 @@ import java.util.Optional;
  * that changes them does. The signatories are those the master names under
  * {@code variation.localApproval}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class TailoringApproval {
   private TailoringApproval() {}
 
@@ -89,7 +91,7 @@ public final class TailoringApproval {
         problems.add(0, "it approved another tailoring " + record.digest()
             + ": the overlay, or a master clause it tailors, has changed since");
       }
-      checks.add(ImmutableRecordCheck.builder().record(record).valid(valid).current(current).problems(problems).build());
+      checks.add(RecordCheck.builder().record(record).valid(valid).current(current).problems(problems).build());
     }
     List<String> reasons = new ArrayList<>();
     List<ApprovalStatus.SignatoryApproval> lines = new ArrayList<>();
@@ -99,7 +101,7 @@ public final class TailoringApproval {
     }
     for (Signatory signatory : signatories) {
       String title = title(overlay, master, signatory.office());
-      ImmutableSignatoryApproval.Builder line = ImmutableSignatoryApproval.builder().office(signatory.office()).title(title);
+      SignatoryApproval.Builder line = SignatoryApproval.builder().office(signatory.office()).title(title);
       Optional<ApprovalStatus.RecordCheck> latest = checks.stream()
           .filter(c -> c.valid() && c.current() && c.record().office().equals(signatory.office()))
           .max(Comparator.comparing((ApprovalStatus.RecordCheck c) -> c.record().date()).thenComparingInt(checks::indexOf));
@@ -118,7 +120,7 @@ public final class TailoringApproval {
       lines.add(line.build());
     }
     boolean approved = reasons.isEmpty();
-    return ImmutableApprovalStatus.builder()
+    return ApprovalStatus.builder()
         .digest(digest)
         .approved(approved)
         .records(checks)

@@ -1,5 +1,7 @@
 package dev.precept.library;
 
+import org.apiguardian.api.API;
+
 import dev.precept.approval.ApprovalCheck;
 import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.ApprovalStatus;
@@ -54,6 +56,7 @@ import java.util.stream.Stream;
  *
  * <p>Immutable once read; safe to share between threads.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class TrustLibrary {
   private final Path folder;
   private final List<MasterEdition> masters;
@@ -200,6 +203,14 @@ public final class TrustLibrary {
         .orElseGet(() -> ApprovalCheck.verify(master, List.of(), Keyring.empty()));
   }
 
+  /**
+   * The master edition of a policy in force on a date: of its editions whose Board approval is
+   * verified, the one with the latest effective date on or before the date; empty when none is.
+   */
+  public Optional<Policy> masterInForce(String policyId, LocalDate date) {
+    return inForce(policyId, date).map(MasterEdition::policy);
+  }
+
   private Optional<MasterEdition> inForce(String policyId, LocalDate date) {
     return masters.stream().filter(m -> m.policy().id().equals(policyId) && m.approval().approved() && !m.effective().isAfter(date))
         .reduce((a, b) -> b);
@@ -211,7 +222,7 @@ public final class TrustLibrary {
    * @param window how far ahead a review counts as due
    */
   public TrustRegister register(LocalDate date, Period window) {
-    ImmutableTrustRegister.Builder register = ImmutableTrustRegister.builder().date(date).problems(problems)
+    TrustRegister.Builder register = TrustRegister.builder().date(date).problems(problems)
         .academies(academies());
     register.trust(masters.stream().map(m -> m.policy().metadata().organisation()).findFirst().orElse(folder.getFileName().toString()));
     Map<String, List<MasterEdition>> byPolicy = new LinkedHashMap<>();
@@ -240,7 +251,7 @@ public final class TrustLibrary {
   private RegisterEntry masterEntry(List<MasterEdition> editions, LocalDate date, Period window) {
     MasterEdition latest = editions.get(editions.size() - 1);
     Optional<MasterEdition> inForce = inForce(latest.policy().id(), date);
-    ImmutableRegisterEntry.Builder entry = ImmutableRegisterEntry.builder()
+    RegisterEntry.Builder entry = RegisterEntry.builder()
         .policy(latest.policy().id())
         .title(latest.policy().metadata().title())
         .reviewCycle(latest.policy().metadata().reviewFrequency().toString());
@@ -279,7 +290,7 @@ public final class TrustLibrary {
 
   private RegisterEntry academyEntry(AcademyOverlay academy, RegisterEntry master, LocalDate date) {
     Overlay overlay = academy.overlay();
-    ImmutableRegisterEntry.Builder entry = ImmutableRegisterEntry.builder()
+    RegisterEntry.Builder entry = RegisterEntry.builder()
         .policy(master.policy())
         .title(master.title())
         .academy(overlay.academy())

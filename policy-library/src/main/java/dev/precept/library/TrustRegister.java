@@ -1,5 +1,7 @@
 package dev.precept.library;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -15,11 +17,22 @@ import org.immutables.value.Value;
  * one for each academy that holds it. Get one from {@link TrustLibrary#register(LocalDate, java.time.Period)};
  * {@link RegisterPage} shows it.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 @Value.Immutable
 @PreceptStyle
 @JsonSerialize(as = ImmutableTrustRegister.class)
 @JsonPropertyOrder({"trust", "date", "needsAction", "academies", "entries", "problems"})
 public interface TrustRegister {
+  /** A new builder of {@link TrustRegister}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link TrustRegister}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableTrustRegister.Builder {
+    Builder() {}
+  }
+
   /** The trust's name, as its masters give it. */
   String trust();
 

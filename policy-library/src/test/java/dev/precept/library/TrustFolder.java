@@ -5,9 +5,8 @@ import dev.precept.model.PolicyLoader;
 import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.Approvals;
 import dev.precept.approval.Decision;
-import dev.precept.approval.ImmutableKeyring;
-import dev.precept.approval.ImmutableTrustedKey;
 import dev.precept.approval.Keyring;
+import dev.precept.approval.Keyring.TrustedKey;
 import dev.precept.approval.SigningKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,9 +36,9 @@ public final class TrustFolder {
 
   private static final KeyPair CEO = SigningKeys.generate();
   private static final KeyPair CHAIR = SigningKeys.generate();
-  private static final Keyring KEYRING = ImmutableKeyring.builder()
-      .addKeys(ImmutableTrustedKey.builder().office("ceo").name("Ann Example").publicKey(SigningKeys.publicPem(CEO.getPublic())).build())
-      .addKeys(ImmutableTrustedKey.builder().office("chair").name("Bob Example").publicKey(SigningKeys.publicPem(CHAIR.getPublic())).build())
+  private static final Keyring KEYRING = Keyring.builder()
+      .addKeys(TrustedKey.builder().office("ceo").name("Ann Example").publicKey(SigningKeys.publicPem(CEO.getPublic())).build())
+      .addKeys(TrustedKey.builder().office("chair").name("Bob Example").publicKey(SigningKeys.publicPem(CHAIR.getPublic())).build())
       .build();
 
   private TrustFolder() {}

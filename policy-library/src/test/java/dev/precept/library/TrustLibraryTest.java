@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.Approvals;
 import dev.precept.approval.Decision;
-import dev.precept.approval.ImmutableKeyring;
-import dev.precept.approval.ImmutableTrustedKey;
 import dev.precept.approval.Keyring;
+import dev.precept.approval.Keyring.TrustedKey;
 import dev.precept.approval.SigningKeys;
 import dev.precept.model.Overlay;
 import dev.precept.model.Policy;
@@ -88,9 +87,9 @@ class TrustLibraryTest {
     Policy next = PolicyLoader.standard().load(file);
     KeyPair ceo = SigningKeys.generate();
     KeyPair chair = SigningKeys.generate();
-    Keyring board = ImmutableKeyring.builder()
-        .addKeys(ImmutableTrustedKey.builder().office("ceo").name("Jenny Pascoe").publicKey(SigningKeys.publicPem(ceo.getPublic())).build())
-        .addKeys(ImmutableTrustedKey.builder().office("chair").name("Tom Evans").publicKey(SigningKeys.publicPem(chair.getPublic())).build())
+    Keyring board = Keyring.builder()
+        .addKeys(TrustedKey.builder().office("ceo").name("Jenny Pascoe").publicKey(SigningKeys.publicPem(ceo.getPublic())).build())
+        .addKeys(TrustedKey.builder().office("chair").name("Tom Evans").publicKey(SigningKeys.publicPem(chair.getPublic())).build())
         .build();
     Files.writeString(trust.resolve("policies/social-media/social-media-policy-2017.keyring.yaml"), Approvals.writeKeyring(board));
     List<ApprovalRecord> records = List.of(

@@ -14,6 +14,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableAttribute.class)
 @JsonPropertyOrder({"id", "type", "values", "description"})
 public interface Attribute {
+  /** A new builder of {@link Attribute}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Attribute}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableAttribute.Builder {
+    Builder() {}
+  }
+
   /** Stable id used in roles, incidents and conditions. */
   String id();
 

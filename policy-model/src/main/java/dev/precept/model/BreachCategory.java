@@ -14,6 +14,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableBreachCategory.class)
 @JsonPropertyOrder({"id", "title", "description"})
 public interface BreachCategory {
+  /** A new builder of {@link BreachCategory}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link BreachCategory}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableBreachCategory.Builder {
+    Builder() {}
+  }
+
   /** Stable id. */
   String id();
 

@@ -21,6 +21,16 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"id", "kind", "text", "runOn", "appliesTo", "category", "when", "exceptions",
     "references", "offices", "deems", "duty", "items", "origin"})
 public interface Clause {
+  /** A new builder of {@link Clause}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Clause}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableClause.Builder {
+    Builder() {}
+  }
+
   /** Stable id that rulings, diffs and signatures cite ({@code conduct.logo}). */
   String id();
 

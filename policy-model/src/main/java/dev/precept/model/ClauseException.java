@@ -18,6 +18,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableClauseException.class)
 @JsonPropertyOrder({"id", "text", "office", "offices", "acting", "timing", "forms", "when"})
 public interface ClauseException {
+  /** A new builder of {@link ClauseException}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ClauseException}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableClauseException.Builder {
+    Builder() {}
+  }
+
   /** Stable id ({@code conduct.logo.ceo-permission}). */
   String id();
 

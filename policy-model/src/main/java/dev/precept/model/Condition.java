@@ -29,6 +29,16 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"fact", "attribute", "decision", "is", "in", "atLeast", "atMost", "moreThan", "lessThan",
     "between", "before", "after", "within", "carried", "all", "any", "not"})
 public interface Condition {
+  /** A new builder of {@link Condition}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Condition}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableCondition.Builder {
+    Builder() {}
+  }
+
   /** The word that stands for the incident's date in {@code before} and {@code after}. */
   String INCIDENT_DATE = "incident-date";
 
@@ -127,26 +137,26 @@ public interface Condition {
 
   /** A condition that a fact has a value. */
   static Condition factIs(String fact, String value) {
-    return ImmutableCondition.builder().fact(fact).is(value).build();
+    return Condition.builder().fact(fact).is(value).build();
   }
 
   /** A condition that a fact has one of several values. */
   static Condition factIn(String fact, List<String> values) {
-    return ImmutableCondition.builder().fact(fact).in(values).build();
+    return Condition.builder().fact(fact).in(values).build();
   }
 
   /** All of these conditions. */
   static Condition allOf(List<Condition> conditions) {
-    return ImmutableCondition.builder().all(conditions).build();
+    return Condition.builder().all(conditions).build();
   }
 
   /** Any of these conditions. */
   static Condition anyOf(List<Condition> conditions) {
-    return ImmutableCondition.builder().any(conditions).build();
+    return Condition.builder().any(conditions).build();
   }
 
   /** The negation of a condition. */
   static Condition negation(Condition condition) {
-    return ImmutableCondition.builder().not(condition).build();
+    return Condition.builder().not(condition).build();
   }
 }

@@ -19,6 +19,16 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"id", "clause", "appliesTo", "categories", "modality", "action", "actor",
     "actors", "acting", "procedure", "referTo", "when", "excludes", "outcomes", "after", "options", "factors"})
 public interface Consequence {
+  /** A new builder of {@link Consequence}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Consequence}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableConsequence.Builder {
+    Builder() {}
+  }
+
   /** Stable id ({@code employee.investigation}). */
   String id();
 

@@ -1,5 +1,7 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -9,11 +11,22 @@ import org.immutables.value.Value;
  * Where an academy's policy came from: the master edition (by id, version and digest) and the
  * academy's overlay (by the digest of its tailoring), so the academy's document is bound to both.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableDerivation.class)
 @JsonDeserialize(as = ImmutableDerivation.class)
 @JsonPropertyOrder({"policy", "edition", "digest", "academy", "tailoringDigest"})
 public interface Derivation {
+  /** A new builder of {@link Derivation}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Derivation}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableDerivation.Builder {
+    Builder() {}
+  }
+
   /** The master policy's id. */
   String policy();
 

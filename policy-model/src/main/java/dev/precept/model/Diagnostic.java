@@ -146,7 +146,12 @@ public interface Diagnostic {
   }
 
   /** A new builder; {@code severity} defaults to error. */
-  static ImmutableDiagnostic.Builder builder() {
-    return ImmutableDiagnostic.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Diagnostic}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableDiagnostic.Builder {
+    Builder() {}
   }
 }

@@ -17,6 +17,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableFact.class)
 @JsonPropertyOrder({"id", "type", "values", "description", "body", "quorum"})
 public interface Fact {
+  /** A new builder of {@link Fact}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Fact}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableFact.Builder {
+    Builder() {}
+  }
+
   /** Stable id used in conditions and incidents ({@code during-working-hours}). */
   String id();
 

@@ -15,6 +15,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableGroup.class)
 @JsonPropertyOrder({"id", "title", "description", "memberOf"})
 public interface Group {
+  /** A new builder of {@link Group}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Group}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableGroup.Builder {
+    Builder() {}
+  }
+
   /** Stable id cited by clauses and consequences ({@code employees}). */
   String id();
 

@@ -14,6 +14,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableInstrument.class)
 @JsonPropertyOrder({"id", "title", "description", "url"})
 public interface Instrument {
+  /** A new builder of {@link Instrument}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Instrument}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableInstrument.Builder {
+    Builder() {}
+  }
+
   /** Stable id ({@code disciplinary-procedure}). */
   String id();
 

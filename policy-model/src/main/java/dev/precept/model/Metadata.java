@@ -17,6 +17,16 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"organisation", "title", "shortTitle", "version", "status", "dates", "reviewFrequency",
     "approval", "signatories", "revisions"})
 public interface Metadata {
+  /** A new builder of {@link Metadata}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Metadata}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableMetadata.Builder {
+    Builder() {}
+  }
+
   /** The organisation that owns the policy ("Connect Academy Trust"). */
   String organisation();
 
@@ -53,6 +63,16 @@ public interface Metadata {
   @JsonDeserialize(as = ImmutableDates.class)
   @JsonPropertyOrder({"drafted", "approved", "effective"})
   interface Dates {
+    /** A new builder of {@link Dates}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Dates}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableDates.Builder {
+      Builder() {}
+    }
+
     /** When this edition was drafted; the document's date. */
     java.time.LocalDate drafted();
 
@@ -69,6 +89,16 @@ public interface Metadata {
   @JsonDeserialize(as = ImmutableApproval.class)
   @JsonPropertyOrder({"body", "due"})
   interface Approval {
+    /** A new builder of {@link Approval}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Approval}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableApproval.Builder {
+      Builder() {}
+    }
+
     /** The office id of the approving body. */
     String body();
 

@@ -1,5 +1,7 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,19 @@ import org.immutables.value.Value;
  * policy.numbering().cite("conduct.name-and-logo");   // "paragraph 3.1(a)"
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 public interface Numbering {
+  /** A new builder of {@link Numbering}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Numbering}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableNumbering.Builder {
+    Builder() {}
+  }
+
   /** Each section's number ("3") and each appendix's letter ("A"), by section id, in document order. */
   Map<String, String> sections();
 
@@ -67,7 +80,7 @@ public interface Numbering {
     for (int a = 0; a < policy.appendices().size(); a++) {
       number(policy.appendices().get(a), letters(a), sections, paragraphs);
     }
-    return ImmutableNumbering.builder().sections(sections).paragraphs(paragraphs).build();
+    return Numbering.builder().sections(sections).paragraphs(paragraphs).build();
   }
 
   /** Numbers one section's paragraphs, the same way the document groups them. */

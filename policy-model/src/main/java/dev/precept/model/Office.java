@@ -14,6 +14,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableOffice.class)
 @JsonPropertyOrder({"id", "title", "formalTitle", "description"})
 public interface Office {
+  /** A new builder of {@link Office}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Office}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableOffice.Builder {
+    Builder() {}
+  }
+
   /** Stable id ({@code ceo}). */
   String id();
 

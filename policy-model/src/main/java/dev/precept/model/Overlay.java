@@ -1,5 +1,7 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -25,11 +27,22 @@ import org.immutables.value.Value;
  * Policy penrose = overlay.applyTo(master);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableOverlay.class)
 @JsonDeserialize(as = ImmutableOverlay.class)
 @JsonPropertyOrder({"overlayVersion", "academy", "master", "variables", "tailoring"})
 public interface Overlay {
+  /** A new builder of {@link Overlay}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Overlay}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableOverlay.Builder {
+    Builder() {}
+  }
+
   /** The format version of the overlay file. */
   int overlayVersion();
 
@@ -56,6 +69,16 @@ public interface Overlay {
   @JsonDeserialize(as = ImmutableMasterReference.class)
   @JsonPropertyOrder({"policy", "edition"})
   interface MasterReference {
+    /** A new builder of {@link MasterReference}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link MasterReference}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableMasterReference.Builder {
+      Builder() {}
+    }
+
     /** The master policy's id. */
     String policy();
 

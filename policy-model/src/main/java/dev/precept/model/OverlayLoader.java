@@ -1,5 +1,7 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precept.model.internal.Mappers;
@@ -19,6 +21,7 @@ import java.util.Map;
  *
  * <p>Instances are immutable and thread-safe.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class OverlayLoader {
   private static final OverlayLoader STANDARD = new OverlayLoader(ReadLimits.STANDARD);
   private static final SchemaValidator SCHEMA = new SchemaValidator(composedSchema());
@@ -94,7 +97,7 @@ public final class OverlayLoader {
       throw new PolicyValidationException(List.of(document.diagnostic(Diagnostic.INCONSISTENT, "",
           "the overlay passed the schema but could not be read: " + e.getMessage(), null)));
     }
-    overlay = ImmutableOverlay.copyOf(overlay).withDocument(document);
+    overlay = Overlay.builder().from(overlay).document(document).build();
     problems.addAll(OverlayMerge.checkShape(overlay));
     if (!problems.isEmpty()) {
       throw failure(problems);

@@ -1,5 +1,7 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +12,7 @@ import java.util.Set;
  * The JSON Schema (Draft 2020-12) of an academy's overlay file. Its added clauses use the policy
  * schema's clause definition, by reference to {@code policy.schema.json} beside it.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class OverlaySchema {
   /** The overlay format versions this build reads. */
   public static final Set<Integer> SUPPORTED_VERSIONS = Set.of(1);

@@ -16,7 +16,7 @@ import org.immutables.value.Value;
  * One edition of a governance policy: its metadata, the people it concerns, its clauses and the
  * consequences of breaching them.
  *
- * <p>Obtain one from {@link PolicyLoader}; a policy built by hand with {@link ImmutablePolicy#builder()}
+ * <p>Obtain one from {@link PolicyLoader}; a policy built by hand with {@link Policy#builder()}
  * is structurally complete but has not been through semantic validation.
  */
 @API(status = API.Status.STABLE, since = "0.1")
@@ -26,6 +26,16 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"schemaVersion", "id", "metadata", "roles", "groups", "offices", "attributes",
     "facts", "breachCategories", "instruments", "sections", "appendices", "consequences", "silent", "variation", "derivedFrom"})
 public interface Policy {
+  /** A new builder of {@link Policy}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Policy}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutablePolicy.Builder {
+    Builder() {}
+  }
+
   /** The format version of the YAML this policy was written in. */
   int schemaVersion();
 

@@ -75,13 +75,14 @@ public final class PolicyFormatter {
     dumping.setLineBreak(DumperOptions.LineBreak.UNIX);
     dumping.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     Yaml yamlIo = new Yaml(loading, dumping);
-    Node root = yamlIo.compose(new StringReader(yaml));
+    Node root = yamlIo.compose(new StringReader(dev.precept.model.internal.LocatedTreeReader.protectQuestionMarks(yaml)));
     root = arrange(root, SCHEMA);
     StringWriter out = new StringWriter();
     yamlIo.serialize(root, out);
     // A comment or blank line before a list item is attached to the item's mapping, which the
     // emitter writes after the item's '-': put it back above the '-'.
-    String formatted = ITEM_COMMENT.matcher(out.toString()).replaceAll("$2$1- $4");
+    String formatted = dev.precept.model.internal.LocatedTreeReader.restoreQuestionMarks(
+        ITEM_COMMENT.matcher(out.toString()).replaceAll("$2$1- $4"));
     Policy after;
     try {
       after = PolicyLoader.standard().parse(formatted.getBytes(StandardCharsets.UTF_8), source + " (formatted)");

@@ -20,6 +20,7 @@ import org.immutables.value.Value;
     jdkOnly = true,
     depluralize = true,
     depluralizeDictionary = {"breachCategory:breachCategories", "clause:clauses"},
-    visibility = Value.Style.ImplementationVisibility.PUBLIC,
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
     defaults = @Value.Immutable(copy = true))
 public @interface PreceptStyle {}

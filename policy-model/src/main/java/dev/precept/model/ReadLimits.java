@@ -10,8 +10,18 @@ import org.immutables.value.Value;
 @API(status = API.Status.STABLE, since = "0.1")
 @Value.Immutable
 public interface ReadLimits {
+  /** A new builder of {@link ReadLimits}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ReadLimits}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableReadLimits.Builder {
+    Builder() {}
+  }
+
   /** Limits suited to hand-written policy files. */
-  ReadLimits STANDARD = ImmutableReadLimits.builder().build();
+  ReadLimits STANDARD = ReadLimits.builder().build();
 
   /** The largest file accepted, in bytes. */
   @Value.Default

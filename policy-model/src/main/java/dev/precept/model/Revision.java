@@ -14,6 +14,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableRevision.class)
 @JsonPropertyOrder({"version", "date", "summary"})
 public interface Revision {
+  /** A new builder of {@link Revision}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Revision}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableRevision.Builder {
+    Builder() {}
+  }
+
   /** The edition this entry records. */
   String version();
 

@@ -16,6 +16,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableRole.class)
 @JsonPropertyOrder({"id", "title", "description", "memberOf", "attributes"})
 public interface Role {
+  /** A new builder of {@link Role}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Role}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableRole.Builder {
+    Builder() {}
+  }
+
   /** Stable id cited by clauses and incidents ({@code volunteer}). */
   String id();
 

@@ -14,6 +14,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableSection.class)
 @JsonPropertyOrder({"id", "title", "clauses"})
 public interface Section {
+  /** A new builder of {@link Section}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Section}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableSection.Builder {
+    Builder() {}
+  }
+
   /** Stable id ({@code code-of-conduct}). */
   String id();
 

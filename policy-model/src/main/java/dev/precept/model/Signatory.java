@@ -11,11 +11,21 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableSignatory.class)
 @JsonDeserialize(as = ImmutableSignatory.class)
 public interface Signatory {
+  /** A new builder of {@link Signatory}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Signatory}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableSignatory.Builder {
+    Builder() {}
+  }
+
   /** The id of the signing office. */
   String office();
 
   /** A signatory for this office. */
   static Signatory of(String office) {
-    return ImmutableSignatory.builder().office(office).build();
+    return Signatory.builder().office(office).build();
   }
 }

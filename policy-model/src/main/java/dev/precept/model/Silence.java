@@ -1,5 +1,7 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -12,11 +14,22 @@ import org.immutables.value.Value;
  * breaches, and says why (handled by a contract, by another body). {@code check} shows it as
  * information rather than a gap; a ruling still says the consequence is unspecified.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableSilence.class)
 @JsonDeserialize(as = ImmutableSilence.class)
 @JsonPropertyOrder({"id", "clause", "appliesTo", "categories", "reason"})
 public interface Silence {
+  /** A new builder of {@link Silence}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Silence}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableSilence.Builder {
+    Builder() {}
+  }
+
   /** Stable id. */
   String id();
 

@@ -1,5 +1,7 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -12,11 +14,22 @@ import org.immutables.value.Value;
  * a clause of the academy's own, or {@code remove} it. Exactly one of the three is set; the loader
  * checks it.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableTailoring.class)
 @JsonDeserialize(as = ImmutableTailoring.class)
 @JsonPropertyOrder({"replace", "addAfter", "remove", "text", "clause", "reason"})
 public interface Tailoring {
+  /** A new builder of {@link Tailoring}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Tailoring}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableTailoring.Builder {
+    Builder() {}
+  }
+
   /** The id of the clause whose text is replaced. */
   Optional<String> replace();
 

@@ -1,10 +1,13 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** What an academy may do to a master's clause: replace its text, add a clause after it, or remove it. */
+@API(status = API.Status.STABLE, since = "0.2")
 public enum TailoringKind {
   /** Replace the clause's text with the academy's own. */
   REPLACE,

@@ -1,5 +1,7 @@
 package dev.precept.model;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -16,11 +18,22 @@ import org.immutables.value.Value;
  * <p>Variables are data: an {@link Overlay} sets them and Precept substitutes the values as plain
  * text, never through a template engine.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableVariation.class)
 @JsonDeserialize(as = ImmutableVariation.class)
 @JsonPropertyOrder({"variables", "tailorable", "localApproval"})
 public interface Variation {
+  /** A new builder of {@link Variation}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Variation}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableVariation.Builder {
+    Builder() {}
+  }
+
   /** The variables the text and metadata use. */
   List<Variable> variables();
 
@@ -47,6 +60,16 @@ public interface Variation {
   @JsonDeserialize(as = ImmutableVariable.class)
   @JsonPropertyOrder({"id", "title", "example", "default"})
   interface Variable {
+    /** A new builder of {@link Variable}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Variable}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableVariable.Builder {
+      Builder() {}
+    }
+
     /** The name inside the braces ({@code academy.name}). */
     String id();
 
@@ -67,6 +90,16 @@ public interface Variation {
   @JsonDeserialize(as = ImmutableTailorable.class)
   @JsonPropertyOrder({"clause", "allow", "guidance"})
   interface Tailorable {
+    /** A new builder of {@link Tailorable}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Tailorable}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableTailorable.Builder {
+      Builder() {}
+    }
+
     /** The clause's id. */
     String clause();
 
@@ -83,6 +116,16 @@ public interface Variation {
   @JsonDeserialize(as = ImmutableLocalApproval.class)
   @JsonPropertyOrder({"body", "signatories"})
   interface LocalApproval {
+    /** A new builder of {@link LocalApproval}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link LocalApproval}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableLocalApproval.Builder {
+      Builder() {}
+    }
+
     /** The office id of the local governing body. */
     String body();
 

@@ -11,8 +11,10 @@
  * PolicyDigest digest = PolicyDigest.of(policy);   // sha256:...
  * }</pre>
  *
- * <p>Every value type here is an Immutables interface; the generated {@code Immutable*} classes
- * have builders. Collections returned are immutable; absent values are {@link java.util.Optional}.
+ * <p>Every value type here is an Immutables interface built through its own type
+ * ({@code Clause.builder().id("conduct.logo")...build()}, {@code Clause.builder().from(clause)} to
+ * change a copy); the generated {@code Immutable*} classes are package-private, not API.
+ * Collections returned are immutable; absent values are {@link java.util.Optional}.
  *
  * <p>The public API, by stability ({@code @API} on each type):
  * <ul>

@@ -85,7 +85,7 @@ class NumberingTest {
   @Test
   void aPolicyWithoutAppendicesKeepsItsDigest() {
     Policy policy = policy(SECTIONS);
-    Policy withEmptyAppendices = ImmutablePolicy.copyOf(policy).withAppendices(List.of());
+    Policy withEmptyAppendices = Policy.builder().from(policy).appendices(List.of()).build();
     assertEquals(PolicyDigest.of(policy), PolicyDigest.of(withEmptyAppendices));
     assertTrue(!PolicyYaml.toTree(policy).has("appendices"), "no empty appendices in the canonical form");
   }
@@ -119,8 +119,8 @@ class NumberingTest {
   void anOfficeTitledWithTheReadsWithoutADoubleArticle() {
     assertEquals("the Council", Office.withArticle("the Council"));
     assertEquals("the Board of Directors", Office.withArticle("Board of Directors"));
-    Office council = ImmutableOffice.builder().id("council").title("The Council").build();
+    Office council = Office.builder().id("council").title("The Council").build();
     assertEquals("The Council", council.asSubject());
-    assertEquals("The Chief Executive", ImmutableOffice.builder().id("ceo").title("Chief Executive").build().asSubject());
+    assertEquals("The Chief Executive", Office.builder().id("ceo").title("Chief Executive").build().asSubject());
   }
 }

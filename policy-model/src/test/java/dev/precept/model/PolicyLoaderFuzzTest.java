@@ -21,7 +21,7 @@ import java.util.List;
  */
 class PolicyLoaderFuzzTest {
   private static final List<String> SEED_LINES = seedLines();
-  private static final ReadLimits SMALL = ImmutableReadLimits.builder().maxBytes(256 * 1024).build();
+  private static final ReadLimits SMALL = ReadLimits.builder().maxBytes(256 * 1024).build();
 
   private static List<String> seedLines() {
     try {

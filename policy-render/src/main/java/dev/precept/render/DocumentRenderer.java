@@ -1,5 +1,7 @@
 package dev.precept.render;
 
+import org.apiguardian.api.API;
+
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyDigest;
 import dev.precept.render.internal.DocumentView;
@@ -26,6 +28,7 @@ import java.util.Optional;
  * URIs ({@code <img src="$assets.get('logo.png')" alt="..."/>}), so the document stays one
  * self-contained file. The same inputs give byte-identical output.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class DocumentRenderer {
   private static final DocumentRenderer STANDARD = new DocumentRenderer(Optional.empty());
 

@@ -1,5 +1,7 @@
 package dev.precept.render;
 
+import org.apiguardian.api.API;
+
 import dev.precept.model.PolicyException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,6 +54,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * signing-certificate-v2 attribute (no signing-time attribute: PAdES puts the claimed time in the
  * signature dictionary's {@code /M}), written with PDFBox's incremental save.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class PdfSigning {
   private PdfSigning() {}
 

@@ -1,5 +1,7 @@
 package dev.precept.render;
 
+import org.apiguardian.api.API;
+
 import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.ApprovalStatus;
 import dev.precept.approval.Decision;
@@ -16,11 +18,32 @@ import org.immutables.value.Value;
  * The signature block as the document shows it: a line for each signatory, filled in where an
  * approval has been verified, and whether the policy as a whole is approved.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 public interface SignatureBlock {
+  /** A new builder of {@link SignatureBlock}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SignatureBlock}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableSignatureBlock.Builder {
+    Builder() {}
+  }
+
   /** One signatory's line. */
   @Value.Immutable
   interface Line {
+    /** A new builder of {@link Line}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Line}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableLine.Builder {
+      Builder() {}
+    }
+
     /** The signing office's id. */
     String office();
 
@@ -57,11 +80,11 @@ public interface SignatureBlock {
 
   /** The block for a verified approval status: a filled line per approving signatory. */
   static SignatureBlock of(ApprovalStatus status) {
-    ImmutableSignatureBlock.Builder block = ImmutableSignatureBlock.builder()
+    SignatureBlock.Builder block = SignatureBlock.builder()
         .approved(status.approved())
         .approvedOn(status.approvedOn());
     for (ApprovalStatus.SignatoryApproval signatory : status.signatories()) {
-      ImmutableLine.Builder line = ImmutableLine.builder().office(signatory.office()).title(signatory.title());
+      Line.Builder line = Line.builder().office(signatory.office()).title(signatory.title());
       if (signatory.minutedOnly()) {
         MinutedApproval minuted = signatory.minuted().orElseThrow();
         line.name(minuted.name()).date(minuted.date()).minuted(true)
@@ -79,8 +102,8 @@ public interface SignatureBlock {
 
   /** A block of blank lines to sign by hand, one per signatory the policy declares. */
   static SignatureBlock unsigned(Policy policy) {
-    ImmutableSignatureBlock.Builder block = ImmutableSignatureBlock.builder().approved(false);
-    policy.metadata().signatories().forEach(s -> block.addLine(ImmutableLine.builder()
+    SignatureBlock.Builder block = SignatureBlock.builder().approved(false);
+    policy.metadata().signatories().forEach(s -> block.addLine(Line.builder()
         .office(s.office())
         .title(policy.office(s.office()).map(o -> o.title()).orElse(s.office()))
         .build()));

@@ -13,8 +13,9 @@
  * templates run in Velocity's strict mode with its secure introspector.
  *
  * <p>The public API: {@link dev.precept.render.DocumentRenderer}, {@link
- * dev.precept.render.SignatureBlock} (built from an approval status) and {@link
- * dev.precept.render.PdfSigning}.
+ * dev.precept.render.SignatureBlock} (built from an approval status), {@link
+ * dev.precept.render.PdfSigning}, and {@link dev.precept.render.PolicySite} (a static website of
+ * {@link dev.precept.render.PublishedPolicy published policies}).
  */
 @dev.precept.model.PreceptStyle
 package dev.precept.render;

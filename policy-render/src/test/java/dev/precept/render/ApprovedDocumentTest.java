@@ -7,9 +7,8 @@ import dev.precept.approval.ApprovalCheck;
 import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.Approvals;
 import dev.precept.approval.Decision;
-import dev.precept.approval.ImmutableKeyring;
-import dev.precept.approval.ImmutableTrustedKey;
 import dev.precept.approval.Keyring;
+import dev.precept.approval.Keyring.TrustedKey;
 import dev.precept.approval.SigningKeys;
 import dev.precept.model.Policy;
 import dev.precept.testkit.SeedPolicy;
@@ -24,9 +23,9 @@ class ApprovedDocumentTest {
   private static final Policy POLICY = SeedPolicy.policy();
   private static final KeyPair CEO = SigningKeys.generate();
   private static final KeyPair CHAIR = SigningKeys.generate();
-  private static final Keyring KEYRING = ImmutableKeyring.builder()
-      .addKeys(ImmutableTrustedKey.builder().office("ceo").name("Jane Smith").publicKey(SigningKeys.publicPem(CEO.getPublic())).build())
-      .addKeys(ImmutableTrustedKey.builder().office("chair").name("Tom Evans").publicKey(SigningKeys.publicPem(CHAIR.getPublic())).build())
+  private static final Keyring KEYRING = Keyring.builder()
+      .addKeys(TrustedKey.builder().office("ceo").name("Jane Smith").publicKey(SigningKeys.publicPem(CEO.getPublic())).build())
+      .addKeys(TrustedKey.builder().office("chair").name("Tom Evans").publicKey(SigningKeys.publicPem(CHAIR.getPublic())).build())
       .build();
   private static final LocalDate MEETING = LocalDate.of(2016, 10, 12);
 

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precept.testkit.Golden;
 import dev.precept.testkit.SeedPolicy;
-import dev.precept.model.ImmutableClause;
-import dev.precept.model.ImmutablePolicy;
-import dev.precept.model.ImmutableSection;
+import dev.precept.model.Clause;
 import dev.precept.model.Policy;
+import dev.precept.model.Section;
 import dev.precept.model.PolicyDigest;
 import dev.precept.model.PolicyLoader;
 import java.io.ByteArrayOutputStream;
@@ -182,9 +181,9 @@ class DocumentRendererTest {
   static Policy withFirstClauseText(Policy policy, String text) {
     var section = policy.sections().get(0);
     var clauses = new ArrayList<>(section.clauses());
-    clauses.set(0, ImmutableClause.copyOf(clauses.get(0)).withText(text));
+    clauses.set(0, Clause.builder().from(clauses.get(0)).text(text).build());
     var sections = new ArrayList<>(policy.sections());
-    sections.set(0, ImmutableSection.copyOf(section).withClauses(clauses));
-    return ImmutablePolicy.copyOf(policy).withSections(sections);
+    sections.set(0, Section.builder().from(section).clauses(clauses).build());
+    return Policy.builder().from(policy).sections(sections).build();
   }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs axe-core (the accessibility engine; its {@code axe.min.js} comes from Deque's
  * {@code com.deque.html.axe-core:selenium} artifact) on the HTML document in headless Chromium,
- * draft and approved: no serious or critical violation is allowed. Chromium is required on CI and
- * the test is skipped elsewhere without it.
+ * draft and approved, and on the index page of a published site: no serious or critical violation
+ * is allowed. Chromium is required on CI and the test is skipped elsewhere without it.
  */
 class HtmlAccessibilityTest {
   private static final Pattern RESULT = Pattern.compile("<pre id=\"axe-result\">(.*?)</pre>", Pattern.DOTALL);
@@ -93,6 +93,15 @@ class HtmlAccessibilityTest {
   void theDraftHtmlDocumentHasNoSeriousOrCriticalAxeViolation(@TempDir Path dir) throws Exception {
     String html = DocumentRenderer.standard().html(DocumentRendererTest.POLICY, SignatureBlock.unsigned(DocumentRendererTest.POLICY));
     JsonNode violations = violations(html, dir);
+    assertEquals(List.of(), seriousOrCritical(violations), violations::toString);
+  }
+
+  @Test
+  void thePublishedSitesIndexHasNoSeriousOrCriticalAxeViolation(@TempDir Path dir) throws Exception {
+    chromium();
+    byte[] index = PolicySite.of(DocumentRenderer.standard()).files("Connect Academy Trust", java.time.LocalDate.of(2017, 3, 1),
+        PolicySiteTest.trustAndAcademy(), line -> {}).get("index.html");
+    JsonNode violations = violations(new String(index, StandardCharsets.UTF_8), dir);
     assertEquals(List.of(), seriousOrCritical(violations), violations::toString);
   }
 

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precept.model.ClauseKind;
-import dev.precept.model.ImmutableClause;
-import dev.precept.model.ImmutableOffice;
-import dev.precept.model.ImmutablePolicy;
-import dev.precept.model.ImmutableSection;
+import dev.precept.model.Clause;
 import dev.precept.model.Office;
 import dev.precept.model.Policy;
+import dev.precept.model.Section;
 import dev.precept.testkit.SeedPolicy;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -29,15 +27,15 @@ class NumberedDocumentTest {
 
   /** The seed with a glossary appendix of two paragraphs, the second leading a list. */
   static Policy withGlossary() {
-    return ImmutablePolicy.copyOf(SEED).withAppendices(ImmutableSection.builder().id("glossary").title("Glossary")
-        .addClauses(ImmutableClause.builder().id("glossary.social-media").kind(ClauseKind.STATEMENT)
+    return Policy.builder().from(SEED).appendices(java.util.List.of(Section.builder().id("glossary").title("Glossary")
+        .addClauses(Clause.builder().id("glossary.social-media").kind(ClauseKind.STATEMENT)
             .text("Social networking sites means any site where people post for others to read.").build())
-        .addClauses(ImmutableClause.builder().id("glossary.equipment").kind(ClauseKind.STATEMENT)
+        .addClauses(Clause.builder().id("glossary.equipment").kind(ClauseKind.STATEMENT)
             .text("Equipment means:")
-            .addItems(ImmutableClause.builder().id("glossary.equipment.personal").kind(ClauseKind.STATEMENT).text("personal devices;").build())
-            .addItems(ImmutableClause.builder().id("glossary.equipment.school").kind(ClauseKind.STATEMENT).text("school devices.").build())
+            .addItems(Clause.builder().id("glossary.equipment.personal").kind(ClauseKind.STATEMENT).text("personal devices;").build())
+            .addItems(Clause.builder().id("glossary.equipment.school").kind(ClauseKind.STATEMENT).text("school devices.").build())
             .build())
-        .build());
+        .build())).build();
   }
 
   private static String pdfText(Policy policy) throws Exception {
@@ -98,9 +96,9 @@ class NumberedDocumentTest {
   void anApprovingBodyTitledTheCouncilIsNotTheTheCouncil() {
     List<Office> offices = new ArrayList<>();
     for (Office office : SEED.offices()) {
-      offices.add(office.id().equals("board") ? ImmutableOffice.builder().id("board").title("the Council").build() : office);
+      offices.add(office.id().equals("board") ? Office.builder().id("board").title("the Council").build() : office);
     }
-    Policy policy = ImmutablePolicy.copyOf(SEED).withOffices(offices);
+    Policy policy = Policy.builder().from(SEED).offices(offices).build();
     String html = RENDERER.html(policy, SignatureBlock.unsigned(policy));
     assertTrue(html.contains("For Review and Approval by the Council, October 2016"), html);
     assertFalse(html.contains("the the Council"), html);

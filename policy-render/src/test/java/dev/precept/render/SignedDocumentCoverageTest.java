@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.precept.model.ImmutableDates;
-import dev.precept.model.ImmutableMetadata;
-import dev.precept.model.ImmutablePolicy;
-import dev.precept.model.ImmutableRevision;
+import dev.precept.model.Metadata.Dates;
+import dev.precept.model.Metadata;
 import dev.precept.model.Policy;
+import dev.precept.model.Revision;
 import dev.precept.model.PolicyDigest;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -22,16 +21,16 @@ class SignedDocumentCoverageTest {
   private static final Policy POLICY = DocumentRendererTest.POLICY;
 
   private static SignatureBlock approvedOn(LocalDate date) {
-    ImmutableSignatureBlock.Builder block = ImmutableSignatureBlock.builder().approved(true).approvedOn(date);
-    SignatureBlock.unsigned(POLICY).lines().forEach(line -> block.addLines(ImmutableLine.copyOf(line)
-        .withName("A Signatory").withDate(date).withVerification("approved, signature verified")));
+    SignatureBlock.Builder block = SignatureBlock.builder().approved(true).approvedOn(date);
+    SignatureBlock.unsigned(POLICY).lines().forEach(line -> block.addLines(SignatureBlock.Line.builder().from(line)
+        .name("A Signatory").date(date).verification("approved, signature verified").build()));
     return block.build();
   }
 
   @Test
   void theApprovalDatePrintedIsTheVerifiedApprovalsNotOneAddedToTheFileAfterSigning() {
-    Policy edited = ImmutablePolicy.copyOf(POLICY).withMetadata(ImmutableMetadata.copyOf(POLICY.metadata())
-        .withDates(ImmutableDates.copyOf(POLICY.metadata().dates()).withApproved(LocalDate.of(2016, 1, 1))));
+    Policy edited = Policy.builder().from(POLICY).metadata(Metadata.builder().from(POLICY.metadata())
+        .dates(Dates.builder().from(POLICY.metadata().dates()).approved(LocalDate.of(2016, 1, 1)).build()).build()).build();
     assertEquals(PolicyDigest.of(POLICY), PolicyDigest.of(edited), "the approval date is outside the digest");
 
     String html = DocumentRenderer.standard().html(edited, approvedOn(LocalDate.of(2016, 10, 12)));
@@ -42,9 +41,9 @@ class SignedDocumentCoverageTest {
 
   @Test
   void aRevisionSummaryAddedAfterSigningIsNotPrintedInTheDocument() {
-    Policy edited = ImmutablePolicy.copyOf(POLICY).withMetadata(ImmutableMetadata.copyOf(POLICY.metadata())
-        .withRevisions(ImmutableRevision.builder().version("2016.1").date(LocalDate.of(2016, 10, 12))
-            .summary("Approved unanimously, no dissent recorded").build()));
+    Policy edited = Policy.builder().from(POLICY).metadata(Metadata.builder().from(POLICY.metadata())
+        .revisions(java.util.List.of(Revision.builder().version("2016.1").date(LocalDate.of(2016, 10, 12))
+            .summary("Approved unanimously, no dissent recorded").build())).build()).build();
     assertEquals(PolicyDigest.of(POLICY), PolicyDigest.of(edited), "the revision log is outside the digest");
 
     SignatureBlock signed = approvedOn(LocalDate.of(2016, 10, 12));

@@ -1,5 +1,7 @@
 package dev.precept.review;
 
+import org.apiguardian.api.API;
+
 import dev.precept.render.SignatureBlock;
 import dev.precept.render.DocumentRenderer;
 import dev.precept.eval.CaseReport;
@@ -36,6 +38,7 @@ import java.util.Optional;
  * <p>It returns the files' contents by name and writes nothing itself: the caller decides where,
  * and writes each file whole.
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class BoardPack {
   private final DocumentRenderer renderer;
   private final Templates templates = new Templates(Optional.empty(), "dev/precept/review/templates/");
@@ -102,9 +105,11 @@ public final class BoardPack {
     }
     CheckReport check = PolicyCheck.of(policy);
     long errors = check.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
+    long notes = check.findings().stream().filter(f -> f.severity() == Finding.Severity.INFO).count();
     files.put("check.html", utf8(checkHtml(check, policy)));
     items.add(item("check.html", "Check: coverage, gaps and conflicts",
-        errors + " errors, " + (check.findings().size() - errors) + " warnings"));
+        errors + " errors, " + (check.findings().size() - errors - notes) + " warnings"
+            + (notes == 0 ? "" : ", " + notes + (notes == 1 ? " declared silence" : " declared silences"))));
     if (!cases.isEmpty()) {
       CaseReport report = CaseSuite.of(policy, cases).run(Evaluator.of(policy));
       files.put("cases.html", utf8(casesHtml(report, policy)));
@@ -222,25 +227,33 @@ public final class BoardPack {
       List<Map<String, Object>> cells = new ArrayList<>();
       for (String category : report.categories()) {
         CheckReport.Cell cell = report.matrix().get(role).get(category);
-        boolean gap = !cell.rules().isEmpty() && cell.consequences().isEmpty();
-        String text = cell.rules().isEmpty() ? "-" : gap ? "GAP" : String.join(", ", cell.consequences());
-        cells.add(Map.of("gap", gap, "text", Markup.plain(text)));
+        // A declared silence is the policy speaking on purpose: shown with its reason, never as a gap.
+        Optional<dev.precept.model.Silence> silence = cell.silence()
+            .flatMap(id -> policy.silent().stream().filter(s -> s.id().equals(id)).findFirst());
+        boolean uncovered = !cell.rules().isEmpty() && cell.consequences().isEmpty();
+        boolean gap = uncovered && silence.isEmpty();
+        String text = cell.rules().isEmpty() ? "-"
+            : silence.isPresent() && uncovered ? "silent on purpose: " + silence.get().reason()
+            : gap ? "GAP" : String.join(", ", cell.consequences());
+        cells.add(Map.of("gap", gap, "silent", uncovered && silence.isPresent(), "text", Markup.plain(text)));
       }
       rows.add(Map.of("role", Markup.plain(role), "cells", cells));
     }
     view.put("rows", rows);
     List<Map<String, Object>> findings = new ArrayList<>();
+    List<Map<String, Object>> notes = new ArrayList<>();
     for (Finding finding : report.findings()) {
       String example = finding.example().map(e -> "{person: {roles: [" + String.join(", ", e.person().roles())
           + "]}, clauses: [" + String.join(", ", e.clauses()) + "]}").orElse("");
       // The paragraphs a finding concerns, cited as the document numbers them.
       List<String> paragraphs = finding.subjects().stream().filter(id -> numbering.number(id).isPresent()).toList();
-      findings.add(Map.of("severity", finding.severity().name().toLowerCase(java.util.Locale.ROOT),
+      (finding.severity() == Finding.Severity.INFO ? notes : findings).add(Map.of("severity", finding.severity().name().toLowerCase(java.util.Locale.ROOT),
           "paragraphs", paragraphs.isEmpty() ? "" : Markup.plain(numbering.citeAll(paragraphs)),
           "kind", finding.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
           "message", Markup.plain(finding.message()), "example", Markup.plain(example)));
     }
     view.put("findings", findings);
+    view.put("notes", notes);
     return templates.merge("check.html.vm", Map.of("c", view, "css", templates.text("pack.css")));
   }
 

@@ -1,5 +1,7 @@
 package dev.precept.review;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -8,10 +10,21 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /** One change between two editions of a policy. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableChange.class)
 @JsonPropertyOrder({"kind", "area", "subject", "substantive", "description", "before", "after", "redline"})
 public interface Change {
+  /** A new builder of {@link Change}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Change}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableChange.Builder {
+    Builder() {}
+  }
+
   /** What happened to the thing. */
   enum Kind {
     /** New in this edition. */
@@ -31,6 +44,16 @@ public interface Change {
   @JsonSerialize(as = ImmutableSegment.class)
   @JsonPropertyOrder({"kind", "text"})
   interface Segment {
+    /** A new builder of {@link Segment}. */
+    static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link Segment}: set its parts, then {@code build()}. */
+    final class Builder extends ImmutableSegment.Builder {
+      Builder() {}
+    }
+
     /** Kept, deleted or inserted. */
     enum Kind {
       /** In both editions. */

@@ -1,15 +1,28 @@
 package dev.precept.review;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import org.immutables.value.Value;
 
 /** What changed between two editions of a policy, and which rulings change with it. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableChangeSummary.class)
 @JsonPropertyOrder({"policy", "oldVersion", "newVersion", "oldDigest", "newDigest", "changes", "rulingChanges"})
 public interface ChangeSummary {
+  /** A new builder of {@link ChangeSummary}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ChangeSummary}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableChangeSummary.Builder {
+    Builder() {}
+  }
+
   /** The policy's id. */
   String policy();
 

@@ -1,5 +1,7 @@
 package dev.precept.review;
 
+import org.apiguardian.api.API;
+
 import dev.precept.approval.ApprovalCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.difflib.DiffUtils;
@@ -42,6 +44,7 @@ import java.util.regex.Pattern;
  * ChangeSummary summary = PolicyDiff.between(approved2016, draft2017, cases);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.2")
 public final class PolicyDiff {
   private static final Pattern TOKEN = Pattern.compile("\\s+|[\\p{L}\\p{N}'’-]+|[^\\s\\p{L}\\p{N}]");
 
@@ -96,7 +99,7 @@ public final class PolicyDiff {
     diff.clauses();
     diff.byId("consequence", Policy::consequences, c -> c.id(), (p, c) -> "the consequence \u201c" + sentence(p, c)
         + "\u201d (" + p.numbering().cite(c.clause()) + ")");
-    return ImmutableChangeSummary.builder()
+    return ChangeSummary.builder()
         .policy(after.id())
         .oldVersion(before.metadata().version())
         .newVersion(after.metadata().version())
@@ -157,7 +160,7 @@ public final class PolicyDiff {
     String description = was.isEmpty() ? what + " is now " + is
         : is.isEmpty() ? what + " is no longer given (it was " + was + ")"
         : what + " changed from " + was + " to " + is;
-    ImmutableChange.Builder change = ImmutableChange.builder().kind(Change.Kind.CHANGED).area("metadata").subject(subject)
+    Change.Builder change = Change.builder().kind(Change.Kind.CHANGED).area("metadata").subject(subject)
         .substantive(substantive).description(description);
     if (!was.isEmpty()) {
       change.before(was);
@@ -176,17 +179,17 @@ public final class PolicyDiff {
     now.forEach(r -> is.put(r.path("version").asText(), r));
     was.forEach((version, revision) -> {
       if (!is.containsKey(version)) {
-        changes.add(ImmutableChange.builder().kind(Change.Kind.REMOVED).area("metadata").subject("revisions").substantive(false)
+        changes.add(Change.builder().kind(Change.Kind.REMOVED).area("metadata").subject("revisions").substantive(false)
             .description("The revision history no longer lists " + revision(revision)).before(revision.path("summary").asText()).build());
       }
     });
     is.forEach((version, revision) -> {
       JsonNode previous = was.get(version);
       if (previous == null) {
-        changes.add(ImmutableChange.builder().kind(Change.Kind.ADDED).area("metadata").subject("revisions").substantive(false)
+        changes.add(Change.builder().kind(Change.Kind.ADDED).area("metadata").subject("revisions").substantive(false)
             .description("The revision history adds " + revision(revision)).after(revision.path("summary").asText()).build());
       } else if (!previous.equals(revision)) {
-        changes.add(ImmutableChange.builder().kind(Change.Kind.CHANGED).area("metadata").subject("revisions").substantive(false)
+        changes.add(Change.builder().kind(Change.Kind.CHANGED).area("metadata").subject("revisions").substantive(false)
             .description("The revision history's entry for version " + version + " now reads: " + revision(revision))
             .before(previous.path("summary").asText()).after(revision.path("summary").asText()).build());
       }
@@ -256,7 +259,7 @@ public final class PolicyDiff {
     Map<String, T> now = index(list.apply(after), id);
     for (Map.Entry<String, T> entry : old.entrySet()) {
       if (!now.containsKey(entry.getKey())) {
-        changes.add(ImmutableChange.builder().kind(Change.Kind.REMOVED).area(area).subject(entry.getKey())
+        changes.add(Change.builder().kind(Change.Kind.REMOVED).area(area).subject(entry.getKey())
             .substantive(true).description(capitalise(label.apply(before, entry.getValue())) + " removed")
             .before(Optional.of(show(PolicyYaml.toTree(entry.getValue())))).build());
       }
@@ -264,7 +267,7 @@ public final class PolicyDiff {
     for (Map.Entry<String, T> entry : now.entrySet()) {
       T previous = old.get(entry.getKey());
       if (previous == null) {
-        changes.add(ImmutableChange.builder().kind(Change.Kind.ADDED).area(area).subject(entry.getKey())
+        changes.add(Change.builder().kind(Change.Kind.ADDED).area(area).subject(entry.getKey())
             .substantive(true).description(capitalise(label.apply(after, entry.getValue())) + " added")
             .after(Optional.of(show(PolicyYaml.toTree(entry.getValue())))).build());
       } else if (!previous.equals(entry.getValue())) {
@@ -305,7 +308,7 @@ public final class PolicyDiff {
         case "memberOf" -> "the groups it belongs to";
         default -> "its " + name;
       };
-      changes.add(ImmutableChange.builder().kind(Change.Kind.CHANGED).area(area).subject(id)
+      changes.add(Change.builder().kind(Change.Kind.CHANGED).area(area).subject(id)
           .substantive(!name.equals("runOn"))
           .description(capitalise(label) + ": " + field + " changed from " + show(a) + " to " + show(b))
           .before(Optional.of(show(a))).after(Optional.of(show(b))).build());
@@ -317,7 +320,7 @@ public final class PolicyDiff {
     List<String> newOrder = after.sectionsAndAppendices().stream().map(Section::id).toList();
     Map<String, Section> old = index(before.sectionsAndAppendices(), Section::id);
     Map<String, Section> now = index(after.sectionsAndAppendices(), Section::id);
-    old.keySet().stream().filter(id -> !now.containsKey(id)).forEach(id -> changes.add(ImmutableChange.builder()
+    old.keySet().stream().filter(id -> !now.containsKey(id)).forEach(id -> changes.add(Change.builder()
         .kind(Change.Kind.REMOVED).area("section").subject(id).substantive(true)
         .description(capitalise(oldNumbers.citeSection(id)) + " of version " + before.metadata().version()
             + " (" + old.get(id).title() + ") removed").build()));
@@ -325,12 +328,12 @@ public final class PolicyDiff {
     for (String id : newOrder) {
       Section section = now.get(id);
       if (!old.containsKey(id)) {
-        changes.add(ImmutableChange.builder().kind(Change.Kind.ADDED).area("section").subject(id).substantive(true)
+        changes.add(Change.builder().kind(Change.Kind.ADDED).area("section").subject(id).substantive(true)
             .description(capitalise(newNumbers.citeSection(id)) + " (" + section.title() + ") added").build());
         continue;
       }
       if (moved.contains(id)) {
-        changes.add(ImmutableChange.builder().kind(Change.Kind.MOVED).area("section").subject(id).substantive(false)
+        changes.add(Change.builder().kind(Change.Kind.MOVED).area("section").subject(id).substantive(false)
             .description(capitalise(oldNumbers.citeSection(id)) + " (" + section.title() + ") is now " + newNumbers.citeSection(id)).build());
       }
       if (!old.get(id).title().equals(section.title())) {
@@ -344,7 +347,7 @@ public final class PolicyDiff {
     Map<String, Clause> now = index(after.allClauses(), Clause::id);
     for (Clause clause : before.allClauses()) {
       if (!now.containsKey(clause.id())) {
-        changes.add(ImmutableChange.builder().kind(Change.Kind.REMOVED).area("clause").subject(clause.id()).substantive(true)
+        changes.add(Change.builder().kind(Change.Kind.REMOVED).area("clause").subject(clause.id()).substantive(true)
             .description(capitalise(oldNumbers.cite(clause.id())) + " of version " + before.metadata().version() + " removed")
             .before(Optional.of(clause.text().strip())).build());
       }
@@ -359,7 +362,7 @@ public final class PolicyDiff {
       String where = sectionTitle(after, newNumbers, clause.id());
       String cited = newNumbers.cite(clause.id());
       if (previous == null) {
-        changes.add(ImmutableChange.builder().kind(Change.Kind.ADDED).area("clause").subject(clause.id()).substantive(true)
+        changes.add(Change.builder().kind(Change.Kind.ADDED).area("clause").subject(clause.id()).substantive(true)
             .description(capitalise(cited) + " added in " + where).after(Optional.of(clause.text().strip())).build());
         continue;
       }
@@ -367,7 +370,7 @@ public final class PolicyDiff {
       String wasCited = oldNumbers.cite(clause.id());
       if (!was.equals(where) || moved.contains(clause.id())) {
         String how = !was.equals(where) ? "moved from " + was + " to " + where : "moved within " + where;
-        changes.add(ImmutableChange.builder().kind(Change.Kind.MOVED).area("clause").subject(clause.id()).substantive(false)
+        changes.add(Change.builder().kind(Change.Kind.MOVED).area("clause").subject(clause.id()).substantive(false)
             .description(wasCited.equals(cited) ? capitalise(cited) + " " + how
                 : capitalise(wasCited) + " of version " + before.metadata().version() + " is now " + cited + " (" + how + ")")
             .build());
@@ -383,7 +386,7 @@ public final class PolicyDiff {
     if (!renumbered.isEmpty()) {
       List<String> pairs = renumbered.entrySet().stream()
           .map(e -> e.getKey().substring("paragraph ".length()) + " to " + e.getValue().substring("paragraph ".length())).toList();
-      changes.add(ImmutableChange.builder().kind(Change.Kind.MOVED).area("numbering").subject("paragraphs").substantive(false)
+      changes.add(Change.builder().kind(Change.Kind.MOVED).area("numbering").subject("paragraphs").substantive(false)
           .description("Paragraphs renumbered as others were added, moved or removed: " + String.join(", ", pairs)).build());
     }
   }
@@ -391,13 +394,13 @@ public final class PolicyDiff {
   private void exceptions(Clause clause, Clause previous, String cited) {
     Map<String, ClauseException> old = index(previous.exceptions(), ClauseException::id);
     Map<String, ClauseException> now = index(clause.exceptions(), ClauseException::id);
-    old.values().stream().filter(e -> !now.containsKey(e.id())).forEach(e -> changes.add(ImmutableChange.builder()
+    old.values().stream().filter(e -> !now.containsKey(e.id())).forEach(e -> changes.add(Change.builder()
         .kind(Change.Kind.REMOVED).area("exception").subject(e.id()).substantive(true)
         .description(capitalise(cited) + " loses an exception: \u201c" + e.text().strip() + "\u201d").before(e.text().strip()).build()));
     for (ClauseException exception : clause.exceptions()) {
       ClauseException was = old.get(exception.id());
       if (was == null) {
-        changes.add(ImmutableChange.builder().kind(Change.Kind.ADDED).area("exception").subject(exception.id()).substantive(true)
+        changes.add(Change.builder().kind(Change.Kind.ADDED).area("exception").subject(exception.id()).substantive(true)
             .description(capitalise(cited) + " gains an exception: \u201c" + exception.text().strip() + "\u201d")
             .after(Optional.of(exception.text().strip())).build());
       } else if (!was.equals(exception)) {
@@ -419,7 +422,7 @@ public final class PolicyDiff {
   static Change reworded(String area, String id, String label, String old, String now) {
     List<Change.Segment> redline = redline(old, now);
     boolean substantive = !normalised(old).equals(normalised(now));
-    return ImmutableChange.builder().kind(Change.Kind.REWORDED).area(area).subject(id).substantive(substantive)
+    return Change.builder().kind(Change.Kind.REWORDED).area(area).subject(id).substantive(substantive)
         .description(capitalise(label) + " reworded" + (substantive ? "" : " (whitespace or punctuation only)"))
         .before(Optional.of(old)).after(Optional.of(now)).redline(redline).build();
   }
@@ -528,7 +531,7 @@ public final class PolicyDiff {
       List<String> was = summary(oldRuling);
       List<String> is = summary(newRuling);
       if (!was.equals(is)) {
-        changed.add(ImmutableRulingChange.builder().incident(policyCase.incident().id()).name(policyCase.name())
+        changed.add(RulingChange.builder().incident(policyCase.incident().id()).name(policyCase.name())
             .before(was).after(is)
             .citedBefore(summary(oldRuling, citing(before))).citedAfter(summary(newRuling, citing(after))).build());
       }

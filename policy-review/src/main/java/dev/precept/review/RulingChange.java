@@ -1,5 +1,7 @@
 package dev.precept.review;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -7,10 +9,21 @@ import java.util.List;
 import org.immutables.value.Value;
 
 /** An incident from the policy's cases whose ruling differs between the two editions. */
+@API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableRulingChange.class)
 @JsonPropertyOrder({"incident", "name", "before", "after"})
 public interface RulingChange {
+  /** A new builder of {@link RulingChange}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link RulingChange}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableRulingChange.Builder {
+    Builder() {}
+  }
+
   /** The incident's id. */
   String incident();
 

@@ -44,4 +44,19 @@ class BoardPackTest {
       assertTrue(pdf.getNumberOfPages() >= 4);
     }
   }
+
+  @Test
+  void theCheckShowsADeclaredSilenceWithItsReasonAndOnlyAnUndeclaredGapAsAGap() throws Exception {
+    Policy policy = dev.precept.model.PolicyLoader.standard().load(java.nio.file.Path.of("src/test/resources/declared-silence/policy.yaml"));
+    Map<String, byte[]> files = BoardPack.of(DocumentRenderer.standard()).files(policy, SignatureBlock.unsigned(policy),
+        Optional.empty(), List.of(), List.of());
+    String check = new String(files.get("check.html"), StandardCharsets.UTF_8);
+    assertTrue(check.contains("<tr><th scope=\"row\">contractor</th><td class=\"silent\">silent on purpose: their conduct is governed"
+        + " by their contracts with the council</td></tr>"), check);
+    assertTrue(check.contains("<tr><th scope=\"row\">visitor</th><td class=\"gap\">GAP</td></tr>"), check);
+    assertEquals(1, check.split(">GAP<", -1).length - 1, check);
+    assertTrue(check.contains("<h2>Declared silence (for information)</h2>"), check);
+    String index = new String(files.get("index.html"), StandardCharsets.UTF_8);
+    assertTrue(index.contains("1 errors, 0 warnings, 1 declared silence"), index);
+  }
 }

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precept.eval.CaseSuite;
 import dev.precept.eval.PolicyCase;
-import dev.precept.model.ImmutableMetadata;
-import dev.precept.model.ImmutablePolicy;
+import dev.precept.model.Metadata;
 import dev.precept.model.Policy;
 import dev.precept.model.Status;
 import dev.precept.render.DocumentRenderer;
@@ -87,8 +86,8 @@ class DiffForTheBoardTest {
 
   @Test
   void aChangeOfStatusAloneIsNotSubstantive() {
-    Policy approved = ImmutablePolicy.copyOf(OLD).withMetadata(ImmutableMetadata.copyOf(OLD.metadata()).withStatus(Status.APPROVED)
-        .withDates(dev.precept.model.ImmutableDates.copyOf(OLD.metadata().dates()).withApproved(LocalDate.of(2016, 10, 12))));
+    Policy approved = Policy.builder().from(OLD).metadata(Metadata.builder().from(OLD.metadata()).status(Status.APPROVED)
+        .dates(dev.precept.model.Metadata.Dates.builder().from(OLD.metadata().dates()).approved(LocalDate.of(2016, 10, 12)).build()).build()).build();
     ChangeSummary summary = PolicyDiff.between(OLD, approved);
     assertEquals(0, summary.substantiveCount(), summary.changes().toString());
     assertEquals("The status changed from draft to approved\nThe date of approval is now 12 October 2016", descriptions(summary));

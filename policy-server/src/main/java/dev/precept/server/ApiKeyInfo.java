@@ -1,13 +1,26 @@
 package dev.precept.server;
 
+import org.apiguardian.api.API;
+
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
 
 /** An API key as listed: never its secret. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 @Value.Immutable
 public interface ApiKeyInfo {
+  /** A new builder of {@link ApiKeyInfo}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ApiKeyInfo}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableApiKeyInfo.Builder {
+    Builder() {}
+  }
+
   /** Its id. */
   String id();
 

@@ -1,11 +1,24 @@
 package dev.precept.server;
 
+import org.apiguardian.api.API;
+
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** What checking the decision log's hash chain found: intact, or the first record broken and how. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 @Value.Immutable
 public interface LogVerification {
+  /** A new builder of {@link LogVerification}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link LogVerification}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableLogVerification.Builder {
+    Builder() {}
+  }
+
   /** How many records were checked. */
   long records();
 

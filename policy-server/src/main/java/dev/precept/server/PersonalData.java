@@ -1,6 +1,9 @@
 package dev.precept.server;
 
+import org.apiguardian.api.API;
+
 /** How the decision log keeps personal data from incidents. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public enum PersonalData {
   /**
    * The default: personal values (the person's id, the summary, free-text facts and attributes)

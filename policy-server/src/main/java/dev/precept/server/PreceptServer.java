@@ -1,5 +1,7 @@
 package dev.precept.server;
 
+import org.apiguardian.api.API;
+
 import dev.precept.library.Drafts;
 import dev.precept.model.PolicyException;
 import dev.precept.server.internal.ApiRoutes;
@@ -29,6 +31,7 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class PreceptServer implements AutoCloseable {
   private final ServerCore core;
   private final Javalin http;

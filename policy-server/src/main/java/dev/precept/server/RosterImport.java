@@ -1,5 +1,7 @@
 package dev.precept.server;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -7,8 +9,19 @@ import org.immutables.value.Value;
  * What importing a roster CSV did (the roster becomes the file): people added, updated and removed
  * (marked as having left), and the rows refused (with their line).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 @Value.Immutable
 public interface RosterImport {
+  /** A new builder of {@link RosterImport}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link RosterImport}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutableRosterImport.Builder {
+    Builder() {}
+  }
+
   /** People new to the roster. */
   int added();
 

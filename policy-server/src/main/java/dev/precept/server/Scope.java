@@ -1,9 +1,12 @@
 package dev.precept.server;
 
+import org.apiguardian.api.API;
+
 import java.util.Locale;
 import java.util.Optional;
 
 /** What an API key may do; {@link #ADMIN} may do everything. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public enum Scope {
   /** Ask for rulings ({@code POST /v1/policies/{id}/rulings}). */
   RULE,

@@ -1,5 +1,7 @@
 package dev.precept.server;
 
+import org.apiguardian.api.API;
+
 import dev.precept.library.Drafts;
 import dev.precept.library.Edition;
 import dev.precept.library.InForce;
@@ -32,6 +34,7 @@ import java.util.Set;
  * }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class ServerAdmin implements AutoCloseable {
   private final Path library;
   private final Database database;
@@ -105,7 +108,7 @@ public final class ServerAdmin implements AutoCloseable {
         continue;
       }
       String token = links.token(p.id(), policy.id(), edition.digest(), expires);
-      out.add(ImmutableAckLink.builder().person(p.id()).name(p.name()).email(p.email()).roles(p.roles()).policy(policy.id())
+      out.add(AckLink.builder().person(p.id()).name(p.name()).email(p.email()).roles(p.roles()).policy(policy.id())
           .version(edition.version()).digest(edition.digest()).expires(expires).url(base + "/ack/" + token).build());
     }
     return out;

@@ -3,23 +3,22 @@ package dev.precept.testkit;
 import dev.precept.model.ClauseKind;
 import dev.precept.model.Condition;
 import dev.precept.model.FactType;
-import dev.precept.model.ImmutableApproval;
-import dev.precept.model.ImmutableBreachCategory;
-import dev.precept.model.ImmutableClause;
-import dev.precept.model.ImmutableClauseException;
-import dev.precept.model.ImmutableConsequence;
-import dev.precept.model.ImmutableDates;
-import dev.precept.model.ImmutableFact;
-import dev.precept.model.ImmutableGroup;
-import dev.precept.model.ImmutableMetadata;
-import dev.precept.model.ImmutableOffice;
-import dev.precept.model.ImmutablePolicy;
-import dev.precept.model.ImmutableRole;
-import dev.precept.model.ImmutableSection;
+import dev.precept.model.Metadata.Approval;
+import dev.precept.model.BreachCategory;
+import dev.precept.model.Clause;
+import dev.precept.model.ClauseException;
+import dev.precept.model.Consequence;
+import dev.precept.model.Metadata.Dates;
+import dev.precept.model.Fact;
+import dev.precept.model.Group;
+import dev.precept.model.Metadata;
+import dev.precept.model.Office;
+import dev.precept.model.Policy;
+import dev.precept.model.Role;
+import dev.precept.model.Section;
 import dev.precept.model.Modality;
 import dev.precept.model.PermissionForm;
 import dev.precept.model.PermissionTiming;
-import dev.precept.model.Policy;
 import dev.precept.model.Signatory;
 import dev.precept.model.Status;
 import java.time.LocalDate;
@@ -47,27 +46,27 @@ public final class PolicyGenerator {
     int roles = Math.max(2, clauses / 10);
     int groups = Math.max(1, clauses / 20);
     int categories = Math.max(1, clauses / 10);
-    ImmutablePolicy.Builder policy = ImmutablePolicy.builder()
+    Policy.Builder policy = Policy.builder()
         .schemaVersion(1)
         .id("generated-" + Long.toHexString(seed & 0xffffffL))
-        .metadata(ImmutableMetadata.builder()
+        .metadata(Metadata.builder()
             .organisation(text(random, 3))
             .title(text(random, 4))
             .version(random.nextInt(9) + "." + random.nextInt(9))
             .status(Status.DRAFT)
-            .dates(ImmutableDates.builder().drafted(LocalDate.of(2020 + random.nextInt(6), 1 + random.nextInt(12), 1 + random.nextInt(28))).build())
+            .dates(Dates.builder().drafted(LocalDate.of(2020 + random.nextInt(6), 1 + random.nextInt(12), 1 + random.nextInt(28))).build())
             .reviewFrequency(Period.ofYears(1))
-            .approval(ImmutableApproval.builder().body("board").build())
+            .approval(Approval.builder().body("board").build())
             .addSignatory(Signatory.of("chair"))
             .build())
-        .addOffice(ImmutableOffice.builder().id("board").title("Board").build())
-        .addOffice(ImmutableOffice.builder().id("chair").title(text(random, 2)).build())
-        .addFact(ImmutableFact.builder().id("finding").type(FactType.ENUM)
+        .addOffice(Office.builder().id("board").title("Board").build())
+        .addOffice(Office.builder().id("chair").title(text(random, 2)).build())
+        .addFact(Fact.builder().id("finding").type(FactType.ENUM)
             .addValues("pending", "breach", "misconduct").description(text(random, 5)).build())
-        .addFact(ImmutableFact.builder().id("working-hours").type(FactType.BOOLEAN).description(text(random, 4)).build());
+        .addFact(Fact.builder().id("working-hours").type(FactType.BOOLEAN).description(text(random, 4)).build());
     List<String> groupIds = new ArrayList<>();
     for (int g = 0; g < groups; g++) {
-      ImmutableGroup.Builder group = ImmutableGroup.builder().id("group-" + g).title(text(random, 3));
+      Group.Builder group = Group.builder().id("group-" + g).title(text(random, 3));
       if (g > 0) {
         group.addMemberOf("group-" + random.nextInt(g)); // only earlier groups: never a cycle
       }
@@ -76,22 +75,22 @@ public final class PolicyGenerator {
     }
     List<String> subjects = new ArrayList<>(groupIds);
     for (int r = 0; r < roles; r++) {
-      policy.addRole(ImmutableRole.builder().id("role-" + r).title(text(random, 2))
+      policy.addRole(Role.builder().id("role-" + r).title(text(random, 2))
           .addMemberOf(groupIds.get(random.nextInt(groupIds.size()))).build());
       subjects.add("role-" + r);
     }
     for (int c = 0; c < categories; c++) {
-      policy.addBreachCategory(ImmutableBreachCategory.builder().id("category-" + c).title(text(random, 3)).build());
+      policy.addBreachCategory(BreachCategory.builder().id("category-" + c).title(text(random, 3)).build());
     }
     int sections = Math.max(1, clauses / 8);
     List<String> clauseIds = new ArrayList<>();
     int made = 0;
     for (int s = 0; s < sections; s++) {
-      ImmutableSection.Builder section = ImmutableSection.builder().id("section-" + s).title(text(random, 3));
+      Section.Builder section = Section.builder().id("section-" + s).title(text(random, 3));
       int inSection = s == sections - 1 ? clauses - made : Math.max(1, clauses / sections);
       for (int c = 0; c < inSection; c++, made++) {
         String id = "s" + s + ".c" + c;
-        ImmutableClause.Builder clause = ImmutableClause.builder().id(id)
+        Clause.Builder clause = Clause.builder().id(id)
             .kind(random.nextBoolean() ? ClauseKind.PROHIBITION : ClauseKind.OBLIGATION)
             .text(text(random, 5 + random.nextInt(30)))
             .category("category-" + random.nextInt(categories))
@@ -100,7 +99,7 @@ public final class PolicyGenerator {
           clause.addWhen(Condition.factIs("working-hours", Boolean.toString(random.nextBoolean())));
         }
         if (random.nextInt(5) == 0) {
-          clause.addException(ImmutableClauseException.builder().id(id + ".permission").text(text(random, 4))
+          clause.addException(ClauseException.builder().id(id + ".permission").text(text(random, 4))
               .office("board").timing(random.nextBoolean() ? PermissionTiming.PRIOR : PermissionTiming.ANY)
               .addForm(PermissionForm.WRITTEN).build());
         }
@@ -111,7 +110,7 @@ public final class PolicyGenerator {
     }
     int consequences = Math.max(1, clauses / 5);
     for (int q = 0; q < consequences; q++) {
-      ImmutableConsequence.Builder consequence = ImmutableConsequence.builder().id("consequence-" + q)
+      Consequence.Builder consequence = Consequence.builder().id("consequence-" + q)
           .clause(clauseIds.get(random.nextInt(clauseIds.size())))
           .addAppliesTo(subjects.get(random.nextInt(subjects.size())))
           .modality(random.nextBoolean() ? Modality.MUST : Modality.MAY)

@@ -1,9 +1,8 @@
 package dev.precept.testkit;
 
-import dev.precept.model.ImmutableClause;
-import dev.precept.model.ImmutablePolicy;
-import dev.precept.model.ImmutableSection;
+import dev.precept.model.Clause;
 import dev.precept.model.Policy;
+import dev.precept.model.Section;
 import dev.precept.model.PolicyLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,13 +63,13 @@ public final class SeedPolicy {
       for (var clause : section.clauses()) {
         var items = new ArrayList<dev.precept.model.Clause>();
         for (var item : clause.items()) {
-          items.add(item.id().equals(clauseId) ? ImmutableClause.copyOf(item).withText(text) : item);
+          items.add(item.id().equals(clauseId) ? Clause.builder().from(item).text(text).build() : item);
         }
-        var lead = ImmutableClause.copyOf(clause).withItems(items);
-        clauses.add(lead.id().equals(clauseId) ? lead.withText(text) : lead);
+        var lead = Clause.builder().from(clause).items(items).build();
+        clauses.add(lead.id().equals(clauseId) ? Clause.builder().from(lead).text(text).build() : lead);
       }
-      sections.add(ImmutableSection.copyOf(section).withClauses(clauses));
+      sections.add(Section.builder().from(section).clauses(clauses).build());
     }
-    return ImmutablePolicy.copyOf(policy).withSections(sections);
+    return Policy.builder().from(policy).sections(sections).build();
   }
 }

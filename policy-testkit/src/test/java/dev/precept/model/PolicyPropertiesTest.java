@@ -78,17 +78,17 @@ class PolicyPropertiesTest {
   void recordingTheApprovalKeepsTheDigestButAnyOtherMetadataChangeDoesNot() throws Exception {
     Policy policy = PolicyLoader.standard().load(SEED);
     PolicyDigest before = PolicyDigest.of(policy);
-    Metadata approved = ImmutableMetadata.copyOf(policy.metadata())
-        .withStatus(Status.APPROVED)
-        .withDates(ImmutableDates.copyOf(policy.metadata().dates()).withApproved(java.time.LocalDate.of(2016, 10, 12)))
-        .withRevisions(ImmutableRevision.builder().version("2016.1").date(java.time.LocalDate.of(2017, 10, 1))
-            .summary("Reviewed, no change.").build());
-    assertEquals(before, PolicyDigest.of(ImmutablePolicy.copyOf(policy).withMetadata(approved)));
-    assertNotEquals(before, PolicyDigest.of(ImmutablePolicy.copyOf(policy).withMetadata(
-        ImmutableMetadata.copyOf(policy.metadata()).withTitle("Social Media and Messaging Policy"))));
-    assertNotEquals(before, PolicyDigest.of(ImmutablePolicy.copyOf(policy).withMetadata(
-        ImmutableMetadata.copyOf(policy.metadata()).withDates(ImmutableDates.copyOf(policy.metadata().dates())
-            .withEffective(java.time.LocalDate.of(2016, 11, 1))))));
+    Metadata approved = Metadata.builder().from(policy.metadata())
+        .status(Status.APPROVED)
+        .dates(Metadata.Dates.builder().from(policy.metadata().dates()).approved(java.time.LocalDate.of(2016, 10, 12)).build())
+        .revisions(java.util.List.of(Revision.builder().version("2016.1").date(java.time.LocalDate.of(2017, 10, 1))
+            .summary("Reviewed, no change.").build())).build();
+    assertEquals(before, PolicyDigest.of(Policy.builder().from(policy).metadata(approved).build()));
+    assertNotEquals(before, PolicyDigest.of(Policy.builder().from(policy).metadata(
+        Metadata.builder().from(policy.metadata()).title("Social Media and Messaging Policy").build()).build()));
+    assertNotEquals(before, PolicyDigest.of(Policy.builder().from(policy).metadata(
+        Metadata.builder().from(policy.metadata()).dates(Metadata.Dates.builder().from(policy.metadata().dates())
+            .effective(java.time.LocalDate.of(2016, 11, 1)).build()).build()).build()));
   }
 
   @Test
@@ -206,13 +206,13 @@ class PolicyPropertiesTest {
       for (Clause clause : section.clauses()) {
         List<Clause> items = new ArrayList<>();
         for (Clause item : clause.items()) {
-          items.add(item.id().equals(id) ? ImmutableClause.copyOf(item).withText(text) : item);
+          items.add(item.id().equals(id) ? Clause.builder().from(item).text(text).build() : item);
         }
-        Clause lead = ImmutableClause.copyOf(clause).withItems(items);
-        clauses.add(lead.id().equals(id) ? ImmutableClause.copyOf(lead).withText(text) : lead);
+        Clause lead = Clause.builder().from(clause).items(items).build();
+        clauses.add(lead.id().equals(id) ? Clause.builder().from(lead).text(text).build() : lead);
       }
-      sections.add(ImmutableSection.copyOf(section).withClauses(clauses));
+      sections.add(Section.builder().from(section).clauses(clauses).build());
     }
-    return ImmutablePolicy.copyOf(policy).withSections(sections);
+    return Policy.builder().from(policy).sections(sections).build();
   }
 }

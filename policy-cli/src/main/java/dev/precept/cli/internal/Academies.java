@@ -1,11 +1,9 @@
 package dev.precept.cli.internal;
 
 import dev.precept.approval.ApprovalStatus;
-import dev.precept.cli.Precept;
 import dev.precept.library.TrustLibrary;
 import dev.precept.model.Overlay;
 import dev.precept.model.Policy;
-import dev.precept.render.ImmutableSignatureBlock;
 import dev.precept.render.SignatureBlock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,19 +21,28 @@ final class Academies {
   /**
    * The academy's policies (or every academy's, for {@code all}) in the library folder on a date.
    *
-   * @throws Precept.UsageException when the folder is not a library or has no such academy
+   * @throws UsageException when the folder is not a library or has no such academy
    */
   static List<AcademyPolicy> select(Path library, String academy, LocalDate date) {
     if (!Files.isDirectory(library)) {
-      throw new Precept.UsageException("--academy needs the trust's library folder, not " + library);
+      throw new UsageException("--academy needs the trust's library folder, not " + library);
     }
-    TrustLibrary trust = TrustLibrary.open(library);
+    return select(TrustLibrary.open(library), academy, date);
+  }
+
+  /**
+   * The academy's policies (or every academy's, for {@code all}) in a library already read.
+   *
+   * @throws Precept.UsageException when the library has no such academy
+   */
+  static List<AcademyPolicy> select(TrustLibrary trust, String academy, LocalDate date) {
+    Path library = trust.folder();
     List<String> names = "all".equals(academy) ? trust.academies() : List.of(academy);
     List<AcademyPolicy> out = new java.util.ArrayList<>();
     for (String name : names) {
       List<Overlay> overlays = trust.overlays(name);
       if (overlays.isEmpty()) {
-        throw new Precept.UsageException("no academy '" + name + "' in " + library + "; its academies: "
+        throw new UsageException("no academy '" + name + "' in " + library + "; its academies: "
             + String.join(", ", trust.academies()) + (trust.problems().isEmpty() ? "" : " (some files could not be read: run precept library)"));
       }
       for (Overlay overlay : overlays) {
@@ -60,7 +67,7 @@ final class Academies {
     SignatureBlock tailoring = SignatureBlock.of(local);
     Optional<LocalDate> on = board.approved() && local.approved()
         ? master.approvedOn().flatMap(a -> tailoring.approvedOn().map(b -> a.isAfter(b) ? a : b)) : Optional.empty();
-    return ImmutableSignatureBlock.builder().approved(board.approved() && local.approved()).approvedOn(on)
+    return SignatureBlock.builder().approved(board.approved() && local.approved()).approvedOn(on)
         .addAllLines(master.lines()).addAllLines(tailoring.lines()).build();
   }
 }

@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.library.TrustLibrary;
 import dev.precept.model.Clause;
 import dev.precept.model.Overlay;
@@ -24,7 +23,7 @@ final class AcademyChanges {
 
   static List<Academy> between(Path library, Policy old, Policy now) {
     if (!Files.isDirectory(library)) {
-      throw new Precept.UsageException("--library " + library + ": no such folder");
+      throw new UsageException("--library " + library + ": no such folder");
     }
     TrustLibrary trust = TrustLibrary.open(library);
     List<Academy> out = new ArrayList<>();
@@ -78,7 +77,7 @@ final class AcademyChanges {
   }
 
   private static com.fasterxml.jackson.databind.JsonNode tree(Clause clause) {
-    return PolicyYaml.toTree(dev.precept.model.ImmutableClause.copyOf(clause).withItems(List.of()));
+    return PolicyYaml.toTree(dev.precept.model.Clause.builder().from(clause).items(List.of()).build());
   }
 
   static String toText(List<Academy> academies) {

@@ -1,7 +1,6 @@
 package dev.precept.cli.internal;
 
 import dev.precept.approval.ApprovalStatus;
-import dev.precept.cli.Precept;
 import dev.precept.library.TrustLibrary;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyDigest;
@@ -58,6 +57,6 @@ final class AcademyVerification {
       out.println(CliJson.write(Map.of("approved", ok, "academies", results)));
     }
     out.flush();
-    return ok ? Precept.OK : Precept.INVALID;
+    return ok ? ExitCode.OK : ExitCode.INVALID;
   }
 }

@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.library.Drafts;
 import dev.precept.server.AckLink;
 import dev.precept.server.ServerAdmin;
@@ -52,7 +51,7 @@ public final class AckLinksCommand implements Callable<Integer> {
     var period = DueCommand.period(valid);
     Duration duration = Duration.ofDays(period.toTotalMonths() * 31 + period.getDays());
     if (duration.isZero() || duration.isNegative()) {
-      throw new Precept.UsageException("--valid " + valid + " must be longer than a day");
+      throw new UsageException("--valid " + valid + " must be longer than a day");
     }
     List<AckLink> links;
     try (ServerAdmin admin = ServerAdmin.open(Inputs.folder(library), db)) {
@@ -71,6 +70,6 @@ public final class AckLinksCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
     }
-    return Precept.OK;
+    return ExitCode.OK;
   }
 }

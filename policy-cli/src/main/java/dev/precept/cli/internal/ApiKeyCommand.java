@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.server.ApiKeyInfo;
 import dev.precept.server.NewApiKey;
 import dev.precept.server.Scope;
@@ -53,7 +52,7 @@ public final class ApiKeyCommand {
       Set<Scope> set = EnumSet.noneOf(Scope.class);
       for (String word : scopes) {
         for (String part : word.split(",")) {
-          set.add(Scope.of(part).orElseThrow(() -> new Precept.UsageException("--scope '" + part + "': use rule, acknowledge, read or admin")));
+          set.add(Scope.of(part).orElseThrow(() -> new UsageException("--scope '" + part + "': use rule, acknowledge, read or admin")));
         }
       }
       try (ServerAdmin admin = data.open()) {
@@ -64,7 +63,7 @@ public final class ApiKeyCommand {
             + set.stream().map(Scope::word).collect(Collectors.joining(", ")) + "; it is not shown again");
         spec.commandLine().getErr().flush();
       }
-      return Precept.OK;
+      return ExitCode.OK;
     }
   }
 
@@ -88,7 +87,7 @@ public final class ApiKeyCommand {
         }
       }
       out.flush();
-      return Precept.OK;
+      return ExitCode.OK;
     }
   }
 
@@ -105,12 +104,12 @@ public final class ApiKeyCommand {
     public Integer call() {
       try (ServerAdmin admin = data.open()) {
         if (!admin.revokeKey(id)) {
-          throw new Precept.UsageException("no active key '" + id + "' (precept apikey list shows them)");
+          throw new UsageException("no active key '" + id + "' (precept apikey list shows them)");
         }
       }
       spec.commandLine().getOut().println("revoked key " + id);
       spec.commandLine().getOut().flush();
-      return Precept.OK;
+      return ExitCode.OK;
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.eval.CheckReport;
 import dev.precept.eval.PolicyCheck;
 import java.nio.file.Path;
@@ -29,6 +28,6 @@ public final class CheckCommand implements Callable<Integer> {
     CheckReport report = PolicyCheck.of(policy);
     spec.commandLine().getOut().print(format == OutputFormat.json ? CliJson.write(report) + "\n" : PolicyCheck.toText(report, policy));
     spec.commandLine().getOut().flush();
-    return report.hasErrors() ? Precept.INVALID : Precept.OK;
+    return report.hasErrors() ? ExitCode.INVALID : ExitCode.OK;
   }
 }

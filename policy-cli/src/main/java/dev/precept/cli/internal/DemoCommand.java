@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.eval.CaseReport;
 import dev.precept.eval.CaseResult;
 import dev.precept.eval.CaseSuite;
@@ -24,9 +23,8 @@ import dev.precept.render.SignatureBlock;
 import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.ApprovalStatus;
 import dev.precept.approval.Decision;
-import dev.precept.approval.ImmutableKeyring;
-import dev.precept.approval.ImmutableTrustedKey;
 import dev.precept.approval.Keyring;
+import dev.precept.approval.Keyring.TrustedKey;
 import dev.precept.approval.SigningKeys;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -58,13 +56,13 @@ public final class DemoCommand implements Callable<Integer> {
     Path policyFile = folder.resolve("social-media-policy.yaml");
     OutputFiles.write(policyFile, o -> o.write(BundledExample.read(BundledExample.SEED)), List.of());
     java.time.LocalDate meeting = java.time.LocalDate.of(2016, 10, 12);
-    ImmutableKeyring.Builder keyring = ImmutableKeyring.builder();
+    Keyring.Builder keyring = Keyring.builder();
     Map<String, java.security.PrivateKey> keys = new java.util.LinkedHashMap<>();
     Map<String, String> holders = Map.of("ceo", "Jane Smith (demo)", "chair", "Tom Evans (demo)");
     for (var signatory : policy.metadata().signatories()) {
       java.security.KeyPair pair = SigningKeys.generate();
       keys.put(signatory.office(), pair.getPrivate());
-      keyring.addKeys(ImmutableTrustedKey.builder().office(signatory.office())
+      keyring.addKeys(TrustedKey.builder().office(signatory.office())
           .name(holders.getOrDefault(signatory.office(), signatory.office())).publicKey(SigningKeys.publicPem(pair.getPublic())).build());
     }
     Keyring trusted = keyring.build();
@@ -207,6 +205,6 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("     ./precept test examples/connect-academy-trust/social-media-policy.yaml");
     out.println("     ./precept check examples/connect-academy-trust/social-media-policy.yaml");
     out.println("     ./precept diff examples/connect-academy-trust/social-media-policy.yaml examples/connect-academy-trust/social-media-policy-2017.yaml");
-    return report.passed() && !check.hasErrors() ? Precept.OK : Precept.INVALID;
+    return report.passed() && !check.hasErrors() ? ExitCode.OK : ExitCode.INVALID;
   }
 }

@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.eval.CaseSuite;
 import dev.precept.eval.PolicyCase;
 import dev.precept.model.Policy;
@@ -51,7 +50,7 @@ public final class DiffCommand implements Callable<Integer> {
     List<PolicyCase> cases = new ArrayList<>(casesBeside(newFile, now));
     cases.addAll(casesBeside(oldFile, old));
     if (format == Format.pdf && out == null) {
-      throw new Precept.UsageException("--format pdf writes a file: give it with --out FILE (e.g. --out changes.pdf)");
+      throw new UsageException("--format pdf writes a file: give it with --out FILE (e.g. --out changes.pdf)");
     }
     ChangeSummary summary = PolicyDiff.between(old, now, cases);
     List<AcademyChanges.Academy> academies = library == null ? List.of() : AcademyChanges.between(library, old, now);
@@ -61,7 +60,7 @@ public final class DiffCommand implements Callable<Integer> {
           List.of(oldFile, newFile));
       spec.commandLine().getOut().println("wrote " + out);
       spec.commandLine().getOut().flush();
-      return Precept.OK;
+      return ExitCode.OK;
     }
     String output = switch (format) {
       case text -> PolicyDiff.toText(summary) + (library == null ? "" : AcademyChanges.toText(academies));
@@ -76,7 +75,7 @@ public final class DiffCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(output);
     }
     spec.commandLine().getOut().flush();
-    return Precept.OK;
+    return ExitCode.OK;
   }
 
   /** The cases kept beside a policy, or none. */

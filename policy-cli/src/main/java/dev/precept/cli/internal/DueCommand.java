@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.library.Edition;
 import dev.precept.library.LibraryPolicy;
 import dev.precept.library.LoadProblem;
@@ -60,14 +59,14 @@ public final class DueCommand implements Callable<Integer> {
         default -> throw new NumberFormatException(t);
       };
     } catch (RuntimeException e) {
-      throw new Precept.UsageException("--within '" + text + "' is not a period: use 60d, 8w, 3m, 1y or an ISO period like P60D");
+      throw new UsageException("--within '" + text + "' is not a period: use 60d, 8w, 3m, 1y or an ISO period like P60D");
     }
   }
 
   @Override
   public Integer call() {
     if (!Files.isDirectory(folder)) {
-      throw new Precept.UsageException(folder + ": no such folder");
+      throw new UsageException(folder + ": no such folder");
     }
     Period window = period(within);
     LocalDate now = today == null ? LocalDate.now() : today;
@@ -133,7 +132,7 @@ public final class DueCommand implements Callable<Integer> {
       out.println(overdue == 0 ? "none overdue" : overdue + " overdue");
     }
     out.flush();
-    return overdue == 0 ? Precept.OK : Precept.INVALID;
+    return overdue == 0 ? ExitCode.OK : ExitCode.INVALID;
   }
 
   /** A period as people say it: "60 days", "1 year and 6 months", not "P60D". */

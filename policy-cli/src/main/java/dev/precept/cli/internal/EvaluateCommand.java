@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.eval.BatchRulings;
 import dev.precept.eval.BatchSummary;
 import dev.precept.eval.Evaluator;
@@ -68,34 +67,34 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (jsonl != null && incidentFile != null) {
-      throw new Precept.UsageException("give the incidents either as INCIDENT or with --jsonl, not both");
+      throw new UsageException("give the incidents either as INCIDENT or with --jsonl, not both");
     }
     if (jsonl == null && incidentFile == null) {
-      throw new Precept.UsageException("give an INCIDENT file, or --jsonl FILE (- for standard input)");
+      throw new UsageException("give an INCIDENT file, or --jsonl FILE (- for standard input)");
     }
     if (threads != null && threads < 1) {
-      throw new Precept.UsageException("--threads must be at least 1, not " + threads);
+      throw new UsageException("--threads must be at least 1, not " + threads);
     }
     if (java.nio.file.Files.isDirectory(policyFile) && incidentFile != null) {
       FolderEvaluation.Result result = FolderEvaluation.rule(policyFile, incidentFile, policyId,
           allowDrafts ? dev.precept.library.Drafts.ALLOWED : dev.precept.library.Drafts.REFUSED);
       spec.commandLine().getOut().print(format == OutputFormat.json ? FolderEvaluation.json(result) : FolderEvaluation.text(result));
       spec.commandLine().getOut().flush();
-      return Precept.OK;
+      return ExitCode.OK;
     }
     if (jsonl != null || incidentFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
       return batch(jsonl != null ? jsonl : incidentFile.toString());
     }
     Inputs.existing(incidentFile);
     if (Inputs.isStdin(policyFile) && Inputs.isStdin(incidentFile)) {
-      throw new Precept.UsageException("only one of POLICY and INCIDENT can be read from standard input ('-')");
+      throw new UsageException("only one of POLICY and INCIDENT can be read from standard input ('-')");
     }
     Policy policy = Inputs.policy(policyFile);
     Incident incident = Inputs.incident(incidentFile, policy);
     Ruling ruling = Evaluator.of(policy).rule(incident);
     spec.commandLine().getOut().print(format == OutputFormat.json ? Rulings.toJson(ruling) : Rulings.toText(ruling, policy));
     spec.commandLine().getOut().flush();
-    return Precept.OK;
+    return ExitCode.OK;
   }
 
   private int batch(String input) {
@@ -122,9 +121,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (summary.failed() > 0) {
       err.printf(Locale.ROOT, "precept: %d of %d incidents could not be ruled on%n", summary.failed(),
           summary.failed() + summary.ruled());
-      return Precept.INVALID;
+      return ExitCode.INVALID;
     }
-    return Precept.OK;
+    return ExitCode.OK;
   }
 
   private static PolicyException unreadable(String input, IOException e) {

@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.model.PolicyFormatter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +54,6 @@ public final class FmtCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    return check && unformatted > 0 ? Precept.INVALID : Precept.OK;
+    return check && unformatted > 0 ? ExitCode.INVALID : ExitCode.OK;
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.precept.cli.Precept;
 import dev.precept.eval.Evaluator;
 import dev.precept.eval.Incident;
 import dev.precept.eval.IncidentLoader;
@@ -43,7 +42,7 @@ final class FolderEvaluation {
     PolicyLibrary library = PolicyLibrary.open(folder);
     String id = policyId.orElseGet(() -> only(library));
     if (library.policy(id).isEmpty()) {
-      throw new Precept.UsageException(library.inForce(id, LocalDate.MIN).reason());
+      throw new UsageException(library.inForce(id, LocalDate.MIN).reason());
     }
     byte[] bytes = PolicyLoader.readFile(Inputs.existing(incidentFile), ReadLimits.STANDARD);
     LocatedDocument document = LocatedDocument.read(bytes, incidentFile.toString(), ReadLimits.STANDARD);
@@ -81,7 +80,7 @@ final class FolderEvaluation {
     if (policies.size() == 1) {
       return policies.get(0).id();
     }
-    throw new Precept.UsageException(policies.isEmpty() ? "no policy in " + library.folder()
+    throw new UsageException(policies.isEmpty() ? "no policy in " + library.folder()
         : "the folder holds several policies (" + String.join(", ", policies.stream().map(LibraryPolicy::id).toList())
             + "): say which with --policy ID");
   }

@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.importer.ImportedPolicy;
 import dev.precept.importer.PolicyImporter;
 import java.io.PrintWriter;
@@ -33,7 +32,7 @@ public final class ImportCommand implements Callable<Integer> {
   public Integer call() {
     Inputs.existing(source);
     if (Files.exists(out) && !force) {
-      throw new Precept.UsageException(out + ": already exists; an import would replace it (and any work done in it):"
+      throw new UsageException(out + ": already exists; an import would replace it (and any work done in it):"
           + " choose another name, or add --force");
     }
     ImportedPolicy imported = PolicyImporter.standard().read(source);
@@ -46,6 +45,6 @@ public final class ImportCommand implements Callable<Integer> {
     printer.println("wrote " + out + ": " + imported.policy().sections().size() + " sections, "
         + imported.policy().allClauses().size() + " clauses, each kind a guess marked '# review:'");
     imported.report().lines().forEach(printer::println);
-    return Precept.OK;
+    return ExitCode.OK;
   }
 }

@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,7 +40,7 @@ public final class InitCommand implements Callable<Integer> {
     Path target = OutputFiles.folder(folder);
     for (String name : files.keySet()) {
       if (Files.exists(target.resolve(name))) {
-        throw new Precept.UsageException(target.resolve(name) + ": already exists; 'precept init' never overwrites a file");
+        throw new UsageException(target.resolve(name) + ": already exists; 'precept init' never overwrites a file");
       }
     }
     for (Map.Entry<String, String> file : files.entrySet()) {
@@ -50,7 +49,7 @@ public final class InitCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().println("next: edit policy.yaml, then run 'precept validate " + target.resolve("policy.yaml") + "'");
     spec.commandLine().getOut().flush();
-    return Precept.OK;
+    return ExitCode.OK;
   }
 
   private static String resource(String name) {

@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.eval.Incident;
 import dev.precept.eval.IncidentLoader;
 import dev.precept.model.LocatedDocument;
@@ -37,7 +36,7 @@ final class Inputs {
 
   static Path existing(Path file) {
     if (!isStdin(file) && !Files.isRegularFile(file)) {
-      throw new Precept.UsageException(notAFile(file));
+      throw new UsageException(notAFile(file));
     }
     return file;
   }
@@ -55,7 +54,7 @@ final class Inputs {
 
   static Path folder(Path folder) {
     if (!Files.isDirectory(folder)) {
-      throw new Precept.UsageException(folder + ": no such folder");
+      throw new UsageException(folder + ": no such folder");
     }
     return folder;
   }

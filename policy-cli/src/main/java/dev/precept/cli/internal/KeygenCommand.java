@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.approval.SigningKeys;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -31,13 +30,13 @@ public final class KeygenCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     if (base.isEmpty()) {
-      throw new Precept.UsageException("--name must contain letters or digits");
+      throw new UsageException("--name must contain letters or digits");
     }
     Path folder = OutputFiles.privateFolder(out);
     Path privateFile = folder.resolve(base + ".key.pem");
     Path publicFile = folder.resolve(base + ".pub.pem");
     if (Files.exists(privateFile)) {
-      throw new Precept.UsageException(privateFile + " already exists: a key is never overwritten");
+      throw new UsageException(privateFile + " already exists: a key is never overwritten");
     }
     KeyPair pair = SigningKeys.generate();
     OutputFiles.write(publicFile, SigningKeys.publicPem(pair.getPublic()), List.of());
@@ -49,7 +48,7 @@ public final class KeygenCommand implements Callable<Integer> {
     printer.println();
     printer.println("The secretary trusts it for your office with:");
     printer.println("  precept trust POLICY --office OFFICE --name \"" + name + "\" --public-key " + publicFile);
-    return Precept.OK;
+    return ExitCode.OK;
   }
 
   static boolean posix(Path file) throws java.io.IOException {

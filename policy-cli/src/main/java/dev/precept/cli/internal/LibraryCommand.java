@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.library.RegisterPage;
 import dev.precept.library.TrustLibrary;
 import dev.precept.library.TrustRegister;
@@ -44,7 +43,7 @@ public final class LibraryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!java.nio.file.Files.isDirectory(folder)) {
-      throw new Precept.UsageException(folder + ": no such folder");
+      throw new UsageException(folder + ": no such folder");
     }
     TrustRegister register = TrustLibrary.open(folder).register(on == null ? LocalDate.now() : on, DueCommand.period(within));
     String text = switch (format) {
@@ -60,6 +59,6 @@ public final class LibraryCommand implements Callable<Integer> {
       printer.println("wrote " + out);
     }
     printer.flush();
-    return register.needsAction() ? Precept.INVALID : Precept.OK;
+    return register.needsAction() ? ExitCode.INVALID : ExitCode.OK;
   }
 }

@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.server.LogVerification;
 import dev.precept.server.ServerAdmin;
 import java.io.PrintWriter;
@@ -33,7 +32,7 @@ public final class LogCommand {
     @Override
     public Integer call() {
       if (library == null && db.isEmpty()) {
-        throw new Precept.UsageException("give the LIBRARY folder or --db URL");
+        throw new UsageException("give the LIBRARY folder or --db URL");
       }
       LogVerification check;
       try (ServerAdmin admin = ServerAdmin.open(Inputs.folder(library == null ? Path.of(".") : library), db)) {
@@ -46,7 +45,7 @@ public final class LogCommand {
         out.println("decision log BROKEN at record " + check.firstBroken().orElseThrow() + ": " + check.problem().orElseThrow());
       }
       out.flush();
-      return check.intact() ? Precept.OK : Precept.INVALID;
+      return check.intact() ? ExitCode.OK : ExitCode.INVALID;
     }
   }
 }

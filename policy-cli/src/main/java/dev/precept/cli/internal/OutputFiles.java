@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.model.PolicyException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +27,7 @@ final class OutputFiles {
       Files.createDirectories(folder);
       return folder;
     } catch (IOException e) {
-      throw new Precept.UsageException(folder + ": cannot create the output folder (" + e.getMessage() + ")");
+      throw new UsageException(folder + ": cannot create the output folder (" + e.getMessage() + ")");
     }
   }
 
@@ -49,7 +48,7 @@ final class OutputFiles {
       }
       return folder(folder);
     } catch (IOException e) {
-      throw new Precept.UsageException(folder + ": cannot create the output folder (" + e.getMessage() + ")");
+      throw new UsageException(folder + ": cannot create the output folder (" + e.getMessage() + ")");
     }
   }
 
@@ -80,12 +79,12 @@ final class OutputFiles {
       Path target = folder.resolve(name);
       for (Path input : inputs) {
         if (input.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
-          throw new Precept.UsageException(target + ": would overwrite an input file; choose another output folder");
+          throw new UsageException(target + ": would overwrite an input file; choose another output folder");
         }
       }
       if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
           && !Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        throw new Precept.UsageException(target + ": is in the way (a folder, link or device, not a file); move it or choose another output folder");
+        throw new UsageException(target + ": is in the way (a folder, link or device, not a file); move it or choose another output folder");
       }
     }
     folder(folder);
@@ -135,7 +134,7 @@ final class OutputFiles {
   static void write(Path target, Content content, Collection<Path> inputs) {
     for (Path input : inputs) {
       if (input.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
-        throw new Precept.UsageException(target + ": would overwrite an input file; choose another output folder");
+        throw new UsageException(target + ": would overwrite an input file; choose another output folder");
       }
     }
     Path folder = target.toAbsolutePath().getParent();

@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.model.Policy;
 import dev.precept.review.BoardPack;
 import dev.precept.review.LogReplay;
@@ -59,17 +58,17 @@ public final class PackCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (log != null && db != null) {
-      throw new Precept.UsageException("give the decision log once: --log LIBRARY or --db URL");
+      throw new UsageException("give the decision log once: --log LIBRARY or --db URL");
     }
     if (since != null && log == null && db == null) {
-      throw new Precept.UsageException("--since goes with --log or --db");
+      throw new UsageException("--since goes with --log or --db");
     }
     if (academy != null) {
       if (log != null || db != null) {
-        throw new Precept.UsageException("--log and --db do not go with --academy: replay the log against one policy at a time");
+        throw new UsageException("--log and --db do not go with --academy: replay the log against one policy at a time");
       }
       if (previousFile != null) {
-        throw new Precept.UsageException("--previous does not go with --academy: the academy's previous edition comes from its overlay");
+        throw new UsageException("--previous does not go with --academy: the academy's previous edition comes from its overlay");
       }
       DocumentRenderer renderer = templates == null ? DocumentRenderer.standard() : DocumentRenderer.withTemplates(templates);
       java.time.LocalDate date = on == null ? java.time.LocalDate.now() : on;
@@ -86,10 +85,10 @@ public final class PackCommand implements Callable<Integer> {
         files.forEach((name, bytes) -> OutputFiles.write(folder.resolve(name), o -> o.write(bytes), List.of(each.overlayFile())));
         spec.commandLine().getOut().println("wrote " + each.academy() + "'s review pack, " + files.size() + " files: " + folder.resolve("index.html"));
       }
-      return Precept.OK;
+      return ExitCode.OK;
     }
     if (on != null) {
-      throw new Precept.UsageException("--on goes with --academy");
+      throw new UsageException("--on goes with --academy");
     }
     Policy policy = Inputs.policy(policyFile);
     Optional<Policy> previous = Optional.ofNullable(previousFile).map(Inputs::policy);
@@ -102,7 +101,7 @@ public final class PackCommand implements Callable<Integer> {
     OutputFiles.writeAll(out, files, inputs);
     replay.ifPresent(r -> spec.commandLine().getOut().println(BoardPack.replayHeadline(r).replaceFirst(":$", ".")));
     spec.commandLine().getOut().println("wrote the review pack, " + files.size() + " files: " + out.resolve("index.html"));
-    return Precept.OK;
+    return ExitCode.OK;
   }
 
   /** The decision log's rulings of the period re-ruled under the policy (as {@code precept replay} does). */

@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.ReadLimits;
 import dev.precept.server.RosterImport;
@@ -48,12 +47,12 @@ public final class PeopleCommand {
         result.problems().forEach(p -> spec.commandLine().getErr().println(p));
         spec.commandLine().getErr().println("nothing imported: fix the rows above and import again");
         spec.commandLine().getErr().flush();
-        return Precept.INVALID;
+        return ExitCode.INVALID;
       }
       out.printf("roster imported: added %d, updated %d, removed %d (%d unchanged)%n", result.added(), result.updated(),
           result.removed(), result.unchanged());
       out.flush();
-      return Precept.OK;
+      return ExitCode.OK;
     }
   }
 }

@@ -2,9 +2,7 @@ package dev.precept.cli.internal;
 
 import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.Approvals;
-import dev.precept.approval.ImmutableMinutedApproval;
 import dev.precept.approval.MinutedApproval;
-import dev.precept.cli.Precept;
 import dev.precept.model.Policy;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -62,19 +60,19 @@ public final class RecordApprovalCommand implements Callable<Integer> {
     Policy policy = Inputs.policy(policyFile);
     for (String text : List.of(meeting, minute, recordedBy)) {
       if (text.isBlank()) {
-        throw new Precept.UsageException("--meeting, --minute and --recorded-by must not be blank");
+        throw new UsageException("--meeting, --minute and --recorded-by must not be blank");
       }
     }
     if (name != null && offices.size() > 1) {
-      throw new Precept.UsageException("--name names one office holder: record each office separately");
+      throw new UsageException("--name names one office holder: record each office separately");
     }
     if (date.isAfter(LocalDate.now())) {
-      throw new Precept.UsageException("--date " + date + " is in the future: give the date of the meeting that approved it");
+      throw new UsageException("--date " + date + " is in the future: give the date of the meeting that approved it");
     }
     List<MinutedApproval> added = new ArrayList<>();
     for (String office : offices) {
       MinutedApproval minuted = MinutedApproval.of(policy, office, meeting.strip(), date, minute.strip(), recordedBy.strip());
-      added.add(name == null ? minuted : ImmutableMinutedApproval.copyOf(minuted).withName(name.strip()));
+      added.add(name == null ? minuted : MinutedApproval.builder().from(minuted).name(name.strip()).build());
     }
     Path approvals = ApprovalFiles.approvalsFile(policyFile);
     Path lock = approvals.resolveSibling(approvals.getFileName() + ".lock");
@@ -96,6 +94,6 @@ public final class RecordApprovalCommand implements Callable<Integer> {
           policy.metadata().version(), minuted.office(), minuted.describe(), minuted.digest(), approvals);
     }
     spec.commandLine().getOut().println("This is minuted, not signed: `precept verify` and the document say so.");
-    return Precept.OK;
+    return ExitCode.OK;
   }
 }

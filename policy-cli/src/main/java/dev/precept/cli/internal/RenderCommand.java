@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.model.Policy;
 import dev.precept.render.DocumentRenderer;
 import dev.precept.render.SignatureBlock;
@@ -50,16 +49,16 @@ public final class RenderCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (academy == null && (on != null || noLocalNotes)) {
-      throw new Precept.UsageException("--on and --no-local-notes go with --academy");
+      throw new UsageException("--on and --no-local-notes go with --academy");
     }
     if (signPdf != null) {
       Inputs.existing(signPdf);
       if (!formats.contains(Format.pdf)) {
-        throw new Precept.UsageException("--sign-pdf signs the PDF: add --format pdf");
+        throw new UsageException("--sign-pdf signs the PDF: add --format pdf");
       }
     }
     if (templates != null && !java.nio.file.Files.isDirectory(templates)) {
-      throw new Precept.UsageException(templates + ": no such folder");
+      throw new UsageException(templates + ": no such folder");
     }
     DocumentRenderer renderer = templates == null ? DocumentRenderer.standard() : DocumentRenderer.withTemplates(templates);
     if (noLocalNotes) {
@@ -71,12 +70,12 @@ public final class RenderCommand implements Callable<Integer> {
         String base = each.overlayFile().getFileName().toString().replaceFirst("\\.overlay\\.ya?ml$", "");
         write(renderer, each.policy(), Academies.signatureBlock(each), OutputFiles.folder(folder), base, each.overlayFile());
       }
-      return Precept.OK;
+      return ExitCode.OK;
     }
     Policy policy = Inputs.policy(policyFile);
     write(renderer, policy, ApprovalFiles.signatureBlock(policyFile, policy), OutputFiles.folder(out),
         policyFile.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", ""), policyFile);
-    return Precept.OK;
+    return ExitCode.OK;
   }
 
   private void write(DocumentRenderer renderer, Policy policy, SignatureBlock signatures, Path folder, String base, Path policyFile) {

@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.model.Policy;
 import dev.precept.server.ReplayChange;
 import dev.precept.server.ReplayReport;
@@ -43,6 +42,6 @@ public final class ReplayCommand implements Callable<Integer> {
       change.differences().forEach(d -> out.println("    " + d));
     }
     out.flush();
-    return report.changes().isEmpty() ? Precept.OK : Precept.INVALID;
+    return report.changes().isEmpty() ? ExitCode.OK : ExitCode.INVALID;
   }
 }

@@ -2,7 +2,6 @@ package dev.precept.cli.internal;
 
 import dev.precept.approval.ApprovalRound;
 import dev.precept.approval.ApprovalRounds;
-import dev.precept.cli.Precept;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
 import java.io.IOException;
@@ -32,7 +31,7 @@ public final class RoundCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getOut());
-    return Precept.USAGE;
+    return ExitCode.USAGE;
   }
 
   /** {@code precept round open}. */
@@ -72,7 +71,7 @@ public final class RoundCommand implements Callable<Integer> {
       Policy policy = Inputs.policy(policyFile);
       Path roundFile = roundFile(policyFile);
       if (Files.exists(roundFile) && !replace) {
-        throw new Precept.UsageException("a round is already open on " + policyId + " (" + roundFile
+        throw new UsageException("a round is already open on " + policyId + " (" + roundFile
             + "); give --replace to open a new one (the old links stop working)");
       }
       ApprovalRounds.Opened opened = ApprovalRounds.open(policy, meeting, due, names, LocalDate.now(), new SecureRandom());
@@ -89,7 +88,7 @@ public final class RoundCommand implements Callable<Integer> {
       }
       out.printf("your link (round status, confirm enrolments): %ssecretary/%s%n", base, opened.secretaryLink());
       out.flush();
-      return Precept.OK;
+      return ExitCode.OK;
     }
   }
 
@@ -102,7 +101,7 @@ public final class RoundCommand implements Callable<Integer> {
   /** The policy file with this id (and version) in the folder. */
   static Path find(Path library, String id, String version) {
     if (!Files.isDirectory(library)) {
-      throw new Precept.UsageException(library + ": no such folder");
+      throw new UsageException(library + ": no such folder");
     }
     List<Path> found = new ArrayList<>();
     List<String> versions = new ArrayList<>();
@@ -122,13 +121,13 @@ public final class RoundCommand implements Callable<Integer> {
         }
       }
     } catch (IOException e) {
-      throw new Precept.UsageException("cannot read the folder " + library + ": " + e.getMessage());
+      throw new UsageException("cannot read the folder " + library + ": " + e.getMessage());
     }
     if (found.isEmpty()) {
-      throw new Precept.UsageException("no valid policy with id '" + id + "'" + (version == null ? "" : " and version " + version) + " in " + library);
+      throw new UsageException("no valid policy with id '" + id + "'" + (version == null ? "" : " and version " + version) + " in " + library);
     }
     if (found.size() > 1) {
-      throw new Precept.UsageException("the folder holds editions " + versions + " of '" + id + "': say which with --edition VERSION");
+      throw new UsageException("the folder holds editions " + versions + " of '" + id + "': say which with --edition VERSION");
     }
     return found.get(0);
   }

@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.model.PolicySchema;
 import dev.precept.model.SchemaReference;
 import java.io.IOException;
@@ -89,6 +88,6 @@ public final class SchemaCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();
-    return Precept.OK;
+    return ExitCode.OK;
   }
 }

@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.library.Drafts;
 import dev.precept.server.PersonalData;
 import dev.precept.server.PreceptServer;
@@ -54,10 +53,10 @@ public final class ServeCommand implements Callable<Integer> {
     PersonalData mode = switch (personalData) {
       case "redacted" -> PersonalData.REDACTED;
       case "clear" -> PersonalData.CLEAR;
-      default -> throw new Precept.UsageException("--personal-data '" + personalData + "': use redacted or clear");
+      default -> throw new UsageException("--personal-data '" + personalData + "': use redacted or clear");
     };
     if (port < 0 || port > 65535) {
-      throw new Precept.UsageException("--port " + port + " is not a port (0 to 65535)");
+      throw new UsageException("--port " + port + " is not a port (0 to 65535)");
     }
     PreceptServer.Builder builder = PreceptServer.builder().library(Inputs.folder(library)).host(host).port(port)
         .drafts(allowDrafts ? Drafts.ALLOWED : Drafts.REFUSED).personalData(mode);
@@ -71,6 +70,6 @@ public final class ServeCommand implements Callable<Integer> {
         + (allowDrafts ? " (drafts allowed)" : "") + "; stop it with Ctrl-C");
     out.flush();
     server.awaitStop();
-    return Precept.OK;
+    return ExitCode.OK;
   }
 }

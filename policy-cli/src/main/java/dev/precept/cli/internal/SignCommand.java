@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.ReadLimits;
@@ -63,7 +62,7 @@ public final class SignCommand implements Callable<Integer> {
       case "approved" -> Decision.APPROVED;
       case "reviewed-no-change" -> Decision.REVIEWED_NO_CHANGE;
       case "changes-requested" -> Decision.CHANGES_REQUESTED;
-      default -> throw new Precept.UsageException("--decision must be approved, reviewed-no-change or changes-requested");
+      default -> throw new UsageException("--decision must be approved, reviewed-no-change or changes-requested");
     };
     if (academy != null) {
       return signTailoring(key, chosen);
@@ -74,12 +73,12 @@ public final class SignCommand implements Callable<Integer> {
     append(ApprovalFiles.approvalsFile(policyFile), record, policyFile);
     spec.commandLine().getOut().printf("recorded %s's decision (%s) on version %s, %s, in %s%n", record.name(),
         record.decision().word(), policy.metadata().version(), record.digest(), ApprovalFiles.approvalsFile(policyFile));
-    return Precept.OK;
+    return ExitCode.OK;
   }
 
   private Integer signTailoring(PrivateKey key, Decision chosen) throws IOException {
     if ("all".equals(academy)) {
-      throw new Precept.UsageException("--academy all does not sign: a Local Governing Body signs for its own academy");
+      throw new UsageException("--academy all does not sign: a Local Governing Body signs for its own academy");
     }
     LocalDate when = date == null ? LocalDate.now() : date;
     for (Academies.AcademyPolicy each : Academies.select(policyFile, academy, on == null ? when : on)) {
@@ -91,7 +90,7 @@ public final class SignCommand implements Callable<Integer> {
       spec.commandLine().getOut().printf("recorded %s's decision (%s) on %s's tailoring of %s %s, %s, in %s%n", record.name(),
           record.decision().word(), each.academy(), each.master().id(), each.master().metadata().version(), record.digest(), approvals);
     }
-    return Precept.OK;
+    return ExitCode.OK;
   }
 
   private void append(Path approvals, ApprovalRecord record, Path input) throws IOException {

@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.eval.CaseReport;
 import dev.precept.eval.CaseSuite;
 import dev.precept.eval.Evaluator;
@@ -51,7 +50,7 @@ public final class TestCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(report.toText());
     }
     spec.commandLine().getOut().flush();
-    return report.passed() ? Precept.OK : Precept.INVALID;
+    return report.passed() ? ExitCode.OK : ExitCode.INVALID;
   }
 
 }

@@ -10,4 +10,9 @@ public final class TestHooks {
   public static void stdin(InputStream in) {
     Inputs.readStdinFrom(in);
   }
+
+  /** Shows {@code precept publish}'s progress lines as on a terminal ({@code true}) or not, as in a pipe. */
+  public static void terminal(boolean terminal) {
+    PublishCommand.terminal = () -> terminal;
+  }
 }

@@ -1,12 +1,10 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
 import dev.precept.model.ReadLimits;
-import dev.precept.approval.ImmutableKeyring;
-import dev.precept.approval.ImmutableTrustedKey;
 import dev.precept.approval.Keyring;
+import dev.precept.approval.Keyring.TrustedKey;
 import dev.precept.approval.SigningKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,7 +38,7 @@ public final class TrustCommand implements Callable<Integer> {
   public Integer call() {
     Policy policy = Inputs.policy(policyFile);
     if (policy.metadata().signatories().stream().noneMatch(s -> s.office().equals(office))) {
-      throw new Precept.UsageException("office '" + office + "' does not sign " + policy.id() + "; its signatories are "
+      throw new UsageException("office '" + office + "' does not sign " + policy.id() + "; its signatories are "
           + policy.metadata().signatories().stream().map(s -> s.office()).toList());
     }
     String pem = new String(PolicyLoader.readFile(Inputs.existing(publicKey), ReadLimits.STANDARD), StandardCharsets.UTF_8);
@@ -48,12 +46,12 @@ public final class TrustCommand implements Callable<Integer> {
     Path keyringFile = ApprovalFiles.keyringFile(policyFile);
     Keyring keyring = ApprovalFiles.keyring(keyringFile);
     if (keyring.byFingerprint(fingerprint).isPresent()) {
-      throw new Precept.UsageException("key " + fingerprint + " is already in " + keyringFile);
+      throw new UsageException("key " + fingerprint + " is already in " + keyringFile);
     }
-    Keyring updated = ImmutableKeyring.builder().from(keyring)
-        .addKeys(ImmutableTrustedKey.builder().office(office).name(name).publicKey(pem).build()).build();
+    Keyring updated = Keyring.builder().from(keyring)
+        .addKeys(TrustedKey.builder().office(office).name(name).publicKey(pem).build()).build();
     OutputFiles.write(keyringFile, dev.precept.approval.Approvals.writeKeyring(updated), List.of(policyFile, publicKey));
     spec.commandLine().getOut().println("trusted " + fingerprint + " (" + name + ") to sign for '" + office + "' in " + keyringFile);
-    return Precept.OK;
+    return ExitCode.OK;
   }
 }

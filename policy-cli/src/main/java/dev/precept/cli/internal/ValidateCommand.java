@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.model.Diagnostic;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyDigest;
@@ -78,7 +77,7 @@ public final class ValidateCommand implements Callable<Integer> {
       out.printf("%d %s in %d of %d %s%n", problemCount, problemCount == 1 ? "problem" : "problems",
           invalid, inputs.size(), inputs.size() == 1 ? "file" : "files");
     }
-    return invalid == 0 ? Precept.OK : Precept.INVALID;
+    return invalid == 0 ? ExitCode.OK : ExitCode.INVALID;
   }
 
   /** Files as given, folders replaced by the policy files in them (sorted), {@code -} kept. */
@@ -90,7 +89,7 @@ public final class ValidateCommand implements Callable<Integer> {
       } else if (Files.isDirectory(file)) {
         List<Path> found = policiesIn(file);
         if (found.isEmpty()) {
-          throw new Precept.UsageException(file + ": no policy files (*.yaml) in this folder");
+          throw new UsageException(file + ": no policy files (*.yaml) in this folder");
         }
         inputs.addAll(found);
       } else {

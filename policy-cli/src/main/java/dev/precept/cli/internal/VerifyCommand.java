@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.model.Policy;
 import dev.precept.approval.ApprovalStatus;
 import dev.precept.approval.Passkeys;
@@ -110,6 +109,6 @@ public final class VerifyCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    return status.approved() ? Precept.OK : Precept.INVALID;
+    return status.approved() ? ExitCode.OK : ExitCode.INVALID;
   }
 }

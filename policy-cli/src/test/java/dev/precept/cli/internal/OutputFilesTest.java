@@ -3,7 +3,6 @@ package dev.precept.cli.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.precept.cli.Precept;
 import dev.precept.model.PolicyException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +17,7 @@ class OutputFilesTest {
   void refusesToOverwriteAFileItWasGivenToRead(@TempDir Path dir) throws Exception {
     Path input = dir.resolve("policy.yaml");
     Files.writeString(input, "schemaVersion: 1\n");
-    assertThrows(Precept.UsageException.class, () -> OutputFiles.write(dir.resolve("./policy.yaml"), "oops", List.of(input)));
+    assertThrows(UsageException.class, () -> OutputFiles.write(dir.resolve("./policy.yaml"), "oops", List.of(input)));
     assertEquals("schemaVersion: 1\n", Files.readString(input));
   }
 

@@ -76,7 +76,7 @@ public final class CompiledPolicy {
       reach.put(role.id(), reachOf(role, parents));
       roleAttributes.put(role.id(), role.attributes());
       List<dev.precept.eval.Ruling.Membership> list = new ArrayList<>();
-      reach.get(role.id()).forEach((id, path) -> list.add(dev.precept.eval.ImmutableMembership.of(id, path)));
+      reach.get(role.id()).forEach((id, path) -> list.add(dev.precept.eval.Ruling.Membership.of(id, path)));
       memberships.put(role.id(), List.copyOf(list));
       Map<String, String> texts = new HashMap<>();
       reach.get(role.id()).forEach((id, path) -> texts.put(id, id + " (" + String.join(" -> ", path) + ")"));
@@ -120,7 +120,7 @@ public final class CompiledPolicy {
       for (dev.precept.model.Condition condition : consequence.when()) {
         simple &= condition.fact().isPresent() && condition.isMembership();
         if (simple) {
-          unknown.add(dev.precept.eval.ImmutableConditionCheck.builder().subject(condition.fact().get())
+          unknown.add(dev.precept.eval.ConditionCheck.builder().subject(condition.fact().get())
               .expected(condition.values()).result(dev.precept.eval.ConditionCheck.Result.UNKNOWN).build());
         }
         texts.add(Conditions.describe(condition));

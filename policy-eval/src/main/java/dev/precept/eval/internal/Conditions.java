@@ -2,7 +2,6 @@ package dev.precept.eval.internal;
 
 import dev.precept.eval.CollectiveDecision;
 import dev.precept.eval.ConditionCheck;
-import dev.precept.eval.ImmutableConditionCheck;
 import dev.precept.model.Condition;
 import dev.precept.model.Fact;
 import dev.precept.model.FactType;
@@ -56,13 +55,13 @@ final class Conditions {
       ConditionCheck.Result result = all
           ? (anyDefeated ? ConditionCheck.Result.DEFEATED : anyUnknown ? ConditionCheck.Result.UNKNOWN : ConditionCheck.Result.SATISFIED)
           : (anySatisfied ? ConditionCheck.Result.SATISFIED : anyUnknown ? ConditionCheck.Result.UNKNOWN : ConditionCheck.Result.DEFEATED);
-      return ImmutableConditionCheck.builder().subject(all ? "all" : "any").result(result).parts(parts).build();
+      return ConditionCheck.builder().subject(all ? "all" : "any").result(result).parts(parts).build();
     }
     if (condition.not().isPresent()) {
       ConditionCheck inner = check(condition.not().get(), values, compiled);
       ConditionCheck.Result result = inner.result() == ConditionCheck.Result.SATISFIED ? ConditionCheck.Result.DEFEATED
           : inner.result() == ConditionCheck.Result.DEFEATED ? ConditionCheck.Result.SATISFIED : ConditionCheck.Result.UNKNOWN;
-      return ImmutableConditionCheck.builder().subject("not").result(result).addParts(inner).build();
+      return ConditionCheck.builder().subject("not").result(result).addParts(inner).build();
     }
     if (condition.decision().isPresent()) {
       return decision(condition, values, compiled);
@@ -70,7 +69,7 @@ final class Conditions {
     String subject;
     String actual;
     FactType type;
-    ImmutableConditionCheck.Builder check = ImmutableConditionCheck.builder();
+    ConditionCheck.Builder check = ConditionCheck.builder();
     if (condition.fact().isPresent()) {
       subject = condition.fact().get();
       actual = values.fact(subject);
@@ -102,7 +101,7 @@ final class Conditions {
 
   private static ConditionCheck decision(Condition condition, Values values, CompiledPolicy compiled) {
     String id = condition.decision().get();
-    ImmutableConditionCheck.Builder check = ImmutableConditionCheck.builder().subject("decision " + id)
+    ConditionCheck.Builder check = ConditionCheck.builder().subject("decision " + id)
         .addExpected(expectation(condition));
     CollectiveDecision decision = values.decision(id);
     if (decision == null) {

@@ -5,23 +5,17 @@ import dev.precept.eval.CollectiveDecision;
 import dev.precept.eval.ConditionCheck;
 import dev.precept.eval.ConsequenceRuling;
 import dev.precept.eval.ExceptionRuling;
-import dev.precept.eval.ImmutableClauseRuling;
-import dev.precept.eval.ImmutableConsequenceRuling;
-import dev.precept.eval.ImmutableDeclaredSilence;
-import dev.precept.eval.ImmutableDeemedFact;
-import dev.precept.eval.ImmutableExceptionRuling;
-import dev.precept.eval.ImmutableFactorValue;
-import dev.precept.eval.ImmutableMembership;
-import dev.precept.eval.ImmutableNext;
-import dev.precept.eval.ImmutableRuling;
-import dev.precept.eval.ImmutableStepCheck;
-import dev.precept.eval.ImmutableStepRuling;
-import dev.precept.eval.Incident;
-import dev.precept.eval.Outcome;
-import dev.precept.eval.Permission;
+import dev.precept.eval.Ruling.DeclaredSilence;
+import dev.precept.eval.Ruling.DeemedFact;
+import dev.precept.eval.ConsequenceRuling.FactorValue;
+import dev.precept.eval.Ruling.Membership;
+import dev.precept.eval.StepRuling.Next;
 import dev.precept.eval.Ruling;
 import dev.precept.eval.StepCheck;
 import dev.precept.eval.StepRuling;
+import dev.precept.eval.Incident;
+import dev.precept.eval.Outcome;
+import dev.precept.eval.Permission;
 import dev.precept.model.Clause;
 import dev.precept.model.ClauseException;
 import dev.precept.model.Condition;
@@ -125,7 +119,7 @@ public final class RulingEngine {
     for (int order = concerned.nextSetBit(0); order >= 0; order = concerned.nextSetBit(order + 1)) {
       clauseRulings.add(ruleOnClause(compiled.inDocumentOrder.get(order), context, members));
     }
-    ImmutableRuling.Builder ruling = ImmutableRuling.builder()
+    Ruling.Builder ruling = Ruling.builder()
         .policy(compiled.policy.id())
         .version(compiled.policy.metadata().version())
         .digest(compiled.digest)
@@ -137,7 +131,7 @@ public final class RulingEngine {
     if (incident.person().roles().size() == 1 && compiled.memberships.containsKey(incident.person().roles().get(0))) {
       ruling.person(compiled.memberships.get(incident.person().roles().get(0)));
     } else {
-      members.forEach((id, path) -> ruling.addPerson(ImmutableMembership.of(id, path)));
+      members.forEach((id, path) -> ruling.addPerson(Ruling.Membership.of(id, path)));
     }
     return ruling.build();
   }
@@ -159,7 +153,7 @@ public final class RulingEngine {
         }
         String because = Conditions.describe(check);
         String recorded = context.incident.facts().get(deeming.fact());
-        ImmutableDeemedFact.Builder fact = ImmutableDeemedFact.builder().fact(deeming.fact()).value(deeming.is())
+        DeemedFact.Builder fact = DeemedFact.builder().fact(deeming.fact()).value(deeming.is())
             .clause(clause.id()).because(because);
         if (recorded != null && !recorded.equals(deeming.is())) {
           fact.recorded(recorded);
@@ -252,7 +246,7 @@ public final class RulingEngine {
 
   private ClauseRuling ruleOnClause(Clause clause, Context context, Map<String, List<String>> members) {
     Incident incident = context.incident;
-    ImmutableClauseRuling.Builder ruling = ImmutableClauseRuling.builder()
+    ClauseRuling.Builder ruling = ClauseRuling.builder()
         .clause(clause.id())
         .category(clause.category())
         .leadIn(Optional.ofNullable(compiled.leadIns.get(clause.id())))
@@ -395,7 +389,7 @@ public final class RulingEngine {
     clause.duty().forEach(s -> texts.put(s.id(), s.text().strip()));
     List<StepCheck> checks = new ArrayList<>();
     for (DutyStep step : clause.duty()) {
-      ImmutableStepCheck.Builder check = ImmutableStepCheck.builder().step(step.id());
+      StepCheck.Builder check = StepCheck.builder().step(step.id());
       String what = "'" + step.text().strip() + "'";
       if (notDone.contains(step.id())) {
         checks.add(step.optional()
@@ -466,7 +460,7 @@ public final class RulingEngine {
     }
     List<ExceptionRuling> out = new ArrayList<>(clause.exceptions().size());
     for (ClauseException exception : clause.exceptions()) {
-      ImmutableExceptionRuling.Builder ruling = ImmutableExceptionRuling.builder().id(exception.id()).text(exception.text().strip());
+      ExceptionRuling.Builder ruling = ExceptionRuling.builder().id(exception.id()).text(exception.text().strip());
       List<String> authorities = exception.authorities();
       List<Permission> found = new ArrayList<>();
       List<String> missing = new ArrayList<>();
@@ -520,7 +514,7 @@ public final class RulingEngine {
     return out;
   }
 
-  private void consequences(List<ClauseRuling> clauses, Context context, ImmutableRuling.Builder ruling) {
+  private void consequences(List<ClauseRuling> clauses, Context context, Ruling.Builder ruling) {
     Incident incident = context.incident;
     // The breached (or undetermined) clauses, each with the consequences that answer to it and
     // are for this person through the roles that put them under the clause: an index
@@ -538,7 +532,7 @@ public final class RulingEngine {
       bits.and(compiled.consequencesFor(clause.category().orElseThrow()));
       if (bits.isEmpty()) {
         ruling.addUnspecified(clause.clause());
-        silence(clause, roles).ifPresent(s -> ruling.addSilences(ImmutableDeclaredSilence.builder()
+        silence(clause, roles).ifPresent(s -> ruling.addSilences(DeclaredSilence.builder()
             .clause(clause.clause()).silence(s.id()).reason(s.reason()).build()));
         continue;
       }
@@ -601,7 +595,7 @@ public final class RulingEngine {
           }
         }
       }
-      ImmutableConsequenceRuling.Builder built = ImmutableConsequenceRuling.builder()
+      ConsequenceRuling.Builder built = ConsequenceRuling.builder()
           .consequence(consequence.id())
           .status(dependsOn.isEmpty() ? ConsequenceRuling.Status.APPLIES : ConsequenceRuling.Status.CONDITIONAL)
           .modality(consequence.modality())
@@ -621,7 +615,7 @@ public final class RulingEngine {
       }
       for (String factor : consequence.factors()) {
         Fact fact = compiled.facts.get(factor);
-        built.addFactors(ImmutableFactorValue.builder().fact(factor).description(fact == null ? factor : fact.description())
+        built.addFactors(FactorValue.builder().fact(factor).description(fact == null ? factor : fact.description())
             .value(Optional.ofNullable(context.fact(factor))).build());
       }
       ConsequenceRuling done = built.build();
@@ -653,15 +647,15 @@ public final class RulingEngine {
               following.add(later.id());
             }
           }
-          next.add(ImmutableNext.of(outcome, following));
+          next.add(StepRuling.Next.of(outcome, following));
         }
-        StepRuling step = ImmutableStepRuling.builder()
+        StepRuling step = StepRuling.builder()
             .current(recorded == null && consequence.status() == ConsequenceRuling.Status.APPLIES)
             .outcome(Optional.ofNullable(recorded)).next(next).build();
-        consequence = ImmutableConsequenceRuling.copyOf(consequence).withStep(step);
+        consequence = ConsequenceRuling.builder().from(consequence).step(step).build();
       }
       if (!alternatives.isEmpty()) {
-        consequence = ImmutableConsequenceRuling.copyOf(consequence).withAlternatives(alternatives);
+        consequence = ConsequenceRuling.builder().from(consequence).alternatives(alternatives).build();
       }
       out.set(r, consequence);
     }

@@ -1,9 +1,8 @@
 package dev.precept.importer.internal;
 
-import dev.precept.importer.ImmutableFinding;
-import dev.precept.importer.ImmutableImportReport;
-import dev.precept.importer.ImportException;
+import dev.precept.importer.ImportReport.Finding;
 import dev.precept.importer.ImportReport;
+import dev.precept.importer.ImportException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -486,7 +485,7 @@ public final class Skeleton {
     for (Map.Entry<String, String> role : ROLE_WORDS.entrySet()) {
       Matcher m = Pattern.compile("(?i)\\b" + role.getKey() + "\\b").matcher(plain);
       if (m.find() && !roles.containsKey(role.getValue())) {
-        roles.put(role.getValue(), ImmutableFinding.builder().clause(clauseId).phrase(m.group()).build());
+        roles.put(role.getValue(), Finding.builder().clause(clauseId).phrase(m.group()).build());
       }
     }
     // One finding per stretch of text: a phrase inside the one reported before it is not repeated.
@@ -495,13 +494,13 @@ public final class Skeleton {
     while (consequence.find()) {
       if (consequence.start() >= covered) {
         String phrase = context(plain, consequence.start(), 70);
-        consequences.add(ImmutableFinding.builder().clause(clauseId).phrase(phrase).build());
+        consequences.add(Finding.builder().clause(clauseId).phrase(phrase).build());
         covered = consequence.start() + phrase.length();
       }
     }
     Matcher exception = EXCEPTION.matcher(plain);
     while (exception.find()) {
-      exceptions.add(ImmutableFinding.builder().clause(clauseId).phrase(exception.group().strip()).build());
+      exceptions.add(Finding.builder().clause(clauseId).phrase(exception.group().strip()).build());
     }
   }
 
@@ -547,7 +546,7 @@ public final class Skeleton {
   }
 
   private ImportReport report() {
-    return ImmutableImportReport.builder()
+    return ImportReport.builder()
         .rolesToDeclare(roles.values())
         .candidateConsequences(consequences)
         .exceptionPhrases(exceptions)

@@ -1,10 +1,8 @@
 package dev.precept.library.internal;
 
 import dev.precept.library.EditionApproval;
-import dev.precept.library.ImmutableEditionApproval;
-import dev.precept.library.ImmutableLoadProblem;
-import dev.precept.library.ImmutableSignature;
 import dev.precept.library.LoadProblem;
+import dev.precept.library.Signature;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyException;
 import dev.precept.model.PolicyLoader;
@@ -54,12 +52,12 @@ final class ApprovalReading {
     ApprovalStatus status = ApprovalCheck.verify(policy, records, minuted, keyring, otherEditions, ApprovalCheck::versions);
     // No records proves nothing, whatever the signatories.
     boolean approved = status.approved() && (!records.isEmpty() || !minuted.isEmpty());
-    ImmutableEditionApproval.Builder approval = ImmutableEditionApproval.builder()
+    EditionApproval.Builder approval = EditionApproval.builder()
         .approved(approved).approvedOn(approved ? status.approvedOn() : java.util.Optional.empty()).reasons(status.reasons());
     if (approved) {
       for (ApprovalStatus.SignatoryApproval signatory : status.signatories()) {
         signatory.record().filter(r -> r.decision().approves())
-            .ifPresent(r -> approval.addSignatures(ImmutableSignature.builder().office(signatory.office())
+            .ifPresent(r -> approval.addSignatures(Signature.builder().office(signatory.office())
                 .title(signatory.title()).name(r.name()).date(r.date()).build()));
       }
     }
@@ -70,9 +68,9 @@ final class ApprovalReading {
   }
 
   private static EditionApproval unreadable(Path file, PolicyException e, List<LoadProblem> problems) {
-    problems.add(ImmutableLoadProblem.builder().file(file).message("not a valid approvals file: " + e.getMessage())
+    problems.add(LoadProblem.builder().file(file).message("not a valid approvals file: " + e.getMessage())
         .problems(e instanceof PolicyValidationException v ? v.diagnostics() : List.of()).build());
-    return ImmutableEditionApproval.builder().approved(false)
+    return EditionApproval.builder().approved(false)
         .addReasons(file.getFileName() + " cannot be read, so nothing in it counts").build();
   }
 }

@@ -2,9 +2,6 @@ package dev.precept.library.internal;
 
 import dev.precept.library.Edition;
 import dev.precept.library.EditionApproval;
-import dev.precept.library.ImmutableEdition;
-import dev.precept.library.ImmutableLibraryPolicy;
-import dev.precept.library.ImmutableLoadProblem;
 import dev.precept.library.LibraryPolicy;
 import dev.precept.library.LoadProblem;
 import dev.precept.model.Policy;
@@ -108,7 +105,7 @@ public final class LibraryReader {
         Edition fresh = l.kept().orElseGet(() -> edition(l, all, problems));
         Edition old = before.get(l.file());
         if (old != null && old.approval().approved() && !fresh.approval().approved() && !old.digest().equals(fresh.digest())) {
-          problems.add(ImmutableLoadProblem.builder().file(l.file()).message("changed, but the change is not approved ("
+          problems.add(LoadProblem.builder().file(l.file()).message("changed, but the change is not approved ("
               + String.join("; ", fresh.approval().reasons()) + "); the approved edition " + old.version() + " ("
               + PolicyDigest.parse(old.digest()).shortForm() + ") is kept").build());
           fresh = old;
@@ -117,7 +114,7 @@ public final class LibraryReader {
       }
       duplicates(editions, problems);
       editions.sort(Comparator.comparing(Edition::effective).thenComparing(Edition::version).thenComparing(Edition::file));
-      policies.put(entry.getKey(), ImmutableLibraryPolicy.builder().id(entry.getKey())
+      policies.put(entry.getKey(), LibraryPolicy.builder().id(entry.getKey())
           .title(editions.get(editions.size() - 1).policy().metadata().title())
           .editions(superseded(editions)).build());
     }
@@ -156,7 +153,7 @@ public final class LibraryReader {
       effective = dates.drafted();
       from = "the date it was drafted";
     }
-    return ImmutableEdition.builder().file(l.file()).policy(l.policy()).digest(PolicyDigest.of(l.policy()).toString())
+    return Edition.builder().file(l.file()).policy(l.policy()).digest(PolicyDigest.of(l.policy()).toString())
         .approval(approval).effective(effective).effectiveFrom(from).build();
   }
 
@@ -164,7 +161,7 @@ public final class LibraryReader {
     Map<String, List<Edition>> byVersion = editions.stream().collect(Collectors.groupingBy(Edition::version, TreeMap::new, Collectors.toList()));
     byVersion.forEach((version, same) -> {
       if (same.size() > 1) {
-        problems.add(ImmutableLoadProblem.builder().file(same.get(1).file()).message("version " + version + " of "
+        problems.add(LoadProblem.builder().file(same.get(1).file()).message("version " + version + " of "
             + same.get(0).policyId() + " is also in " + same.get(0).file() + ": give each edition its own version").build());
       }
     });
@@ -187,13 +184,13 @@ public final class LibraryReader {
       if (by.isEmpty() && e.policy().metadata().status() == Status.SUPERSEDED) {
         by = Optional.of("a later edition (its status says superseded)");
       }
-      out.add(ImmutableEdition.copyOf(e).withSupersededBy(by));
+      out.add(Edition.builder().from(e).supersededBy(by).build());
     }
     return out;
   }
 
   private static LoadProblem problem(Path file, String message, PolicyException e) {
-    return ImmutableLoadProblem.builder().file(file).message(message)
+    return LoadProblem.builder().file(file).message(message)
         .problems(e instanceof PolicyValidationException v ? v.diagnostics() : List.of()).build();
   }
 }

@@ -72,7 +72,7 @@ public final class LocatedTreeReader {
       throw fail(Diagnostic.ENCODING, source, where[0], where[1], "file contains a NUL character: this looks like a binary file, not YAML", null);
     }
     Map<Integer, int[]> oversized = new HashMap<>();
-    text = cutOversizedValues(text, limits.maxScalarLength(), oversized);
+    text = protectQuestionMarks(cutOversizedValues(text, limits.maxScalarLength(), oversized));
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(Math.max(limits.maxBytes(), 1));
     options.setMaxAliasesForCollections(0);
@@ -139,7 +139,7 @@ public final class LocatedTreeReader {
       case START_OBJECT: {
         ObjectNode object = nodes.objectNode();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String name = parser.currentName();
+          String name = restoreQuestionMarks(parser.currentName());
           JsonLocation keyAt = parser.currentTokenLocation();
           String child = pointer + "/" + escape(name);
           parser.nextToken();
@@ -174,10 +174,10 @@ public final class LocatedTreeReader {
         }
         if (parser.isCurrentAlias()) {
           problems.add(problem(Diagnostic.YAML_FEATURE, source, start.getLineNr(), start.getColumnNr(), pointer,
-              "YAML alias '*" + parser.getText() + "' is not allowed",
+              "YAML alias '*" + restoreQuestionMarks(parser.getText()) + "' is not allowed",
               "write the value out in full: policy files do not use anchors and aliases"));
         }
-        return nodes.textNode(parser.getText());
+        return nodes.textNode(restoreQuestionMarks(parser.getText()));
       case VALUE_NUMBER_INT:
         return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
             ? nodes.numberNode(parser.getBigIntegerValue())
@@ -191,7 +191,7 @@ public final class LocatedTreeReader {
       case VALUE_NULL:
         return nodes.nullNode();
       default:
-        return nodes.textNode(parser.getText());
+        return nodes.textNode(restoreQuestionMarks(parser.getText()));
     }
   }
 
@@ -235,6 +235,38 @@ public final class LocatedTreeReader {
     java.nio.charset.CoderResult result = decoder.decode(in, out, true);
     // On a malformed sequence the decoder stops with the input positioned at its first byte.
     return result.isError() ? in.position() : Math.max(0, bytes.length - 1);
+  }
+
+  /**
+   * Stands in, while SnakeYAML reads, for a {@code ?} that ends or sits inside a word. SnakeYAML
+   * follows YAML 1.1 and ends a plain value at a {@code ?} inside a flow collection, so
+   * {@code { text: Is this allowed? }} would fail; YAML 1.2 reads the {@code ?} as part of the
+   * text. A noncharacter, one char for one char, so every line and column stays where it was.
+   */
+  private static final char QUESTION_MARK_STAND_IN = '\uFDD0';
+
+  /**
+   * The text with each {@code ?} that follows a character of a word (not a space, a line break,
+   * an opening brace or bracket, or a comma, after which it could be YAML's key indicator) replaced by a stand-in
+   * that {@link #restoreQuestionMarks} turns back; the text as it is when it already holds the stand-in.
+   */
+  public static String protectQuestionMarks(String text) {
+    if (text.indexOf('?') < 0 || text.indexOf(QUESTION_MARK_STAND_IN) >= 0) {
+      return text;
+    }
+    char[] chars = text.toCharArray();
+    for (int i = 1; i < chars.length; i++) {
+      char before = chars[i - 1];
+      if (chars[i] == '?' && !Character.isWhitespace(before) && before != '{' && before != '[' && before != ',') {
+        chars[i] = QUESTION_MARK_STAND_IN;
+      }
+    }
+    return new String(chars);
+  }
+
+  /** A value read from text protected by {@link #protectQuestionMarks}, with its question marks back. */
+  public static String restoreQuestionMarks(String value) {
+    return value == null || value.indexOf(QUESTION_MARK_STAND_IN) < 0 ? value : value.replace(QUESTION_MARK_STAND_IN, '?');
   }
 
   static int[] lineAndColumn(String text, int offset) {
@@ -389,7 +421,7 @@ public final class LocatedTreeReader {
       }
       kept.append(l);
     }
-    return kept.toString();
+    return restoreQuestionMarks(kept.toString());
   }
 
   private static String syntaxHint(JsonProcessingException e) {

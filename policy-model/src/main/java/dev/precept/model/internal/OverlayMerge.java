@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precept.model.CanonicalJson;
 import dev.precept.model.Clause;
 import dev.precept.model.DidYouMean;
-import dev.precept.model.ImmutablePolicyDigest;
+import dev.precept.model.PolicyDigest;
 import dev.precept.model.LocatedDocument;
 import dev.precept.model.Overlay;
 import dev.precept.model.Policy;
-import dev.precept.model.PolicyDigest;
 import dev.precept.model.PolicyException;
 import dev.precept.model.PolicyValidationException;
 import dev.precept.model.Diagnostic;
@@ -394,7 +393,7 @@ public final class OverlayMerge {
     }
     try {
       byte[] sha = MessageDigest.getInstance("SHA-256").digest(CanonicalJson.bytes(tree));
-      return ImmutablePolicyDigest.of(HexFormat.of().formatHex(sha));
+      return PolicyDigest.parse("sha256:" + HexFormat.of().formatHex(sha));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }

@@ -76,15 +76,17 @@ public final class DocumentView {
     view.put("keywords", plain.apply(policy.id() + ", " + digest));
     Numbering numbering = policy.numbering();
     List<Map<String, Object>> notes = new ArrayList<>();
-    view.put("sections", sections(policy.sections(), numbering, text, plain, localNotes ? notes : null));
-    view.put("appendices", sections(policy.appendices(), numbering, text, plain, localNotes ? notes : null));
+    Provisions provisions = new Provisions(policy);
+    view.put("sections", sections(policy.sections(), numbering, text, plain, localNotes ? notes : null, provisions));
+    view.put("appendices", sections(policy.appendices(), numbering, text, plain, localNotes ? notes : null, provisions));
     view.put("localNotes", notes);
+    view.put("silences", provisions.unattachedSilences().stream().map(plain).toList());
     view.put("signatures", signatures(signatures, plain));
     return view;
   }
 
   private static List<Map<String, Object>> sections(List<Section> sections, Numbering numbering, UnaryOperator<String> text,
-      UnaryOperator<String> plain, List<Map<String, Object>> notes) {
+      UnaryOperator<String> plain, List<Map<String, Object>> notes, Provisions provisions) {
     List<Map<String, Object>> views = new ArrayList<>();
     for (Section section : sections) {
       String number = numbering.sections().get(section.id());
@@ -96,7 +98,7 @@ public final class DocumentView {
       view.put("title", plain.apply(section.title()));
       // "3. Code of Conduct", "Appendix A: Glossary": the heading and the contents line.
       view.put("heading", (appendix ? "Appendix " + number + ":" : number + ".") + " " + plain.apply(section.title()));
-      view.put("blocks", blocks(section.clauses(), numbering, text, plain, notes));
+      view.put("blocks", blocks(section.clauses(), numbering, text, plain, notes, provisions));
       views.add(view);
     }
     return views;
@@ -104,10 +106,11 @@ public final class DocumentView {
 
   /**
    * Paragraphs (run-on clauses joined) and lists (a lead-in clause with its items), each with the
-   * number {@link Numbering} gives it, so the document prints what rulings and diffs cite.
+   * number {@link Numbering} gives it, so the document prints what rulings and diffs cite; under
+   * each, the rule language's provisions its clauses state, in the Board's words ({@link Provisions}).
    */
   private static List<Map<String, Object>> blocks(List<Clause> clauses, Numbering numbering, UnaryOperator<String> text,
-      UnaryOperator<String> plain, List<Map<String, Object>> notes) {
+      UnaryOperator<String> plain, List<Map<String, Object>> notes, Provisions provisions) {
     List<Map<String, Object>> blocks = new ArrayList<>();
     List<Map<String, Object>> paragraph = null;
     for (Clause clause : clauses) {
@@ -117,13 +120,23 @@ public final class DocumentView {
         block.put("number", plain.apply(numbering.number(clause.id()).orElseThrow()));
         block.put("clauses", paragraph);
         block.put("items", new ArrayList<Map<String, Object>>());
+        block.put("provisions", new ArrayList<String>());
         blocks.add(block);
       }
+      Map<String, Object> block = blocks.get(blocks.size() - 1);
+      @SuppressWarnings("unchecked")
+      List<String> lines = (List<String>) block.get("provisions");
       paragraph.add(clauseView(clause, numbering, text, plain, notes));
+      provisions.of(clause).forEach(line -> lines.add(plain.apply(line)));
       if (!clause.items().isEmpty()) {
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> items = (List<Map<String, Object>>) blocks.get(blocks.size() - 1).get("items");
-        clause.items().forEach(item -> items.add(clauseView(item, numbering, text, plain, notes)));
+        List<Map<String, Object>> items = (List<Map<String, Object>>) block.get("items");
+        for (Clause item : clause.items()) {
+          items.add(clauseView(item, numbering, text, plain, notes));
+          // An item's provisions name it by its letter: the list's lines follow the list.
+          String label = numbering.number(item.id()).map(n -> n.contains("(") ? n.substring(n.indexOf('(')) : n).orElse("");
+          provisions.of(item).forEach(line -> lines.add(plain.apply(label + " " + line.replace("this paragraph", "this item"))));
+        }
         paragraph = null;
       }
     }

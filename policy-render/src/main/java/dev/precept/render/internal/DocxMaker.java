@@ -130,7 +130,17 @@ public final class DocxMaker {
             li.setNumILvl(BigInteger.ZERO);
             marked(li, (String) item.get("text"));
           }
+          for (String line : (List<String>) block.get("provisions")) {
+            paragraph(doc, "Provision", line);
+          }
         }
+      }
+      List<String> silences = (List<String>) view.get("silences");
+      if (!silences.isEmpty()) {
+        XWPFParagraph heading = doc.createParagraph();
+        heading.setStyle("Heading1");
+        run(heading, "Where this policy gives no consequence", false, false, 0);
+        silences.forEach(line -> paragraph(doc, "Provision", line));
       }
       signatures(doc, (List<Map<String, Object>>) view.get("signatures"));
       doc.write(raw);
@@ -237,6 +247,7 @@ public final class DocxMaker {
     style(styles, "Heading1", "heading 1", 14, true, false, 360, 120, 0);
     style(styles, "BodyText", "Body Text", 11, false, false, 0, 160, -1);
     style(styles, "ListParagraph", "List Paragraph", 11, false, false, 0, 80, -1);
+    style(styles, "Provision", "Provision", 10, false, true, 0, 80, -1);
     style(styles, "Organisation", "Organisation", 16, false, false, 1440, 120, -1);
     style(styles, "DateLine", "Date Line", 12, false, false, 240, 120, -1);
     style(styles, "ApprovalLine", "Approval Line", 12, false, true, 0, 240, -1);

@@ -2,8 +2,6 @@ package dev.precept.server.internal;
 
 import dev.precept.model.PolicyException;
 import dev.precept.server.ApiKeyInfo;
-import dev.precept.server.ImmutableApiKeyInfo;
-import dev.precept.server.ImmutableNewApiKey;
 import dev.precept.server.NewApiKey;
 import dev.precept.server.Scope;
 import java.time.Instant;
@@ -56,13 +54,13 @@ public final class ApiKeys {
     database.jdbi().useHandle(h -> h.createUpdate("INSERT INTO api_keys (id, name, scopes, secret_hash, created_at) "
         + "VALUES (:id, :name, :scopes, :hash, :at)").bind("id", id).bind("name", name).bind("scopes", words(scopes))
         .bind("hash", Secrets.sha256(key)).bind("at", Instant.now().toString()).execute());
-    return ImmutableNewApiKey.builder().id(id).key(key).scopes(scopes).build();
+    return NewApiKey.builder().id(id).key(key).scopes(scopes).build();
   }
 
   /** Every key, oldest first. */
   public List<ApiKeyInfo> list() {
     return database.jdbi().withHandle(h -> h.createQuery("SELECT id, name, scopes, created_at, revoked_at FROM api_keys ORDER BY created_at, id")
-        .map((rs, ctx) -> (ApiKeyInfo) ImmutableApiKeyInfo.builder().id(rs.getString(1)).name(rs.getString(2)).scopes(scopes(rs.getString(3)))
+        .map((rs, ctx) -> ApiKeyInfo.builder().id(rs.getString(1)).name(rs.getString(2)).scopes(scopes(rs.getString(3)))
             .created(Instant.parse(rs.getString(4))).revoked(Optional.ofNullable(rs.getString(5)).map(Instant::parse)).build())
         .list());
   }

@@ -1,6 +1,5 @@
 package dev.precept.server.internal;
 
-import dev.precept.server.ImmutableLogVerification;
 import dev.precept.server.LogVerification;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -244,14 +243,14 @@ public final class DecisionLog implements AutoCloseable {
       if (database.postgres()) {
         c.commit();
       }
-      return ImmutableLogVerification.builder().records(count).build();
+      return LogVerification.builder().records(count).build();
     } catch (SQLException e) {
       throw new dev.precept.model.PolicyException("cannot read the decision log: " + e.getMessage(), e);
     }
   }
 
   private static LogVerification broken(long count, long seq, String problem) {
-    return ImmutableLogVerification.builder().records(count).firstBroken(seq).problem(problem).build();
+    return LogVerification.builder().records(count).firstBroken(seq).problem(problem).build();
   }
 
   /** Stops taking records, writes those queued, and stops the writer. */

@@ -4,8 +4,7 @@ import dev.precept.library.Edition;
 import dev.precept.library.Signature;
 import dev.precept.model.Policy;
 import dev.precept.render.DocumentRenderer;
-import dev.precept.render.ImmutableLine;
-import dev.precept.render.ImmutableSignatureBlock;
+import dev.precept.render.SignatureBlock.Line;
 import dev.precept.render.SignatureBlock;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
@@ -48,12 +47,12 @@ final class Documents {
   /** The signature block: a line per signatory, filled in where a verified approval exists. */
   static SignatureBlock signatures(Edition edition) {
     Policy policy = edition.policy();
-    ImmutableSignatureBlock.Builder block = ImmutableSignatureBlock.builder()
+    SignatureBlock.Builder block = SignatureBlock.builder()
         .approved(edition.approval().approved()).approvedOn(edition.approval().approvedOn());
     for (var signatory : policy.metadata().signatories()) {
       String title = policy.office(signatory.office()).map(o -> o.title()).orElse(signatory.office());
       Optional<Signature> signed = edition.approval().signatures().stream().filter(s -> s.office().equals(signatory.office())).findFirst();
-      ImmutableLine.Builder line = ImmutableLine.builder().office(signatory.office()).title(title);
+      Line.Builder line = Line.builder().office(signatory.office()).title(title);
       signed.ifPresent(s -> line.name(s.name()).date(s.date()).verification("approved, signature verified"));
       block.addLine(line.build());
     }

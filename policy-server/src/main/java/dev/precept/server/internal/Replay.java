@@ -10,8 +10,7 @@ import dev.precept.eval.Rulings;
 import dev.precept.model.LocatedDocument;
 import dev.precept.model.Policy;
 import dev.precept.model.Diagnostic;
-import dev.precept.server.ImmutableReplayChange;
-import dev.precept.server.ImmutableReplayReport;
+import dev.precept.server.ReplayChange;
 import dev.precept.server.ReplayReport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ public final class Replay {
   public static ReplayReport of(DecisionLog log, Policy draft, java.time.Instant since) {
     Evaluator evaluator = Evaluator.of(draft);
     IncidentLoader loader = IncidentLoader.forPolicy(draft);
-    ImmutableReplayReport.Builder report = ImmutableReplayReport.builder().policy(draft.id()).version(draft.metadata().version());
+    ReplayReport.Builder report = ReplayReport.builder().policy(draft.id()).version(draft.metadata().version());
     int total = 0;
     for (DecisionRecord record : log.ofPolicy(draft.id())) {
       if (java.time.Instant.parse(record.recordedAt()).isBefore(since)) {
@@ -49,7 +48,7 @@ public final class Replay {
       LocatedDocument document = LocatedDocument.read(Json.write(incident).getBytes(StandardCharsets.UTF_8), "decision " + record.decisionId(),
           RulingDesk.REQUEST_LIMITS);
       List<Diagnostic> problems = loader.check(document, "");
-      ImmutableReplayChange.Builder change = ImmutableReplayChange.builder().decisionId(record.decisionId()).recordedAt(record.recordedAt())
+      ReplayChange.Builder change = ReplayChange.builder().decisionId(record.decisionId()).recordedAt(record.recordedAt())
           .editionVersion(record.editionVersion());
       if (!problems.isEmpty()) {
         report.addChanges(change.addDifferences("cannot be ruled under the draft: " + problems.stream().map(Diagnostic::message)

@@ -1,6 +1,5 @@
 package dev.precept.server.internal;
 
-import dev.precept.server.ImmutableRosterImport;
 import dev.precept.server.RosterImport;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ public final class Roster {
     List<List<String>> rows = Csv.parse(csv);
     List<String> problems = new ArrayList<>();
     if (rows.isEmpty()) {
-      return ImmutableRosterImport.builder().added(0).updated(0).removed(0).unchanged(0).addProblems(source + ": the file is empty").build();
+      return RosterImport.builder().added(0).updated(0).removed(0).unchanged(0).addProblems(source + ": the file is empty").build();
     }
     List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
     Map<String, Integer> at = new LinkedHashMap<>();
@@ -49,7 +48,7 @@ public final class Roster {
       at.put(column, i);
     }
     if (!problems.isEmpty()) {
-      return ImmutableRosterImport.builder().added(0).updated(0).removed(0).unchanged(0).problems(problems).build();
+      return RosterImport.builder().added(0).updated(0).removed(0).unchanged(0).problems(problems).build();
     }
     Map<String, Person> people = new LinkedHashMap<>();
     for (int line = 1; line < rows.size(); line++) {
@@ -81,7 +80,7 @@ public final class Roster {
       }
     }
     if (!problems.isEmpty()) {
-      return ImmutableRosterImport.builder().added(0).updated(0).removed(0).unchanged(0).problems(problems).build();
+      return RosterImport.builder().added(0).updated(0).removed(0).unchanged(0).problems(problems).build();
     }
     int[] counts = new int[4];
     String now = Instant.now().toString();
@@ -109,7 +108,7 @@ public final class Roster {
       }
       counts[2] = gone.size();
     });
-    return ImmutableRosterImport.builder().added(counts[0]).updated(counts[1]).removed(counts[2]).unchanged(counts[3]).build();
+    return RosterImport.builder().added(counts[0]).updated(counts[1]).removed(counts[2]).unchanged(counts[3]).build();
   }
 
   /** The person with this id, when they are on the roster (not marked as having left). */

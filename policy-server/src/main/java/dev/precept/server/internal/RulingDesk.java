@@ -41,7 +41,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class RulingDesk {
   /** Bounds on a request body: an incident is small. */
-  public static final ReadLimits REQUEST_LIMITS = dev.precept.model.ImmutableReadLimits.builder()
+  public static final ReadLimits REQUEST_LIMITS = dev.precept.model.ReadLimits.builder()
       .maxBytes(64 * 1024).maxDepth(16).maxScalarLength(16 * 1024).build();
 
   private final ServedLibrary library;

@@ -11,9 +11,8 @@ import dev.precept.approval.ApprovalRounds;
 import dev.precept.approval.ApprovalStatus;
 import dev.precept.approval.Approvals;
 import dev.precept.approval.Decision;
-import dev.precept.approval.ImmutableKeyring;
-import dev.precept.approval.ImmutableTrustedKey;
 import dev.precept.approval.Keyring;
+import dev.precept.approval.Keyring.TrustedKey;
 import dev.precept.approval.SigningKeys;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
@@ -125,9 +124,9 @@ class BoardRoomBrowserTest {
     Policy policy = PolicyLoader.standard().load(policyFile);
     KeyPair ceo = SigningKeys.generate();
     KeyPair chair = SigningKeys.generate();
-    Keyring keyring = ImmutableKeyring.builder()
-        .addKeys(ImmutableTrustedKey.builder().office("ceo").name("Jane Smith").publicKey(SigningKeys.publicPem(ceo.getPublic())).build())
-        .addKeys(ImmutableTrustedKey.builder().office("chair").name("Tom Evans").publicKey(SigningKeys.publicPem(chair.getPublic())).build())
+    Keyring keyring = Keyring.builder()
+        .addKeys(TrustedKey.builder().office("ceo").name("Jane Smith").publicKey(SigningKeys.publicPem(ceo.getPublic())).build())
+        .addKeys(TrustedKey.builder().office("chair").name("Tom Evans").publicKey(SigningKeys.publicPem(chair.getPublic())).build())
         .build();
     LocalDate date = LocalDate.of(2016, 10, 12);
     Files.writeString(policyFile.resolveSibling("social-media-policy.keyring.yaml"), Approvals.writeKeyring(keyring));

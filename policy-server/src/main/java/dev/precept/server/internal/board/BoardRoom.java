@@ -26,9 +26,7 @@ import dev.precept.approval.ApprovalRounds;
 import dev.precept.approval.ApprovalStatus;
 import dev.precept.approval.Approvals;
 import dev.precept.approval.Decision;
-import dev.precept.approval.ImmutableApprovalRecord;
-import dev.precept.approval.ImmutableApprovalRound;
-import dev.precept.approval.ImmutableTrustedPasskey;
+import dev.precept.approval.Keyring.TrustedPasskey;
 import dev.precept.approval.Keyring;
 import dev.precept.approval.Passkeys;
 import dev.precept.eval.CaseSuite;
@@ -333,9 +331,9 @@ public final class BoardRoom {
     if (keyring(visit.policyFile).passkeyByCredentialId(credentialId).isPresent()) {
       throw new Refusal(409, "This passkey is already enrolled.");
     }
-    Keyring.TrustedPasskey passkey = ImmutableTrustedPasskey.builder().office(invitation.office()).name(invitation.name())
+    Keyring.TrustedPasskey passkey = TrustedPasskey.builder().office(invitation.office()).name(invitation.name())
         .credentialId(credentialId).publicKey(publicKey).rpId(rpId).origin(origin).build();
-    ApprovalRounds.update(roundFile(visit.policyFile), r -> ImmutableApprovalRound.copyOf(r).withEnrolments(append(r.enrolments(), passkey)));
+    ApprovalRounds.update(roundFile(visit.policyFile), r -> ApprovalRound.builder().from(r).enrolments(append(r.enrolments(), passkey)).build());
     return JSON.createObjectNode().put("message", "Your passkey (" + Passkeys.shortCredential(credentialId)
         + ") is registered. The secretary will confirm it; then you can decide on this page.");
   }
@@ -353,8 +351,8 @@ public final class BoardRoom {
     } catch (PolicyException e) {
       throw new Refusal(409, e.getMessage());
     }
-    ApprovalRounds.update(roundFile(visit.policyFile), r -> ImmutableApprovalRound.copyOf(r)
-        .withEnrolments(r.enrolments().stream().filter(p -> !p.credentialId().equals(credential)).toList()));
+    ApprovalRounds.update(roundFile(visit.policyFile), r -> ApprovalRound.builder().from(r)
+        .enrolments(r.enrolments().stream().filter(p -> !p.credentialId().equals(credential)).toList()).build());
     ctx.redirect(ctx.path().substring(0, ctx.path().length() - "/confirm".length()));
     return "";
   }
@@ -381,7 +379,7 @@ public final class BoardRoom {
     if (passkeys.isEmpty()) {
       throw new Refusal(409, "Your passkey has not been confirmed by the secretary yet.");
     }
-    ApprovalRecord statement = ImmutableApprovalRecord.builder().policy(visit.round.policy()).office(invitation.office()).name(invitation.name())
+    ApprovalRecord statement = ApprovalRecord.builder().policy(visit.round.policy()).office(invitation.office()).name(invitation.name())
         .decision(decision).date(LocalDate.now(clock)).minute(visit.round.meeting())
         .comment(comment.isEmpty() ? Optional.empty() : Optional.of(comment)).digest(visit.round.digest()).key("").signature("").build();
     byte[] challenge = Passkeys.challenge(statement);
@@ -405,7 +403,7 @@ public final class BoardRoom {
       throw new Refusal(403, "This passkey is enrolled for " + title(policy, passkey.office()) + ", not for " + title(policy, invitation.office())
           + ": your decision was not recorded.");
     }
-    ApprovalRecord record = Passkeys.record(ImmutableApprovalRecord.copyOf(statement).withKey(passkey.fingerprint()), bytes(answer, "credentialId"),
+    ApprovalRecord record = Passkeys.record(ApprovalRecord.builder().from(statement).key(passkey.fingerprint()).build(), bytes(answer, "credentialId"),
         bytes(answer, "authenticatorData"), bytes(answer, "clientDataJSON"), bytes(answer, "signature"));
     List<String> problems = Passkeys.problems(record, passkey);
     if (!problems.isEmpty()) {
