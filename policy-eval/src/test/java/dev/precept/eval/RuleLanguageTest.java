@@ -84,7 +84,7 @@ class RuleLanguageTest {
   }
 
   private static CollectiveDecision votes(int votesFor, int against, int abstained, int members) {
-    return ImmutableCollectiveDecision.builder().votesFor(votesFor).votesAgainst(against).abstained(abstained).members(members).build();
+    return CollectiveDecision.builder().votesFor(votesFor).votesAgainst(against).abstained(abstained).members(members).build();
   }
 
   private static Incident.Builder incident(String role, String clause) {

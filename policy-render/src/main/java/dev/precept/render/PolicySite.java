@@ -1,5 +1,7 @@
 package dev.precept.render;
 
+import org.apiguardian.api.API;
+
 import dev.precept.model.Office;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyException;
@@ -39,6 +41,7 @@ import java.util.stream.Collectors;
  * {@code .pdf}; an academy's as {@code academies/<academy>/<id>.html} and {@code .pdf}, where
  * {@code <academy>} is the academy's name in lower case with words joined by hyphens.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class PolicySite {
   /** The index page's generator, by which a folder is recognised as a site published before. */
   public static final String GENERATOR = "Precept publish";

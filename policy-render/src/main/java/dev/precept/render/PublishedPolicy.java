@@ -1,5 +1,7 @@
 package dev.precept.render;
 
+import org.apiguardian.api.API;
+
 import dev.precept.model.Policy;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -11,11 +13,17 @@ import org.immutables.value.Value;
  * shows, and when it is next reviewed. A policy whose signature block is not approved is published
  * marked DRAFT.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
 @Value.Immutable
 public interface PublishedPolicy {
-  /** A builder. */
-  static ImmutablePublishedPolicy.Builder builder() {
-    return ImmutablePublishedPolicy.builder();
+  /** A new builder of {@link PublishedPolicy}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link PublishedPolicy}: set its parts, then {@code build()}. */
+  final class Builder extends ImmutablePublishedPolicy.Builder {
+    Builder() {}
   }
 
   /** The academy that holds this policy; empty for the trust's own. */

@@ -24,9 +24,9 @@ class PolicySiteTest {
 
   /** The seed's signature block, every line approved on this date. */
   static SignatureBlock approvedOn(LocalDate date) {
-    ImmutableSignatureBlock.Builder block = ImmutableSignatureBlock.builder().approved(true).approvedOn(date);
-    SignatureBlock.unsigned(POLICY).lines().forEach(line -> block.addLines(ImmutableLine.copyOf(line)
-        .withName("A Signatory").withDate(date).withVerification("approved, signature verified")));
+    SignatureBlock.Builder block = SignatureBlock.builder().approved(true).approvedOn(date);
+    SignatureBlock.unsigned(POLICY).lines().forEach(line -> block.addLines(SignatureBlock.Line.builder().from(line)
+        .name("A Signatory").date(date).verification("approved, signature verified").build()));
     return block.build();
   }
 

@@ -33,7 +33,7 @@ final class Academies {
   /**
    * The academy's policies (or every academy's, for {@code all}) in a library already read.
    *
-   * @throws Precept.UsageException when the library has no such academy
+   * @throws UsageException when the library has no such academy
    */
   static List<AcademyPolicy> select(TrustLibrary trust, String academy, LocalDate date) {
     Path library = trust.folder();

@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.library.RegisterEntry;
 import dev.precept.library.TrustLibrary;
 import dev.precept.library.TrustRegister;
@@ -62,10 +61,10 @@ public final class PublishCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!Files.isDirectory(folder)) {
-      throw new Precept.UsageException(folder + ": no such folder");
+      throw new UsageException(folder + ": no such folder");
     }
     if (templates != null && !Files.isDirectory(templates)) {
-      throw new Precept.UsageException(templates + ": no such folder");
+      throw new UsageException(templates + ": no such folder");
     }
     SiteFolder.checkTarget(out, folder, force);
     PrintWriter err = spec.commandLine().getErr();
@@ -73,7 +72,7 @@ public final class PublishCommand implements Callable<Integer> {
     if (!library.problems().isEmpty()) {
       library.problems().forEach(p -> err.println(p.describe()));
       err.println("precept: " + library.problems().size() + " file(s) in " + folder + " cannot be read; nothing published");
-      return Precept.INVALID;
+      return ExitCode.INVALID;
     }
     LocalDate date = on == null ? LocalDate.now() : on;
     TrustRegister register = library.register(date, Period.ZERO);
@@ -84,7 +83,7 @@ public final class PublishCommand implements Callable<Integer> {
     if (published.isEmpty()) {
       err.println("precept: no policy has an approved edition in force on " + date + "; nothing published"
           + (allowDrafts ? "" : " (--allow-drafts publishes drafts, marked DRAFT)"));
-      return Precept.INVALID;
+      return ExitCode.INVALID;
     }
     DocumentRenderer renderer = templates == null ? DocumentRenderer.standard() : DocumentRenderer.withTemplates(templates);
     boolean showProgress = terminal.getAsBoolean();
@@ -102,7 +101,7 @@ public final class PublishCommand implements Callable<Integer> {
         + (academies == 0 ? "" : " for " + academies + (academies == 1 ? " academy" : " academies"))
         + (drafts == 0 ? "" : " (" + drafts + " marked DRAFT)") + ", in force on " + date
         + (left.isEmpty() ? "" : "; " + left.size() + " not published (see above)") + ": " + out.resolve("index.html"));
-    return Precept.OK;
+    return ExitCode.OK;
   }
 
   /**

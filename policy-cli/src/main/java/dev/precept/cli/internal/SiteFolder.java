@@ -1,6 +1,5 @@
 package dev.precept.cli.internal;
 
-import dev.precept.cli.Precept;
 import dev.precept.model.PolicyException;
 import dev.precept.render.PolicySite;
 import java.io.IOException;
@@ -28,23 +27,23 @@ final class SiteFolder {
    * Refuses a target that publishing would damage: a file, the library itself or a folder holding
    * it, or a folder with other files in it (unless {@code force}).
    *
-   * @throws Precept.UsageException naming the folder and what to do instead
+   * @throws UsageException naming the folder and what to do instead
    */
   static void checkTarget(Path site, Path library, boolean force) {
     Path target = site.toAbsolutePath().normalize();
     if (library.toAbsolutePath().normalize().startsWith(target)) {
-      throw new Precept.UsageException(site + ": holds the library itself; publish into a folder of its own");
+      throw new UsageException(site + ": holds the library itself; publish into a folder of its own");
     }
     if (!Files.exists(site, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     if (!Files.isDirectory(site, LinkOption.NOFOLLOW_LINKS)) {
-      throw new Precept.UsageException(site + ": is not a folder (a file or link is in the way); choose another output folder");
+      throw new UsageException(site + ": is not a folder (a file or link is in the way); choose another output folder");
     }
     if (force || isEmpty(site) || isPublishedSite(site)) {
       return;
     }
-    throw new Precept.UsageException(site + ": is not empty and is not a site published before; "
+    throw new UsageException(site + ": is not empty and is not a site published before; "
         + "choose a new or empty folder, or add --force to replace everything in it");
   }
 
@@ -52,7 +51,7 @@ final class SiteFolder {
     try (Stream<Path> files = Files.list(folder)) {
       return files.findAny().isEmpty();
     } catch (IOException e) {
-      throw new Precept.UsageException(folder + ": cannot be read (" + e.getMessage() + ")");
+      throw new UsageException(folder + ": cannot be read (" + e.getMessage() + ")");
     }
   }
 
