@@ -80,17 +80,21 @@ class ServerCommandsTest {
   }
 
   @Test
-  void peopleImportAddsThenUpdatesAndRefusesABadFileWhole() throws Exception {
+  void peopleImportAddsUpdatesRemovesThoseLeftOutAndRefusesABadFileWhole() throws Exception {
     Path library = library();
     Path csv = dir.resolve("people.csv");
     Files.writeString(csv, "id,name,email,roles,academy\nE1,Ann Teacher,ann@example.org,staff,North\n"
         + "E2,\"Bob, the Governor\",bob@example.org,governor;parent,South\n");
     PreceptTest.Run first = PreceptTest.run("people", "import", library.toString(), csv.toString());
     assertEquals(0, first.code(), first.err());
-    assertEquals("roster imported: 2 added, 0 updated, 0 unchanged\n", first.out());
+    assertEquals("roster imported: added 2, updated 0, removed 0 (0 unchanged)\n", first.out());
     Files.writeString(csv, "id,name,email,roles,academy\nE1,Ann Teacher,ann@example.org,staff;volunteer,North\n"
         + "E2,\"Bob, the Governor\",bob@example.org,governor;parent,South\n");
-    assertEquals("roster imported: 0 added, 1 updated, 1 unchanged\n", PreceptTest.run("people", "import", library.toString(), csv.toString()).out());
+    assertEquals("roster imported: added 0, updated 1, removed 0 (1 unchanged)\n", PreceptTest.run("people", "import", library.toString(), csv.toString()).out());
+    Files.writeString(csv, "id,name,email,roles,academy\nE2,\"Bob, the Governor\",bob@example.org,governor;parent,South\n"
+        + "E6,Eve Teacher,eve@example.org,staff,North\n");
+    assertEquals("roster imported: added 1, updated 0, removed 1 (1 unchanged)\n",
+        PreceptTest.run("people", "import", library.toString(), csv.toString()).out(), "E1 is not in the file: removed");
     Files.writeString(csv, "id,name,email,roles,academy\nE3,Cat,cat@example.org,staff,North\nE4,,x@example.org,staff,North\nE5,Dan,not-an-email,staff,North\n");
     PreceptTest.Run bad = PreceptTest.run("people", "import", library.toString(), csv.toString());
     assertEquals(1, bad.code());

@@ -123,6 +123,18 @@ public final class IncidentLoader {
   }
 
   /**
+   * The incident in a plain JSON tree (read without locations, e.g. by Jackson) when it passes
+   * every check {@link #check} makes; empty when anything is off or unusual, and the caller must
+   * then read it located ({@link #read(LocatedDocument, String)}) to accept it or list its
+   * problems. For servers and batches, where the located read costs more than the ruling; the
+   * incident given is the one the located read gives for the same text.
+   */
+  public Optional<Incident> readIfClean(JsonNode node) {
+    Objects.requireNonNull(node, "IncidentLoader.readIfClean needs a JSON tree, not null");
+    return readChecked(node);
+  }
+
+  /**
    * The incident in a JSON tree when it passes every check {@link #check} makes (the schema and the
    * policy), built without location tracking; empty when anything is off or unusual, and the caller
    * must then take the located path for the problems. Used for batches, where the located path

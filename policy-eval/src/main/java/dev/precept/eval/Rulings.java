@@ -26,6 +26,21 @@ public final class Rulings {
   }
 
   /**
+   * The ruling as compact JSON, one line: {@link #toJson(Ruling)} without its indentation and final
+   * newline (the same fields, in the same order), written in one pass, for logs and services.
+   */
+  public static String toCompactJson(Ruling ruling) {
+    try (java.io.StringWriter text = new java.io.StringWriter(2048);
+        com.fasterxml.jackson.core.JsonGenerator out = EvalJson.mapper().getFactory().createGenerator(text)) {
+      dev.precept.eval.internal.RulingJsonWriter.write(ruling, out);
+      out.flush();
+      return text.toString();
+    } catch (IOException e) {
+      throw new PolicyException("could not write the ruling as JSON", e);
+    }
+  }
+
+  /**
    * Reads a ruling back from {@link #toJson(Ruling)}'s form.
    *
    * @throws PolicyException when the text is not a ruling

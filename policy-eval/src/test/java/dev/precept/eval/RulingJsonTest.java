@@ -48,6 +48,18 @@ class RulingJsonTest {
   }
 
 
+  @Test
+  void compactJsonIsTheIndentedJsonOnOneLineAndReadsBackToTheSameRuling() throws Exception {
+    for (Incident incident : SeedIncidents.INCIDENTS) {
+      Ruling ruling = SeedPolicy.EVALUATOR.rule(incident);
+      String compact = Rulings.toCompactJson(ruling);
+      assertEquals(-1, compact.indexOf('\n'), incident.id());
+      assertEquals(EvalJson.mapper().readTree(Rulings.toJson(ruling)), EvalJson.mapper().readTree(compact), incident.id());
+      assertEquals(mapper(ruling), compact, incident.id());
+      assertEquals(ruling, Rulings.fromJson(compact), incident.id());
+    }
+  }
+
   private static String mapper(Ruling ruling) throws Exception {
     return EvalJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ruling);
   }

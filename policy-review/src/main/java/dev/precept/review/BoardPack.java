@@ -61,6 +61,17 @@ public final class BoardPack {
    */
   public Map<String, byte[]> files(Policy policy, SignatureBlock signatures, Optional<Policy> previous,
       List<PolicyCase> cases, List<PolicyCase> previousCases) {
+    return files(policy, signatures, previous, cases, previousCases, Optional.empty());
+  }
+
+  /**
+   * The pack's files, by name, in the order the index lists them, with the decision log's rulings
+   * re-ruled under this edition when {@code replay} is given (a page, HTML and PDF).
+   *
+   * @param replay the logged rulings of a period re-ruled under {@code policy}
+   */
+  public Map<String, byte[]> files(Policy policy, SignatureBlock signatures, Optional<Policy> previous,
+      List<PolicyCase> cases, List<PolicyCase> previousCases, Optional<LogReplay> replay) {
     Map<String, byte[]> files = new LinkedHashMap<>();
     List<Map<String, Object>> items = new ArrayList<>();
     files.put("document.html", utf8(renderer.html(policy, signatures)));
@@ -77,6 +88,20 @@ public final class BoardPack {
       items.add(item("changes.html", "What changed since version " + summary.oldVersion(),
           summary.changes().size() + " changes, " + summary.substantiveCount() + " substantive; "
               + summary.rulingChanges().size() + " rulings change"));
+    }
+    if (replay.isPresent()) {
+      String html = replayHtml(replay.get(), policy, true);
+      files.put("replay.html", utf8(html));
+      ByteArrayOutputStream replayPdf = new ByteArrayOutputStream();
+      dev.precept.render.internal.PdfMaker.render(replayHtml(replay.get(), policy, false), Optional.empty(),
+          new dev.precept.render.internal.PdfMaker.Info("Logged rulings under " + policy.metadata().title() + ", version "
+              + policy.metadata().version(), policy.metadata().organisation(), replayHeadline(replay.get()),
+              policy.id() + ", " + PolicyDigest.of(policy), policy.metadata().dates().drafted(), PolicyDigest.of(policy).hex(),
+              !signatures.approved()),
+          replayPdf);
+      files.put("replay.pdf", replayPdf.toByteArray());
+      items.add(item("replay.html", "Logged rulings under this edition", replayHeadline(replay.get())
+          + " (also as replay.pdf)"));
     }
     CheckReport check = PolicyCheck.of(policy);
     long errors = check.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
@@ -168,6 +193,27 @@ public final class BoardPack {
     }
     view.put("rulings", rulings);
     return templates.merge("changes.html.vm", Map.of("s", view, "css", templates.text("pack.css")));
+  }
+
+  /** "Of the 340 rulings logged in the last year (since 2025-11-25), 12 would change under this edition:". */
+  public static String replayHeadline(LogReplay replay) {
+    return "Of the " + replay.replayed() + (replay.replayed() == 1 ? " ruling" : " rulings") + " logged " + replay.period() + ", "
+        + replay.changes().size() + " would change under this edition" + (replay.changes().isEmpty() ? "." : ":");
+  }
+
+  private String replayHtml(LogReplay replay, Policy policy, boolean inPack) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("inPack", inPack);
+    view.put("title", Markup.plain(policy.metadata().title()));
+    view.put("version", Markup.plain(policy.metadata().version()));
+    view.put("headline", Markup.plain(replayHeadline(replay)));
+    List<Map<String, Object>> changes = new ArrayList<>();
+    for (ReplayedRuling change : replay.changes()) {
+      changes.add(Map.of("decision", Markup.plain(change.decisionId()), "at", Markup.plain(change.recordedAt()),
+          "edition", Markup.plain(change.editionVersion()), "lines", change.differences().stream().map(Markup::plain).toList()));
+    }
+    view.put("changes", changes);
+    return templates.merge("replay.html.vm", Map.of("r", view, "css", templates.text("pack.css")));
   }
 
   private String checkHtml(CheckReport report, Policy policy) {

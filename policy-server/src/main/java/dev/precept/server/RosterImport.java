@@ -5,7 +5,10 @@ import org.apiguardian.api.API;
 import java.util.List;
 import org.immutables.value.Value;
 
-/** What importing a roster CSV did: people added and updated, and the rows refused (with their line). */
+/**
+ * What importing a roster CSV did (the roster becomes the file): people added, updated and removed
+ * (marked as having left), and the rows refused (with their line).
+ */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 @Value.Immutable
 public interface RosterImport {
@@ -24,6 +27,9 @@ public interface RosterImport {
 
   /** People already on it whose details changed. */
   int updated();
+
+  /** People on the roster but not in the file, now marked as having left (their acknowledgements are kept). */
+  int removed();
 
   /** People already on it with nothing changed. */
   int unchanged();

@@ -119,8 +119,13 @@ public final class ServerAdmin implements AutoCloseable {
    * would change. Values redacted in the log (free-text facts) are replayed as their hashes.
    */
   public ReplayReport replay(dev.precept.model.Policy draft) {
+    return replay(draft, java.time.Instant.MIN);
+  }
+
+  /** As {@link #replay(dev.precept.model.Policy)}, for the rulings recorded at or after {@code since}. */
+  public ReplayReport replay(dev.precept.model.Policy draft, java.time.Instant since) {
     try (DecisionLog log = new DecisionLog(database, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
-      return dev.precept.server.internal.Replay.of(log, draft);
+      return dev.precept.server.internal.Replay.of(log, draft, since);
     }
   }
 

@@ -2,6 +2,11 @@ package dev.precept.cli.internal;
 
 import dev.precept.model.Policy;
 import dev.precept.review.BoardPack;
+import dev.precept.review.LogReplay;
+import dev.precept.review.ReplayedRuling;
+import dev.precept.server.ReplayChange;
+import dev.precept.server.ReplayReport;
+import dev.precept.server.ServerAdmin;
 import dev.precept.render.DocumentRenderer;
 import dev.precept.render.SignatureBlock;
 import java.nio.file.Path;
@@ -40,9 +45,28 @@ public final class PackCommand implements Callable<Integer> {
   @Option(names = "--templates", paramLabel = "DIR", description = "A folder of your own document templates, style sheet and fonts.")
   Path templates;
 
+  @Option(names = "--log", paramLabel = "LIBRARY|URL", description = "The server's library folder (its SQLite decision log) or a "
+      + "database URL: the rulings logged under the policy are re-ruled under this edition, and the pack lists those that would change.")
+  String log;
+
+  @Option(names = "--db", paramLabel = "URL", description = "The server's database (jdbc:postgresql://...), as --log's URL.")
+  String db;
+
+  @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "With --log or --db: the rulings logged from this date (default: the last year).")
+  java.time.LocalDate since;
+
   @Override
   public Integer call() {
+    if (log != null && db != null) {
+      throw new UsageException("give the decision log once: --log LIBRARY or --db URL");
+    }
+    if (since != null && log == null && db == null) {
+      throw new UsageException("--since goes with --log or --db");
+    }
     if (academy != null) {
+      if (log != null || db != null) {
+        throw new UsageException("--log and --db do not go with --academy: replay the log against one policy at a time");
+      }
       if (previousFile != null) {
         throw new UsageException("--previous does not go with --academy: the academy's previous edition comes from its overlay");
       }
@@ -69,12 +93,32 @@ public final class PackCommand implements Callable<Integer> {
     Policy policy = Inputs.policy(policyFile);
     Optional<Policy> previous = Optional.ofNullable(previousFile).map(Inputs::policy);
     DocumentRenderer renderer = templates == null ? DocumentRenderer.standard() : DocumentRenderer.withTemplates(templates);
+    Optional<LogReplay> replay = Optional.ofNullable(log != null ? log : db).map(where -> replay(where, policy));
     Map<String, byte[]> files = BoardPack.of(renderer).files(policy, ApprovalFiles.signatureBlock(policyFile, policy), previous,
         DiffCommand.casesBeside(policyFile, policy),
-        previous.map(p -> DiffCommand.casesBeside(previousFile, p)).orElse(List.of()));
+        previous.map(p -> DiffCommand.casesBeside(previousFile, p)).orElse(List.of()), replay);
     List<Path> inputs = previousFile == null ? List.of(policyFile) : List.of(policyFile, previousFile);
     OutputFiles.writeAll(out, files, inputs);
+    replay.ifPresent(r -> spec.commandLine().getOut().println(BoardPack.replayHeadline(r).replaceFirst(":$", ".")));
     spec.commandLine().getOut().println("wrote the review pack, " + files.size() + " files: " + out.resolve("index.html"));
     return ExitCode.OK;
   }
+
+  /** The decision log's rulings of the period re-ruled under the policy (as {@code precept replay} does). */
+  private LogReplay replay(String where, Policy policy) {
+    boolean url = where.startsWith("jdbc:");
+    java.time.LocalDate from = since != null ? since : java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusYears(1);
+    ReplayReport report;
+    try (ServerAdmin admin = ServerAdmin.open(url ? Path.of(".") : Inputs.folder(Path.of(where)), url ? Optional.of(where) : Optional.empty())) {
+      report = admin.replay(policy, from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+    }
+    var out = LogReplay.builder().period(since != null ? "since " + since : "in the last year (since " + from + ")")
+        .replayed(report.replayed());
+    for (ReplayChange change : report.changes()) {
+      out.addChanges(ReplayedRuling.builder().decisionId(change.decisionId()).recordedAt(change.recordedAt())
+          .editionVersion(change.editionVersion()).differences(change.differences()).build());
+    }
+    return out.build();
+  }
+
 }

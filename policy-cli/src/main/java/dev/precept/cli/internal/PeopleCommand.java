@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
     subcommands = {PeopleCommand.Import.class})
 public final class PeopleCommand {
   /** {@code precept people import}. */
-  @Command(name = "import", description = "Import a CSV (id,name,email,roles,academy; roles separated by ';'); "
-      + "people already there are updated. Nothing is imported when a row is refused.", mixinStandardHelpOptions = true)
+  @Command(name = "import", description = "Import a CSV (id,name,email,roles,academy; roles separated by ';') as the whole "
+      + "roster: people already there are updated, people not in the file are marked as having left (their acknowledgements "
+      + "are kept). Nothing is imported when a row is refused.", mixinStandardHelpOptions = true)
   static final class Import implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -48,7 +49,8 @@ public final class PeopleCommand {
         spec.commandLine().getErr().flush();
         return ExitCode.INVALID;
       }
-      out.printf("roster imported: %d added, %d updated, %d unchanged%n", result.added(), result.updated(), result.unchanged());
+      out.printf("roster imported: added %d, updated %d, removed %d (%d unchanged)%n", result.added(), result.updated(),
+          result.removed(), result.unchanged());
       out.flush();
       return ExitCode.OK;
     }

@@ -151,7 +151,7 @@ public final class ApiRoutes {
     try {
       made.committed().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      LOG.error("decision {} could not be logged", made.response().path("decisionId").asText(), e);
+      LOG.error("decision {} could not be logged", made.decisionId(), e);
       throw new ProblemException(503, "log-unavailable", "Decision log unavailable",
           "the ruling could not be written to the decision log, so it is not given; try again");
     } catch (InterruptedException e) {
@@ -159,8 +159,7 @@ public final class ApiRoutes {
       throw new ProblemException(503, "log-unavailable", "Decision log unavailable", "the server is stopping");
     }
     rulingTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-    ctx.status(201).header("Location", "/v1/decisions/" + made.response().path("decisionId").asText())
-        .contentType("application/json").result(Json.write(made.response()));
+    ctx.status(201).header("Location", "/v1/decisions/" + made.decisionId()).contentType("application/json").result(made.response());
   }
 
   private LibraryPolicy knownPolicy(String id) {
@@ -406,6 +405,7 @@ public final class ApiRoutes {
     if (!result.problems().isEmpty()) {
       throw new ProblemException(400, "invalid-roster", "The roster is not valid", String.join("; ", result.problems()));
     }
-    ctx.json(Json.object().put("added", result.added()).put("updated", result.updated()).put("unchanged", result.unchanged()));
+    ctx.json(Json.object().put("added", result.added()).put("updated", result.updated()).put("removed", result.removed())
+        .put("unchanged", result.unchanged()));
   }
 }

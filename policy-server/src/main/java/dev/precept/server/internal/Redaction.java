@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precept.model.FactType;
 import dev.precept.model.Policy;
 import dev.precept.server.PersonalData;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * What of an incident is personal, and how the log keeps it. Personal: the person's roster id, the
@@ -19,11 +24,26 @@ import java.util.Optional;
 public final class Redaction {
   private final PersonalData mode;
   private final byte[] key;
+  /** One keyed-hash engine a thread, made once (making one costs more than hashing a name). */
+  private final ThreadLocal<Mac> macs;
+  /** The free-text names of the policy last redacted under (compared by identity: a policy is immutable). */
+  private volatile FreeText last;
+
+  private record FreeText(Policy policy, List<String> attributes, List<String> facts) {}
 
   /** Redaction in this mode with this key. */
   public Redaction(PersonalData mode, byte[] key) {
     this.mode = mode;
     this.key = key.clone();
+    this.macs = ThreadLocal.withInitial(() -> {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(this.key, "HmacSHA256"));
+        return mac;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   /** The mode. */
@@ -33,7 +53,8 @@ public final class Redaction {
 
   /** How a personal value is stored. */
   public String value(String clear) {
-    return mode == PersonalData.CLEAR ? clear : "hmac:" + Secrets.hmac(key, clear);
+    return mode == PersonalData.CLEAR ? clear
+        : "hmac:" + HexFormat.of().formatHex(macs.get().doFinal(clear.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The reference to a person stored with a decision, and used to find their decisions. */
@@ -47,18 +68,19 @@ public final class Redaction {
     if (mode == PersonalData.CLEAR) {
       return copy;
     }
+    FreeText names = freeText(policy);
     redact(copy, "summary");
     JsonNode person = copy.path("person");
     if (person instanceof ObjectNode p) {
       redact(p, "id");
       if (p.path("attributes") instanceof ObjectNode attributes) {
-        for (String name : freeText(policy, true)) {
+        for (String name : names.attributes()) {
           redact(attributes, name);
         }
       }
     }
     if (copy.path("facts") instanceof ObjectNode facts) {
-      for (String name : freeText(policy, false)) {
+      for (String name : names.facts()) {
         redact(facts, name);
       }
     }
@@ -70,6 +92,15 @@ public final class Redaction {
     if (value != null && !value.isNull()) {
       node.put(field, value(value.asText()));
     }
+  }
+
+  private FreeText freeText(Policy policy) {
+    FreeText known = last;
+    if (known == null || known.policy() != policy) {
+      known = new FreeText(policy, freeText(policy, true), freeText(policy, false));
+      last = known;
+    }
+    return known;
   }
 
   private static List<String> freeText(Policy policy, boolean attributes) {

@@ -27,11 +27,19 @@ public final class Replay {
 
   /** The replay of the log's decisions of the draft's policy. */
   public static ReplayReport of(DecisionLog log, Policy draft) {
+    return of(log, draft, java.time.Instant.MIN);
+  }
+
+  /** The replay of the log's decisions of the draft's policy recorded at or after {@code since}. */
+  public static ReplayReport of(DecisionLog log, Policy draft, java.time.Instant since) {
     Evaluator evaluator = Evaluator.of(draft);
     IncidentLoader loader = IncidentLoader.forPolicy(draft);
     ReplayReport.Builder report = ReplayReport.builder().policy(draft.id()).version(draft.metadata().version());
     int total = 0;
     for (DecisionRecord record : log.ofPolicy(draft.id())) {
+      if (java.time.Instant.parse(record.recordedAt()).isBefore(since)) {
+        continue;
+      }
       total++;
       ObjectNode incident = (ObjectNode) Json.read(record.incident());
       if (incident.path("person") instanceof ObjectNode person) {

@@ -28,13 +28,15 @@ public final class Roster {
 
   /**
    * Imports a CSV with the header {@code id,name,email,roles,academy} (roles separated by
-   * {@code ;}); people already there are updated. Nothing is imported when any row is refused.
+   * {@code ;}) as the whole roster: people already there are updated, people not in the file are
+   * marked as having left (kept, with their acknowledgements, but no longer in scope; a later
+   * import brings them back). Nothing is imported when any row is refused.
    */
   public RosterImport importCsv(String csv, String source) {
     List<List<String>> rows = Csv.parse(csv);
     List<String> problems = new ArrayList<>();
     if (rows.isEmpty()) {
-      return RosterImport.builder().added(0).updated(0).unchanged(0).addProblems(source + ": the file is empty").build();
+      return RosterImport.builder().added(0).updated(0).removed(0).unchanged(0).addProblems(source + ": the file is empty").build();
     }
     List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
     Map<String, Integer> at = new LinkedHashMap<>();
@@ -46,7 +48,7 @@ public final class Roster {
       at.put(column, i);
     }
     if (!problems.isEmpty()) {
-      return RosterImport.builder().added(0).updated(0).unchanged(0).problems(problems).build();
+      return RosterImport.builder().added(0).updated(0).removed(0).unchanged(0).problems(problems).build();
     }
     Map<String, Person> people = new LinkedHashMap<>();
     for (int line = 1; line < rows.size(); line++) {
@@ -78,36 +80,45 @@ public final class Roster {
       }
     }
     if (!problems.isEmpty()) {
-      return RosterImport.builder().added(0).updated(0).unchanged(0).problems(problems).build();
+      return RosterImport.builder().added(0).updated(0).removed(0).unchanged(0).problems(problems).build();
     }
-    int[] counts = new int[3];
+    int[] counts = new int[4];
     String now = Instant.now().toString();
     database.jdbi().useTransaction(h -> {
       for (Person p : people.values()) {
-        Optional<Person> before = find(h, p.id());
-        if (before.isPresent() && before.get().equals(p)) {
-          counts[2]++;
+        Optional<Person> before = find(h, p.id(), true);
+        boolean left = before.isPresent() && h.createQuery("SELECT left_at FROM people WHERE id = :id").bind("id", p.id())
+            .mapTo(String.class).findFirst().isPresent();
+        if (before.isPresent() && !left && before.get().equals(p)) {
+          counts[3]++;
           continue;
         }
         h.createUpdate(before.isPresent()
-                ? "UPDATE people SET name = :name, email = :email, roles = :roles, academy = :academy, updated_at = :at WHERE id = :id"
+                ? "UPDATE people SET name = :name, email = :email, roles = :roles, academy = :academy, updated_at = :at, left_at = NULL "
+                    + "WHERE id = :id"
                 : "INSERT INTO people (id, name, email, roles, academy, updated_at) VALUES (:id, :name, :email, :roles, :academy, :at)")
             .bind("id", p.id()).bind("name", p.name()).bind("email", p.email()).bind("roles", String.join(";", p.roles()))
             .bind("academy", p.academy()).bind("at", now).execute();
-        counts[before.isPresent() ? 1 : 0]++;
+        counts[before.isPresent() && !left ? 1 : 0]++; // someone who had left and is back counts as added
       }
+      List<String> gone = h.createQuery("SELECT id FROM people WHERE left_at IS NULL ORDER BY id").mapTo(String.class).list().stream()
+          .filter(id -> !people.containsKey(id)).toList();
+      for (String id : gone) {
+        h.createUpdate("UPDATE people SET left_at = :at, updated_at = :at WHERE id = :id").bind("at", now).bind("id", id).execute();
+      }
+      counts[2] = gone.size();
     });
-    return RosterImport.builder().added(counts[0]).updated(counts[1]).unchanged(counts[2]).build();
+    return RosterImport.builder().added(counts[0]).updated(counts[1]).removed(counts[2]).unchanged(counts[3]).build();
   }
 
-  /** The person with this id. */
+  /** The person with this id, when they are on the roster (not marked as having left). */
   public Optional<Person> find(String id) {
-    return database.jdbi().withHandle(h -> find(h, id));
+    return database.jdbi().withHandle(h -> find(h, id, false));
   }
 
-  private static Optional<Person> find(org.jdbi.v3.core.Handle h, String id) {
-    return h.createQuery("SELECT id, name, email, roles, academy FROM people WHERE id = :id").bind("id", id)
-        .map((rs, ctx) -> person(rs)).findFirst();
+  private static Optional<Person> find(org.jdbi.v3.core.Handle h, String id, boolean evenIfLeft) {
+    return h.createQuery("SELECT id, name, email, roles, academy FROM people WHERE id = :id" + (evenIfLeft ? "" : " AND left_at IS NULL"))
+        .bind("id", id).map((rs, ctx) -> person(rs)).findFirst();
   }
 
   private static Person person(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -115,9 +126,9 @@ public final class Roster {
         Arrays.stream(rs.getString(4).split(";")).filter(r -> !r.isEmpty()).toList(), rs.getString(5));
   }
 
-  /** Everyone, by id. */
+  /** Everyone on the roster (not those marked as having left), by id. */
   public List<Person> everyone() {
-    return database.jdbi().withHandle(h -> h.createQuery("SELECT id, name, email, roles, academy FROM people ORDER BY id")
+    return database.jdbi().withHandle(h -> h.createQuery("SELECT id, name, email, roles, academy FROM people WHERE left_at IS NULL ORDER BY id")
         .map((rs, ctx) -> person(rs)).list());
   }
 

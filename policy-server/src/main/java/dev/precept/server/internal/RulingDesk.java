@@ -1,10 +1,17 @@
 package dev.precept.server.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precept.eval.Incident;
-import dev.precept.eval.IncidentLoader;
 import dev.precept.eval.Outcome;
 import dev.precept.eval.Ruling;
 import dev.precept.eval.Rulings;
@@ -16,11 +23,14 @@ import dev.precept.model.PolicyException;
 import dev.precept.model.PolicyValidationException;
 import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -47,11 +57,32 @@ public final class RulingDesk {
     this.roster = roster;
   }
 
-  /** A ruling made, with the response to send once its record is committed. */
-  public record Made(ObjectNode response, CompletableFuture<DecisionRecord> committed) {}
+  /**
+   * A ruling made: its decision id, the response body (JSON) to send once its record is committed,
+   * and the commit.
+   */
+  public record Made(String decisionId, byte[] response, CompletableFuture<DecisionRecord> committed) {}
+
+  /** Plain JSON reading for the fast path: strict (no duplicate keys, nothing after the value), bounded. */
+  private static final ObjectReader PLAIN = JsonMapper.builder(JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(REQUEST_LIMITS.maxDepth())
+              .maxStringLength(REQUEST_LIMITS.maxScalarLength()).maxNameLength(1024).build())
+          .build())
+      .build().reader()
+      .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /** The deepest an incident the fast path takes may be (root, person, attributes, value); deeper takes the located path. */
+  private static final int FAST_DEPTH = 4;
+  /** The longest text the fast path takes; longer takes the located path, which applies the limit and says where. */
+  private static final int FAST_TEXT = REQUEST_LIMITS.maxScalarLength() / 2;
 
   /**
    * Rules on the incident in {@code body} under the policy.
+   *
+   * <p>A body that is plain, valid JSON and passes every check is read on a fast path (Jackson's
+   * streaming reader, then the edition's vocabulary and type checks on the tree); anything else
+   * (YAML, a problem, an old word that earns a warning) is read again as a located document, which
+   * accepts exactly what the fast path would have and lists every problem with its place.
    *
    * @throws ProblemException for an unknown policy (404), invalid input (400) or no edition in force (422)
    */
@@ -59,6 +90,136 @@ public final class RulingDesk {
     if (library.library().policy(policyId).isEmpty()) {
       throw new ProblemException(404, "unknown-policy", "No such policy", library.library().inForce(policyId, LocalDate.MIN).reason());
     }
+    Optional<Made> fast = fast(policyId, body, keyId);
+    return fast.isPresent() ? fast.get() : located(policyId, body, keyId);
+  }
+
+  /** The fast path: empty when the body is not plain JSON or anything in it is off (the located path then says what). */
+  Optional<Made> fast(String policyId, byte[] body, String keyId) {
+    Optional<ObjectNode> plainJson = plainJson(body);
+    if (plainJson.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectNode incident = plainJson.get();
+    Optional<String> personId = Optional.empty();
+    if (incident.path("person") instanceof ObjectNode person && person.has("id")) {
+      JsonNode id = person.get("id");
+      if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > 200) {
+        return Optional.empty();
+      }
+      personId = Optional.of(id.asText());
+    }
+    JsonNode dateNode = incident.get("date");
+    if (dateNode == null || !dateNode.isTextual()) {
+      return Optional.empty();
+    }
+    LocalDate date;
+    try {
+      date = LocalDate.parse(dateNode.asText());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+    ServedLibrary.Answer answer = library.inForce(policyId, date);
+    InForce inForce = answer.inForce();
+    if (inForce.edition().isEmpty()) {
+      return Optional.empty(); // the located path says why no edition is in force
+    }
+    Edition edition = inForce.edition().get();
+    String stored = Json.write(redaction.incident(incident, edition.policy()));
+    Optional<Roster.Person> onRoster = personId.flatMap(roster::find);
+    if (incident.get("person") instanceof ObjectNode person) {
+      person.remove("id"); // the roster id is the server's; the incident checks do not know it
+      if (onRoster.isPresent() && !person.has("roles")) {
+        ArrayNode roles = person.putArray("roles");
+        onRoster.get().roles().forEach(roles::add);
+      }
+    }
+    Optional<Incident> parsed = library.loader(edition).readIfClean(incident);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(made(policyId, edition, answer, parsed.get(), personId, onRoster, stored, keyId));
+  }
+
+  /**
+   * The body read as plain JSON (strict, bounded) when it is a JSON object within the fast path's
+   * bounds; empty for anything else (not JSON, YAML, too deep, a long text), which the located
+   * reader then reads or refuses with its place.
+   */
+  static Optional<ObjectNode> plainJson(byte[] body) {
+    if (!yamlSafe(body)) {
+      return Optional.empty();
+    }
+    JsonNode root;
+    try {
+      root = PLAIN.readTree(body);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    return root instanceof ObjectNode incident && plain(incident, 1) ? Optional.of(incident) : Optional.empty();
+  }
+
+  /**
+   * Whether JSON text means the same to the located reader, which reads YAML (JSON is YAML, nearly):
+   * no tab (JSON allows tabs between tokens, YAML refuses them as indentation), no {@code \/} escape
+   * (YAML 1.1 has none), no escaped surrogate, and no character YAML refuses or takes for a line
+   * break (DEL, C1 controls, U+2028, U+2029, U+FEFF, U+FFFE, U+FFFF). Anything else takes the located path.
+   */
+  static boolean yamlSafe(byte[] body) {
+    int start = body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF ? 3 : 0;
+    for (int i = start; i < body.length; i++) {
+      int b = body[i] & 0xff;
+      if (b == '\t' || b == 0x7F || b < 0x20 && b != '\n' && b != '\r') {
+        return false;
+      }
+      if (b == '\\' && i + 1 < body.length) {
+        int next = body[i + 1] & 0xff;
+        if (next == '/' || next == 'u' && i + 2 < body.length && (body[i + 2] | 0x20) == 'd') {
+          return false; // an escaped slash, or an escaped surrogate (u then d; a little more, for simplicity)
+        }
+        i++; // the escaped character (an escaped backslash cannot start another escape)
+        continue;
+      }
+      if (b == 0xC2 && i + 1 < body.length && (body[i + 1] & 0xff) <= 0x9F) {
+        return false; // U+0080..U+009F, NEL among them
+      }
+      if (b == 0xE2 && i + 2 < body.length && (body[i + 1] & 0xff) == 0x80 && ((body[i + 2] & 0xff) == 0xA8 || (body[i + 2] & 0xff) == 0xA9)) {
+        return false; // U+2028, U+2029
+      }
+      if (b == 0xEF && i + 2 < body.length && ((body[i + 1] & 0xff) == 0xBB && (body[i + 2] & 0xff) == 0xBF
+          || (body[i + 1] & 0xff) == 0xBF && (body[i + 2] & 0xff) >= 0xBE)) {
+        return false; // U+FEFF inside the text, U+FFFE, U+FFFF
+      }
+    }
+    return true;
+  }
+
+  /** Whether a tree is within the fast path's bounds: shallow, short texts and names. */
+  private static boolean plain(JsonNode node, int depth) {
+    if (depth > FAST_DEPTH) {
+      return false;
+    }
+    if (node.isTextual()) {
+      return node.textValue().length() <= FAST_TEXT;
+    }
+    if (node instanceof ObjectNode object) {
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
+        if (field.getKey().length() > 200 || !plain(field.getValue(), depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    for (JsonNode child : node) {
+      if (!plain(child, depth + 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The located path: reads the body with every value's place, and lists every problem found. */
+  Made located(String policyId, byte[] body, String keyId) {
     LocatedDocument document = read(body);
     ObjectNode incident = (ObjectNode) document.root();
     ObjectNode asSent = incident.deepCopy();
@@ -73,31 +234,49 @@ public final class RulingDesk {
       // still list every other problem, against the latest edition
       List<Diagnostic> problems = new ArrayList<>(List.of(undated.get()));
       List<Edition> editions = library.library().policy(policyId).orElseThrow().editions();
-      problems.addAll(IncidentLoader.forPolicy(editions.get(editions.size() - 1).policy()).check(document, ""));
+      problems.addAll(library.loader(editions.get(editions.size() - 1)).check(document, ""));
       throw invalid(problems);
     }
     LocalDate date = LocalDate.parse(document.root().get("date").asText());
-    InForce inForce = library.library().inForce(policyId, date, library.drafts());
+    ServedLibrary.Answer answer = library.inForce(policyId, date);
+    InForce inForce = answer.inForce();
     Edition edition = inForce.edition().orElseThrow(() -> new ProblemException(422, "no-edition-in-force",
         "No edition in force on the incident's date", inForce.reason()));
     Incident parsed = checked(edition, document);
-    Ruling ruling = library.evaluator(edition).rule(parsed);
-    JsonNode rulingJson = Json.read(Rulings.toJson(ruling));
+    return made(policyId, edition, answer, parsed, personId, onRoster, Json.write(redaction.incident(asSent, edition.policy())), keyId);
+  }
 
+  private Made made(String policyId, Edition edition, ServedLibrary.Answer answer, Incident parsed, Optional<String> personId,
+      Optional<Roster.Person> onRoster, String storedIncident, String keyId) {
+    Ruling ruling = library.evaluator(edition).rule(parsed);
+    String rulingJson = Rulings.toCompactJson(ruling);
     String decisionId = UUID.randomUUID().toString();
     String recordedAt = Instant.now().toString();
-    ObjectNode response = Json.object();
-    response.put("decisionId", decisionId);
-    response.put("recordedAt", recordedAt);
-    response.put("policy", policyId);
-    response.set("edition", edition(edition, inForce));
-    personId.ifPresent(id -> response.set("acknowledgement", acknowledgement(id, onRoster, edition)));
-    response.set("ruling", rulingJson);
+    byte[] response;
+    try (ByteArrayBuilder bytes = new ByteArrayBuilder(rulingJson.length() + 1024);
+        JsonGenerator out = Json.mapper().getFactory().createGenerator(bytes)) {
+      out.writeStartObject();
+      out.writeStringField("decisionId", decisionId);
+      out.writeStringField("recordedAt", recordedAt);
+      out.writeStringField("policy", policyId);
+      out.writeFieldName("edition");
+      out.writeRawValue(answer.editionJson());
+      if (personId.isPresent()) {
+        out.writeFieldName("acknowledgement");
+        out.writeTree(acknowledgement(personId.get(), onRoster, edition));
+      }
+      out.writeFieldName("ruling");
+      out.writeRawValue(rulingJson);
+      out.writeEndObject();
+      out.flush();
+      response = bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     DecisionRecord record = new DecisionRecord(0, decisionId, recordedAt, policyId, edition.version(), edition.digest(),
-        inForce.draft(), outcome(ruling), "," + String.join(",", parsed.person().roles()) + ",",
-        redaction.personRef(personId).orElse(null), keyId, Json.write(redaction.incident(asSent, edition.policy())),
-        Json.write(rulingJson), "", "");
-    return new Made(response, log.append(record));
+        answer.inForce().draft(), outcome(ruling), "," + String.join(",", parsed.person().roles()) + ",",
+        redaction.personRef(personId).orElse(null), keyId, storedIncident, rulingJson, "", "");
+    return new Made(decisionId, response, log.append(record));
   }
 
   /** A what-if ruling for the staff pages' explorer: not logged, not a decision. */
@@ -123,9 +302,9 @@ public final class RulingDesk {
   }
 
   /** The incident read against the edition (checked once: schema, then the policy's ids and types). */
-  private static Incident checked(Edition edition, LocatedDocument document) {
+  private Incident checked(Edition edition, LocatedDocument document) {
     try {
-      return IncidentLoader.forPolicy(edition.policy()).read(document, "");
+      return library.loader(edition).read(document, "");
     } catch (PolicyValidationException e) {
       throw invalid(e.diagnostics());
     }

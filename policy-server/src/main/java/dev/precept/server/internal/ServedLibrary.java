@@ -1,8 +1,10 @@
 package dev.precept.server.internal;
 
 import dev.precept.eval.Evaluator;
+import dev.precept.eval.IncidentLoader;
 import dev.precept.library.Drafts;
 import dev.precept.library.Edition;
+import dev.precept.library.InForce;
 import dev.precept.library.PolicyLibrary;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -29,8 +32,10 @@ public final class ServedLibrary {
   private final Drafts drafts;
   private final AtomicReference<PolicyLibrary> current;
   private final ConcurrentHashMap<String, Evaluator> evaluators = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, IncidentLoader> loaders = new ConcurrentHashMap<>();
   private final Counter reloads;
   private final Counter refusals;
+  private volatile InForceAnswers answers;
   private volatile String fingerprint;
   private volatile Instant loadedAt;
 
@@ -64,6 +69,36 @@ public final class ServedLibrary {
   /** The evaluator for an edition, compiled once. */
   public Evaluator evaluator(Edition edition) {
     return evaluators.computeIfAbsent(edition.digest(), d -> Evaluator.of(edition.policy()));
+  }
+
+  /** The edition in force on a date, with its JSON as a ruling shows it (null when none is). */
+  public record Answer(InForce inForce, String editionJson) {}
+
+  private record InForceAnswers(PolicyLibrary library, ConcurrentHashMap<String, Answer> byDate) {}
+
+  /**
+   * Which edition of a policy is in force on a date, as {@link PolicyLibrary#inForce} answers,
+   * remembered for the library as read (a reload starts afresh; at most a few thousand are kept).
+   */
+  public Answer inForce(String policyId, LocalDate date) {
+    PolicyLibrary now = current.get();
+    InForceAnswers known = answers;
+    if (known == null || known.library() != now) {
+      known = new InForceAnswers(now, new ConcurrentHashMap<>());
+      answers = known;
+    }
+    if (known.byDate().size() > 4096) {
+      known.byDate().clear();
+    }
+    return known.byDate().computeIfAbsent(policyId + "|" + date, k -> {
+      InForce inForce = now.inForce(policyId, date, drafts);
+      return new Answer(inForce, inForce.edition().map(e -> Json.write(RulingDesk.edition(e, inForce))).orElse(null));
+    });
+  }
+
+  /** The incident reader for an edition, built once (its vocabulary and types are the edition's). */
+  public IncidentLoader loader(Edition edition) {
+    return loaders.computeIfAbsent(edition.digest(), d -> IncidentLoader.forPolicy(edition.policy()));
   }
 
   /** Reads the library again when a file under it changed since the last read; true when it did. */

@@ -1,0 +1,64 @@
+package dev.precept.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Re-importing the roster makes it the file: people left out leave, and their acknowledgements stay. */
+class RosterReimportTest {
+  @TempDir Path folder;
+
+  @Test
+  void aReimportAddsUpdatesAndRemovesSoTheRosterIsTheFileAndKeepsTheAcknowledgementsOfThoseWhoLeft() {
+    try (RunningServer server = new RunningServer(folder)) {
+      JsonNode first = people(server, "E1,Ann Teacher,ann@example.org,staff,North\nE2,Bob Teacher,bob@example.org,staff,South\n"
+          + "E3,Cat Teacher,cat@example.org,staff,West\n");
+      assertEquals("3 0 0 0", counts(first), first.toString());
+      String digest = server.get("/v1/policies/cat-social-media", server.readKey).json().path("inForce").path("digest").asText();
+      assertEquals(201, server.post("/v1/acknowledgements", server.ackKey,
+          "{\"person\": \"E3\", \"policy\": \"cat-social-media\", \"digest\": \"" + digest + "\"}").status());
+
+      JsonNode second = people(server, "E1,Ann Teacher,ann@example.org,staff;volunteer,North\nE2,Bob Teacher,bob@example.org,staff,South\n"
+          + "E4,Dan Teacher,dan@example.org,staff,North\n");
+      assertEquals("1 1 1 1", counts(second), "added E4, updated E1, removed E3, E2 unchanged: " + second);
+      assertEquals(List.of("E1 not acknowledged", "E2 not acknowledged", "E4 not acknowledged"), report(server),
+          "E3 has left: no longer in scope");
+      JsonNode aboutE3 = server.rule(RunningServer.incidentOn("2018-01-15").replace("\"person\": {", "\"person\": {\"id\": \"E3\", ")).json();
+      assertFalse(aboutE3.path("acknowledgement").path("onRoster").asBoolean(), aboutE3.toString());
+      assertEquals(400, server.post("/v1/acknowledgements", server.ackKey,
+          "{\"person\": \"E3\", \"policy\": \"cat-social-media\", \"digest\": \"" + digest + "\"}").status(), "someone who left cannot acknowledge");
+
+      JsonNode third = people(server, "E1,Ann Teacher,ann@example.org,staff;volunteer,North\nE2,Bob Teacher,bob@example.org,staff,South\n"
+          + "E3,Cat Teacher,cat@example.org,staff,West\nE4,Dan Teacher,dan@example.org,staff,North\n");
+      assertEquals("1 0 0 3", counts(third), "E3 back: " + third);
+      assertTrue(report(server).contains("E3 acknowledged"), "the acknowledgement made before E3 left was kept: " + report(server));
+    }
+  }
+
+  private static JsonNode people(RunningServer server, String rows) {
+    RunningServer.Answer answer = server.send(HttpRequest.newBuilder(server.uri("/v1/people")).header("Content-Type", "text/csv")
+        .POST(HttpRequest.BodyPublishers.ofString("id,name,email,roles,academy\n" + rows)), server.adminKey);
+    assertEquals(200, answer.status(), answer.body());
+    return answer.json();
+  }
+
+  private static String counts(JsonNode imported) {
+    return imported.path("added").asInt() + " " + imported.path("updated").asInt() + " " + imported.path("removed").asInt() + " "
+        + imported.path("unchanged").asInt();
+  }
+
+  private static List<String> report(RunningServer server) {
+    List<String> rows = new ArrayList<>();
+    server.get("/v1/acknowledgements/report?policy=cat-social-media", server.readKey).json().path("people")
+        .forEach(p -> rows.add(p.path("id").asText() + " " + p.path("status").asText()));
+    return rows;
+  }
+}
