@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precept.library.Drafts;
+import dev.precept.library.RegisterPage;
 import dev.precept.library.TrustFolder;
+import dev.precept.library.TrustLibrary;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.net.CookieManager;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -73,6 +78,22 @@ class StaffPagesTest {
       assertTrue(row.contains("Social Media Policy") && row.contains("2017.1") && row.contains("2018-10-11"), row);
       HttpResponse<String> document = clerk.get("/v1/policies/cat-social-media/document");
       assertEquals(200, document.statusCode(), "a signed-in clerk reads the document through the session");
+    }
+  }
+
+  @Test
+  void theRegisterPageIsTheSamePageTheLibraryCommandWrites() throws Exception {
+    try (RunningServer server = new RunningServer(folder)) {
+      Clerk clerk = new Clerk(server);
+      assertEquals("/staff/login", clerk.get("/staff/register").headers().firstValue("Location").orElseThrow(),
+          "the register needs a signed-in clerk");
+      clerk.signIn(server.readKey);
+      assertTrue(Jsoup.parse(clerk.get("/staff").body()).select("a[href=/staff/register]").size() == 1, "the library links to it");
+      HttpResponse<String> page = clerk.get("/staff/register");
+      assertEquals(200, page.statusCode());
+      String expected = RegisterPage.html(TrustLibrary.open(folder).register(LocalDate.now(ZoneOffset.UTC), Period.ofDays(60)));
+      assertEquals(expected, page.body());
+      assertTrue(page.body().contains("Social Media Policy"), "it lists the library's policies");
     }
   }
 

@@ -6,6 +6,7 @@ import dev.precept.eval.Rulings;
 import dev.precept.library.Edition;
 import dev.precept.library.InForce;
 import dev.precept.library.LibraryPolicy;
+import dev.precept.library.RegisterPage;
 import dev.precept.model.BreachCategory;
 import dev.precept.model.Fact;
 import dev.precept.model.FactType;
@@ -29,6 +30,7 @@ import java.util.Optional;
  */
 public final class StaffPages {
   private static final String LOGIN_CSRF = "precept_login";
+  private static final java.time.Period REGISTER_WINDOW = java.time.Period.ofDays(60);
 
   private final ServerCore core;
   private final ApiRoutes api;
@@ -47,6 +49,7 @@ public final class StaffPages {
     routes.post("/staff/login", this::login);
     routes.post("/staff/logout", this::logout);
     routes.get("/staff", this::library);
+    routes.get("/staff/register", this::register);
     routes.get("/staff/policies/{id}/explorer", ctx -> explorer(ctx, Optional.empty()));
     routes.post("/staff/policies/{id}/explorer", this::explore);
     routes.get("/staff/policies/{id}/acknowledgements", this::report);
@@ -159,7 +162,19 @@ public final class StaffPages {
         .append(": ").append(Html.text(pr.message())).append("</li>"));
     html(ctx, 200, Html.page("Policy library", "<table id=\"policies\"><thead><tr><th>Policy</th><th>Edition in force</th>"
         + "<th>Next review</th><th>Editions</th><th></th></tr></thead><tbody>" + rows + "</tbody></table>"
+        + "<p><a href=\"/staff/register\">The register of policies by academy</a></p>"
         + (problems.length() == 0 ? "" : "<h2>Files refused</h2><ul>" + problems + "</ul>"), true, csrf(ctx)));
+  }
+
+  /**
+   * The trust's register of policies by academy: the same page {@code precept library --format html}
+   * writes, from the library this server holds (reviews due within 60 days marked due).
+   */
+  private void register(Context ctx) {
+    if (signedIn(ctx, Scope.READ).isEmpty()) {
+      return;
+    }
+    html(ctx, 200, RegisterPage.html(core.library.library().trust().register(LocalDate.now(ZoneOffset.UTC), REGISTER_WINDOW)));
   }
 
   private Optional<LibraryPolicy> policy(Context ctx) {
