@@ -482,13 +482,13 @@ public final class SemanticCheck {
         break;
       case "within":
         if (type != FactType.DATE) {
-          problem(where + "/within", who + " uses 'within' on " + what + ", which is " + type.word(), "'within' tests a date");
+          problem(where + "/within", who + " uses 'within' on " + what + ", whose type is " + type.word(), "'within' tests a date");
         }
         break;
       case "before":
       case "after":
         if (type != FactType.DATE) {
-          problem(where + "/" + test, who + " uses '" + test + "' on " + what + ", which is " + type.word(), "'" + test + "' tests a date");
+          problem(where + "/" + test, who + " uses '" + test + "' on " + what + ", whose type is " + type.word(), "'" + test + "' tests a date");
         } else {
           String bound = test.equals("before") ? condition.before().get() : condition.after().get();
           if (!bound.equals(Condition.INCIDENT_DATE)) {
@@ -498,7 +498,7 @@ public final class SemanticCheck {
         break;
       default:
         if (type != FactType.INTEGER && type != FactType.DATE) {
-          problem(where + "/" + test, who + " compares " + what + ", which is " + type.word(),
+          problem(where + "/" + test, who + " compares " + what + ", whose type is " + type.word(),
               "comparisons (atLeast, atMost, moreThan, lessThan, between) need an integer or a date");
           break;
         }
