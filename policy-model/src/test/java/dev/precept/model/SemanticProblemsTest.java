@@ -279,7 +279,7 @@ class SemanticProblemsTest {
         Arguments.of("'after' something that is not a date", clauseWhen("{fact: posted, after: 01/09/2016}"),
             Diagnostic.TYPE_MISMATCH, CLAUSE + "/when/0/after", "fact 'posted'"),
         Arguments.of("a comparison of an enum", clauseWhen("{fact: finding, atLeast: 2}"),
-            Diagnostic.INCONSISTENT, CLAUSE + "/when/0/atLeast", "clause 'rules.logo' compares fact 'finding', which is"),
+            Diagnostic.INCONSISTENT, CLAUSE + "/when/0/atLeast", "clause 'rules.logo' compares fact 'finding', whose type is"),
         Arguments.of("a bound that is not a number", clauseWhen("{fact: followers, moreThan: lots}"),
             Diagnostic.TYPE_MISMATCH, CLAUSE + "/when/0/moreThan", "fact 'followers'"),
         Arguments.of("a range with a bound that is not a date", clauseWhen("{fact: posted, between: [2024-01-01, soon]}"),
