@@ -137,19 +137,7 @@ public interface Metadata {
 
     /** The cycle in words: "every 1 year", "every 3 years", "every 1 year and 6 months". */
     default String words() {
-      Period p = every();
-      List<String> parts = new java.util.ArrayList<>();
-      if (p.getYears() != 0) {
-        parts.add(p.getYears() + (p.getYears() == 1 ? " year" : " years"));
-      }
-      if (p.getMonths() != 0) {
-        parts.add(p.getMonths() + (p.getMonths() == 1 ? " month" : " months"));
-      }
-      if (p.getDays() != 0 || parts.isEmpty()) {
-        parts.add(p.getDays() + (p.getDays() == 1 ? " day" : " days"));
-      }
-      return "every " + (parts.size() == 1 ? parts.get(0)
-          : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1));
+      return "every " + Wording.period(every());
     }
   }
 }

@@ -235,17 +235,7 @@ public final class PolicyDiff {
 
   /** A period in words: "1 year", "6 months", "60 days", "1 year and 6 months". */
   static String period(java.time.Period period) {
-    List<String> parts = new ArrayList<>();
-    if (period.getYears() != 0) {
-      parts.add(period.getYears() + (period.getYears() == 1 ? " year" : " years"));
-    }
-    if (period.getMonths() != 0) {
-      parts.add(period.getMonths() + (period.getMonths() == 1 ? " month" : " months"));
-    }
-    if (period.getDays() != 0 || parts.isEmpty()) {
-      parts.add(period.getDays() + (period.getDays() == 1 ? " day" : " days"));
-    }
-    return String.join(" and ", parts);
+    return dev.precept.model.Wording.period(period);
   }
 
   /** A consequence as the sentence a ruling gives it: "The Board of Directors must take appropriate action." */

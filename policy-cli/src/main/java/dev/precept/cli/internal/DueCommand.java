@@ -203,16 +203,6 @@ public final class DueCommand implements Callable<Integer> {
 
   /** A period as people say it: "60 days", "1 year and 6 months", not "P60D". */
   static String words(Period period) {
-    List<String> parts = new ArrayList<>();
-    if (period.getYears() != 0) {
-      parts.add(period.getYears() + (Math.abs(period.getYears()) == 1 ? " year" : " years"));
-    }
-    if (period.getMonths() != 0) {
-      parts.add(period.getMonths() + (Math.abs(period.getMonths()) == 1 ? " month" : " months"));
-    }
-    if (period.getDays() != 0 || parts.isEmpty()) {
-      parts.add(period.getDays() + (Math.abs(period.getDays()) == 1 ? " day" : " days"));
-    }
-    return parts.size() == 1 ? parts.get(0) : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    return dev.precept.model.Wording.period(period);
   }
 }

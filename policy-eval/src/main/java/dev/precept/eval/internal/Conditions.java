@@ -3,6 +3,7 @@ package dev.precept.eval.internal;
 import dev.precept.eval.CollectiveDecision;
 import dev.precept.eval.ConditionCheck;
 import dev.precept.model.Condition;
+import dev.precept.model.Wording;
 import dev.precept.model.Fact;
 import dev.precept.model.FactType;
 import java.time.LocalDate;
@@ -143,56 +144,7 @@ final class Conditions {
 
   /** The test in words, to follow "is": "at least 2", "within P12M before the incident date". */
   static String expectation(Condition condition) {
-    if (condition.carried().isPresent()) {
-      return condition.carried().get().equals("unanimous") ? "carried unanimously" : "carried by a majority of the members";
-    }
-    if (condition.decision().isPresent() && condition.atLeast().isPresent()) {
-      return "carried with at least " + condition.atLeast().get() + " votes for";
-    }
-    if (condition.atLeast().isPresent()) {
-      return "at least " + condition.atLeast().get();
-    }
-    if (condition.atMost().isPresent()) {
-      return "at most " + condition.atMost().get();
-    }
-    if (condition.moreThan().isPresent()) {
-      return "more than " + condition.moreThan().get();
-    }
-    if (condition.lessThan().isPresent()) {
-      return "less than " + condition.lessThan().get();
-    }
-    if (!condition.between().isEmpty()) {
-      return "between " + bound(condition.between().get(0)) + " and " + bound(condition.between().get(1));
-    }
-    if (condition.before().isPresent()) {
-      return "before " + bound(condition.before().get());
-    }
-    if (condition.after().isPresent()) {
-      return "after " + bound(condition.after().get());
-    }
-    if (condition.within().isPresent()) {
-      return "within " + period(condition.within().get()) + " before the incident date";
-    }
-    return condition.values().size() == 1 ? condition.values().get(0) : "one of " + String.join(", ", condition.values());
-  }
-
-  private static String bound(String value) {
-    return value.equals(Condition.INCIDENT_DATE) ? "the incident date" : value;
-  }
-
-  private static String period(String iso) {
-    Period period = Period.parse(iso);
-    List<String> parts = new ArrayList<>();
-    unit(parts, period.getYears(), "year");
-    unit(parts, period.getMonths(), "month");
-    unit(parts, period.getDays(), "day");
-    return parts.isEmpty() ? iso : String.join(" ", parts);
-  }
-
-  private static void unit(List<String> parts, int n, String word) {
-    if (n != 0) {
-      parts.add(n + " " + word + (n == 1 ? "" : "s"));
-    }
+    return Wording.test(condition, value -> value);
   }
 
   /** Whether a comparison holds; null when it needs the incident date and there is none. */

@@ -3,6 +3,7 @@ package dev.precept.render.internal;
 import dev.precept.model.Attribute;
 import dev.precept.model.Clause;
 import dev.precept.model.Condition;
+import dev.precept.model.Wording;
 import dev.precept.model.Consequence;
 import dev.precept.model.Deeming;
 import dev.precept.model.DutyStep;
@@ -242,45 +243,7 @@ final class Provisions {
 
   /** The test in words, to follow "is": "yes", "one of a, b", "at least 2", "within 12 months before the incident date". */
   private static String expectation(Condition condition) {
-    if (condition.atLeast().isPresent()) {
-      return "at least " + condition.atLeast().get();
-    }
-    if (condition.atMost().isPresent()) {
-      return "at most " + condition.atMost().get();
-    }
-    if (condition.moreThan().isPresent()) {
-      return "more than " + condition.moreThan().get();
-    }
-    if (condition.lessThan().isPresent()) {
-      return "less than " + condition.lessThan().get();
-    }
-    if (!condition.between().isEmpty()) {
-      return "between " + bound(condition.between().get(0)) + " and " + bound(condition.between().get(1));
-    }
-    if (condition.before().isPresent()) {
-      return "before " + bound(condition.before().get());
-    }
-    if (condition.after().isPresent()) {
-      return "after " + bound(condition.after().get());
-    }
-    if (condition.within().isPresent()) {
-      return "within " + period(condition.within().get()) + " before the incident date";
-    }
-    List<String> values = condition.values().stream().map(Provisions::yesNo).toList();
-    return values.size() == 1 ? values.get(0) : "one of " + String.join(", ", values);
-  }
-
-  private static String bound(String value) {
-    return value.equals(Condition.INCIDENT_DATE) ? "the incident date" : value;
-  }
-
-  private static String period(String iso) {
-    Period period = Period.parse(iso);
-    List<String> parts = new ArrayList<>();
-    unit(parts, period.getYears(), "year");
-    unit(parts, period.getMonths(), "month");
-    unit(parts, period.getDays(), "day");
-    return parts.isEmpty() ? iso : String.join(" ", parts);
+    return Wording.test(condition, Provisions::yesNo);
   }
 
   private static String duration(Duration duration) {
@@ -293,12 +256,6 @@ final class Provisions {
       return hours / 24 + " days";
     }
     return hours + (hours == 1 ? " hour" : " hours");
-  }
-
-  private static void unit(List<String> parts, int n, String word) {
-    if (n != 0) {
-      parts.add(n + " " + word + (n == 1 ? "" : "s"));
-    }
   }
 
   private String roles(List<String> ids) {
