@@ -33,6 +33,9 @@ public final class ApiRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
   /** The largest request body accepted. */
   public static final int MAX_BODY = 64 * 1024;
+
+  /** The most of a refused body read and thrown away, so its sender still sees the answer. */
+  static final long DRAIN_LIMIT = 1024 * 1024;
   static final String PROBLEM_JSON = "application/problem+json";
 
   private final ServerCore core;
@@ -125,17 +128,35 @@ public final class ApiRoutes {
 
   static byte[] body(Context ctx) {
     long declared = ctx.req().getContentLengthLong();
-    if (declared > MAX_BODY) {
-      throw tooLarge();
-    }
     try (InputStream in = ctx.req().getInputStream()) {
+      if (declared > MAX_BODY) {
+        drain(in, declared);
+        throw tooLarge();
+      }
       byte[] bytes = in.readNBytes(MAX_BODY + 1);
       if (bytes.length > MAX_BODY) {
+        drain(in, Long.MAX_VALUE);
         throw tooLarge();
       }
       return bytes;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Reads and discards a refused body up to {@link #DRAIN_LIMIT}, so that a client still sending it
+   * reads the 413 instead of a reset connection; a larger body is not read, and its connection closes.
+   */
+  private static void drain(InputStream in, long declared) throws IOException {
+    if (declared > DRAIN_LIMIT) {
+      return;
+    }
+    byte[] sink = new byte[8192];
+    long left = DRAIN_LIMIT;
+    int read;
+    while (left > 0 && (read = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0) {
+      left -= read;
     }
   }
 
