@@ -29,7 +29,7 @@ class IncidentLoaderFuzzTest {
   private static final ReadLimits SMALL = ReadLimits.builder().maxBytes(64 * 1024).build();
   private static final BatchRulings BATCH = BatchRulings.of(SeedPolicy.EVALUATOR).withThreads(1);
 
-  @FuzzTest(maxDuration = "3m")
+  @FuzzTest(maxDuration = "10m")
   void anyBytesGiveAnIncidentOrLocatedProblems(FuzzedDataProvider data) {
     byte[] bytes = data.consumeRemainingAsBytes();
     try {
@@ -46,7 +46,7 @@ class IncidentLoaderFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "3m")
+  @FuzzTest(maxDuration = "10m")
   void anyJsonLinesGiveARulingOrALineErrorForEachLine(FuzzedDataProvider data) {
     String text = data.consumeRemainingAsString();
     StringWriter out = new StringWriter();

@@ -95,20 +95,20 @@ final class WordFixture {
     }
   }
 
-  private static void styled(XWPFDocument doc, String style, String text) {
+  static void styled(XWPFDocument doc, String style, String text) {
     XWPFParagraph paragraph = doc.createParagraph();
     paragraph.setStyle(style);
     paragraph.createRun().setText(text);
   }
 
-  private static void item(XWPFDocument doc, BigInteger numbers, int level, String text) {
+  static void item(XWPFDocument doc, BigInteger numbers, int level, String text) {
     XWPFParagraph paragraph = doc.createParagraph();
     paragraph.setNumID(numbers);
     paragraph.setNumILvl(BigInteger.valueOf(level));
     paragraph.createRun().setText(text);
   }
 
-  private static BigInteger numbering(XWPFDocument doc) {
+  static BigInteger numbering(XWPFDocument doc) {
     CTAbstractNum definition = CTAbstractNum.Factory.newInstance();
     definition.setAbstractNumId(BigInteger.ONE);
     String[] formats = {"%1.", "%2)"};

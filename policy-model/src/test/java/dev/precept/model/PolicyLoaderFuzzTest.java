@@ -31,12 +31,12 @@ class PolicyLoaderFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "10m")
   void anyBytesGiveAPolicyOrLocatedProblems(FuzzedDataProvider data) {
     loadOrLocatedProblems(data.consumeRemainingAsBytes());
   }
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "10m")
   void mutationsOfTheSeedGiveAPolicyOrLocatedProblems(FuzzedDataProvider data) {
     List<String> lines = new ArrayList<>(SEED_LINES);
     int edits = data.consumeInt(1, 8);
