@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -18,6 +17,7 @@ import dev.precept.model.Policy;
 import dev.precept.model.PolicyException;
 import dev.precept.model.PolicyLoader;
 import dev.precept.server.PersonalData;
+import dev.precept.testkit.IncidentMutations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ class RulingFastPathTest {
   private static final long SEED = 20261125L;
   private static final Path CORPUS = Path.of("..", "policy-eval", "src", "test", "resources", "semantics");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonNode[] ODD_VALUES = {
+  private static final List<JsonNode> ODD_VALUES = List.of(
       JsonNodeFactory.instance.textNode(""), JsonNodeFactory.instance.textNode("staff"),
       JsonNodeFactory.instance.textNode("2016-02-30"), JsonNodeFactory.instance.textNode("2016-11-14"),
       JsonNodeFactory.instance.textNode("misconduct"), JsonNodeFactory.instance.textNode("true"),
@@ -52,7 +52,7 @@ class RulingFastPathTest {
       JsonNodeFactory.instance.numberNode(12), JsonNodeFactory.instance.numberNode(-3),
       JsonNodeFactory.instance.numberNode(1.5), JsonNodeFactory.instance.numberNode(new java.math.BigInteger("123456789012345678901234")),
       JsonNodeFactory.instance.nullNode(), JsonNodeFactory.instance.arrayNode(), JsonNodeFactory.instance.objectNode(),
-      JsonNodeFactory.instance.arrayNode().add("staff").add("staff")};
+      JsonNodeFactory.instance.arrayNode().add("staff").add("staff"));
   private static final List<String> NAMES = List.of("id", "summary", "date", "person", "facts", "clauses", "categories",
       "permissions", "roles", "attributes", "office", "given", "form", "clause", "decisions", "steps", "done", "extra");
 
@@ -158,7 +158,7 @@ class RulingFastPathTest {
       ObjectNode mutated = incident.deepCopy();
       int mutations = 1 + random.nextInt(2);
       for (int m = 0; m < mutations; m++) {
-        mutate(mutated, random);
+        IncidentMutations.of(random, ODD_VALUES, NAMES).mutate(mutated);
       }
       bodies.add(utf8(JSON.writeValueAsString(mutated)));
     }
@@ -184,40 +184,5 @@ class RulingFastPathTest {
 
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static void mutate(ObjectNode incident, Random random) {
-    List<ObjectNode> objects = new ArrayList<>();
-    collect(incident, objects);
-    ObjectNode target = objects.get(random.nextInt(objects.size()));
-    List<String> names = new ArrayList<>();
-    target.fieldNames().forEachRemaining(names::add);
-    JsonNode value = ODD_VALUES[random.nextInt(ODD_VALUES.length)].deepCopy();
-    switch (random.nextInt(4)) {
-      case 0 -> {
-        if (!names.isEmpty()) {
-          target.remove(names.get(random.nextInt(names.size())));
-        }
-      }
-      case 1 -> {
-        if (!names.isEmpty()) {
-          target.set(names.get(random.nextInt(names.size())), value);
-        }
-      }
-      case 2 -> target.set(NAMES.get(random.nextInt(NAMES.size())), value);
-      default -> {
-        JsonNode array = names.isEmpty() ? null : target.get(names.get(random.nextInt(names.size())));
-        if (array instanceof ArrayNode list) {
-          list.add(value);
-        }
-      }
-    }
-  }
-
-  private static void collect(JsonNode node, List<ObjectNode> objects) {
-    if (node instanceof ObjectNode object) {
-      objects.add(object);
-    }
-    node.elements().forEachRemaining(child -> collect(child, objects));
   }
 }
