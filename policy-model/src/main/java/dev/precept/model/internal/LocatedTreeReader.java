@@ -1,5 +1,6 @@
 package dev.precept.model.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,23 +33,28 @@ import org.yaml.snakeyaml.LoaderOptions;
 /**
  * Reads YAML into a Jackson tree while recording where each value was written. Building the tree
  * ourselves (rather than with {@code readTree}) lets us report every duplicate key, refuse anchors
- * and aliases outright, and keep line and column for every JSON pointer.
+ * and aliases outright, and keep line and column for every JSON pointer. Text that is valid JSON is
+ * read as JSON (JSON is nearly YAML, but a tab between tokens, the {@code \/} escape or a number
+ * such as {@code 1e5} read differently or not at all as YAML 1.1); anything else is read as YAML.
  */
 public final class LocatedTreeReader {
   /** The tree and, for each JSON pointer, its {line, column}. */
   public record Result(JsonNode root, Map<String, int[]> locations) {}
 
   private final String source;
-  private final YAMLParser parser;
+  private final JsonParser parser;
+  /** Whether the text was protected by {@link #protectQuestionMarks} (YAML) or read as it is (JSON). */
+  private final boolean yaml;
   private int maxScalarLength = Integer.MAX_VALUE;
   private Map<Integer, int[]> oversized = Map.of();
   private final Map<String, int[]> locations = new HashMap<>();
   private final List<Diagnostic> problems = new ArrayList<>();
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
-  private LocatedTreeReader(String source, YAMLParser parser) {
+  private LocatedTreeReader(String source, JsonParser parser) {
     this.source = source;
     this.parser = parser;
+    this.yaml = parser instanceof YAMLParser;
   }
 
   /**
@@ -70,6 +76,12 @@ public final class LocatedTreeReader {
     if (nul >= 0) {
       int[] where = lineAndColumn(text, nul);
       throw fail(Diagnostic.ENCODING, source, where[0], where[1], "file contains a NUL character: this looks like a binary file, not YAML", null);
+    }
+    if (startsLikeJson(text)) {
+      Optional<Result> json = readJson(text, source, limits);
+      if (json.isPresent()) {
+        return json.get();
+      }
     }
     Map<Integer, int[]> oversized = new HashMap<>();
     text = protectQuestionMarks(cutOversizedValues(text, limits.maxScalarLength(), oversized));
@@ -123,6 +135,59 @@ public final class LocatedTreeReader {
     }
   }
 
+  private static boolean startsLikeJson(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        return c == '{' || c == '[';
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reads text that starts like JSON with Jackson's JSON parser, with the same limits, the same
+   * located problems (every duplicate key, every value over the length limit) and the same tree as
+   * the YAML reader would give for JSON it can read; empty when the text is not valid JSON, which
+   * the YAML reader then reads (a YAML flow mapping) or refuses with its own message.
+   */
+  private static Optional<Result> readJson(String text, String source, ReadLimits limits) {
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(limits.maxDepth())
+            // each over-long value is reported at its place by value(), not as the first failure
+            .maxStringLength(Math.max(limits.maxScalarLength(), limits.maxBytes()))
+            .maxNameLength(1024)
+            .build())
+        .build();
+    try (JsonParser parser = factory.createParser(text)) {
+      LocatedTreeReader reader = new LocatedTreeReader(source, parser);
+      reader.maxScalarLength = limits.maxScalarLength();
+      parser.nextToken();
+      JsonNode root = reader.value("");
+      JsonToken after = parser.nextToken();
+      if (after != null) {
+        return Optional.empty(); // more after the value: not one JSON document
+      }
+      if (!reader.problems.isEmpty()) {
+        reader.problems.sort(Diagnostic.IN_READING_ORDER);
+        throw new PolicyValidationException(reader.problems);
+      }
+      return Optional.of(new Result(root, Map.copyOf(reader.locations)));
+    } catch (StreamConstraintsException e) {
+      JsonLocation at = e.getLocation();
+      throw fail(Diagnostic.TOO_LARGE, source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+          "input is too large or too deeply nested: " + firstLine(e.getOriginalMessage()),
+          "a policy needs at most " + limits.maxDepth() + " levels of nesting");
+    } catch (IOException e) {
+      return Optional.empty(); // not valid JSON: read it as YAML
+    }
+  }
+
+  private String text(String value) {
+    return yaml ? restoreQuestionMarks(value) : value;
+  }
+
   private JsonNode value(String pointer) throws IOException {
     JsonLocation start = parser.currentTokenLocation();
     int[] cut = oversized.get(start.getLineNr());
@@ -139,7 +204,7 @@ public final class LocatedTreeReader {
       case START_OBJECT: {
         ObjectNode object = nodes.objectNode();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String name = restoreQuestionMarks(parser.currentName());
+          String name = text(parser.currentName());
           JsonLocation keyAt = parser.currentTokenLocation();
           String child = pointer + "/" + escape(name);
           parser.nextToken();
@@ -172,12 +237,12 @@ public final class LocatedTreeReader {
               "a clause's text is a paragraph, not a document"));
           return nodes.textNode("");
         }
-        if (parser.isCurrentAlias()) {
+        if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
           problems.add(problem(Diagnostic.YAML_FEATURE, source, start.getLineNr(), start.getColumnNr(), pointer,
               "YAML alias '*" + restoreQuestionMarks(parser.getText()) + "' is not allowed",
               "write the value out in full: policy files do not use anchors and aliases"));
         }
-        return nodes.textNode(restoreQuestionMarks(parser.getText()));
+        return nodes.textNode(text(parser.getText()));
       case VALUE_NUMBER_INT:
         return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
             ? nodes.numberNode(parser.getBigIntegerValue())
@@ -191,18 +256,21 @@ public final class LocatedTreeReader {
       case VALUE_NULL:
         return nodes.nullNode();
       default:
-        return nodes.textNode(restoreQuestionMarks(parser.getText()));
+        return nodes.textNode(text(parser.getText()));
     }
   }
 
   private void checkAnchor(String pointer, JsonLocation at) throws IOException {
-    String anchor = parser.getObjectId();
-    if (anchor != null && !parser.isCurrentAlias()) {
+    if (!(parser instanceof YAMLParser yamlParser)) {
+      return;
+    }
+    String anchor = yamlParser.getObjectId();
+    if (anchor != null && !yamlParser.isCurrentAlias()) {
       problems.add(problem(Diagnostic.YAML_FEATURE, source, at.getLineNr(), at.getColumnNr(), pointer,
           "YAML anchor '&" + anchor + "' is not allowed",
           "write each value out in full: policy files do not use anchors and aliases"));
     }
-    Object tag = parser.getTypeId();
+    Object tag = yamlParser.getTypeId();
     if (tag != null) {
       problems.add(problem(Diagnostic.YAML_FEATURE, source, at.getLineNr(), at.getColumnNr(), pointer,
           "YAML tag '" + tag + "' is not allowed", "remove the tag: values are plain text, numbers or true/false"));
