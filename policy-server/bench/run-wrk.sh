@@ -9,7 +9,7 @@
 # did (commits, records per commit, mean commit time, from /metrics). JAVA_OPTS adds JVM options.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
-jar="$root/policy-cli/target/precept.jar"
+jar=${PRECEPT_JAR:-"$root/policy-cli/target/precept.jar"}
 work=$(mktemp -d /tmp/precept-bench-XXXXXX)
 cp -r "$root/examples/connect-academy-trust" "$work/library"
 port=${PORT:-18080}
