@@ -170,37 +170,32 @@ public final class DecisionLog implements AutoCloseable {
       }
     }
 
+    /** Writes the batch in one transaction; on a failure the caller closes this writer, which rolls back. */
     List<DecisionRecord> write(List<Pending> batch) throws SQLException {
-      try {
-        if (lock != null) {
-          lock.executeUpdate();
-        }
-        long seq;
-        String hash;
-        try (ResultSet rs = head.executeQuery()) {
-          rs.next();
-          seq = rs.getLong(1);
-          hash = rs.getString(2);
-        }
-        List<DecisionRecord> written = new ArrayList<>(batch.size());
-        for (Pending p : batch) {
-          DecisionRecord placed = p.record().appendedAt(++seq, hash);
-          hash = placed.hash();
-          bind(insert, placed);
-          insert.addBatch();
-          written.add(placed);
-        }
-        insert.executeBatch();
-        update.setLong(1, seq);
-        update.setString(2, hash);
-        update.executeUpdate();
-        c.commit();
-        return written;
-      } catch (SQLException | RuntimeException e) {
-        insert.clearBatch();
-        c.rollback();
-        throw e;
+      if (lock != null) {
+        lock.executeUpdate();
       }
+      long seq;
+      String hash;
+      try (ResultSet rs = head.executeQuery()) {
+        rs.next();
+        seq = rs.getLong(1);
+        hash = rs.getString(2);
+      }
+      List<DecisionRecord> written = new ArrayList<>(batch.size());
+      for (Pending p : batch) {
+        DecisionRecord placed = p.record().appendedAt(++seq, hash);
+        hash = placed.hash();
+        bind(insert, placed);
+        insert.addBatch();
+        written.add(placed);
+      }
+      insert.executeBatch();
+      update.setLong(1, seq);
+      update.setString(2, hash);
+      update.executeUpdate();
+      c.commit();
+      return written;
     }
 
     /** Finishes a checkpoint when the checkpointer asked for one (SQLite); a failure is logged, the records are already safe. */
@@ -217,6 +212,7 @@ public final class DecisionLog implements AutoCloseable {
       }
     }
 
+    /** Rolls back what a failed batch left, and gives the connection back (a broken one is dropped by the pool). */
     @Override
     public void close() {
       try {
@@ -227,9 +223,14 @@ public final class DecisionLog implements AutoCloseable {
             s.execute("PRAGMA wal_autocheckpoint=1000"); // the pool's other users checkpoint as SQLite does by default
           }
         }
-        c.close(); // closes its statements
       } catch (SQLException e) {
-        LOG.warn("could not close the decision log's connection: {}", e.getMessage());
+        LOG.warn("could not reset the decision log's connection: {}", e.getMessage());
+      } finally {
+        try {
+          c.close(); // closes its statements
+        } catch (SQLException e) {
+          LOG.warn("could not close the decision log's connection: {}", e.getMessage());
+        }
       }
     }
   }
@@ -237,7 +238,8 @@ public final class DecisionLog implements AutoCloseable {
   /**
    * The checkpointer (SQLite only): copies committed pages from the write-ahead log into the
    * database file, without blocking the writer (a passive checkpoint), every quarter second while
-   * records are written; when the WAL has grown past 4,096 pages (16 MiB) it asks the writer to finish a checkpoint after its next commit.
+   * records are written; when the WAL has grown past 4,096 pages (16 MiB) it asks the writer to
+   * finish a checkpoint after its next commit.
    */
   private void checkpoint() {
     long writtenBefore = -1;
