@@ -1,6 +1,7 @@
 package dev.precept.server.internal;
 
 import dev.precept.server.LogVerification;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
@@ -16,39 +17,66 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The decision log. Appends go through one writer thread that takes every record waiting, writes
- * them in one transaction (group commit) and only then completes their futures: a caller answers
- * its request after the future completes, so a 2xx always means the record is durable. Each
- * transaction locks the chain's head row first, so several servers sharing a PostgreSQL database
- * append in one total order.
+ * them in one transaction (group commit: one fsync for the batch) and only then completes their
+ * futures: a caller answers its request after the future completes, so a 2xx always means the
+ * record is durable. Each transaction locks the chain's head row first, so several servers sharing
+ * a PostgreSQL database append in one total order. On SQLite a second thread checkpoints the
+ * write-ahead log, so that copying pages into the database file is not on the commit path.
  */
 public final class DecisionLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DecisionLog.class);
   private static final int MAX_BATCH = 1000;
+  private static final long CHECKPOINT_EVERY_MS = 250;
+  /** WAL pages (4 KiB each) past which the writer finishes a checkpoint, so the WAL starts over. */
+  private static final long WAL_FRAMES_LONG = 4096;
+
+  private final long checkpointEveryMs;
+  private final long walFramesLong;
   private static final String COLUMNS = "seq, decision_id, recorded_at, policy_id, edition_version, edition_digest, draft, outcome, "
       + "roles, person_ref, api_key_id, incident, ruling, prev_hash, hash";
 
   private final Database database;
   private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(20_000);
   private final Thread writer;
+  private final Thread checkpointer;
   private final Timer writeTimer;
+  private final DistributionSummary batchSize;
+  private final AtomicBoolean walLong = new AtomicBoolean();
   private volatile boolean open = true;
 
   private record Pending(DecisionRecord record, CompletableFuture<DecisionRecord> done) {}
 
   /** A log writing to this database; its writer thread starts at once. */
   public DecisionLog(Database database, MeterRegistry metrics) {
+    this(database, metrics, CHECKPOINT_EVERY_MS, WAL_FRAMES_LONG);
+  }
+
+  /** A log that checkpoints SQLite's WAL this often and finishes a checkpoint past this many WAL pages. */
+  DecisionLog(Database database, MeterRegistry metrics, long checkpointEveryMs, long walFramesLong) {
     this.database = database;
+    this.checkpointEveryMs = checkpointEveryMs;
+    this.walFramesLong = walFramesLong;
     this.writeTimer = Timer.builder("precept.log.write").description("Time to commit one batch of decision records")
         .publishPercentileHistogram().register(metrics);
+    this.batchSize = DistributionSummary.builder("precept.log.batch").description("Decision records committed in one transaction")
+        .register(metrics);
     metrics.gauge("precept.log.queue", queue, BlockingQueue::size);
     this.writer = new Thread(this::run, "precept-decision-log");
     writer.setDaemon(true);
     writer.start();
+    if (database.postgres()) {
+      this.checkpointer = null;
+    } else {
+      this.checkpointer = new Thread(this::checkpoint, "precept-decision-log-checkpoint");
+      checkpointer.setDaemon(true);
+      checkpointer.start();
+    }
   }
 
   /**
@@ -65,6 +93,7 @@ public final class DecisionLog implements AutoCloseable {
 
   private void run() {
     List<Pending> batch = new ArrayList<>();
+    Writer writer = null;
     while (open || !queue.isEmpty()) {
       try {
         Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -74,20 +103,32 @@ public final class DecisionLog implements AutoCloseable {
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
         long start = System.nanoTime();
-        List<DecisionRecord> written = write(batch.stream().map(Pending::record).toList());
+        if (writer == null) {
+          writer = new Writer();
+        }
+        List<DecisionRecord> written = writer.write(batch);
         writeTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        batchSize.record(batch.size());
         for (int i = 0; i < batch.size(); i++) {
           batch.get(i).done().complete(written.get(i));
         }
+        writer.checkpointIfDue();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         fail(batch, e);
-        return;
+        break;
       } catch (SQLException | RuntimeException e) {
         LOG.error("could not write {} decision records", batch.size(), e);
         fail(batch, e);
+        if (writer != null) {
+          writer.close(); // a fresh connection for the next batch
+          writer = null;
+        }
       }
       batch.clear();
+    }
+    if (writer != null) {
+      writer.close();
     }
   }
 
@@ -95,45 +136,134 @@ public final class DecisionLog implements AutoCloseable {
     batch.forEach(p -> p.done().completeExceptionally(e));
   }
 
-  private List<DecisionRecord> write(List<DecisionRecord> records) throws SQLException {
-    try (Connection c = database.connection()) {
-      c.setAutoCommit(false);
+  /**
+   * The writer thread's connection, held from batch to batch with its statements prepared once. On
+   * SQLite it does not checkpoint the write-ahead log after its commits (the checkpointer thread
+   * copies committed pages into the database file beside it); it only finishes a checkpoint, which
+   * the checkpointer has mostly done, when the checkpointer says the WAL has grown, so that the WAL
+   * starts over instead of growing under constant load.
+   */
+  private final class Writer implements AutoCloseable {
+    private final Connection c;
+    private final PreparedStatement lock;
+    private final PreparedStatement head;
+    private final PreparedStatement insert;
+    private final PreparedStatement update;
+
+    Writer() throws SQLException {
+      c = database.connection();
       try {
-        long seq;
-        String hash;
         if (!database.postgres()) {
           try (Statement s = c.createStatement()) {
-            // take SQLite's write lock before reading the head, as PostgreSQL's row lock does below
-            s.executeUpdate("UPDATE log_head SET seq = seq WHERE id = 1");
+            s.execute("PRAGMA wal_autocheckpoint=0");
           }
         }
-        try (Statement s = c.createStatement();
-            ResultSet head = s.executeQuery("SELECT seq, hash FROM log_head WHERE id = 1" + (database.postgres() ? " FOR UPDATE" : ""))) {
-          head.next();
-          seq = head.getLong(1);
-          hash = head.getString(2);
-        }
-        List<DecisionRecord> written = new ArrayList<>(records.size());
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO decisions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-          for (DecisionRecord r : records) {
-            DecisionRecord placed = r.appendedAt(++seq, hash);
-            hash = placed.hash();
-            bind(insert, placed);
-            insert.addBatch();
-            written.add(placed);
-          }
-          insert.executeBatch();
-        }
-        try (PreparedStatement update = c.prepareStatement("UPDATE log_head SET seq = ?, hash = ? WHERE id = 1")) {
-          update.setLong(1, seq);
-          update.setString(2, hash);
-          update.executeUpdate();
-        }
-        c.commit();
-        return written;
+        c.setAutoCommit(false);
+        // on SQLite, take the write lock before reading the head, as PostgreSQL's row lock does
+        lock = database.postgres() ? null : c.prepareStatement("UPDATE log_head SET seq = seq WHERE id = 1");
+        head = c.prepareStatement("SELECT seq, hash FROM log_head WHERE id = 1" + (database.postgres() ? " FOR UPDATE" : ""));
+        insert = c.prepareStatement("INSERT INTO decisions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        update = c.prepareStatement("UPDATE log_head SET seq = ?, hash = ? WHERE id = 1");
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        c.close();
         throw e;
+      }
+    }
+
+    /** Writes the batch in one transaction; on a failure the caller closes this writer, which rolls back. */
+    List<DecisionRecord> write(List<Pending> batch) throws SQLException {
+      if (lock != null) {
+        lock.executeUpdate();
+      }
+      long seq;
+      String hash;
+      try (ResultSet rs = head.executeQuery()) {
+        rs.next();
+        seq = rs.getLong(1);
+        hash = rs.getString(2);
+      }
+      List<DecisionRecord> written = new ArrayList<>(batch.size());
+      for (Pending p : batch) {
+        DecisionRecord placed = p.record().appendedAt(++seq, hash);
+        hash = placed.hash();
+        bind(insert, placed);
+        insert.addBatch();
+        written.add(placed);
+      }
+      insert.executeBatch();
+      update.setLong(1, seq);
+      update.setString(2, hash);
+      update.executeUpdate();
+      c.commit();
+      return written;
+    }
+
+    /** Finishes a checkpoint when the checkpointer asked for one (SQLite); a failure is logged, the records are already safe. */
+    void checkpointIfDue() {
+      if (!walLong.compareAndSet(true, false)) {
+        return;
+      }
+      try (Statement s = c.createStatement()) {
+        c.setAutoCommit(true); // a checkpoint runs outside a transaction
+        s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        c.setAutoCommit(false);
+      } catch (SQLException e) {
+        LOG.warn("could not checkpoint the decision log's write-ahead log: {}", e.getMessage());
+      }
+    }
+
+    /** Rolls back what a failed batch left, and gives the connection back (a broken one is dropped by the pool). */
+    @Override
+    public void close() {
+      try {
+        c.rollback();
+        if (!database.postgres()) {
+          c.setAutoCommit(true);
+          try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_autocheckpoint=1000"); // the pool's other users checkpoint as SQLite does by default
+          }
+        }
+      } catch (SQLException e) {
+        LOG.warn("could not reset the decision log's connection: {}", e.getMessage());
+      } finally {
+        try {
+          c.close(); // closes its statements
+        } catch (SQLException e) {
+          LOG.warn("could not close the decision log's connection: {}", e.getMessage());
+        }
+      }
+    }
+  }
+
+  /**
+   * The checkpointer (SQLite only): copies committed pages from the write-ahead log into the
+   * database file, without blocking the writer (a passive checkpoint), every quarter second while
+   * records are written; when the WAL has grown past 4,096 pages (16 MiB) it asks the writer to
+   * finish a checkpoint after its next commit.
+   */
+  private void checkpoint() {
+    long writtenBefore = -1;
+    while (open) {
+      try {
+        Thread.sleep(checkpointEveryMs);
+        long written = writeTimer.count();
+        if (written == writtenBefore) {
+          continue; // nothing new since the last checkpoint
+        }
+        writtenBefore = written;
+        try (Connection c = database.connection(); Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+          if (rs.next() && rs.getLong(2) > walFramesLong) {
+            walLong.set(true);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (SQLException | RuntimeException e) {
+        if (open) {
+          LOG.warn("could not checkpoint the decision log's write-ahead log: {}", e.getMessage());
+        }
       }
     }
   }
@@ -259,6 +389,10 @@ public final class DecisionLog implements AutoCloseable {
     open = false;
     try {
       writer.join(30_000);
+      if (checkpointer != null) {
+        checkpointer.interrupt();
+        checkpointer.join(5_000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

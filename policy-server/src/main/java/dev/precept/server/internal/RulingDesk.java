@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -250,7 +249,7 @@ public final class RulingDesk {
       Optional<Roster.Person> onRoster, String storedIncident, String keyId) {
     Ruling ruling = library.evaluator(edition).rule(parsed);
     String rulingJson = Rulings.toCompactJson(ruling);
-    String decisionId = UUID.randomUUID().toString();
+    String decisionId = DecisionIds.next();
     String recordedAt = Instant.now().toString();
     byte[] response;
     try (ByteArrayBuilder bytes = new ByteArrayBuilder(rulingJson.length() + 1024);
