@@ -230,6 +230,9 @@ final class IncidentCheck {
 
   private void texts(List<Diagnostic> found, JsonNode array, Kind kind, String base,
       BiFunction<Finding, String, Diagnostic> place) {
+    if (!array.isArray()) {
+      return; // a mapping or a text where a list belongs: the schema says so, at its place
+    }
     for (int i = 0; i < array.size(); i++) {
       if (array.get(i).isTextual()) {
         add(found, vocabulary.unknown(kind, array.get(i).asText()), base + i, place);

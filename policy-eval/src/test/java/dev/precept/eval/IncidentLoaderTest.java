@@ -25,6 +25,21 @@ class IncidentLoaderTest {
   }
 
   @Test
+  void listsWrittenAsMappingsAreLocatedProblemsNotCrashes() {
+    List<String> found = problems("""
+        id: INC-1
+        person: {roles: {staff: true}}
+        clauses:
+          conduct.name-and-logo: true
+        categories: {images: yes}
+        """);
+    assertEquals(3, found.size(), found.toString());
+    assertTrue(found.stream().anyMatch(p -> p.contains("/person/roles")), found.toString());
+    assertTrue(found.stream().anyMatch(p -> p.contains("/clauses") && p.contains("incident.yaml:4")), found.toString());
+    assertTrue(found.stream().anyMatch(p -> p.contains("/categories")), found.toString());
+  }
+
+  @Test
   void readsAnIncidentWithTypedFactsAndPermissions() {
     Incident incident = read("""
         id: INC-1
