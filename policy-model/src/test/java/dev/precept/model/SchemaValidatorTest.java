@@ -129,4 +129,23 @@ class SchemaValidatorTest {
             + " | declared roles and groups: 'employees', 'volunteer', 'workers'"),
         problems.stream().map(SchemaValidatorTest::told).toList());
   }
+
+  @Test
+  void aSchemasOwnErrorMessageIsWhatTheClerkReads() {
+    LocatedDocument document = LocatedDocument.read("colour: mauve\nsize: 0\n".getBytes(StandardCharsets.UTF_8), "form.yaml", ReadLimits.STANDARD);
+    SchemaValidator form = new SchemaValidator("""
+        {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+         "properties": {
+           "colour": {"enum": ["red", "blue"], "errorMessage": "a colour is red or blue"},
+           "size": {"type": "integer", "minimum": 1, "errorMessage": {"minimum": "a size is at least 1"}}}}
+        """);
+    assertEquals(List.of("schema.enum /colour [mauve]: 'colour': a colour is red or blue | allowed values: 'blue', 'red'",
+        "schema.minimum /size [0]: 'size': a size is at least 1 | "), form.check(document).stream().map(SchemaValidatorTest::told).toList());
+  }
+
+  @Test
+  void eachStatusReadsAsTheWordWrittenInThePolicy() {
+    assertEquals(List.of("draft", "approved", "superseded"), List.of(Status.values()).stream().map(Status::word).toList());
+    assertEquals("board", Signatory.of("board").office());
+  }
 }
