@@ -148,4 +148,10 @@ class PolicyFormatterTest {
     NullPointerException refused = assertThrows(NullPointerException.class, () -> PolicyFormatter.format(null, "policy.yaml"));
     assertEquals("PolicyFormatter.format needs the policy's text, not null", refused.getMessage());
   }
+
+  @Test
+  void aCommentBesideAQuotedValueStaysWhenTheQuotesGo() {
+    String formatted = PolicyFormatter.format(MESSY.replace("  title: 'Messy Policy'\n", "  title: 'Messy Policy' # as the Board named it\n"), "messy.yaml");
+    assertTrue(formatted.contains("  title: Messy Policy # as the Board named it\n"), formatted);
+  }
 }
