@@ -35,8 +35,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PolicyFormatter {
   private static final int WIDTH = 100;
+  /** A list item whose mapping carries comments or blank lines: the emitter writes them after the '-'. */
   private static final java.util.regex.Pattern ITEM_COMMENT = java.util.regex.Pattern.compile(
-      "^( *)- \\n((?:[ \\t]*(?:#[^\\n]*)?\\n)*?)( *)(\\S)", java.util.regex.Pattern.MULTILINE);
+      "^( *)- (#[^\\n]*)?\\n((?:[ \\t]*(?:#[^\\n]*)?\\n)*?)( *)([^\\s#])", java.util.regex.Pattern.MULTILINE);
   private static final org.yaml.snakeyaml.resolver.Resolver RESOLVER = new org.yaml.snakeyaml.resolver.Resolver();
   private static final JsonNode SCHEMA = schemaTree();
 
@@ -82,7 +83,7 @@ public final class PolicyFormatter {
     // A comment or blank line before a list item is attached to the item's mapping, which the
     // emitter writes after the item's '-': put it back above the '-'.
     String formatted = dev.precept.model.internal.LocatedTreeReader.restoreQuestionMarks(
-        ITEM_COMMENT.matcher(out.toString()).replaceAll("$2$1- $4"));
+        ITEM_COMMENT.matcher(out.toString()).replaceAll(PolicyFormatter::commentsAboveItem));
     Policy after;
     try {
       after = PolicyLoader.standard().parse(formatted.getBytes(StandardCharsets.UTF_8), source + " (formatted)");
@@ -118,6 +119,20 @@ public final class PolicyFormatter {
       }));
       // Known keys take the schema's order; keys the schema does not list (attribute and fact
       // values under 'attributes') keep theirs: the sort is stable.
+      if (!tuples.isEmpty() && tuples.get(0) != mapping.getValue().get(0)) {
+        // Comments above a mapping's first key (a file's header) stay at the top of the mapping.
+        Node wasFirst = mapping.getValue().get(0).getKeyNode();
+        Node nowFirst = tuples.get(0).getKeyNode();
+        List<org.yaml.snakeyaml.comments.CommentLine> leading = new ArrayList<>();
+        if (wasFirst.getBlockComments() != null) {
+          leading.addAll(wasFirst.getBlockComments());
+        }
+        if (nowFirst.getBlockComments() != null) {
+          leading.addAll(nowFirst.getBlockComments());
+        }
+        wasFirst.setBlockComments(null);
+        nowFirst.setBlockComments(leading.isEmpty() ? null : leading);
+      }
       List<NodeTuple> arranged = new ArrayList<>();
       for (NodeTuple tuple : tuples) {
         JsonNode child = s.path("properties").path(key(tuple));
@@ -158,6 +173,17 @@ public final class PolicyFormatter {
       }
     }
     return node;
+  }
+
+  /** The comments and blank lines the emitter wrote after an item's '-', moved above it at the '-''s indentation. */
+  private static String commentsAboveItem(java.util.regex.MatchResult item) {
+    String indent = item.group(1);
+    StringBuilder above = new StringBuilder();
+    if (item.group(2) != null) {
+      above.append(indent).append(item.group(2)).append('\n');
+    }
+    item.group(3).lines().forEach(line -> above.append(line.isBlank() ? "" : indent + line.strip()).append('\n'));
+    return java.util.regex.Matcher.quoteReplacement(above + indent + "- " + item.group(5));
   }
 
   private static String key(NodeTuple tuple) {

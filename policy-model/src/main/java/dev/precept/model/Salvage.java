@@ -10,6 +10,7 @@ import dev.precept.model.internal.SemanticCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,10 +62,20 @@ final class Salvage {
     List<Diagnostic> found = new ArrayList<>();
     for (Diagnostic d : SemanticCheck.check(policy, document)) {
       if (!touchesRepair(d) && !d.subject().map(PLACEHOLDER_ID::equals).orElse(false)) {
-        found.add(d);
+        found.add(withoutStandIns(d));
       }
     }
     return found;
+  }
+
+  /** The problem with the stand-in left out of its hint's list of declared names. */
+  private static Diagnostic withoutStandIns(Diagnostic d) {
+    String hint = d.hint().orElse("");
+    if (!hint.contains(PLACEHOLDER_ID)) {
+      return d;
+    }
+    String cleaned = hint.replace("'" + PLACEHOLDER_ID + "', ", "").replace(", '" + PLACEHOLDER_ID + "'", "");
+    return Diagnostic.builder().from(d).hint(cleaned.contains(PLACEHOLDER_ID) ? Optional.empty() : Optional.of(cleaned)).build();
   }
 
   private boolean touchesRepair(Diagnostic d) {

@@ -118,6 +118,15 @@ class SemanticProblemsTest {
             Diagnostic.DUPLICATE_ID, "/offices/1/id", "office id 'board' is already used by /offices/0"),
         Arguments.of("two facts with one id", VALID.replace("{id: followers, type: integer", "{id: posted, type: integer"),
             Diagnostic.DUPLICATE_ID, "/facts/2/id", "fact id 'posted' is already used by /facts/1"),
+        Arguments.of("two attributes with one id", VALID.replace("description: 'Is the person 18 or over?'}",
+            "description: 'Is the person 18 or over?'}\n  - {id: adult, type: integer, description: 'Age?'}"),
+            Diagnostic.DUPLICATE_ID, "/attributes/1/id", "attribute id 'adult' is already used by /attributes/0"),
+        Arguments.of("two breach categories with one id", VALID.replace("- {id: conduct, title: Conduct}",
+            "- {id: conduct, title: Conduct}\n  - {id: conduct, title: Misconduct}"),
+            Diagnostic.DUPLICATE_ID, "/breachCategories/1/id", "breach category id 'conduct' is already used by /breachCategories/0"),
+        Arguments.of("two instruments with one id", VALID.replace("- {id: code, title: Code of Conduct}",
+            "- {id: code, title: Code of Conduct}\n  - {id: code, title: Code of Practice}"),
+            Diagnostic.DUPLICATE_ID, "/instruments/1/id", "instrument id 'code' is already used by /instruments/0"),
         Arguments.of("two sections with one id", VALID + "appendices:\n  - {id: rules, title: Appendix, clauses: []}\n",
             Diagnostic.DUPLICATE_ID, "/appendices/0/id", "section or appendix id 'rules' is already used by /sections/0"),
         Arguments.of("a clause id used twice", withClause("{id: rules.logo, kind: principle, text: Again.}"),
@@ -248,6 +257,12 @@ class SemanticProblemsTest {
             Diagnostic.INCONSISTENT, CLAUSE + "/when/0/any/0/fact", "tests unknown fact 'verdict'"),
         Arguments.of("a wrong condition nested in 'not'", clauseWhen("{not: {fact: finding, is: guilty}}"),
             Diagnostic.UNKNOWN_VALUE, CLAUSE + "/when/0/not/is", "fact 'finding'"),
+        Arguments.of("'any' and 'not' in one condition", clauseWhen("{any: [{fact: followers, atLeast: 1}], not: {fact: followers, atMost: 9}}"),
+            Diagnostic.INCONSISTENT, CLAUSE + "/when/0", "clause 'rules.logo' mixes 'all', 'any', 'not' or a test in one condition"),
+        Arguments.of("a condition testing only a value", clauseWhen("{is: pending}"),
+            Diagnostic.INCONSISTENT, CLAUSE + "/when/0", "clause 'rules.logo' has a condition that tests nothing"),
+        Arguments.of("a condition on an attribute and a decision", clauseWhen("{attribute: adult, decision: vote, carried: majority}"),
+            Diagnostic.INCONSISTENT, CLAUSE + "/when/0", "clause 'rules.logo' tests several subjects in one condition"),
         Arguments.of("a condition on two subjects", clauseWhen("{fact: followers, attribute: adult, is: 'true'}"),
             Diagnostic.INCONSISTENT, CLAUSE + "/when/0", "clause 'rules.logo' tests several subjects in one condition"),
         Arguments.of("a condition with no test", clauseWhen("{fact: followers}"),
@@ -325,5 +340,43 @@ class SemanticProblemsTest {
     assertEquals(Diagnostic.UNKNOWN_ROLE, d.code());
     assertEquals("employes", d.subject().orElseThrow());
     assertEquals("did you mean 'employees'?", d.hint().orElseThrow());
+  }
+
+  @Test
+  void anUnknownDecisionGetsADidYouMeanFromTheDecisionsOnly() {
+    Diagnostic misspelt = problems(clauseWhen("{decision: voet, carried: majority}")).get(0);
+    assertEquals("did you mean 'vote'?", misspelt.hint().orElseThrow());
+    Diagnostic aFact = problems(clauseWhen("{decision: findings, carried: majority}")).get(0);
+    assertEquals("declared decisions (facts of type decision): 'vote'", aFact.hint().orElseThrow());
+  }
+
+  @Test
+  void everyKindOfReferenceToWhatIsDeclaredIsAccepted() {
+    String yaml = clauseWith("""
+        references: [code]
+        offices: [ceo]
+        when:
+          - {fact: posted, within: P1Y}
+          - {fact: posted, atMost: incident-date}
+          - {fact: posted, between: [2024-01-01, incident-date]}
+          - {fact: posted, before: incident-date}
+          - {fact: followers, atLeast: 10}
+          - {decision: vote, atLeast: 3}
+          - {attribute: adult, is: 'true'}
+          - {any: [{fact: finding, in: [pending, misconduct]}]}
+          - {not: {decision: vote, carried: majority}}
+        deems:
+          - {fact: finding, is: misconduct, when: {fact: followers, atLeast: 1000}}
+          - {fact: finding, is: pending, when: {attribute: adult, is: 'false'}}
+        duty:
+          - {id: report, text: report it, within: PT24H}
+          - {id: respond, text: respond, after: [report], within: P2D}""")
+        .replace("    action: be warned\n", "    action: be warned\n    procedure: code\n    referTo: code\n    actor: ceo\n"
+            + "    outcomes: [done, refused]\n    categories: [conduct]\n")
+        + "  - {id: referral, clause: rules.logo, appliesTo: [staff], modality: may, action: be referred, referTo: board,"
+        + " after: {step: warning, outcome: refused}, excludes: [warning], options: [a note, a letter], factors: [followers]}\n"
+        + "silent:\n  - {id: quiet, clause: rules.logo, appliesTo: [volunteer, employees], categories: [conduct], reason: not covered}\n";
+    Policy policy = PolicyLoader.standard().parse(yaml, "policy.yaml");
+    assertEquals(List.of("warning", "referral"), policy.consequences().stream().map(Consequence::id).toList());
   }
 }

@@ -365,8 +365,9 @@ public final class LocatedTreeReader {
       if (end < 0) {
         end = text.length();
       }
-      if (end - start > limit) {
-        int valueAt = valueStart(text, start, end);
+      // Only the value is measured, not its key or indentation; a comment is left to the parser.
+      int valueAt = end - start > limit ? valueStart(text, start, end) : end;
+      if (end - valueAt > limit && text.charAt(valueAt) != '#') {
         if (out == null) {
           out = new StringBuilder(text.length() / 2);
           out.append(text, 0, start);
@@ -476,13 +477,23 @@ public final class LocatedTreeReader {
     if (message == null) {
       return e.getClass().getSimpleName();
     }
-    // SnakeYAML's message is a context line, a problem line, then a quoted excerpt of the file
-    // (" in 'reader', line ..."); keep the two sentences and drop the excerpt.
+    // SnakeYAML's message is a context sentence and a problem sentence, each followed by where it
+    // is (" in 'reader', line ...") and an excerpt of the file with a caret; keep the sentences.
     StringBuilder kept = new StringBuilder();
-    for (String line : message.split("\n")) {
-      String l = line.strip();
-      if (l.startsWith("in 'reader'") || l.startsWith("at [Source") || l.isEmpty() || l.equals("^")) {
+    String[] lines = message.split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      String l = lines[i].strip();
+      if (l.startsWith("at [Source")) {
         break;
+      }
+      if (l.startsWith("in 'reader'")) {
+        if (i + 2 < lines.length && lines[i + 2].strip().equals("^")) {
+          i += 2; // the excerpt and its caret
+        }
+        continue;
+      }
+      if (l.isEmpty() || l.equals("^")) {
+        continue;
       }
       if (kept.length() > 0) {
         kept.append("; ");
