@@ -73,13 +73,19 @@ public final class Precept {
 
   /** Runs the command and exits the JVM with its exit code. */
   public static void main(String[] args) {
-    // openhtmltopdf and others log through java.util.logging (openhtmltopdf with handlers of its
-    // own); a user should see only our output.
-    Logger.getLogger("").setLevel(Level.OFF);
-    com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+    quietLibraryLogging();
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(out, err, args));
+  }
+
+  /**
+   * Silences the libraries' own logging: openhtmltopdf and others log through java.util.logging
+   * (openhtmltopdf with handlers of its own); a user should see only Precept's output.
+   */
+  public static void quietLibraryLogging() {
+    Logger.getLogger("").setLevel(Level.OFF);
+    com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
   }
 
   /**

@@ -10,6 +10,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import dev.precept.model.internal.LocatedTreeReader;
 import dev.precept.model.internal.Mappers;
+import dev.precept.model.internal.QuickSchemaCheck;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,25 +26,48 @@ import java.util.Set;
 public final class SchemaValidator {
   private static final SchemaValidator POLICY = new SchemaValidator(PolicySchema.text());
 
-  private final Schema schema;
+  private final String schemaJson;
   private final JsonNode schemaTree;
+  private final QuickSchemaCheck quickCheck;
+  private volatile Schema schema;
 
-  /** A validator for the schema in this JSON text. */
+  /**
+   * A validator for the schema in this JSON text.
+   *
+   * <p>The full validator is built the first time a document may have problems: a document the
+   * {@link QuickSchemaCheck} finds certainly valid is accepted without it, which keeps a command
+   * line's start short (building the full validator is a good part of a cold start).
+   */
   public SchemaValidator(String schemaJson) {
-    SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-        .pathType(PathType.JSON_POINTER)
-        .formatAssertionsEnabled(true)
-        .locale(Locale.ROOT)
-        .build();
-    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-        builder -> builder.schemaRegistryConfig(config));
-    this.schema = registry.getSchema(schemaJson, com.networknt.schema.InputFormat.JSON);
-    this.schema.initializeValidators();
+    this.schemaJson = schemaJson;
     try {
       this.schemaTree = Mappers.json().readTree(schemaJson);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("schema is not JSON", e);
     }
+    this.quickCheck = new QuickSchemaCheck(schemaTree);
+  }
+
+  private Schema schema() {
+    Schema built = schema;
+    if (built == null) {
+      synchronized (this) {
+        built = schema;
+        if (built == null) {
+          SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+              .pathType(PathType.JSON_POINTER)
+              .formatAssertionsEnabled(true)
+              .locale(Locale.ROOT)
+              .build();
+          SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+              builder -> builder.schemaRegistryConfig(config));
+          built = registry.getSchema(schemaJson, com.networknt.schema.InputFormat.JSON);
+          built.initializeValidators();
+          schema = built;
+        }
+      }
+    }
+    return built;
   }
 
   /** The schema's JSON tree. */
@@ -67,7 +91,10 @@ public final class SchemaValidator {
     Set<String> seen = new LinkedHashSet<>();
     Set<String> patternFailed = new LinkedHashSet<>();
     JsonNode node = document.at(pointer).orElseThrow(() -> new IllegalArgumentException("nothing at " + pointer));
-    List<Error> errors = schema.validate(node);
+    if (quickCheck.check(node) == QuickSchemaCheck.Verdict.VALID) {
+      return problems;
+    }
+    List<Error> errors = schema().validate(node);
     for (Error error : errors) {
       if ("pattern".equals(error.getKeyword())) {
         patternFailed.add(pointerOf(error));
