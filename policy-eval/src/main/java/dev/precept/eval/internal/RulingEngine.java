@@ -117,7 +117,7 @@ public final class RulingEngine {
 
     List<ClauseRuling> clauseRulings = new ArrayList<>(concerned.cardinality());
     for (int order = concerned.nextSetBit(0); order >= 0; order = concerned.nextSetBit(order + 1)) {
-      clauseRulings.add(ruleOnClause(compiled.inDocumentOrder.get(order), context, members));
+      clauseRulings.add(ruleOnClause(compiled.inDocumentOrder.get(order), compiled.clauseParts[order], context, members));
     }
     Ruling.Builder ruling = Ruling.builder()
         .policy(compiled.policy.id())
@@ -192,6 +192,9 @@ public final class RulingEngine {
   }
 
   private Map<String, String> attributes(Incident incident, List<String> diagnostics) {
+    if (incident.person().attributes().isEmpty() && incident.person().roles().size() == 1) {
+      return compiled.roleAttributes.getOrDefault(incident.person().roles().get(0), Map.of());
+    }
     Map<String, String> attributes = new HashMap<>();
     for (String role : incident.person().roles()) {
       compiled.roleAttributes.getOrDefault(role, Map.of()).forEach(attributes::putIfAbsent);
@@ -244,41 +247,59 @@ public final class RulingEngine {
     }
   }
 
-  private ClauseRuling ruleOnClause(Clause clause, Context context, Map<String, List<String>> members) {
-    Incident incident = context.incident;
-    ClauseRuling.Builder ruling = ClauseRuling.builder()
+  /** A clause's ruling begun with what does not depend on the incident. */
+  static ClauseRuling.Builder start(Clause clause, CompiledPolicy.ClauseParts parts) {
+    return ClauseRuling.builder()
         .clause(clause.id())
-        .category(clause.category())
-        .leadIn(Optional.ofNullable(compiled.leadIns.get(clause.id())))
+        .category(parts.category)
+        .leadIn(parts.leadIn)
         .quote(clause.text())
-        .origin(clause.origin().map(o -> o.describe()));
-    if (clause.category().isEmpty()) {
-      return ruling.outcome(Outcome.NOT_APPLICABLE)
-          .reason("'" + clause.id() + "' is " + article(clause.kind().word()) + ", not a rule that conduct can breach")
-          .build();
+        .origin(parts.origin);
+  }
+
+  /** Why a clause that is not a rule is not applicable. */
+  static String notARule(Clause clause) {
+    return "'" + clause.id() + "' is " + article(clause.kind().word()) + ", not a rule that conduct can breach";
+  }
+
+  /** Why a clause is undetermined, when its conditions wait on these facts. */
+  static String undetermined(java.util.Collection<String> unknown) {
+    return "whether it applies depends on " + String.join(", ", unknown) + ", which the incident does not record";
+  }
+
+  private ClauseRuling ruleOnClause(Clause clause, CompiledPolicy.ClauseParts parts, Context context,
+      Map<String, List<String>> members) {
+    Incident incident = context.incident;
+    if (parts.notARule != null) {
+      return parts.notARule;
     }
-    Optional<List<String>> scope = scopeOf(clause.appliesTo(), members);
-    if (scope.isEmpty()) {
+    ClauseRuling.Builder ruling = start(clause, parts);
+    List<String> scope = scopeOf(clause.appliesTo(), members);
+    if (scope == null) {
       return ruling.outcome(Outcome.NOT_APPLICABLE)
           .reason(members.isEmpty() ? "the person holds no role of this policy"
-              : "it applies to " + String.join(", ", clause.appliesTo()) + ", and " + roles(incident) + " is in none of them")
+              : parts.outOfScope + roles(incident) + " is in none of them")
           .build();
     }
-    ruling.scope(scope.get());
+    ruling.scope(scope);
     List<ConditionCheck> checks = checks(clause.when(), context);
+    if (same(checks, parts.unknownWhen)) {
+      checks = parts.unknownWhen;
+    }
     ruling.conditions(checks);
-    Optional<ConditionCheck> defeated = first(checks, ConditionCheck.Result.DEFEATED);
-    if (defeated.isPresent()) {
+    ConditionCheck defeated = firstOrNull(checks, ConditionCheck.Result.DEFEATED);
+    if (defeated != null) {
       return ruling.outcome(Outcome.NOT_APPLICABLE)
-          .reason("it applies only when " + Conditions.describe(defeated.get()) + ", and the incident records "
-              + Conditions.recorded(defeated.get()))
+          .reason("it applies only when " + Conditions.describe(defeated, compiled) + ", and the incident records "
+              + Conditions.recorded(defeated))
           .build();
     }
-    Set<String> unknown = new LinkedHashSet<>(unknownFacts(checks));
+    if (checks == parts.unknownWhen && !parts.undecided.isEmpty()) {
+      return ruling.outcome(Outcome.UNDETERMINED).undecidedBy(parts.undecided).reason(parts.undetermined).build();
+    }
+    Set<String> unknown = checks.isEmpty() ? Set.of() : new LinkedHashSet<>(unknownFacts(checks));
     if (!unknown.isEmpty()) {
-      return ruling.outcome(Outcome.UNDETERMINED).undecidedBy(unknown)
-          .reason("whether it applies depends on " + String.join(", ", unknown) + ", which the incident does not record")
-          .build();
+      return ruling.outcome(Outcome.UNDETERMINED).undecidedBy(unknown).reason(undetermined(unknown)).build();
     }
     String dutyBreach = null;
     if (!clause.duty().isEmpty()) {
@@ -351,7 +372,7 @@ public final class RulingEngine {
     if (clause.appliesTo().isEmpty()) {
       reason.append("everyone the policy concerns, ").append(String.join(" and ", incident.person().roles())).append(" included");
     } else {
-      List<String> path = scope.get();
+      List<String> path = scope;
       String text = compiled.pathTexts.getOrDefault(path.get(0), Map.of()).get(path.get(path.size() - 1));
       reason.append(text != null ? text : path.get(path.size() - 1) + " (" + String.join(" -> ", path) + ")");
     }
@@ -542,16 +563,18 @@ public final class RulingEngine {
       candidates.or(bits);
     }
     List<ConsequenceRuling> out = new ArrayList<>();
-    Map<String, ConsequenceRuling> byId = new HashMap<>();
+    int[] indexes = new int[candidates.cardinality()];
+    Map<String, ConsequenceRuling> byId = null;
     for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
       Consequence consequence = compiled.consequences.get(i);
+      CompiledPolicy.ConsequenceParts parts = compiled.consequenceParts.get(i);
       List<ConditionCheck> checks = consequenceChecks(i, consequence, context);
-      if (first(checks, ConditionCheck.Result.DEFEATED).isPresent()) {
+      if (firstOrNull(checks, ConditionCheck.Result.DEFEATED) != null) {
         continue; // a recorded finding rules it out
       }
       String stepWait = null;
       if (consequence.after().isPresent()) {
-        ConsequenceRuling earlier = byId.get(consequence.after().get().step());
+        ConsequenceRuling earlier = byId == null ? null : byId.get(consequence.after().get().step());
         if (earlier == null) {
           continue; // the step it follows does not arise for this person
         }
@@ -577,7 +600,7 @@ public final class RulingEngine {
       }
       List<String> dependsOn;
       List<String> texts = compiled.conditionTexts.get(i);
-      if (checks == compiled.unknownChecks.get(i) && firm && stepWait == null) {
+      if (checks == parts.unknownWhen && firm && stepWait == null) {
         dependsOn = texts;
       } else {
         dependsOn = new ArrayList<>();
@@ -601,9 +624,9 @@ public final class RulingEngine {
           .modality(consequence.modality())
           .statement(compiled.statements.get(i))
           .action(consequence.action())
-          .actor(Optional.ofNullable(compiled.actorTitles.get(i)))
+          .actor(parts.actor)
           .actors(compiled.actorLists.get(i))
-          .procedure(Optional.ofNullable(compiled.procedureTitles.get(i)))
+          .procedure(parts.procedure)
           .source(consequence.clause())
           .breaches(answered)
           .scope(scope == null ? List.of() : scope)
@@ -611,7 +634,7 @@ public final class RulingEngine {
           .dependsOn(dependsOn)
           .options(consequence.options());
       if (consequence.isReferral()) {
-        built.kind(ConsequenceRuling.Kind.REFERRAL).referral(Optional.ofNullable(compiled.referralTitles.get(i)));
+        built.kind(ConsequenceRuling.Kind.REFERRAL).referral(parts.referral);
       }
       for (String factor : consequence.factors()) {
         Fact fact = compiled.facts.get(factor);
@@ -619,31 +642,41 @@ public final class RulingEngine {
             .value(Optional.ofNullable(context.fact(factor))).build());
       }
       ConsequenceRuling done = built.build();
+      indexes[out.size()] = i;
       out.add(done);
-      byId.put(done.consequence(), done);
+      if (parts.followed) {
+        if (byId == null) {
+          byId = new HashMap<>();
+        }
+        byId.put(done.consequence(), done);
+      }
     }
     // Steps: how far each got and what follows on each outcome; alternatives: excludes, both ways.
     for (int r = 0; r < out.size(); r++) {
       ConsequenceRuling consequence = out.get(r);
-      Consequence model = compiled.consequenceById.get(consequence.consequence());
+      CompiledPolicy.ConsequenceParts parts = compiled.consequenceParts.get(indexes[r]);
+      Consequence model = compiled.consequences.get(indexes[r]);
+      if (parts.alternatives == null && model.outcomes().isEmpty()) {
+        continue;
+      }
       List<String> alternatives = new ArrayList<>();
-      for (ConsequenceRuling other : out) {
-        Consequence otherModel = compiled.consequenceById.get(other.consequence());
-        if (other != consequence && (model.excludes().contains(other.consequence())
-            || otherModel.excludes().contains(consequence.consequence()))) {
-          alternatives.add(other.consequence());
+      if (parts.alternatives != null) {
+        for (int o = 0; o < out.size(); o++) {
+          if (o != r && parts.alternatives.get(indexes[o])) {
+            alternatives.add(out.get(o).consequence());
+          }
         }
       }
       if (!model.outcomes().isEmpty()) {
         String recorded = incident.steps().get(model.id());
         List<StepRuling.Next> next = new ArrayList<>();
-        for (String outcome : model.outcomes()) {
+        for (int n = 0; n < model.outcomes().size(); n++) {
+          String outcome = model.outcomes().get(n);
+          BitSet after = parts.following.get(n);
           List<String> following = new ArrayList<>();
-          for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+          for (int i = after.nextSetBit(0); i >= 0; i = after.nextSetBit(i + 1)) {
             Consequence later = compiled.consequences.get(i);
-            if (later.after().isPresent() && later.after().get().step().equals(model.id())
-                && later.after().get().outcome().equals(outcome)
-                && first(consequenceChecks(i, later, context), ConditionCheck.Result.DEFEATED).isEmpty()) {
+            if (candidates.get(i) && firstOrNull(consequenceChecks(i, later, context), ConditionCheck.Result.DEFEATED) == null) {
               following.add(later.id());
             }
           }
@@ -725,17 +758,9 @@ public final class RulingEngine {
     if (consequence.when().isEmpty()) {
       return List.of();
     }
-    List<ConditionCheck> unknown = compiled.unknownChecks.get(index);
-    if (unknown != null) {
-      boolean anyKnown = false;
-      for (Condition condition : consequence.when()) {
-        anyKnown |= context.facts.containsKey(condition.fact().orElseThrow());
-      }
-      if (!anyKnown) {
-        return unknown;
-      }
-    }
-    return checks(consequence.when(), context);
+    List<ConditionCheck> unknown = compiled.consequenceParts.get(index).unknownWhen;
+    List<ConditionCheck> checks = checks(consequence.when(), context);
+    return same(checks, unknown) ? unknown : checks;
   }
 
   private Optional<Permission> matchingPermission(ClauseException exception, String office, Clause clause, Incident incident) {
@@ -787,18 +812,46 @@ public final class RulingEngine {
     return checks;
   }
 
-  private static Optional<List<String>> scopeOf(List<String> appliesTo, Map<String, List<String>> members) {
+  /** The path that puts the person under a clause, or null when none does. */
+  private static List<String> scopeOf(List<String> appliesTo, Map<String, List<String>> members) {
     if (appliesTo.isEmpty()) {
       // Everyone the policy concerns: the path is the held role itself.
-      return members.values().stream().filter(p -> p.size() == 1).findFirst();
+      for (List<String> path : members.values()) {
+        if (path.size() == 1) {
+          return path;
+        }
+      }
+      return null;
     }
-    for (String target : appliesTo) {
-      List<String> path = members.get(target);
+    for (int i = 0; i < appliesTo.size(); i++) {
+      List<String> path = members.get(appliesTo.get(i));
       if (path != null) {
-        return Optional.of(path);
+        return path;
       }
     }
-    return Optional.empty();
+    return null;
+  }
+
+  /** Whether two lists of checks hold the very same checks. */
+  private static boolean same(List<ConditionCheck> checks, List<ConditionCheck> shared) {
+    if (checks.size() != shared.size()) {
+      return false;
+    }
+    for (int i = 0; i < checks.size(); i++) {
+      if (checks.get(i) != shared.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static ConditionCheck firstOrNull(List<ConditionCheck> checks, ConditionCheck.Result result) {
+    for (int i = 0; i < checks.size(); i++) {
+      if (checks.get(i).result() == result) {
+        return checks.get(i);
+      }
+    }
+    return null;
   }
 
   private static Optional<ConditionCheck> first(List<ConditionCheck> checks, ConditionCheck.Result result) {
@@ -822,10 +875,10 @@ public final class RulingEngine {
     return Conditions.describe(check);
   }
 
-  private static String describeAll(List<ConditionCheck> checks) {
+  private String describeAll(List<ConditionCheck> checks) {
     List<String> parts = new ArrayList<>();
     for (ConditionCheck check : checks) {
-      String text = Conditions.describe(check) + " (" + check.result().name().toLowerCase(java.util.Locale.ROOT)
+      String text = Conditions.describe(check, compiled) + " (" + check.result().name().toLowerCase(java.util.Locale.ROOT)
           + check.detail().map(d -> ": " + d).orElse("") + ")";
       if (check.deemedBy().isPresent()) {
         text += " (deemed, by clause " + check.deemedBy().get() + ")";
