@@ -47,6 +47,7 @@ public final class CompiledPolicy {
   /** For each breach category, the consequences answering to it (its own and those for any breach). */
   final Map<String, BitSet> consequencesByCategory = new HashMap<>();
   final BitSet consequencesForAnyBreach = new BitSet();
+  private static final BitSet NONE = new BitSet();
   /** For each role, its memberships as rulings report them, built once and shared by every ruling. */
   final Map<String, List<dev.precept.eval.Ruling.Membership>> memberships = new HashMap<>();
   /** For each consequence, each condition's description, built once. */
@@ -341,8 +342,15 @@ public final class CompiledPolicy {
     return consequencesByCategory.getOrDefault(category, consequencesForAnyBreach);
   }
 
-  /** The consequences whose people include someone holding these roles (a new set). */
+  /**
+   * The consequences whose people include someone holding these roles: for one role the compiled
+   * set itself (do not modify), for several a new set.
+   */
   public BitSet consequencesForRoles(List<String> roles) {
+    if (roles.size() == 1) {
+      BitSet bits = consequencesByRole.get(roles.get(0));
+      return bits != null ? bits : NONE;
+    }
     BitSet result = new BitSet();
     for (String role : roles) {
       BitSet bits = consequencesByRole.get(role);

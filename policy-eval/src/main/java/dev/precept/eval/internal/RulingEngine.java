@@ -213,7 +213,7 @@ public final class RulingEngine {
       var declared = compiled.facts.get(fact.getKey());
       if (declared == null) {
         diagnostics.add("unknown fact '" + fact.getKey() + "': ignored");
-      } else {
+      } else if (!FactValues.fits(declared.type(), declared.values(), fact.getValue())) {
         declared.type().problemWith(fact.getValue(), declared.values()).ifPresent(problem ->
             diagnostics.add("fact '" + fact.getKey() + "' cannot be '" + fact.getValue() + "': " + problem));
       }
@@ -542,6 +542,7 @@ public final class RulingEngine {
     // intersection, never a scan of the policy's consequences.
     List<ClauseRuling> breaches = new ArrayList<>(clauses.size());
     List<BitSet> answering = new ArrayList<>(clauses.size());
+    List<BitSet> answeringCategory = new ArrayList<>(clauses.size());
     List<List<String>> breachRoles = new ArrayList<>(clauses.size());
     BitSet candidates = new BitSet();
     for (ClauseRuling clause : clauses) {
@@ -549,9 +550,10 @@ public final class RulingEngine {
         continue;
       }
       List<String> roles = rolesUnder(compiled.clauses.get(clause.clause()), incident);
+      // Both sets are the compiled policy's own for a single role: read, never changed.
       BitSet bits = compiled.consequencesForRoles(roles);
-      bits.and(compiled.consequencesFor(clause.category().orElseThrow()));
-      if (bits.isEmpty()) {
+      BitSet forCategory = compiled.consequencesFor(clause.category().orElseThrow());
+      if (!bits.intersects(forCategory)) {
         ruling.addUnspecified(clause.clause());
         silence(clause, roles).ifPresent(s -> ruling.addSilences(DeclaredSilence.builder()
             .clause(clause.clause()).silence(s.id()).reason(s.reason()).build()));
@@ -559,8 +561,13 @@ public final class RulingEngine {
       }
       breaches.add(clause);
       answering.add(bits);
+      answeringCategory.add(forCategory);
       breachRoles.add(roles);
-      candidates.or(bits);
+      for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
+        if (forCategory.get(i)) {
+          candidates.set(i);
+        }
+      }
     }
     List<ConsequenceRuling> out = new ArrayList<>();
     int[] indexes = new int[candidates.cardinality()];
@@ -590,7 +597,7 @@ public final class RulingEngine {
       boolean firm = false;
       List<String> scope = null;
       for (int b = 0; b < breaches.size(); b++) {
-        if (answering.get(b).get(i)) {
+        if (answering.get(b).get(i) && answeringCategory.get(b).get(i)) {
           answered.add(breaches.get(b).clause());
           firm |= breaches.get(b).outcome() == Outcome.BREACHED;
           if (scope == null) {
