@@ -196,8 +196,56 @@ public final class CompiledPolicy {
     /** What would decide those checks, and the reason that lists them. */
     final List<String> undecided;
     final String undetermined;
+    /** Whether the ruling depends only on the role held and the checks (no exceptions, no duty). */
+    final boolean recallable;
+    /** Rulings made, by role and checks: a few per clause, replaced when another takes the slot. */
+    private volatile Recalled[] recalled;
+
+    /** A ruling made for a role with these (shared) checks. */
+    private static final class Recalled {
+      final String role;
+      final List<dev.precept.eval.ConditionCheck> checks;
+      final dev.precept.eval.ClauseRuling ruling;
+
+      Recalled(String role, List<dev.precept.eval.ConditionCheck> checks, dev.precept.eval.ClauseRuling ruling) {
+        this.role = role;
+        this.checks = checks;
+        this.ruling = ruling;
+      }
+    }
+
+    private static final int RECALLED = 8;
+
+    /** The ruling made before for this role with the very same checks, or null. */
+    dev.precept.eval.ClauseRuling recall(String role, List<dev.precept.eval.ConditionCheck> checks) {
+      Recalled[] all = recalled;
+      if (all == null) {
+        return null;
+      }
+      Recalled found = all[role.hashCode() & (RECALLED - 1)];
+      if (found == null || !found.role.equals(role) || found.checks.size() != checks.size()) {
+        return null;
+      }
+      for (int i = 0; i < checks.size(); i++) {
+        if (found.checks.get(i) != checks.get(i)) {
+          return null;
+        }
+      }
+      return found.ruling;
+    }
+
+    /** Remembers a ruling; racing threads may each keep their own, which are equal. */
+    void remember(String role, List<dev.precept.eval.ConditionCheck> checks, dev.precept.eval.ClauseRuling ruling) {
+      Recalled[] all = recalled;
+      if (all == null) {
+        all = new Recalled[RECALLED];
+        recalled = all;
+      }
+      all[role.hashCode() & (RECALLED - 1)] = new Recalled(role, List.copyOf(checks), ruling);
+    }
 
     ClauseParts(Clause clause, CompiledPolicy compiled) {
+      recallable = clause.category().isPresent() && clause.exceptions().isEmpty() && clause.duty().isEmpty();
       category = clause.category();
       leadIn = Optional.ofNullable(compiled.leadIns.get(clause.id()));
       origin = clause.origin().map(o -> o.describe());
@@ -233,6 +281,67 @@ public final class CompiledPolicy {
     final List<BitSet> following;
     /** Whether a later step follows this consequence. */
     final boolean followed;
+    /** For a later step: what it waits on while the step it follows has not ended ("warning ends refused"). */
+    final String waitText;
+    /** Rulings made, by what they answer: a few per consequence, replaced when another takes the slot. */
+    private volatile Recalled[] recalled;
+
+    /** A ruling made for these breaches, scope, (shared) checks and wait. */
+    private static final class Recalled {
+      final List<String> answered;
+      final boolean firm;
+      final List<String> scope;
+      final List<dev.precept.eval.ConditionCheck> checks;
+      final String wait;
+      final dev.precept.eval.ConsequenceRuling ruling;
+
+      Recalled(List<String> answered, boolean firm, List<String> scope, List<dev.precept.eval.ConditionCheck> checks,
+          String wait, dev.precept.eval.ConsequenceRuling ruling) {
+        this.answered = answered;
+        this.firm = firm;
+        this.scope = scope;
+        this.checks = checks;
+        this.wait = wait;
+        this.ruling = ruling;
+      }
+    }
+
+    private static final int RECALLED = 8;
+
+    private static int slot(List<String> answered, List<String> scope) {
+      return (answered.hashCode() * 31 + System.identityHashCode(scope)) & (RECALLED - 1);
+    }
+
+    /** The ruling made before for the same breaches, scope, checks and wait, or null. */
+    dev.precept.eval.ConsequenceRuling recall(List<String> answered, boolean firm, List<String> scope,
+        List<dev.precept.eval.ConditionCheck> checks, String wait) {
+      Recalled[] all = recalled;
+      if (all == null) {
+        return null;
+      }
+      Recalled found = all[slot(answered, scope)];
+      if (found == null || found.firm != firm || found.scope != scope || found.wait != wait
+          || !found.answered.equals(answered) || found.checks.size() != checks.size()) {
+        return null;
+      }
+      for (int i = 0; i < checks.size(); i++) {
+        if (found.checks.get(i) != checks.get(i)) {
+          return null;
+        }
+      }
+      return found.ruling;
+    }
+
+    /** Remembers a ruling; racing threads may each keep their own, which are equal. */
+    void remember(List<String> answered, boolean firm, List<String> scope, List<dev.precept.eval.ConditionCheck> checks,
+        String wait, dev.precept.eval.ConsequenceRuling ruling) {
+      Recalled[] all = recalled;
+      if (all == null) {
+        all = new Recalled[RECALLED];
+        recalled = all;
+      }
+      all[slot(answered, scope)] = new Recalled(List.copyOf(answered), firm, scope, List.copyOf(checks), wait, ruling);
+    }
 
     ConsequenceParts(int index, CompiledPolicy compiled) {
       Consequence consequence = compiled.consequences.get(index);
@@ -265,6 +374,7 @@ public final class CompiledPolicy {
       }
       alternatives = excluding.isEmpty() ? null : excluding;
       followed = compiled.steps.contains(consequence.id());
+      waitText = consequence.after().map(a -> a.step() + " ends " + a.outcome()).orElse(null);
       following = List.copyOf(next);
     }
   }

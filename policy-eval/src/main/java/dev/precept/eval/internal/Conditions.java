@@ -199,17 +199,20 @@ final class Conditions {
     if (!condition.all().isEmpty() || !condition.any().isEmpty()) {
       boolean all = !condition.all().isEmpty();
       List<Condition> inner = all ? condition.all() : condition.any();
-      List<ConditionCheck> parts = new ArrayList<>(inner.size());
       Shared shared = compiled.sharedChecks.get(condition);
-      boolean same = shared != null;
+      // The list of parts is made only once a part differs from the shared check's.
+      List<ConditionCheck> parts = shared == null ? new ArrayList<>(inner.size()) : null;
       boolean anyDefeated = false;
       boolean anySatisfied = false;
       boolean anyUnknown = false;
       for (int i = 0; i < inner.size(); i++) {
         ConditionCheck check = check(inner.get(i), values, compiled);
-        parts.add(check);
-        if (same && check != shared.unknown.parts().get(i)) {
-          same = false;
+        if (parts == null && check != shared.unknown.parts().get(i)) {
+          parts = new ArrayList<>(inner.size());
+          parts.addAll(shared.unknown.parts().subList(0, i));
+        }
+        if (parts != null) {
+          parts.add(check);
         }
         anyDefeated |= check.result() == ConditionCheck.Result.DEFEATED;
         anySatisfied |= check.result() == ConditionCheck.Result.SATISFIED;
@@ -218,7 +221,7 @@ final class Conditions {
       ConditionCheck.Result result = all
           ? (anyDefeated ? ConditionCheck.Result.DEFEATED : anyUnknown ? ConditionCheck.Result.UNKNOWN : ConditionCheck.Result.SATISFIED)
           : (anySatisfied ? ConditionCheck.Result.SATISFIED : anyUnknown ? ConditionCheck.Result.UNKNOWN : ConditionCheck.Result.DEFEATED);
-      if (same) {
+      if (parts == null) {
         return shared.unknown;
       }
       return ConditionCheck.builder().subject(all ? "all" : "any").result(result).parts(parts).build();

@@ -269,10 +269,43 @@ public final class RulingEngine {
 
   private ClauseRuling ruleOnClause(Clause clause, CompiledPolicy.ClauseParts parts, Context context,
       Map<String, List<String>> members) {
-    Incident incident = context.incident;
     if (parts.notARule != null) {
       return parts.notARule;
     }
+    List<ConditionCheck> checks = checks(clause.when(), context);
+    if (same(checks, parts.unknownWhen)) {
+      checks = parts.unknownWhen;
+    }
+    List<String> held = context.incident.person().roles();
+    if (!parts.recallable || held.size() != 1) {
+      return ruleOnClause(clause, parts, context, members, checks);
+    }
+    // Without exceptions or a duty, the ruling is a function of the role and of the checks: the
+    // same role with the same (shared) checks gets the same ruling, made once.
+    String role = held.get(0);
+    ClauseRuling known = parts.recall(role, checks);
+    if (known != null) {
+      return known;
+    }
+    ClauseRuling ruling = ruleOnClause(clause, parts, context, members, checks);
+    if (allShared(checks)) {
+      parts.remember(role, checks, ruling);
+    }
+    return ruling;
+  }
+
+  private boolean allShared(List<ConditionCheck> checks) {
+    for (int i = 0; i < checks.size(); i++) {
+      if (!compiled.checkTexts.containsKey(checks.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private ClauseRuling ruleOnClause(Clause clause, CompiledPolicy.ClauseParts parts, Context context,
+      Map<String, List<String>> members, List<ConditionCheck> checks) {
+    Incident incident = context.incident;
     ClauseRuling.Builder ruling = start(clause, parts);
     List<String> scope = scopeOf(clause.appliesTo(), members);
     if (scope == null) {
@@ -282,10 +315,6 @@ public final class RulingEngine {
           .build();
     }
     ruling.scope(scope);
-    List<ConditionCheck> checks = checks(clause.when(), context);
-    if (same(checks, parts.unknownWhen)) {
-      checks = parts.unknownWhen;
-    }
     ruling.conditions(checks);
     ConditionCheck defeated = firstOrNull(checks, ConditionCheck.Result.DEFEATED);
     if (defeated != null) {
@@ -337,8 +366,8 @@ public final class RulingEngine {
     ruling.exceptions(exceptions);
     ExceptionRuling met = null;
     ExceptionRuling lastUndetermined = null;
-    Set<String> exceptionUnknown = new LinkedHashSet<>();
-    List<String> notMet = new ArrayList<>();
+    Set<String> exceptionUnknown = exceptions.isEmpty() ? Set.of() : new LinkedHashSet<>();
+    List<String> notMet = exceptions.isEmpty() ? List.of() : new ArrayList<>();
     for (ExceptionRuling exception : exceptions) {
       if (exception.result() == ExceptionRuling.Result.MET && met == null) {
         met = exception;
@@ -590,7 +619,7 @@ public final class RulingEngine {
           continue; // the step ended otherwise
         }
         if (recorded == null) {
-          stepWait = consequence.after().get().step() + " ends " + consequence.after().get().outcome();
+          stepWait = parts.waitText;
         }
       }
       List<String> answered = new ArrayList<>(2);
@@ -605,50 +634,16 @@ public final class RulingEngine {
           }
         }
       }
-      List<String> dependsOn;
-      List<String> texts = compiled.conditionTexts.get(i);
-      if (checks == parts.unknownWhen && firm && stepWait == null) {
-        dependsOn = texts;
-      } else {
-        dependsOn = new ArrayList<>();
-        for (int c = 0; c < checks.size(); c++) {
-          if (checks.get(c).result() == ConditionCheck.Result.UNKNOWN) {
-            dependsOn.add(texts.get(c));
-          }
-        }
-        if (stepWait != null) {
-          dependsOn.add(stepWait);
-        }
-        if (!firm) {
-          for (String clause : answered) {
-            dependsOn.add(clause + " is found to have been breached");
-          }
+      // Without factors to read from the incident, the ruling is a function of what was just
+      // worked out: the same answer with the same (shared) checks is made once.
+      boolean recallable = consequence.factors().isEmpty() && allShared(checks);
+      ConsequenceRuling done = recallable ? parts.recall(answered, firm, scope, checks, stepWait) : null;
+      if (done == null) {
+        done = consequenceRuling(i, consequence, parts, context, checks, stepWait, answered, firm, scope);
+        if (recallable) {
+          parts.remember(answered, firm, scope, checks, stepWait, done);
         }
       }
-      ConsequenceRuling.Builder built = ConsequenceRuling.builder()
-          .consequence(consequence.id())
-          .status(dependsOn.isEmpty() ? ConsequenceRuling.Status.APPLIES : ConsequenceRuling.Status.CONDITIONAL)
-          .modality(consequence.modality())
-          .statement(compiled.statements.get(i))
-          .action(consequence.action())
-          .actor(parts.actor)
-          .actors(compiled.actorLists.get(i))
-          .procedure(parts.procedure)
-          .source(consequence.clause())
-          .breaches(answered)
-          .scope(scope == null ? List.of() : scope)
-          .conditions(checks)
-          .dependsOn(dependsOn)
-          .options(consequence.options());
-      if (consequence.isReferral()) {
-        built.kind(ConsequenceRuling.Kind.REFERRAL).referral(parts.referral);
-      }
-      for (String factor : consequence.factors()) {
-        Fact fact = compiled.facts.get(factor);
-        built.addFactors(FactorValue.builder().fact(factor).description(fact == null ? factor : fact.description())
-            .value(Optional.ofNullable(context.fact(factor))).build());
-      }
-      ConsequenceRuling done = built.build();
       indexes[out.size()] = i;
       out.add(done);
       if (parts.followed) {
@@ -658,6 +653,61 @@ public final class RulingEngine {
         byId.put(done.consequence(), done);
       }
     }
+    consequenceSteps(out, indexes, candidates, context, ruling, breaches);
+  }
+
+  private ConsequenceRuling consequenceRuling(int i, Consequence consequence, CompiledPolicy.ConsequenceParts parts,
+      Context context, List<ConditionCheck> checks, String stepWait, List<String> answered, boolean firm,
+      List<String> scope) {
+    List<String> dependsOn;
+    List<String> texts = compiled.conditionTexts.get(i);
+    if (checks == parts.unknownWhen && firm && stepWait == null) {
+      dependsOn = texts;
+    } else {
+      dependsOn = new ArrayList<>();
+      for (int c = 0; c < checks.size(); c++) {
+        if (checks.get(c).result() == ConditionCheck.Result.UNKNOWN) {
+          dependsOn.add(texts.get(c));
+        }
+      }
+      if (stepWait != null) {
+        dependsOn.add(stepWait);
+      }
+      if (!firm) {
+        for (String clause : answered) {
+          dependsOn.add(clause + " is found to have been breached");
+        }
+      }
+    }
+    ConsequenceRuling.Builder built = ConsequenceRuling.builder()
+        .consequence(consequence.id())
+        .status(dependsOn.isEmpty() ? ConsequenceRuling.Status.APPLIES : ConsequenceRuling.Status.CONDITIONAL)
+        .modality(consequence.modality())
+        .statement(compiled.statements.get(i))
+        .action(consequence.action())
+        .actor(parts.actor)
+        .actors(compiled.actorLists.get(i))
+        .procedure(parts.procedure)
+        .source(consequence.clause())
+        .breaches(answered)
+        .scope(scope == null ? List.of() : scope)
+        .conditions(checks)
+        .dependsOn(dependsOn)
+        .options(consequence.options());
+    if (consequence.isReferral()) {
+      built.kind(ConsequenceRuling.Kind.REFERRAL).referral(parts.referral);
+    }
+    for (String factor : consequence.factors()) {
+      Fact fact = compiled.facts.get(factor);
+      built.addFactors(FactorValue.builder().fact(factor).description(fact == null ? factor : fact.description())
+          .value(Optional.ofNullable(context.fact(factor))).build());
+    }
+    return built.build();
+  }
+
+  private void consequenceSteps(List<ConsequenceRuling> out, int[] indexes, BitSet candidates, Context context,
+      Ruling.Builder ruling, List<ClauseRuling> breaches) {
+    Incident incident = context.incident;
     // Steps: how far each got and what follows on each outcome; alternatives: excludes, both ways.
     for (int r = 0; r < out.size(); r++) {
       ConsequenceRuling consequence = out.get(r);
