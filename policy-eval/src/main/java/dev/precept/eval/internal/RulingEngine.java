@@ -272,10 +272,7 @@ public final class RulingEngine {
     if (parts.notARule != null) {
       return parts.notARule;
     }
-    List<ConditionCheck> checks = checks(clause.when(), context);
-    if (same(checks, parts.unknownWhen)) {
-      checks = parts.unknownWhen;
-    }
+    List<ConditionCheck> checks = checks(clause.when(), context, parts.unknownWhen);
     List<String> held = context.incident.person().roles();
     if (!parts.recallable || held.size() != 1) {
       return ruleOnClause(clause, parts, context, members, checks);
@@ -815,9 +812,7 @@ public final class RulingEngine {
     if (consequence.when().isEmpty()) {
       return List.of();
     }
-    List<ConditionCheck> unknown = compiled.consequenceParts.get(index).unknownWhen;
-    List<ConditionCheck> checks = checks(consequence.when(), context);
-    return same(checks, unknown) ? unknown : checks;
+    return checks(consequence.when(), context, compiled.consequenceParts.get(index).unknownWhen);
   }
 
   private Optional<Permission> matchingPermission(ClauseException exception, String office, Clause clause, Incident incident) {
@@ -858,6 +853,25 @@ public final class RulingEngine {
     return "no permission from " + office + " is recorded, so the exception '" + exception.id() + "' is not met";
   }
 
+  /**
+   * The checks of conditions: {@code unknown} itself (the shared checks when nothing they test is
+   * recorded) when every check is the shared one, so no list is made for the usual ruling.
+   */
+  private List<ConditionCheck> checks(List<Condition> conditions, Context context, List<ConditionCheck> unknown) {
+    List<ConditionCheck> checks = null;
+    for (int i = 0; i < conditions.size(); i++) {
+      ConditionCheck check = Conditions.check(conditions.get(i), context, compiled);
+      if (checks == null && check != unknown.get(i)) {
+        checks = new ArrayList<>(conditions.size());
+        checks.addAll(unknown.subList(0, i));
+      }
+      if (checks != null) {
+        checks.add(check);
+      }
+    }
+    return checks == null ? unknown : checks;
+  }
+
   private List<ConditionCheck> checks(List<Condition> conditions, Context context) {
     if (conditions.isEmpty()) {
       return List.of();
@@ -887,19 +901,6 @@ public final class RulingEngine {
       }
     }
     return null;
-  }
-
-  /** Whether two lists of checks hold the very same checks. */
-  private static boolean same(List<ConditionCheck> checks, List<ConditionCheck> shared) {
-    if (checks.size() != shared.size()) {
-      return false;
-    }
-    for (int i = 0; i < checks.size(); i++) {
-      if (checks.get(i) != shared.get(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static ConditionCheck firstOrNull(List<ConditionCheck> checks, ConditionCheck.Result result) {
