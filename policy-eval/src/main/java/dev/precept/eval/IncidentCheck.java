@@ -9,6 +9,7 @@ import dev.precept.model.DutyStep;
 import dev.precept.model.Fact;
 import dev.precept.model.FactType;
 import dev.precept.model.LocatedDocument;
+import dev.precept.eval.internal.FactValues;
 import dev.precept.model.Policy;
 import dev.precept.model.internal.Vocabulary;
 import dev.precept.model.internal.Vocabulary.Finding;
@@ -51,6 +52,9 @@ final class IncidentCheck {
    * pointers as a file would have them.
    */
   List<Diagnostic> check(Incident incident) {
+    if (clean(incident)) {
+      return List.of();
+    }
     String source = "incident '" + incident.id() + "'";
     List<Diagnostic> found = new ArrayList<>();
     BiFunction<Finding, String, Diagnostic> place = (f, pointer) -> f.in(source, pointer);
@@ -103,6 +107,68 @@ final class IncidentCheck {
     incident.steps().forEach((id, outcome) -> add(found, step(id, outcome), "/steps/" + escape(id), place));
     incident.done().forEach((id, when) -> add(found, done(id, when), "/done/" + escape(id), place));
     return found;
+  }
+
+  /**
+   * Whether a built incident has no problem at all, the usual case, answered without building any
+   * message or pointer; {@link #check(Incident)} lists the problems when it has some.
+   */
+  private boolean clean(Incident incident) {
+    List<String> roles = incident.person().roles();
+    if (roles.isEmpty() || incident.clauses().isEmpty() && incident.categories().isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < roles.size(); i++) {
+      if (!vocabulary.knows(Kind.ROLE, roles.get(i))) {
+        return false;
+      }
+    }
+    for (Map.Entry<String, String> attribute : incident.person().attributes().entrySet()) {
+      Attribute declared = vocabulary.attribute(attribute.getKey()).orElse(null);
+      if (declared == null || !FactValues.fits(declared.type(), declared.values(), attribute.getValue())) {
+        return false;
+      }
+    }
+    for (int i = 0; i < incident.clauses().size(); i++) {
+      if (!vocabulary.knows(Kind.CLAUSE, incident.clauses().get(i))) {
+        return false;
+      }
+    }
+    for (int i = 0; i < incident.categories().size(); i++) {
+      if (!vocabulary.knows(Kind.CATEGORY, incident.categories().get(i))) {
+        return false;
+      }
+    }
+    for (Map.Entry<String, String> fact : incident.facts().entrySet()) {
+      Fact declared = vocabulary.fact(fact.getKey()).orElse(null);
+      if (declared == null || !FactValues.fits(declared.type(), declared.values(), fact.getValue())) {
+        return false;
+      }
+    }
+    for (int i = 0; i < incident.permissions().size(); i++) {
+      Permission permission = incident.permissions().get(i);
+      if (!vocabulary.knows(Kind.OFFICE, permission.office())
+          || permission.clause().isPresent() && !vocabulary.knows(Kind.CLAUSE, permission.clause().get())) {
+        return false;
+      }
+    }
+    for (Map.Entry<String, CollectiveDecision> decision : incident.decisions().entrySet()) {
+      CollectiveDecision votes = decision.getValue();
+      if (decision(decision.getKey(), votes.votesFor(), votes.votesAgainst(), votes.abstained(), votes.members()).isPresent()) {
+        return false;
+      }
+    }
+    for (Map.Entry<String, String> step : incident.steps().entrySet()) {
+      if (step(step.getKey(), step.getValue()).isPresent()) {
+        return false;
+      }
+    }
+    for (Map.Entry<String, String> done : incident.done().entrySet()) {
+      if (done(done.getKey(), done.getValue()).isPresent()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -13,6 +13,8 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +47,13 @@ public final class CompiledPolicy {
   /** For each breach category, the consequences answering to it (its own and those for any breach). */
   final Map<String, BitSet> consequencesByCategory = new HashMap<>();
   final BitSet consequencesForAnyBreach = new BitSet();
+  private static final BitSet NONE = new BitSet();
   /** For each role, its memberships as rulings report them, built once and shared by every ruling. */
   final Map<String, List<dev.precept.eval.Ruling.Membership>> memberships = new HashMap<>();
-  /** For each consequence, each condition's "unknown" check and its description, built once. */
-  final List<List<dev.precept.eval.ConditionCheck>> unknownChecks = new ArrayList<>();
+  /** For each consequence, each condition's description, built once. */
   final List<List<String>> conditionTexts = new ArrayList<>();
+  /** The consequences that a staged consequence's later step follows. */
+  final Set<String> steps = new java.util.HashSet<>();
   /** For each role, the breach categories holding a rule the role is within. */
   final Map<String, Set<String>> breachableByRole = new HashMap<>();
   /** For each role, the consequences whose people it is among: a ruling only visits these. */
@@ -63,6 +67,17 @@ public final class CompiledPolicy {
   final Map<String, String> leadIns = new HashMap<>();
   final List<List<String>> actorLists = new ArrayList<>();
   final List<String> referralTitles = new ArrayList<>();
+  /**
+   * For each condition of the policy (by identity, nested ones included): its checks that do not
+   * depend on the incident, shared by every ruling. Read-only once compiled.
+   */
+  final Map<dev.precept.model.Condition, Conditions.Shared> sharedChecks = new IdentityHashMap<>();
+  /** For each shared check: the condition in words. */
+  final Map<dev.precept.eval.ConditionCheck, String> checkTexts = new IdentityHashMap<>();
+  /** For each clause, by document order: the parts of its ruling that do not depend on the incident. */
+  final ClauseParts[] clauseParts;
+  /** For each consequence: the parts of its ruling that do not depend on the incident. */
+  final List<ConsequenceParts> consequenceParts = new ArrayList<>();
 
   /** Compiles a validated policy. */
   public CompiledPolicy(Policy policy) {
@@ -114,19 +129,11 @@ public final class CompiledPolicy {
         }
       }
       consequenceById.put(consequence.id(), consequence);
-      List<dev.precept.eval.ConditionCheck> unknown = new ArrayList<>();
+      consequence.after().ifPresent(after -> steps.add(after.step()));
       List<String> texts = new ArrayList<>();
-      boolean simple = true;
       for (dev.precept.model.Condition condition : consequence.when()) {
-        simple &= condition.fact().isPresent() && condition.isMembership();
-        if (simple) {
-          unknown.add(dev.precept.eval.ConditionCheck.builder().subject(condition.fact().get())
-              .expected(condition.values()).result(dev.precept.eval.ConditionCheck.Result.UNKNOWN).build());
-        }
         texts.add(Conditions.describe(condition));
       }
-      // The shared "all unknown" checks serve only conditions that are plain tests of facts.
-      unknownChecks.add(simple ? List.copyOf(unknown) : null);
       conditionTexts.add(List.copyOf(texts));
       List<String> titles = consequence.actingOffices().stream().map(this::officeTitle).toList();
       String actor = titles.isEmpty() ? null : titles.size() == 1 ? titles.get(0)
@@ -157,6 +164,218 @@ public final class CompiledPolicy {
       java.util.Collection<String> roles = rule.appliesTo().isEmpty() ? reach.keySet()
           : rule.appliesTo().stream().flatMap(t -> reachedBy.getOrDefault(t, List.of()).stream()).toList();
       roles.forEach(role -> breachableByRole.computeIfAbsent(role, k -> new java.util.HashSet<>()).add(rule.category().get()));
+    }
+    for (Clause clause : inDocumentOrder) {
+      clause.when().forEach(c -> Conditions.share(c, this));
+      clause.exceptions().forEach(e -> e.when().forEach(c -> Conditions.share(c, this)));
+      clause.deems().forEach(d -> Conditions.share(d.when(), this));
+    }
+    for (Consequence consequence : consequences) {
+      consequence.when().forEach(c -> Conditions.share(c, this));
+    }
+    clauseParts = new ClauseParts[inDocumentOrder.size()];
+    for (int i = 0; i < clauseParts.length; i++) {
+      clauseParts[i] = new ClauseParts(inDocumentOrder.get(i), this);
+    }
+    for (int i = 0; i < consequences.size(); i++) {
+      consequenceParts.add(new ConsequenceParts(i, this));
+    }
+  }
+
+  /** What a clause's ruling says whatever the incident, worked out once. */
+  static final class ClauseParts {
+    final Optional<String> category;
+    final Optional<String> leadIn;
+    final Optional<String> origin;
+    /** The whole ruling of a clause that is not a rule (it has no breach category). */
+    final dev.precept.eval.ClauseRuling notARule;
+    /** "it applies to a, b, and ", the start of the reason when the person is out of scope. */
+    final String outOfScope;
+    /** The checks of the clause's conditions when the incident records nothing they test. */
+    final List<dev.precept.eval.ConditionCheck> unknownWhen;
+    /** What would decide those checks, and the reason that lists them. */
+    final List<String> undecided;
+    final String undetermined;
+    /** Whether the ruling depends only on the role held and the checks (no exceptions, no duty). */
+    final boolean recallable;
+    /** Rulings made, by role and checks: a few per clause, replaced when another takes the slot. */
+    private volatile Recalled[] recalled;
+
+    /** A ruling made for a role with these (shared) checks. */
+    private static final class Recalled {
+      final String role;
+      final List<dev.precept.eval.ConditionCheck> checks;
+      final dev.precept.eval.ClauseRuling ruling;
+
+      Recalled(String role, List<dev.precept.eval.ConditionCheck> checks, dev.precept.eval.ClauseRuling ruling) {
+        this.role = role;
+        this.checks = checks;
+        this.ruling = ruling;
+      }
+    }
+
+    private static final int RECALLED = 8;
+
+    /** The ruling made before for this role with the very same checks, or null. */
+    dev.precept.eval.ClauseRuling recall(String role, List<dev.precept.eval.ConditionCheck> checks) {
+      Recalled[] all = recalled;
+      if (all == null) {
+        return null;
+      }
+      Recalled found = all[role.hashCode() & (RECALLED - 1)];
+      if (found == null || !found.role.equals(role) || found.checks.size() != checks.size()) {
+        return null;
+      }
+      for (int i = 0; i < checks.size(); i++) {
+        if (found.checks.get(i) != checks.get(i)) {
+          return null;
+        }
+      }
+      return found.ruling;
+    }
+
+    /** Remembers a ruling; racing threads may each keep their own, which are equal. */
+    void remember(String role, List<dev.precept.eval.ConditionCheck> checks, dev.precept.eval.ClauseRuling ruling) {
+      Recalled[] all = recalled;
+      if (all == null) {
+        all = new Recalled[RECALLED];
+        recalled = all;
+      }
+      all[role.hashCode() & (RECALLED - 1)] = new Recalled(role, List.copyOf(checks), ruling);
+    }
+
+    ClauseParts(Clause clause, CompiledPolicy compiled) {
+      recallable = clause.category().isPresent() && clause.exceptions().isEmpty() && clause.duty().isEmpty();
+      category = clause.category();
+      leadIn = Optional.ofNullable(compiled.leadIns.get(clause.id()));
+      origin = clause.origin().map(o -> o.describe());
+      notARule = category.isPresent() ? null : RulingEngine.start(clause, this)
+          .outcome(dev.precept.eval.Outcome.NOT_APPLICABLE)
+          .reason(RulingEngine.notARule(clause))
+          .build();
+      outOfScope = "it applies to " + String.join(", ", clause.appliesTo()) + ", and ";
+      List<dev.precept.eval.ConditionCheck> checks = new ArrayList<>();
+      for (dev.precept.model.Condition condition : clause.when()) {
+        checks.add(Conditions.check(condition, Conditions.NOTHING, compiled));
+      }
+      unknownWhen = List.copyOf(checks);
+      List<String> open = new ArrayList<>();
+      for (dev.precept.eval.ConditionCheck check : unknownWhen) {
+        Conditions.unknownSubjects(check, open);
+      }
+      undecided = List.copyOf(new java.util.LinkedHashSet<>(open));
+      undetermined = RulingEngine.undetermined(undecided);
+    }
+  }
+
+  /** What a consequence's ruling says whatever the incident, worked out once. */
+  static final class ConsequenceParts {
+    final Optional<String> actor;
+    final Optional<String> procedure;
+    final Optional<String> referral;
+    /** The checks of its conditions when the incident records nothing they test. */
+    final List<dev.precept.eval.ConditionCheck> unknownWhen;
+    /** The consequences of the policy it excludes or that exclude it; null when none. */
+    final BitSet alternatives;
+    /** For a step with outcomes: for each outcome, the consequences that follow on it. */
+    final List<BitSet> following;
+    /** Whether a later step follows this consequence. */
+    final boolean followed;
+    /** For a later step: what it waits on while the step it follows has not ended ("warning ends refused"). */
+    final String waitText;
+    /** Rulings made, by what they answer: a few per consequence, replaced when another takes the slot. */
+    private volatile Recalled[] recalled;
+
+    /** A ruling made for these breaches, scope, (shared) checks and wait. */
+    private static final class Recalled {
+      final List<String> answered;
+      final boolean firm;
+      final List<String> scope;
+      final List<dev.precept.eval.ConditionCheck> checks;
+      final String wait;
+      final dev.precept.eval.ConsequenceRuling ruling;
+
+      Recalled(List<String> answered, boolean firm, List<String> scope, List<dev.precept.eval.ConditionCheck> checks,
+          String wait, dev.precept.eval.ConsequenceRuling ruling) {
+        this.answered = answered;
+        this.firm = firm;
+        this.scope = scope;
+        this.checks = checks;
+        this.wait = wait;
+        this.ruling = ruling;
+      }
+    }
+
+    private static final int RECALLED = 8;
+
+    private static int slot(List<String> answered, List<String> scope) {
+      return (answered.hashCode() * 31 + System.identityHashCode(scope)) & (RECALLED - 1);
+    }
+
+    /** The ruling made before for the same breaches, scope, checks and wait, or null. */
+    dev.precept.eval.ConsequenceRuling recall(List<String> answered, boolean firm, List<String> scope,
+        List<dev.precept.eval.ConditionCheck> checks, String wait) {
+      Recalled[] all = recalled;
+      if (all == null) {
+        return null;
+      }
+      Recalled found = all[slot(answered, scope)];
+      if (found == null || found.firm != firm || found.scope != scope || found.wait != wait
+          || !found.answered.equals(answered) || found.checks.size() != checks.size()) {
+        return null;
+      }
+      for (int i = 0; i < checks.size(); i++) {
+        if (found.checks.get(i) != checks.get(i)) {
+          return null;
+        }
+      }
+      return found.ruling;
+    }
+
+    /** Remembers a ruling; racing threads may each keep their own, which are equal. */
+    void remember(List<String> answered, boolean firm, List<String> scope, List<dev.precept.eval.ConditionCheck> checks,
+        String wait, dev.precept.eval.ConsequenceRuling ruling) {
+      Recalled[] all = recalled;
+      if (all == null) {
+        all = new Recalled[RECALLED];
+        recalled = all;
+      }
+      all[slot(answered, scope)] = new Recalled(List.copyOf(answered), firm, scope, List.copyOf(checks), wait, ruling);
+    }
+
+    ConsequenceParts(int index, CompiledPolicy compiled) {
+      Consequence consequence = compiled.consequences.get(index);
+      actor = Optional.ofNullable(compiled.actorTitles.get(index));
+      procedure = Optional.ofNullable(compiled.procedureTitles.get(index));
+      referral = Optional.ofNullable(compiled.referralTitles.get(index));
+      List<dev.precept.eval.ConditionCheck> checks = new ArrayList<>();
+      for (dev.precept.model.Condition condition : consequence.when()) {
+        checks.add(Conditions.check(condition, Conditions.NOTHING, compiled));
+      }
+      unknownWhen = List.copyOf(checks);
+      BitSet excluding = new BitSet();
+      List<BitSet> next = new ArrayList<>();
+      for (String outcome : consequence.outcomes()) {
+        BitSet bits = new BitSet();
+        for (int i = 0; i < compiled.consequences.size(); i++) {
+          Consequence later = compiled.consequences.get(i);
+          if (later.after().isPresent() && later.after().get().step().equals(consequence.id())
+              && later.after().get().outcome().equals(outcome)) {
+            bits.set(i);
+          }
+        }
+        next.add(bits);
+      }
+      for (int i = 0; i < compiled.consequences.size(); i++) {
+        Consequence other = compiled.consequences.get(i);
+        if (i != index && (consequence.excludes().contains(other.id()) || other.excludes().contains(consequence.id()))) {
+          excluding.set(i);
+        }
+      }
+      alternatives = excluding.isEmpty() ? null : excluding;
+      followed = compiled.steps.contains(consequence.id());
+      waitText = consequence.after().map(a -> a.step() + " ends " + a.outcome()).orElse(null);
+      following = List.copyOf(next);
     }
   }
 
@@ -233,8 +452,15 @@ public final class CompiledPolicy {
     return consequencesByCategory.getOrDefault(category, consequencesForAnyBreach);
   }
 
-  /** The consequences whose people include someone holding these roles (a new set). */
+  /**
+   * The consequences whose people include someone holding these roles: for one role the compiled
+   * set itself (do not modify), for several a new set.
+   */
   public BitSet consequencesForRoles(List<String> roles) {
+    if (roles.size() == 1) {
+      BitSet bits = consequencesByRole.get(roles.get(0));
+      return bits != null ? bits : NONE;
+    }
     BitSet result = new BitSet();
     for (String role : roles) {
       BitSet bits = consequencesByRole.get(role);

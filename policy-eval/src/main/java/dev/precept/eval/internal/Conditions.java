@@ -39,16 +39,181 @@ final class Conditions {
     LocalDate incidentDate();
   }
 
+  /** Nothing recorded: what a condition is checked against when it is compiled. */
+  static final Values NOTHING = new Values() {
+    @Override
+    public String fact(String id) {
+      return null;
+    }
+
+    @Override
+    public String deemedBy(String id) {
+      return null;
+    }
+
+    @Override
+    public String attribute(String id) {
+      return null;
+    }
+
+    @Override
+    public CollectiveDecision decision(String id) {
+      return null;
+    }
+
+    @Override
+    public LocalDate incidentDate() {
+      return null;
+    }
+  };
+
+  /**
+   * The checks of one condition of the policy that do not depend on the incident, built once when
+   * the policy is compiled and shared by every ruling: the check when nothing it tests is recorded,
+   * and, for an {@code is} / {@code in} test, the check for each value it can meet.
+   */
+  static final class Shared {
+    final ConditionCheck unknown;
+    final java.util.Map<String, ConditionCheck> byValue;
+
+    Shared(ConditionCheck unknown, java.util.Map<String, ConditionCheck> byValue) {
+      this.unknown = unknown;
+      this.byValue = byValue;
+    }
+  }
+
+  /** The shared checks of a condition and of every condition inside it, innermost first. */
+  static void share(Condition condition, CompiledPolicy compiled) {
+    if (compiled.sharedChecks.containsKey(condition)) {
+      return;
+    }
+    condition.all().forEach(c -> share(c, compiled));
+    condition.any().forEach(c -> share(c, compiled));
+    condition.not().ifPresent(c -> share(c, compiled));
+    ConditionCheck unknown = build(condition, NOTHING, compiled);
+    java.util.Map<String, ConditionCheck> byValue = null;
+    if (condition.isMembership() && condition.decision().isEmpty()) {
+      java.util.Set<String> known = new java.util.LinkedHashSet<>(condition.values());
+      FactType type;
+      if (condition.fact().isPresent()) {
+        Fact fact = compiled.facts.get(condition.fact().get());
+        type = fact == null ? FactType.STRING : fact.type();
+        if (fact != null) {
+          known.addAll(fact.values());
+        }
+      } else {
+        type = compiled.attributeTypes.getOrDefault(condition.attribute().orElseThrow(), FactType.STRING);
+      }
+      if (type == FactType.BOOLEAN) {
+        known.add("true");
+        known.add("false");
+      }
+      byValue = new java.util.HashMap<>();
+      for (String value : known) {
+        byValue.put(value, build(condition, only(condition, value), compiled));
+      }
+    }
+    compiled.sharedChecks.put(condition, new Shared(unknown, byValue));
+    compiled.checkTexts.put(unknown, describe(unknown));
+    if (byValue != null) {
+      byValue.values().forEach(check -> compiled.checkTexts.put(check, describe(check)));
+    }
+  }
+
+  /** {@link #describe(ConditionCheck)}, looked up for a shared check (the text depends on the condition only). */
+  static String describe(ConditionCheck check, CompiledPolicy compiled) {
+    String text = compiled.checkTexts.get(check);
+    return text != null ? text : describe(check);
+  }
+
+  /** Values where only the fact or attribute a leaf tests is recorded, with this value. */
+  private static Values only(Condition leaf, String value) {
+    String fact = leaf.fact().orElse(null);
+    String attribute = leaf.attribute().orElse(null);
+    return new Values() {
+      @Override
+      public String fact(String id) {
+        return id.equals(fact) ? value : null;
+      }
+
+      @Override
+      public String deemedBy(String id) {
+        return null;
+      }
+
+      @Override
+      public String attribute(String id) {
+        return id.equals(attribute) ? value : null;
+      }
+
+      @Override
+      public CollectiveDecision decision(String id) {
+        return null;
+      }
+
+      @Override
+      public LocalDate incidentDate() {
+        return null;
+      }
+    };
+  }
+
+  /**
+   * The check of a condition: a shared check (built when the policy was compiled) whenever the
+   * incident's values give the same check, otherwise a new one.
+   */
   static ConditionCheck check(Condition condition, Values values, CompiledPolicy compiled) {
+    Shared shared = compiled.sharedChecks.get(condition);
+    if (shared == null) {
+      return build(condition, values, compiled);
+    }
+    if (condition.decision().isPresent()) {
+      return values.decision(condition.decision().get()) == null ? shared.unknown : build(condition, values, compiled);
+    }
+    if (condition.isComposite()) {
+      return build(condition, values, compiled);
+    }
+    String actual;
+    if (condition.fact().isPresent()) {
+      String fact = condition.fact().get();
+      actual = values.fact(fact);
+      if (actual != null && values.deemedBy(fact) != null) {
+        return build(condition, values, compiled);
+      }
+    } else {
+      actual = values.attribute(condition.attribute().orElseThrow());
+    }
+    if (actual == null) {
+      return shared.unknown;
+    }
+    if (shared.byValue != null) {
+      ConditionCheck known = shared.byValue.get(actual);
+      if (known != null) {
+        return known;
+      }
+    }
+    return build(condition, values, compiled);
+  }
+
+  private static ConditionCheck build(Condition condition, Values values, CompiledPolicy compiled) {
     if (!condition.all().isEmpty() || !condition.any().isEmpty()) {
       boolean all = !condition.all().isEmpty();
-      List<ConditionCheck> parts = new ArrayList<>();
+      List<Condition> inner = all ? condition.all() : condition.any();
+      Shared shared = compiled.sharedChecks.get(condition);
+      // The list of parts is made only once a part differs from the shared check's.
+      List<ConditionCheck> parts = shared == null ? new ArrayList<>(inner.size()) : null;
       boolean anyDefeated = false;
       boolean anySatisfied = false;
       boolean anyUnknown = false;
-      for (Condition part : all ? condition.all() : condition.any()) {
-        ConditionCheck check = check(part, values, compiled);
-        parts.add(check);
+      for (int i = 0; i < inner.size(); i++) {
+        ConditionCheck check = check(inner.get(i), values, compiled);
+        if (parts == null && check != shared.unknown.parts().get(i)) {
+          parts = new ArrayList<>(inner.size());
+          parts.addAll(shared.unknown.parts().subList(0, i));
+        }
+        if (parts != null) {
+          parts.add(check);
+        }
         anyDefeated |= check.result() == ConditionCheck.Result.DEFEATED;
         anySatisfied |= check.result() == ConditionCheck.Result.SATISFIED;
         anyUnknown |= check.result() == ConditionCheck.Result.UNKNOWN;
@@ -56,10 +221,17 @@ final class Conditions {
       ConditionCheck.Result result = all
           ? (anyDefeated ? ConditionCheck.Result.DEFEATED : anyUnknown ? ConditionCheck.Result.UNKNOWN : ConditionCheck.Result.SATISFIED)
           : (anySatisfied ? ConditionCheck.Result.SATISFIED : anyUnknown ? ConditionCheck.Result.UNKNOWN : ConditionCheck.Result.DEFEATED);
+      if (parts == null) {
+        return shared.unknown;
+      }
       return ConditionCheck.builder().subject(all ? "all" : "any").result(result).parts(parts).build();
     }
     if (condition.not().isPresent()) {
       ConditionCheck inner = check(condition.not().get(), values, compiled);
+      Shared shared = compiled.sharedChecks.get(condition);
+      if (shared != null && inner == shared.unknown.parts().get(0)) {
+        return shared.unknown;
+      }
       ConditionCheck.Result result = inner.result() == ConditionCheck.Result.SATISFIED ? ConditionCheck.Result.DEFEATED
           : inner.result() == ConditionCheck.Result.DEFEATED ? ConditionCheck.Result.SATISFIED : ConditionCheck.Result.UNKNOWN;
       return ConditionCheck.builder().subject("not").result(result).addParts(inner).build();

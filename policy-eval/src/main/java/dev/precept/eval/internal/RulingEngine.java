@@ -117,7 +117,7 @@ public final class RulingEngine {
 
     List<ClauseRuling> clauseRulings = new ArrayList<>(concerned.cardinality());
     for (int order = concerned.nextSetBit(0); order >= 0; order = concerned.nextSetBit(order + 1)) {
-      clauseRulings.add(ruleOnClause(compiled.inDocumentOrder.get(order), context, members));
+      clauseRulings.add(ruleOnClause(compiled.inDocumentOrder.get(order), compiled.clauseParts[order], context, members));
     }
     Ruling.Builder ruling = Ruling.builder()
         .policy(compiled.policy.id())
@@ -192,6 +192,9 @@ public final class RulingEngine {
   }
 
   private Map<String, String> attributes(Incident incident, List<String> diagnostics) {
+    if (incident.person().attributes().isEmpty() && incident.person().roles().size() == 1) {
+      return compiled.roleAttributes.getOrDefault(incident.person().roles().get(0), Map.of());
+    }
     Map<String, String> attributes = new HashMap<>();
     for (String role : incident.person().roles()) {
       compiled.roleAttributes.getOrDefault(role, Map.of()).forEach(attributes::putIfAbsent);
@@ -210,7 +213,7 @@ public final class RulingEngine {
       var declared = compiled.facts.get(fact.getKey());
       if (declared == null) {
         diagnostics.add("unknown fact '" + fact.getKey() + "': ignored");
-      } else {
+      } else if (!FactValues.fits(declared.type(), declared.values(), fact.getValue())) {
         declared.type().problemWith(fact.getValue(), declared.values()).ifPresent(problem ->
             diagnostics.add("fact '" + fact.getKey() + "' cannot be '" + fact.getValue() + "': " + problem));
       }
@@ -244,41 +247,85 @@ public final class RulingEngine {
     }
   }
 
-  private ClauseRuling ruleOnClause(Clause clause, Context context, Map<String, List<String>> members) {
-    Incident incident = context.incident;
-    ClauseRuling.Builder ruling = ClauseRuling.builder()
+  /** A clause's ruling begun with what does not depend on the incident. */
+  static ClauseRuling.Builder start(Clause clause, CompiledPolicy.ClauseParts parts) {
+    return ClauseRuling.builder()
         .clause(clause.id())
-        .category(clause.category())
-        .leadIn(Optional.ofNullable(compiled.leadIns.get(clause.id())))
+        .category(parts.category)
+        .leadIn(parts.leadIn)
         .quote(clause.text())
-        .origin(clause.origin().map(o -> o.describe()));
-    if (clause.category().isEmpty()) {
-      return ruling.outcome(Outcome.NOT_APPLICABLE)
-          .reason("'" + clause.id() + "' is " + article(clause.kind().word()) + ", not a rule that conduct can breach")
-          .build();
+        .origin(parts.origin);
+  }
+
+  /** Why a clause that is not a rule is not applicable. */
+  static String notARule(Clause clause) {
+    return "'" + clause.id() + "' is " + article(clause.kind().word()) + ", not a rule that conduct can breach";
+  }
+
+  /** Why a clause is undetermined, when its conditions wait on these facts. */
+  static String undetermined(java.util.Collection<String> unknown) {
+    return "whether it applies depends on " + String.join(", ", unknown) + ", which the incident does not record";
+  }
+
+  private ClauseRuling ruleOnClause(Clause clause, CompiledPolicy.ClauseParts parts, Context context,
+      Map<String, List<String>> members) {
+    if (parts.notARule != null) {
+      return parts.notARule;
     }
-    Optional<List<String>> scope = scopeOf(clause.appliesTo(), members);
-    if (scope.isEmpty()) {
+    List<ConditionCheck> checks = checks(clause.when(), context, parts.unknownWhen);
+    List<String> held = context.incident.person().roles();
+    if (!parts.recallable || held.size() != 1) {
+      return ruleOnClause(clause, parts, context, members, checks);
+    }
+    // Without exceptions or a duty, the ruling is a function of the role and of the checks: the
+    // same role with the same (shared) checks gets the same ruling, made once.
+    String role = held.get(0);
+    ClauseRuling known = parts.recall(role, checks);
+    if (known != null) {
+      return known;
+    }
+    ClauseRuling ruling = ruleOnClause(clause, parts, context, members, checks);
+    if (allShared(checks)) {
+      parts.remember(role, checks, ruling);
+    }
+    return ruling;
+  }
+
+  private boolean allShared(List<ConditionCheck> checks) {
+    for (int i = 0; i < checks.size(); i++) {
+      if (!compiled.checkTexts.containsKey(checks.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private ClauseRuling ruleOnClause(Clause clause, CompiledPolicy.ClauseParts parts, Context context,
+      Map<String, List<String>> members, List<ConditionCheck> checks) {
+    Incident incident = context.incident;
+    ClauseRuling.Builder ruling = start(clause, parts);
+    List<String> scope = scopeOf(clause.appliesTo(), members);
+    if (scope == null) {
       return ruling.outcome(Outcome.NOT_APPLICABLE)
           .reason(members.isEmpty() ? "the person holds no role of this policy"
-              : "it applies to " + String.join(", ", clause.appliesTo()) + ", and " + roles(incident) + " is in none of them")
+              : parts.outOfScope + roles(incident) + " is in none of them")
           .build();
     }
-    ruling.scope(scope.get());
-    List<ConditionCheck> checks = checks(clause.when(), context);
+    ruling.scope(scope);
     ruling.conditions(checks);
-    Optional<ConditionCheck> defeated = first(checks, ConditionCheck.Result.DEFEATED);
-    if (defeated.isPresent()) {
+    ConditionCheck defeated = firstOrNull(checks, ConditionCheck.Result.DEFEATED);
+    if (defeated != null) {
       return ruling.outcome(Outcome.NOT_APPLICABLE)
-          .reason("it applies only when " + Conditions.describe(defeated.get()) + ", and the incident records "
-              + Conditions.recorded(defeated.get()))
+          .reason("it applies only when " + Conditions.describe(defeated, compiled) + ", and the incident records "
+              + Conditions.recorded(defeated))
           .build();
     }
-    Set<String> unknown = new LinkedHashSet<>(unknownFacts(checks));
+    if (checks == parts.unknownWhen && !parts.undecided.isEmpty()) {
+      return ruling.outcome(Outcome.UNDETERMINED).undecidedBy(parts.undecided).reason(parts.undetermined).build();
+    }
+    Set<String> unknown = checks.isEmpty() ? Set.of() : new LinkedHashSet<>(unknownFacts(checks));
     if (!unknown.isEmpty()) {
-      return ruling.outcome(Outcome.UNDETERMINED).undecidedBy(unknown)
-          .reason("whether it applies depends on " + String.join(", ", unknown) + ", which the incident does not record")
-          .build();
+      return ruling.outcome(Outcome.UNDETERMINED).undecidedBy(unknown).reason(undetermined(unknown)).build();
     }
     String dutyBreach = null;
     if (!clause.duty().isEmpty()) {
@@ -316,8 +363,8 @@ public final class RulingEngine {
     ruling.exceptions(exceptions);
     ExceptionRuling met = null;
     ExceptionRuling lastUndetermined = null;
-    Set<String> exceptionUnknown = new LinkedHashSet<>();
-    List<String> notMet = new ArrayList<>();
+    Set<String> exceptionUnknown = exceptions.isEmpty() ? Set.of() : new LinkedHashSet<>();
+    List<String> notMet = exceptions.isEmpty() ? List.of() : new ArrayList<>();
     for (ExceptionRuling exception : exceptions) {
       if (exception.result() == ExceptionRuling.Result.MET && met == null) {
         met = exception;
@@ -351,7 +398,7 @@ public final class RulingEngine {
     if (clause.appliesTo().isEmpty()) {
       reason.append("everyone the policy concerns, ").append(String.join(" and ", incident.person().roles())).append(" included");
     } else {
-      List<String> path = scope.get();
+      List<String> path = scope;
       String text = compiled.pathTexts.getOrDefault(path.get(0), Map.of()).get(path.get(path.size() - 1));
       reason.append(text != null ? text : path.get(path.size() - 1) + " (" + String.join(" -> ", path) + ")");
     }
@@ -521,6 +568,7 @@ public final class RulingEngine {
     // intersection, never a scan of the policy's consequences.
     List<ClauseRuling> breaches = new ArrayList<>(clauses.size());
     List<BitSet> answering = new ArrayList<>(clauses.size());
+    List<BitSet> answeringCategory = new ArrayList<>(clauses.size());
     List<List<String>> breachRoles = new ArrayList<>(clauses.size());
     BitSet candidates = new BitSet();
     for (ClauseRuling clause : clauses) {
@@ -528,9 +576,10 @@ public final class RulingEngine {
         continue;
       }
       List<String> roles = rolesUnder(compiled.clauses.get(clause.clause()), incident);
+      // Both sets are the compiled policy's own for a single role: read, never changed.
       BitSet bits = compiled.consequencesForRoles(roles);
-      bits.and(compiled.consequencesFor(clause.category().orElseThrow()));
-      if (bits.isEmpty()) {
+      BitSet forCategory = compiled.consequencesFor(clause.category().orElseThrow());
+      if (!bits.intersects(forCategory)) {
         ruling.addUnspecified(clause.clause());
         silence(clause, roles).ifPresent(s -> ruling.addSilences(DeclaredSilence.builder()
             .clause(clause.clause()).silence(s.id()).reason(s.reason()).build()));
@@ -538,20 +587,27 @@ public final class RulingEngine {
       }
       breaches.add(clause);
       answering.add(bits);
+      answeringCategory.add(forCategory);
       breachRoles.add(roles);
-      candidates.or(bits);
+      for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
+        if (forCategory.get(i)) {
+          candidates.set(i);
+        }
+      }
     }
     List<ConsequenceRuling> out = new ArrayList<>();
-    Map<String, ConsequenceRuling> byId = new HashMap<>();
+    int[] indexes = new int[candidates.cardinality()];
+    Map<String, ConsequenceRuling> byId = null;
     for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
       Consequence consequence = compiled.consequences.get(i);
+      CompiledPolicy.ConsequenceParts parts = compiled.consequenceParts.get(i);
       List<ConditionCheck> checks = consequenceChecks(i, consequence, context);
-      if (first(checks, ConditionCheck.Result.DEFEATED).isPresent()) {
+      if (firstOrNull(checks, ConditionCheck.Result.DEFEATED) != null) {
         continue; // a recorded finding rules it out
       }
       String stepWait = null;
       if (consequence.after().isPresent()) {
-        ConsequenceRuling earlier = byId.get(consequence.after().get().step());
+        ConsequenceRuling earlier = byId == null ? null : byId.get(consequence.after().get().step());
         if (earlier == null) {
           continue; // the step it follows does not arise for this person
         }
@@ -560,14 +616,14 @@ public final class RulingEngine {
           continue; // the step ended otherwise
         }
         if (recorded == null) {
-          stepWait = consequence.after().get().step() + " ends " + consequence.after().get().outcome();
+          stepWait = parts.waitText;
         }
       }
       List<String> answered = new ArrayList<>(2);
       boolean firm = false;
       List<String> scope = null;
       for (int b = 0; b < breaches.size(); b++) {
-        if (answering.get(b).get(i)) {
+        if (answering.get(b).get(i) && answeringCategory.get(b).get(i)) {
           answered.add(breaches.get(b).clause());
           firm |= breaches.get(b).outcome() == Outcome.BREACHED;
           if (scope == null) {
@@ -575,75 +631,106 @@ public final class RulingEngine {
           }
         }
       }
-      List<String> dependsOn;
-      List<String> texts = compiled.conditionTexts.get(i);
-      if (checks == compiled.unknownChecks.get(i) && firm && stepWait == null) {
-        dependsOn = texts;
-      } else {
-        dependsOn = new ArrayList<>();
-        for (int c = 0; c < checks.size(); c++) {
-          if (checks.get(c).result() == ConditionCheck.Result.UNKNOWN) {
-            dependsOn.add(texts.get(c));
-          }
-        }
-        if (stepWait != null) {
-          dependsOn.add(stepWait);
-        }
-        if (!firm) {
-          for (String clause : answered) {
-            dependsOn.add(clause + " is found to have been breached");
-          }
+      // Without factors to read from the incident, the ruling is a function of what was just
+      // worked out: the same answer with the same (shared) checks is made once.
+      boolean recallable = consequence.factors().isEmpty() && allShared(checks);
+      ConsequenceRuling done = recallable ? parts.recall(answered, firm, scope, checks, stepWait) : null;
+      if (done == null) {
+        done = consequenceRuling(i, consequence, parts, context, checks, stepWait, answered, firm, scope);
+        if (recallable) {
+          parts.remember(answered, firm, scope, checks, stepWait, done);
         }
       }
-      ConsequenceRuling.Builder built = ConsequenceRuling.builder()
-          .consequence(consequence.id())
-          .status(dependsOn.isEmpty() ? ConsequenceRuling.Status.APPLIES : ConsequenceRuling.Status.CONDITIONAL)
-          .modality(consequence.modality())
-          .statement(compiled.statements.get(i))
-          .action(consequence.action())
-          .actor(Optional.ofNullable(compiled.actorTitles.get(i)))
-          .actors(compiled.actorLists.get(i))
-          .procedure(Optional.ofNullable(compiled.procedureTitles.get(i)))
-          .source(consequence.clause())
-          .breaches(answered)
-          .scope(scope == null ? List.of() : scope)
-          .conditions(checks)
-          .dependsOn(dependsOn)
-          .options(consequence.options());
-      if (consequence.isReferral()) {
-        built.kind(ConsequenceRuling.Kind.REFERRAL).referral(Optional.ofNullable(compiled.referralTitles.get(i)));
-      }
-      for (String factor : consequence.factors()) {
-        Fact fact = compiled.facts.get(factor);
-        built.addFactors(FactorValue.builder().fact(factor).description(fact == null ? factor : fact.description())
-            .value(Optional.ofNullable(context.fact(factor))).build());
-      }
-      ConsequenceRuling done = built.build();
+      indexes[out.size()] = i;
       out.add(done);
-      byId.put(done.consequence(), done);
+      if (parts.followed) {
+        if (byId == null) {
+          byId = new HashMap<>();
+        }
+        byId.put(done.consequence(), done);
+      }
     }
+    consequenceSteps(out, indexes, candidates, context, ruling, breaches);
+  }
+
+  private ConsequenceRuling consequenceRuling(int i, Consequence consequence, CompiledPolicy.ConsequenceParts parts,
+      Context context, List<ConditionCheck> checks, String stepWait, List<String> answered, boolean firm,
+      List<String> scope) {
+    List<String> dependsOn;
+    List<String> texts = compiled.conditionTexts.get(i);
+    if (checks == parts.unknownWhen && firm && stepWait == null) {
+      dependsOn = texts;
+    } else {
+      dependsOn = new ArrayList<>();
+      for (int c = 0; c < checks.size(); c++) {
+        if (checks.get(c).result() == ConditionCheck.Result.UNKNOWN) {
+          dependsOn.add(texts.get(c));
+        }
+      }
+      if (stepWait != null) {
+        dependsOn.add(stepWait);
+      }
+      if (!firm) {
+        for (String clause : answered) {
+          dependsOn.add(clause + " is found to have been breached");
+        }
+      }
+    }
+    ConsequenceRuling.Builder built = ConsequenceRuling.builder()
+        .consequence(consequence.id())
+        .status(dependsOn.isEmpty() ? ConsequenceRuling.Status.APPLIES : ConsequenceRuling.Status.CONDITIONAL)
+        .modality(consequence.modality())
+        .statement(compiled.statements.get(i))
+        .action(consequence.action())
+        .actor(parts.actor)
+        .actors(compiled.actorLists.get(i))
+        .procedure(parts.procedure)
+        .source(consequence.clause())
+        .breaches(answered)
+        .scope(scope == null ? List.of() : scope)
+        .conditions(checks)
+        .dependsOn(dependsOn)
+        .options(consequence.options());
+    if (consequence.isReferral()) {
+      built.kind(ConsequenceRuling.Kind.REFERRAL).referral(parts.referral);
+    }
+    for (String factor : consequence.factors()) {
+      Fact fact = compiled.facts.get(factor);
+      built.addFactors(FactorValue.builder().fact(factor).description(fact == null ? factor : fact.description())
+          .value(Optional.ofNullable(context.fact(factor))).build());
+    }
+    return built.build();
+  }
+
+  private void consequenceSteps(List<ConsequenceRuling> out, int[] indexes, BitSet candidates, Context context,
+      Ruling.Builder ruling, List<ClauseRuling> breaches) {
+    Incident incident = context.incident;
     // Steps: how far each got and what follows on each outcome; alternatives: excludes, both ways.
     for (int r = 0; r < out.size(); r++) {
       ConsequenceRuling consequence = out.get(r);
-      Consequence model = compiled.consequenceById.get(consequence.consequence());
+      CompiledPolicy.ConsequenceParts parts = compiled.consequenceParts.get(indexes[r]);
+      Consequence model = compiled.consequences.get(indexes[r]);
+      if (parts.alternatives == null && model.outcomes().isEmpty()) {
+        continue;
+      }
       List<String> alternatives = new ArrayList<>();
-      for (ConsequenceRuling other : out) {
-        Consequence otherModel = compiled.consequenceById.get(other.consequence());
-        if (other != consequence && (model.excludes().contains(other.consequence())
-            || otherModel.excludes().contains(consequence.consequence()))) {
-          alternatives.add(other.consequence());
+      if (parts.alternatives != null) {
+        for (int o = 0; o < out.size(); o++) {
+          if (o != r && parts.alternatives.get(indexes[o])) {
+            alternatives.add(out.get(o).consequence());
+          }
         }
       }
       if (!model.outcomes().isEmpty()) {
         String recorded = incident.steps().get(model.id());
         List<StepRuling.Next> next = new ArrayList<>();
-        for (String outcome : model.outcomes()) {
+        for (int n = 0; n < model.outcomes().size(); n++) {
+          String outcome = model.outcomes().get(n);
+          BitSet after = parts.following.get(n);
           List<String> following = new ArrayList<>();
-          for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+          for (int i = after.nextSetBit(0); i >= 0; i = after.nextSetBit(i + 1)) {
             Consequence later = compiled.consequences.get(i);
-            if (later.after().isPresent() && later.after().get().step().equals(model.id())
-                && later.after().get().outcome().equals(outcome)
-                && first(consequenceChecks(i, later, context), ConditionCheck.Result.DEFEATED).isEmpty()) {
+            if (candidates.get(i) && firstOrNull(consequenceChecks(i, later, context), ConditionCheck.Result.DEFEATED) == null) {
               following.add(later.id());
             }
           }
@@ -725,17 +812,7 @@ public final class RulingEngine {
     if (consequence.when().isEmpty()) {
       return List.of();
     }
-    List<ConditionCheck> unknown = compiled.unknownChecks.get(index);
-    if (unknown != null) {
-      boolean anyKnown = false;
-      for (Condition condition : consequence.when()) {
-        anyKnown |= context.facts.containsKey(condition.fact().orElseThrow());
-      }
-      if (!anyKnown) {
-        return unknown;
-      }
-    }
-    return checks(consequence.when(), context);
+    return checks(consequence.when(), context, compiled.consequenceParts.get(index).unknownWhen);
   }
 
   private Optional<Permission> matchingPermission(ClauseException exception, String office, Clause clause, Incident incident) {
@@ -776,6 +853,25 @@ public final class RulingEngine {
     return "no permission from " + office + " is recorded, so the exception '" + exception.id() + "' is not met";
   }
 
+  /**
+   * The checks of conditions: {@code unknown} itself (the shared checks when nothing they test is
+   * recorded) when every check is the shared one, so no list is made for the usual ruling.
+   */
+  private List<ConditionCheck> checks(List<Condition> conditions, Context context, List<ConditionCheck> unknown) {
+    List<ConditionCheck> checks = null;
+    for (int i = 0; i < conditions.size(); i++) {
+      ConditionCheck check = Conditions.check(conditions.get(i), context, compiled);
+      if (checks == null && check != unknown.get(i)) {
+        checks = new ArrayList<>(conditions.size());
+        checks.addAll(unknown.subList(0, i));
+      }
+      if (checks != null) {
+        checks.add(check);
+      }
+    }
+    return checks == null ? unknown : checks;
+  }
+
   private List<ConditionCheck> checks(List<Condition> conditions, Context context) {
     if (conditions.isEmpty()) {
       return List.of();
@@ -787,18 +883,33 @@ public final class RulingEngine {
     return checks;
   }
 
-  private static Optional<List<String>> scopeOf(List<String> appliesTo, Map<String, List<String>> members) {
+  /** The path that puts the person under a clause, or null when none does. */
+  private static List<String> scopeOf(List<String> appliesTo, Map<String, List<String>> members) {
     if (appliesTo.isEmpty()) {
       // Everyone the policy concerns: the path is the held role itself.
-      return members.values().stream().filter(p -> p.size() == 1).findFirst();
+      for (List<String> path : members.values()) {
+        if (path.size() == 1) {
+          return path;
+        }
+      }
+      return null;
     }
-    for (String target : appliesTo) {
-      List<String> path = members.get(target);
+    for (int i = 0; i < appliesTo.size(); i++) {
+      List<String> path = members.get(appliesTo.get(i));
       if (path != null) {
-        return Optional.of(path);
+        return path;
       }
     }
-    return Optional.empty();
+    return null;
+  }
+
+  private static ConditionCheck firstOrNull(List<ConditionCheck> checks, ConditionCheck.Result result) {
+    for (int i = 0; i < checks.size(); i++) {
+      if (checks.get(i).result() == result) {
+        return checks.get(i);
+      }
+    }
+    return null;
   }
 
   private static Optional<ConditionCheck> first(List<ConditionCheck> checks, ConditionCheck.Result result) {
@@ -822,10 +933,10 @@ public final class RulingEngine {
     return Conditions.describe(check);
   }
 
-  private static String describeAll(List<ConditionCheck> checks) {
+  private String describeAll(List<ConditionCheck> checks) {
     List<String> parts = new ArrayList<>();
     for (ConditionCheck check : checks) {
-      String text = Conditions.describe(check) + " (" + check.result().name().toLowerCase(java.util.Locale.ROOT)
+      String text = Conditions.describe(check, compiled) + " (" + check.result().name().toLowerCase(java.util.Locale.ROOT)
           + check.detail().map(d -> ": " + d).orElse("") + ")";
       if (check.deemedBy().isPresent()) {
         text += " (deemed, by clause " + check.deemedBy().get() + ")";
