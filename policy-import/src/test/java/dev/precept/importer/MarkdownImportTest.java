@@ -36,6 +36,16 @@ class MarkdownImportTest {
       """;
 
   @Test
+  void controlCharactersCopiedFromOtherSoftwareAreKeptEscapedAndTheSkeletonValidates(@TempDir Path folder) throws Exception {
+    Path file = folder.resolve("odd \u0086characters.md");
+    Files.writeString(file, "# Visitors Policy\n\nVisitors must sign in\u0080 at reception\u009f and wear a badge\uFFFE.\n");
+    ImportedPolicy imported = PolicyImporter.standard().read(file);
+    assertTrue(imported.yaml().contains("sign in\\u0080 at reception\\u009f and wear a badge\\ufffe."), imported.yaml());
+    assertTrue(imported.policy().allClauses().stream().anyMatch(c -> c.text().contains("sign in\u0080 at reception")),
+        imported.yaml());
+  }
+
+  @Test
   void markdownHeadingsListsAndEmphasisBecomeTheSkeleton(@TempDir Path folder) throws Exception {
     Path file = folder.resolve("visitors.md");
     Files.writeString(file, MARKDOWN);

@@ -10,7 +10,7 @@ final class YamlWriter {
   private final StringBuilder out = new StringBuilder();
 
   void comment(String text) {
-    out.append("# ").append(text.replace('\n', ' ')).append('\n');
+    out.append("# ").append(commentText(text)).append('\n');
   }
 
   void blank() {
@@ -24,7 +24,7 @@ final class YamlWriter {
   void line(int indent, String text, String comment) {
     out.append("  ".repeat(indent)).append(text);
     if (comment != null) {
-      out.append("  # ").append(comment.replace('\n', ' '));
+      out.append("  # ").append(commentText(comment));
     }
     out.append('\n');
   }
@@ -39,7 +39,7 @@ final class YamlWriter {
       return;
     }
     if (comment != null) {
-      out.append(pad).append("# ").append(comment).append('\n');
+      out.append(pad).append("# ").append(commentText(comment)).append('\n');
     }
     String continuation = pad + "  ";
     StringBuilder current = new StringBuilder(first);
@@ -69,7 +69,7 @@ final class YamlWriter {
         case '"' -> q.append("\\\"");
         case '\\' -> q.append("\\\\");
         default -> {
-          if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || (c >= 0xd800 && c <= 0xdfff && !validSurrogate(value, i))) {
+          if (!printable(c) || c == 0x85 || c == 0x2028 || c == 0x2029 || (c >= 0xd800 && c <= 0xdfff && !validSurrogate(value, i))) {
             q.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
           } else {
             q.append(c);
@@ -78,6 +78,30 @@ final class YamlWriter {
       }
     }
     return q.append('"').toString();
+  }
+
+  /**
+   * Whether YAML allows the character as it is in a stream (YAML 1.1's printable set: tab and
+   * line breaks aside, no C0 or C1 control, DEL, U+FFFE or U+FFFF); a surrogate is checked apart.
+   */
+  private static boolean printable(char c) {
+    return c >= 0x20 && c < 0x7f || c >= 0xa0 && c <= 0xfffd;
+  }
+
+  /** A comment's text on one line, with any character YAML refuses in a stream shown as U+FFFD. */
+  private static String commentText(String text) {
+    StringBuilder kept = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\t') {
+        kept.append(' ');
+      } else if (printable(c) && c != 0x2028 && c != 0x2029 && !(c >= 0xd800 && c <= 0xdfff && !validSurrogate(text, i))) {
+        kept.append(c);
+      } else {
+        kept.append('\ufffd');
+      }
+    }
+    return kept.toString();
   }
 
   private static boolean validSurrogate(String value, int i) {
