@@ -381,7 +381,7 @@ public final class RulingEngine {
         try {
           times.put(step.id(), LocalDateTime.parse(done));
         } catch (DateTimeParseException e) {
-          notDone.remove(step.id());
+          // Not a time (only an incident ruled across editions gets here): the step stays unknown.
         }
       }
     }

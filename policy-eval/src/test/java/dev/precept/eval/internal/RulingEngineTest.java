@@ -211,4 +211,16 @@ class RulingEngineTest {
     assertEquals(List.of("volunteer"), ruling.consequence("talk").orElseThrow().scope());
     assertEquals(List.of("staff", "employees"), ruling.consequence("warning").orElseThrow().scope());
   }
+
+  @Test
+  void aDutyStepDoneAtSomethingThatIsNotATimeIsLeftUnknownWhenRuledAcrossEditions() {
+    Policy duties = PolicyLoader.standard().load(java.nio.file.Path.of("src/test/resources/semantics/duties-order-and-time/policy.yaml"));
+    Ruling ruling = Evaluator.of(duties).ruleAcrossEditions(Incident.builder().id("d").person(Person.holding("officer"))
+        .occurred(java.time.LocalDateTime.parse("2026-03-01T20:00")).addClauses("media.negative-coverage")
+        .putDone("report", "tomorrow").putDone("advice", "2026-03-02T10:00").putDone("respond", "not-done").build());
+    ClauseRuling media = ruling.clause("media.negative-coverage").orElseThrow();
+    assertEquals(Outcome.UNDETERMINED, media.outcome());
+    assertEquals(List.of("when report was done"), media.undecidedBy());
+    assertEquals(dev.precept.eval.StepCheck.Result.UNKNOWN, media.duty().get(0).result());
+  }
 }
