@@ -818,10 +818,6 @@ public final class RulingEngine {
     return unknown;
   }
 
-  static String describe(ConditionCheck check) {
-    return Conditions.describe(check);
-  }
-
   private static String describeAll(List<ConditionCheck> checks) {
     List<String> parts = new ArrayList<>();
     for (ConditionCheck check : checks) {
