@@ -88,7 +88,13 @@ class RulingEngineTest {
         - {id: talk, clause: rules.press, appliesTo: [volunteer], modality: may, action: lead to a talk}
       """, "engine.yaml");
 
-  private static final Evaluator EVALUATOR = Evaluator.of(POLICY);
+  /**
+   * A fresh evaluator for each use: PIT credits a test only with code run inside it, so compiling
+   * the policy once in a static field would hide the compiled indexes from every test here.
+   */
+  private static Evaluator evaluator() {
+    return Evaluator.of(POLICY);
+  }
 
   private static final Permission CEO_BEFORE = permission("ceo", Permission.Given.BEFORE);
   private static final Permission CLERK_BEFORE = permission("clerk", Permission.Given.BEFORE);
@@ -103,7 +109,7 @@ class RulingEngineTest {
 
   @Test
   void aClauseThatIsNotARuleIsNotApplicableAndSaysWhatKindOfClauseItIs() {
-    Ruling ruling = EVALUATOR.rule(incident("staff").addClauses("intro.aim", "intro.scope").build());
+    Ruling ruling = evaluator().rule(incident("staff").addClauses("intro.aim", "intro.scope").build());
     ClauseRuling aim = ruling.clause("intro.aim").orElseThrow();
     assertEquals(Outcome.NOT_APPLICABLE, aim.outcome());
     assertEquals("'intro.aim' is an aim, not a rule that conduct can breach", aim.reason());
@@ -113,7 +119,7 @@ class RulingEngineTest {
 
   @Test
   void permissionFromEitherOfTwoOfficesExcusesAndOnlyTheFirstRecordedIsCited() {
-    ClauseRuling press = EVALUATOR.rule(incident("staff").addClauses("rules.press").addPermissions(CLERK_BEFORE, CEO_BEFORE).build())
+    ClauseRuling press = evaluator().rule(incident("staff").addClauses("rules.press").addPermissions(CLERK_BEFORE, CEO_BEFORE).build())
         .clause("rules.press").orElseThrow();
     assertEquals(Outcome.EXCUSED, press.outcome());
     assertEquals(CEO_BEFORE, press.permission().orElseThrow(), "the first office the exception names");
@@ -126,7 +132,7 @@ class RulingEngineTest {
 
   @Test
   void permissionGivenAfterTheActDoesNotMeetAnExceptionThatNeedsItBefore() {
-    Ruling ruling = EVALUATOR.rule(incident("staff").addClauses("rules.press")
+    Ruling ruling = evaluator().rule(incident("staff").addClauses("rules.press")
         .addPermissions(permission("ceo", Permission.Given.AFTER)).build());
     ClauseRuling press = ruling.clause("rules.press").orElseThrow();
     assertEquals(Outcome.BREACHED, press.outcome());
@@ -140,7 +146,7 @@ class RulingEngineTest {
 
   @Test
   void anExceptionWaitingOnAnUnrecordedFactLeavesTheClauseUndeterminedAndItsConsequencesConditional() {
-    Ruling ruling = EVALUATOR.rule(incident("staff").addClauses("rules.emergency").addPermissions(CEO_BEFORE).build());
+    Ruling ruling = evaluator().rule(incident("staff").addClauses("rules.emergency").addPermissions(CEO_BEFORE).build());
     ClauseRuling closing = ruling.clause("rules.emergency").orElseThrow();
     assertEquals(Outcome.UNDETERMINED, closing.outcome());
     assertEquals(List.of("emergency"), closing.undecidedBy());
@@ -159,7 +165,7 @@ class RulingEngineTest {
 
   @Test
   void anExceptionWhoseConditionIsRecordedFalseIsNotMetAndTheClauseIsBreached() {
-    Ruling ruling = EVALUATOR.rule(incident("staff").addClauses("rules.emergency").addPermissions(CEO_BEFORE)
+    Ruling ruling = evaluator().rule(incident("staff").addClauses("rules.emergency").addPermissions(CEO_BEFORE)
         .fact("emergency", false).build());
     ClauseRuling closing = ruling.clause("rules.emergency").orElseThrow();
     assertEquals(Outcome.BREACHED, closing.outcome());
@@ -170,7 +176,7 @@ class RulingEngineTest {
 
   @Test
   void aDeemedValueTheIncidentAlsoRecordsIsNoContradiction() {
-    Ruling ruling = EVALUATOR.rule(incident("staff").addClauses("rules.press").fact("titled", true).fact("official", true).build());
+    Ruling ruling = evaluator().rule(incident("staff").addClauses("rules.press").fact("titled", true).fact("official", true).build());
     assertEquals(1, ruling.deemed().size());
     Ruling.DeemedFact deemed = ruling.deemed().get(0);
     assertEquals("official", deemed.fact());
@@ -183,12 +189,12 @@ class RulingEngineTest {
 
   @Test
   void nothingIsDeemedWhenTheDeemingConditionIsNotMet() {
-    assertEquals(List.of(), EVALUATOR.rule(incident("staff").addClauses("rules.press").fact("titled", false).build()).deemed());
+    assertEquals(List.of(), evaluator().rule(incident("staff").addClauses("rules.press").fact("titled", false).build()).deemed());
   }
 
   @Test
   void aPersonInSeveralRolesFacesOnlyTheConsequencesOfTheRolesThatPutThemUnderTheRule() {
-    Ruling ruling = EVALUATOR.rule(incident("staff", "volunteer").addClauses("rules.press").build());
+    Ruling ruling = evaluator().rule(incident("staff", "volunteer").addClauses("rules.press").build());
     assertEquals(List.of(
         Ruling.Membership.of("staff", List.of("staff")),
         Ruling.Membership.of("employees", List.of("staff", "employees")),
@@ -201,7 +207,7 @@ class RulingEngineTest {
 
   @Test
   void aRuleForEveryoneBringsTheConsequencesOfEveryRoleThePersonHolds() {
-    Ruling ruling = EVALUATOR.rule(incident("staff", "volunteer").addClauses("rules.emergency").build());
+    Ruling ruling = evaluator().rule(incident("staff", "volunteer").addClauses("rules.emergency").build());
     ClauseRuling closing = ruling.clause("rules.emergency").orElseThrow();
     assertEquals(Outcome.BREACHED, closing.outcome());
     assertTrue(closing.reason().startsWith("breached: it applies to everyone the policy concerns, staff and volunteer included;"),
