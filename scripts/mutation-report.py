@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Kill rates from PIT's reports, per module and for the ruling engine (docs/testing.md).
+"""Kill rates from PIT's reports, per module, per package and for the ruling engine (docs/testing.md).
 
 Run after: mvn -B -o -P mutation -pl policy-model,policy-eval -am verify -DskipJavadoc=true
 Usage: scripts/mutation-report.py [--survivors] [--engine-floor PERCENT]
@@ -38,6 +38,10 @@ def outer(cls):
     return cls.split("$")[0]
 
 
+def package(cls):
+    return cls.rsplit(".", 1)[0]
+
+
 def rate(found):
     killed = sum(1 for m in found if m.get("detected") == "true")
     return killed, len(found), (100.0 * killed / len(found)) if found else 0.0
@@ -66,6 +70,10 @@ def main():
             continue
         everything[module] = found
         row(module, found, line_coverage(module))
+        packages = sorted({package(m.findtext("mutatedClass")) for m in found})
+        if len(packages) > 1:
+            for name in packages:
+                row(f"{module}, `{name}`", [m for m in found if package(m.findtext("mutatedClass")) == name])
         engine += [m for m in found if outer(m.findtext("mutatedClass")) in ENGINE]
     engine_rate = row("ruling engine (RulingEngine, CompiledPolicy)", engine) if engine else None
     if args.survivors:

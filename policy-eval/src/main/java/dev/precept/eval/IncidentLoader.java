@@ -115,10 +115,6 @@ public final class IncidentLoader {
     List<Diagnostic> problems = new ArrayList<>(SCHEMA.check(document, pointer));
     Set<String> spoken = problems.stream().map(Diagnostic::pointer).collect(Collectors.toSet());
     problems.addAll(check.check(document, pointer, spoken));
-    JsonNode incident = document.at(pointer).orElse(null);
-    if (incident == null || !incident.isObject()) {
-      return problems;
-    }
     return problems;
   }
 

@@ -93,7 +93,7 @@ public final class PolicyCheck {
           }
           conflicts(role.id(), rules.get(0), answering);
         }
-        java.util.Optional<Silence> declared = rules.isEmpty() || !answeringEmpty(rules, answering) ? java.util.Optional.empty()
+        java.util.Optional<Silence> declared = rules.isEmpty() || !answering.isEmpty() ? java.util.Optional.empty()
             : silence(category.id(), reach);
         row.put(category.id(), CheckReport.Cell.builder().rules(rules).silence(declared.map(Silence::id))
             .consequences(rules.isEmpty() ? List.of() : answering.stream().map(c -> c.id() + " (" + c.modality().word() + ")").toList())
@@ -126,10 +126,6 @@ public final class PolicyCheck {
         .matrix(matrix)
         .findings(findings)
         .build();
-  }
-
-  private static boolean answeringEmpty(List<String> rules, List<Consequence> answering) {
-    return !rules.isEmpty() && answering.isEmpty();
   }
 
   private java.util.Optional<Silence> silence(String category, Map<String, List<String>> reach) {

@@ -82,4 +82,45 @@ class CaseSuiteTest {
     assertTrue(e.getMessage().contains("unknown consequence 'board'"));
     assertTrue(e.getMessage().contains("another case is already named 'twice'"));
   }
+
+  @Test
+  void everyKindOfUnmetExpectationIsListedAsADifference() {
+    CaseReport report = suite("""
+        cases:
+          - name: expects what the ruling does not give
+            incident: {id: c1, person: {roles: [parent]}, clauses: [conduct.name-and-logo]}
+            expect:
+              clauses: {conduct.name-and-logo: breached, conduct.confidential-information: breached}
+              unspecified: [conduct.damaging-postings]
+              says: ["the moon is made of cheese"]
+              diagnostics: ["a problem with the incident"]
+        """).run(SeedPolicy.EVALUATOR);
+    List<String> differences = report.results().get(0).differences();
+    assertEquals(4, differences.size(), differences.toString());
+    assertEquals("clause conduct.confidential-information: expected breached, but the incident does not concern it", differences.get(0));
+    assertEquals("unspecified: expected [conduct.damaging-postings], got " + report.results().get(0).ruling().unspecified(),
+        differences.get(1));
+    assertEquals("the ruling does not say \"the moon is made of cheese\"", differences.get(2));
+    assertEquals("expected a diagnostic saying \"a problem with the incident\", got: []", differences.get(3));
+    assertEquals(1, report.failures());
+  }
+
+  @Test
+  void theTextListsWhatNoCaseExercisesOrSaysNone() {
+    CaseReport partial = suite("""
+        cases:
+          - name: one case
+            incident: {id: c1, person: {roles: [parent]}, clauses: [conduct.name-and-logo]}
+            expect: {clauses: {conduct.name-and-logo: breached}}
+        """).run(SeedPolicy.EVALUATOR);
+    String text = partial.toText();
+    assertTrue(text.startsWith("PASS  one case  (cases.yaml:2)\n\n1 passed, 0 failed\n\nCoverage:\n"), text);
+    assertTrue(text.contains("\n  exceptions no case meets: 2 (principles.working-hours-access.ceo-approval, "
+        + "conduct.name-and-logo.ceo-permission)\n"), text);
+    assertTrue(text.contains("\n  clauses no case concerns: 22 ("), text);
+    CaseReport full = CaseSuite.load(CaseSuite.besidePolicy(SeedPolicy.FILE), SeedPolicy.POLICY).run(SeedPolicy.EVALUATOR);
+    assertTrue(full.toText().endsWith("\nCoverage:\n  clauses no case concerns: none\n  exceptions no case meets: none\n"
+        + "  consequences no case reaches: none\n"), full.toText());
+    assertEquals(0, full.failures());
+  }
 }

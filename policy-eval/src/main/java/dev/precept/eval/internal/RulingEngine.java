@@ -428,7 +428,7 @@ public final class RulingEngine {
         try {
           times.put(step.id(), LocalDateTime.parse(done));
         } catch (DateTimeParseException e) {
-          notDone.remove(step.id());
+          // Not a time (only an incident ruled across editions gets here): the step stays unknown.
         }
       }
     }
@@ -927,10 +927,6 @@ public final class RulingEngine {
       Conditions.unknownSubjects(check, unknown);
     }
     return unknown;
-  }
-
-  static String describe(ConditionCheck check) {
-    return Conditions.describe(check);
   }
 
   private String describeAll(List<ConditionCheck> checks) {

@@ -1,0 +1,184 @@
+package dev.precept.eval.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.precept.eval.ConsequenceRuling;
+import dev.precept.eval.Evaluator;
+import dev.precept.eval.Incident;
+import dev.precept.eval.Person;
+import dev.precept.eval.Ruling;
+import dev.precept.model.Consequence;
+import dev.precept.model.Policy;
+import dev.precept.model.PolicyLoader;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a policy compiles to, as rulings show it: who acts on a consequence and in which words,
+ * where a referral goes, the procedure it follows, the role paths, and the consequences each role
+ * and breach category can lead to.
+ */
+class CompiledPolicyTest {
+  static final Policy POLICY = PolicyLoader.standard().parse("""
+      schemaVersion: 1
+      id: compiled
+      metadata:
+        organisation: Example Trust
+        title: Compiled
+        version: "1"
+        status: draft
+        dates: {drafted: 2024-01-01}
+        reviewFrequency: P1Y
+        approval: {body: board}
+        signatories: [{office: board}]
+      instruments:
+        - {id: disciplinary, title: Disciplinary Procedure}
+      roles:
+        - {id: staff, title: Staff, memberOf: [employees, team]}
+        - {id: volunteer, title: Volunteers, memberOf: [helpers]}
+        - {id: trustee, title: Trustees}
+      groups:
+        - {id: employees, title: employees, memberOf: [workforce]}
+        - {id: team, title: the team, memberOf: [workforce]}
+        - {id: helpers, title: helpers, memberOf: [workforce]}
+        - {id: workforce, title: the workforce}
+      offices:
+        - {id: board, title: Board}
+        - {id: ceo, title: Chief Executive}
+        - {id: clerk, title: Clerk}
+        - {id: police, title: Police}
+      breachCategories:
+        - {id: conduct, title: Conduct}
+        - {id: money, title: Money}
+        - {id: quiet, title: A category with no rule}
+      sections:
+        - id: rules
+          title: Rules
+          clauses:
+            - {id: rules.logo, kind: prohibition, text: Nobody may use the logo., category: conduct, appliesTo: [workforce]}
+            - {id: rules.money, kind: prohibition, text: Staff must not spend without approval., category: money, appliesTo: [employees]}
+      consequences:
+        - {id: any-office, clause: rules.logo, appliesTo: [workforce], categories: [conduct], modality: must, actors: [board, ceo, clerk], action: take action}
+        - {id: all-offices, clause: rules.logo, appliesTo: [employees], categories: [conduct], modality: may, actors: [board, ceo, clerk], acting: jointly, action: review the case}
+        - {id: two-offices, clause: rules.logo, appliesTo: [employees], categories: [conduct], modality: may, actors: [ceo, clerk], action: warn the person}
+        - {id: to-police, clause: rules.logo, appliesTo: [workforce], categories: [conduct], modality: must, action: be reported to the police, referTo: police}
+        - {id: under-procedure, clause: rules.logo, appliesTo: [staff], modality: may, action: lead to a hearing, procedure: disciplinary}
+        - {id: to-procedure, clause: rules.logo, appliesTo: [volunteer], categories: [conduct], modality: may, action: be handled as a staff matter, referTo: disciplinary}
+      """, "compiled.yaml");
+
+  /**
+   * A fresh evaluator for each use: PIT credits a test only with code run inside it, so compiling
+   * the policy once in a static field would hide the compiled indexes from every test here.
+   */
+  private static Evaluator evaluator() {
+    return Evaluator.of(POLICY);
+  }
+
+  private static Ruling staffUsingTheLogo() {
+    return evaluator().rule(Incident.builder().id("logo").person(Person.holding("staff")).addClauses("rules.logo").build());
+  }
+
+  private static ConsequenceRuling consequence(String id) {
+    return staffUsingTheLogo().consequence(id).orElseThrow();
+  }
+
+  @Test
+  void anyOfThreeOfficesActingIsNamedWithOr() {
+    ConsequenceRuling any = consequence("any-office");
+    assertEquals("The Board, the Chief Executive or the Clerk must take action.", any.statement());
+    assertEquals("Board, the Chief Executive or the Clerk", any.actor().orElseThrow());
+    assertEquals(List.of("Board", "Chief Executive", "Clerk"), any.actors());
+  }
+
+  @Test
+  void threeOfficesActingJointlyAreNamedWithAnd() {
+    ConsequenceRuling all = consequence("all-offices");
+    assertEquals("The Board, the Chief Executive and the Clerk may review the case.", all.statement());
+    assertEquals("Board, the Chief Executive and the Clerk", all.actor().orElseThrow());
+  }
+
+  @Test
+  void twoOfficesEitherOfWhichMayActAreJoinedByOr() {
+    ConsequenceRuling two = consequence("two-offices");
+    assertEquals("The Chief Executive or the Clerk may warn the person.", two.statement());
+    assertEquals(List.of("Chief Executive", "Clerk"), two.actors());
+  }
+
+  @Test
+  void aConsequenceWithNoOfficeHasTheBreachAsItsSubjectAndNoActor() {
+    ConsequenceRuling hearing = consequence("under-procedure");
+    assertEquals("The breach may lead to a hearing.", hearing.statement());
+    assertTrue(hearing.actor().isEmpty(), hearing.toString());
+    assertEquals(List.of(), hearing.actors());
+    assertEquals("Disciplinary Procedure", hearing.procedure().orElseThrow());
+    assertEquals(ConsequenceRuling.Kind.SANCTION, hearing.kind());
+  }
+
+  @Test
+  void aReferralToAnOfficeNamesTheOfficeAndOneToAnInstrumentNamesTheInstrument() {
+    ConsequenceRuling police = consequence("to-police");
+    assertEquals(ConsequenceRuling.Kind.REFERRAL, police.kind());
+    assertEquals("Police", police.referral().orElseThrow());
+    assertTrue(police.procedure().isEmpty());
+    Ruling volunteer = evaluator().rule(Incident.builder().id("v").person(Person.holding("volunteer")).addClauses("rules.logo").build());
+    assertEquals("Disciplinary Procedure", volunteer.consequence("to-procedure").orElseThrow().referral().orElseThrow());
+  }
+
+  @Test
+  void aRoleReachesEachGroupByItsShortestFirstDeclaredPath() {
+    CompiledPolicy compiled = new CompiledPolicy(POLICY);
+    assertEquals(Map.of(
+        "staff", List.of("staff"),
+        "employees", List.of("staff", "employees"),
+        "team", List.of("staff", "team"),
+        "workforce", List.of("staff", "employees", "workforce")), compiled.reachOf("staff"));
+    assertEquals(List.of("staff", "employees", "team", "workforce"), List.copyOf(compiled.reachOf("staff").keySet()),
+        "breadth first, in declaration order");
+    assertEquals(Map.of(), compiled.reachOf("nobody"));
+    assertEquals(List.of(
+        Ruling.Membership.of("staff", List.of("staff")),
+        Ruling.Membership.of("employees", List.of("staff", "employees")),
+        Ruling.Membership.of("team", List.of("staff", "team")),
+        Ruling.Membership.of("workforce", List.of("staff", "employees", "workforce"))), staffUsingTheLogo().person());
+  }
+
+  @Test
+  void theScopeOfABreachIsThePathToTheGroupTheRuleNames() {
+    assertEquals(List.of("staff", "employees", "workforce"), staffUsingTheLogo().clause("rules.logo").orElseThrow().scope());
+    assertTrue(staffUsingTheLogo().clause("rules.logo").orElseThrow().reason()
+        .startsWith("breached: it applies to workforce (staff -> employees -> workforce)"));
+  }
+
+  @Test
+  void possibleConsequencesAreThoseOfTheRolesGroupsForTheCategoryInPolicyOrder() {
+    assertEquals(List.of("any-office", "all-offices", "two-offices", "to-police", "under-procedure"),
+        ids(evaluator().possibleConsequences("staff", "conduct")));
+    assertEquals(List.of("any-office", "to-police", "to-procedure"), ids(evaluator().possibleConsequences("volunteer", "conduct")));
+    assertEquals(List.of("under-procedure"), ids(evaluator().possibleConsequences("staff", "money")),
+        "a consequence for any breach answers to every category");
+  }
+
+  @Test
+  void noConsequenceIsPossibleWhereNoRuleInTheCategoryReachesTheRole() {
+    assertEquals(List.of(), evaluator().possibleConsequences("volunteer", "money"), "rules.money is for employees only");
+    assertEquals(List.of(), evaluator().possibleConsequences("staff", "quiet"), "no rule in the category");
+    assertEquals(List.of(), evaluator().possibleConsequences("trustee", "conduct"), "no consequence for the role at all");
+  }
+
+  @Test
+  void theConsequencesForSeveralRolesAreTheUnionOfEachRolesOwn() {
+    CompiledPolicy compiled = new CompiledPolicy(POLICY);
+    assertEquals("{0, 1, 2, 3, 4, 5}", compiled.consequencesForRoles(List.of("staff", "volunteer", "trustee")).toString());
+    assertEquals("{0, 3, 5}", compiled.consequencesForRoles(List.of("volunteer")).toString());
+    assertEquals("{}", compiled.consequencesForRoles(List.of("trustee")).toString());
+    assertEquals("{0, 1, 2, 3, 4, 5}", compiled.consequencesFor("conduct").toString());
+    assertEquals("{4}", compiled.consequencesFor("money").toString());
+    assertEquals("{4}", compiled.consequencesFor("quiet").toString());
+  }
+
+  private static List<String> ids(List<Consequence> consequences) {
+    return consequences.stream().map(Consequence::id).toList();
+  }
+}

@@ -1,0 +1,232 @@
+package dev.precept.eval.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.precept.eval.ClauseRuling;
+import dev.precept.eval.ConsequenceRuling;
+import dev.precept.eval.Evaluator;
+import dev.precept.eval.ExceptionRuling;
+import dev.precept.eval.Incident;
+import dev.precept.eval.Outcome;
+import dev.precept.eval.Permission;
+import dev.precept.eval.Person;
+import dev.precept.eval.Ruling;
+import dev.precept.model.PermissionForm;
+import dev.precept.model.Policy;
+import dev.precept.model.PolicyLoader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's rulings where the semantics corpus does not look: clauses that are not rules,
+ * exceptions that either of two offices can meet, permissions given too late, exceptions that wait
+ * on a fact, deemed values the incident agrees with, and a person holding several roles.
+ */
+class RulingEngineTest {
+  static final Policy POLICY = PolicyLoader.standard().parse("""
+      schemaVersion: 1
+      id: engine
+      metadata:
+        organisation: Example Trust
+        title: Engine
+        version: "1"
+        status: draft
+        dates: {drafted: 2024-01-01}
+        reviewFrequency: P1Y
+        approval: {body: board}
+        signatories: [{office: board}]
+      roles:
+        - {id: staff, title: Staff, memberOf: [employees]}
+        - {id: volunteer, title: Volunteers}
+      groups:
+        - {id: employees, title: employees}
+      offices:
+        - {id: board, title: Board}
+        - {id: ceo, title: Chief Executive}
+        - {id: clerk, title: Clerk}
+      facts:
+        - {id: emergency, type: boolean, description: 'Was it an emergency?'}
+        - {id: titled, type: boolean, description: 'Did the post give a title?'}
+        - {id: official, type: boolean, description: 'Was the post official?'}
+      breachCategories:
+        - {id: conduct, title: Conduct}
+      sections:
+        - id: intro
+          title: Introduction
+          clauses:
+            - {id: intro.aim, kind: aim, text: The policy keeps the Trust's name safe.}
+            - {id: intro.scope, kind: scope, text: The policy applies to everyone working for the Trust.}
+            - id: intro.deemed
+              kind: statement
+              text: A post giving a title is official.
+              deems:
+                - {fact: official, is: true, when: {fact: titled, is: true}}
+        - id: rules
+          title: Rules
+          clauses:
+            - id: rules.press
+              kind: prohibition
+              text: Employees must not speak to the press without the permission of the Chief Executive or the Clerk.
+              appliesTo: [employees]
+              category: conduct
+              exceptions:
+                - {id: rules.press.either, text: without the permission of the Chief Executive or the Clerk, offices: [ceo, clerk], timing: prior}
+            - id: rules.emergency
+              kind: prohibition
+              text: Nobody may close the building, except in an emergency with the Chief Executive's permission.
+              category: conduct
+              exceptions:
+                - id: rules.emergency.ceo
+                  text: in an emergency with the Chief Executive's permission
+                  office: ceo
+                  timing: any
+                  when:
+                    - {fact: emergency, is: true}
+      consequences:
+        - {id: warning, clause: rules.press, appliesTo: [employees], modality: must, actor: board, action: give a warning}
+        - {id: talk, clause: rules.press, appliesTo: [volunteer], modality: may, action: lead to a talk}
+      """, "engine.yaml");
+
+  /**
+   * A fresh evaluator for each use: PIT credits a test only with code run inside it, so compiling
+   * the policy once in a static field would hide the compiled indexes from every test here.
+   */
+  private static Evaluator evaluator() {
+    return Evaluator.of(POLICY);
+  }
+
+  private static final Permission CEO_BEFORE = permission("ceo", Permission.Given.BEFORE);
+  private static final Permission CLERK_BEFORE = permission("clerk", Permission.Given.BEFORE);
+
+  private static Permission permission(String office, Permission.Given given) {
+    return Permission.builder().office(office).given(given).form(PermissionForm.WRITTEN).build();
+  }
+
+  private static Incident.Builder incident(String... roles) {
+    return Incident.builder().id("i").person(Person.holding(roles));
+  }
+
+  @Test
+  void aClauseThatIsNotARuleIsNotApplicableAndSaysWhatKindOfClauseItIs() {
+    Ruling ruling = evaluator().rule(incident("staff").addClauses("intro.aim", "intro.scope").build());
+    ClauseRuling aim = ruling.clause("intro.aim").orElseThrow();
+    assertEquals(Outcome.NOT_APPLICABLE, aim.outcome());
+    assertEquals("'intro.aim' is an aim, not a rule that conduct can breach", aim.reason());
+    assertEquals("'intro.scope' is a scope, not a rule that conduct can breach", ruling.clause("intro.scope").orElseThrow().reason());
+    assertEquals(List.of(), ruling.consequences());
+  }
+
+  @Test
+  void permissionFromEitherOfTwoOfficesExcusesAndOnlyTheFirstRecordedIsCited() {
+    ClauseRuling press = evaluator().rule(incident("staff").addClauses("rules.press").addPermissions(CLERK_BEFORE, CEO_BEFORE).build())
+        .clause("rules.press").orElseThrow();
+    assertEquals(Outcome.EXCUSED, press.outcome());
+    assertEquals(CEO_BEFORE, press.permission().orElseThrow(), "the first office the exception names");
+    ExceptionRuling either = press.exceptions().get(0);
+    assertEquals(ExceptionRuling.Result.MET, either.result());
+    assertEquals(List.of(CEO_BEFORE), either.permissions());
+    assertEquals("excused by the exception 'without the permission of the Chief Executive or the Clerk': the person held "
+        + "written permission from ceo, given before the act", press.reason());
+  }
+
+  @Test
+  void permissionGivenAfterTheActDoesNotMeetAnExceptionThatNeedsItBefore() {
+    Ruling ruling = evaluator().rule(incident("staff").addClauses("rules.press")
+        .addPermissions(permission("ceo", Permission.Given.AFTER)).build());
+    ClauseRuling press = ruling.clause("rules.press").orElseThrow();
+    assertEquals(Outcome.BREACHED, press.outcome());
+    assertEquals("rules.press.either", press.exception().orElseThrow(), "the exception considered");
+    assertTrue(press.permission().isEmpty(), press.toString());
+    assertEquals("breached: it applies to employees (staff -> employees); the exception 'rules.press.either' needs permission "
+        + "given before the act, and ceo's was given after; no permission from clerk is recorded, so the exception "
+        + "'rules.press.either' is not met", press.reason());
+    assertEquals(List.of("warning"), ruling.consequences().stream().map(ConsequenceRuling::consequence).toList());
+  }
+
+  @Test
+  void anExceptionWaitingOnAnUnrecordedFactLeavesTheClauseUndeterminedAndItsConsequencesConditional() {
+    Ruling ruling = evaluator().rule(incident("staff").addClauses("rules.emergency").addPermissions(CEO_BEFORE).build());
+    ClauseRuling closing = ruling.clause("rules.emergency").orElseThrow();
+    assertEquals(Outcome.UNDETERMINED, closing.outcome());
+    assertEquals(List.of("emergency"), closing.undecidedBy());
+    assertEquals("the person held the permission an exception needs; whether it excuses the conduct depends on emergency",
+        closing.reason());
+    assertEquals(CEO_BEFORE, closing.permission().orElseThrow());
+    assertEquals("rules.emergency.ceo", closing.exception().orElseThrow());
+    ExceptionRuling exception = closing.exceptions().get(0);
+    assertEquals(ExceptionRuling.Result.UNDETERMINED, exception.result());
+    assertEquals("the permission is recorded; whether the exception 'rules.emergency.ceo' is met depends on emergency",
+        exception.reason());
+    ConsequenceRuling warning = ruling.consequence("warning").orElseThrow();
+    assertEquals(ConsequenceRuling.Status.CONDITIONAL, warning.status());
+    assertEquals(List.of("rules.emergency is found to have been breached"), warning.dependsOn());
+  }
+
+  @Test
+  void anExceptionWhoseConditionIsRecordedFalseIsNotMetAndTheClauseIsBreached() {
+    Ruling ruling = evaluator().rule(incident("staff").addClauses("rules.emergency").addPermissions(CEO_BEFORE)
+        .fact("emergency", false).build());
+    ClauseRuling closing = ruling.clause("rules.emergency").orElseThrow();
+    assertEquals(Outcome.BREACHED, closing.outcome());
+    assertEquals("the exception 'rules.emergency.ceo' needs emergency is true, and the incident records false",
+        closing.exceptions().get(0).reason());
+    assertEquals(ConsequenceRuling.Status.APPLIES, ruling.consequence("warning").orElseThrow().status());
+  }
+
+  @Test
+  void aDeemedValueTheIncidentAlsoRecordsIsNoContradiction() {
+    Ruling ruling = evaluator().rule(incident("staff").addClauses("rules.press").fact("titled", true).fact("official", true).build());
+    assertEquals(1, ruling.deemed().size());
+    Ruling.DeemedFact deemed = ruling.deemed().get(0);
+    assertEquals("official", deemed.fact());
+    assertEquals("true", deemed.value());
+    assertEquals("intro.deemed", deemed.clause());
+    assertEquals("titled is true", deemed.because());
+    assertTrue(deemed.recorded().isEmpty(), deemed.toString());
+    assertEquals(List.of(), ruling.diagnostics());
+  }
+
+  @Test
+  void nothingIsDeemedWhenTheDeemingConditionIsNotMet() {
+    assertEquals(List.of(), evaluator().rule(incident("staff").addClauses("rules.press").fact("titled", false).build()).deemed());
+  }
+
+  @Test
+  void aPersonInSeveralRolesFacesOnlyTheConsequencesOfTheRolesThatPutThemUnderTheRule() {
+    Ruling ruling = evaluator().rule(incident("staff", "volunteer").addClauses("rules.press").build());
+    assertEquals(List.of(
+        Ruling.Membership.of("staff", List.of("staff")),
+        Ruling.Membership.of("employees", List.of("staff", "employees")),
+        Ruling.Membership.of("volunteer", List.of("volunteer"))), ruling.person());
+    assertEquals(List.of("staff", "employees"), ruling.clause("rules.press").orElseThrow().scope());
+    assertEquals(List.of("warning"), ruling.consequences().stream().map(ConsequenceRuling::consequence).toList(),
+        "the volunteer's talk answers to the volunteer role, which rules.press does not cover");
+    assertEquals(List.of("staff", "employees"), ruling.consequence("warning").orElseThrow().scope());
+  }
+
+  @Test
+  void aRuleForEveryoneBringsTheConsequencesOfEveryRoleThePersonHolds() {
+    Ruling ruling = evaluator().rule(incident("staff", "volunteer").addClauses("rules.emergency").build());
+    ClauseRuling closing = ruling.clause("rules.emergency").orElseThrow();
+    assertEquals(Outcome.BREACHED, closing.outcome());
+    assertTrue(closing.reason().startsWith("breached: it applies to everyone the policy concerns, staff and volunteer included;"),
+        closing.reason());
+    assertEquals(List.of("staff"), closing.scope());
+    assertEquals(List.of("warning", "talk"), ruling.consequences().stream().map(ConsequenceRuling::consequence).toList());
+    assertEquals(List.of("volunteer"), ruling.consequence("talk").orElseThrow().scope());
+    assertEquals(List.of("staff", "employees"), ruling.consequence("warning").orElseThrow().scope());
+  }
+
+  @Test
+  void aDutyStepDoneAtSomethingThatIsNotATimeIsLeftUnknownWhenRuledAcrossEditions() {
+    Policy duties = PolicyLoader.standard().load(java.nio.file.Path.of("src/test/resources/semantics/duties-order-and-time/policy.yaml"));
+    Ruling ruling = Evaluator.of(duties).ruleAcrossEditions(Incident.builder().id("d").person(Person.holding("officer"))
+        .occurred(java.time.LocalDateTime.parse("2026-03-01T20:00")).addClauses("media.negative-coverage")
+        .putDone("report", "tomorrow").putDone("advice", "2026-03-02T10:00").putDone("respond", "not-done").build());
+    ClauseRuling media = ruling.clause("media.negative-coverage").orElseThrow();
+    assertEquals(Outcome.UNDETERMINED, media.outcome());
+    assertEquals(List.of("when report was done"), media.undecidedBy());
+    assertEquals(dev.precept.eval.StepCheck.Result.UNKNOWN, media.duty().get(0).result());
+  }
+}
