@@ -17,7 +17,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * End to end in Debian's headless Chromium: a clerk signs in, opens the library, runs a ruling in
@@ -63,6 +65,8 @@ class StaffBrowserTest {
         assertTrue(driver.getCurrentUrl().endsWith("/staff/login"), driver.getCurrentUrl());
         driver.findElement(By.id("key")).sendKeys(server.readKey);
         driver.findElement(By.id("sign-in")).click();
+        // The title is read at once, not looked for like an element: wait for the next page (bounded).
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("Policy library · Precept"));
         assertEquals("Policy library · Precept", driver.getTitle());
         assertTrue(driver.findElement(By.cssSelector("#policies tbody tr")).getText().contains("2017.1"));
 
