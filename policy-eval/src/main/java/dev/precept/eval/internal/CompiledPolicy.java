@@ -136,9 +136,11 @@ public final class CompiledPolicy {
       }
       conditionTexts.add(List.copyOf(texts));
       List<String> titles = consequence.actingOffices().stream().map(this::officeTitle).toList();
+      // "Board, the CEO or the Clerk": the offices after the first with their article, never doubled.
       String actor = titles.isEmpty() ? null : titles.size() == 1 ? titles.get(0)
-          : String.join(", the ", titles.subList(0, titles.size() - 1))
-              + (consequence.jointly() ? " and the " : " or the ") + titles.get(titles.size() - 1);
+          : titles.get(0) + titles.subList(1, titles.size() - 1).stream().map(t -> ", " + dev.precept.model.Office.withArticle(t))
+              .collect(java.util.stream.Collectors.joining())
+              + (consequence.jointly() ? " and " : " or ") + dev.precept.model.Office.withArticle(titles.get(titles.size() - 1));
       // Each with its article, never doubled: "The Council", "The headteacher and the governing body".
       List<String> named = titles.stream().map(dev.precept.model.Office::withArticle).toList();
       String acting = named.isEmpty() ? null : named.size() == 1 ? named.get(0)

@@ -23,6 +23,7 @@ import dev.precept.model.Consequence;
 import dev.precept.model.Deeming;
 import dev.precept.model.DutyStep;
 import dev.precept.model.Fact;
+import dev.precept.model.PermissionForm;
 import dev.precept.model.PermissionTiming;
 import dev.precept.model.Silence;
 import java.time.Duration;
@@ -843,7 +844,9 @@ public final class RulingEngine {
             + office + "'s was given after";
       }
       if (!exception.forms().isEmpty() && !exception.forms().contains(permission.form())) {
-        return "the exception '" + exception.id() + "' needs " + exception.forms() + " permission, and "
+        return "the exception '" + exception.id() + "' needs "
+            + exception.forms().stream().map(PermissionForm::word).collect(java.util.stream.Collectors.joining(" or "))
+            + " permission, and "
             + office + "'s was " + permission.form().word();
       }
     }

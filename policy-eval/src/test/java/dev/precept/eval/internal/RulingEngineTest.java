@@ -1,5 +1,6 @@
 package dev.precept.eval.internal;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,7 +72,7 @@ class RulingEngineTest {
               appliesTo: [employees]
               category: conduct
               exceptions:
-                - {id: rules.press.either, text: without the permission of the Chief Executive or the Clerk, offices: [ceo, clerk], timing: prior}
+                - {id: rules.press.either, text: without the permission of the Chief Executive or the Clerk, offices: [ceo, clerk], timing: prior, forms: [written]}
             - id: rules.emergency
               kind: prohibition
               text: Nobody may close the building, except in an emergency with the Chief Executive's permission.
@@ -115,6 +116,15 @@ class RulingEngineTest {
     assertEquals("'intro.aim' is an aim, not a rule that conduct can breach", aim.reason());
     assertEquals("'intro.scope' is a scope, not a rule that conduct can breach", ruling.clause("intro.scope").orElseThrow().reason());
     assertEquals(List.of(), ruling.consequences());
+  }
+
+  @Test
+  void permissionInAFormTheExceptionDoesNotAcceptIsNamedInWordsNotExcused() {
+    Permission verbal = Permission.builder().office("ceo").given(Permission.Given.BEFORE).form(PermissionForm.VERBAL).build();
+    Ruling ruling = evaluator().rule(incident("staff").addClauses("rules.press").addPermissions(verbal).build());
+    String said = ruling.toString();
+    assertTrue(said.contains("needs written permission, and ceo's was verbal"), said);
+    assertFalse(said.contains("[WRITTEN]"), said);
   }
 
   @Test
