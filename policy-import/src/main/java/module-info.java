@@ -7,5 +7,6 @@ module dev.precept.importer {
   requires org.apache.poi.ooxml;
   requires org.apache.poi.ooxml.schemas;
   requires org.commonmark;
+  requires org.yaml.snakeyaml;
   requires static transitive org.immutables.value.annotations;
 }

@@ -46,6 +46,17 @@ class MarkdownImportTest {
   }
 
   @Test
+  void idsThatYamlWouldReadAsNumbersOrBooleansAreQuoted(@TempDir Path folder) throws Exception {
+    Path file = folder.resolve("numbers.md");
+    Files.writeString(file, "# 55\n\n## 1e5\n\nVisitors must sign in at the front desk on arrival.\n\n## No\n\nStaff must wear a badge at all times on site.\n");
+    ImportedPolicy imported = PolicyImporter.standard().read(file);
+    assertTrue(imported.yaml().contains("id: \"55\""), imported.yaml());
+    assertEquals("55", imported.policy().id());
+    assertTrue(imported.yaml().contains("- id: \"1e5\""), imported.yaml());
+    assertTrue(imported.yaml().contains("- id: \"no\""), imported.yaml());
+  }
+
+  @Test
   void markdownHeadingsListsAndEmphasisBecomeTheSkeleton(@TempDir Path folder) throws Exception {
     Path file = folder.resolve("visitors.md");
     Files.writeString(file, MARKDOWN);

@@ -342,7 +342,7 @@ public final class Skeleton {
     yaml.comment("yaml-language-server: $schema=" + dev.precept.model.PolicySchema.ID);
     yaml.line(0, "schemaVersion: 1");
     String policyId = unique(Optional.of(Text.slug(title, 6)).filter(s -> !s.isEmpty()).orElse("imported-policy"));
-    yaml.line(0, "id: " + policyId, "review: a stable id for this policy across editions");
+    yaml.line(0, "id: " + YamlWriter.plain(policyId), "review: a stable id for this policy across editions");
     yaml.line(0, "metadata:");
     if (organisation == null) {
       organisation = "Organisation";
@@ -389,21 +389,21 @@ public final class Skeleton {
     }
     String body = officeId(bodyTitle);
     offices.put(body, bodyTitle);
-    yaml.line(2, "body: " + body, approvalBody == null ? "review: no approving body found in the document" : null);
+    yaml.line(2, "body: " + YamlWriter.plain(body), approvalBody == null ? "review: no approving body found in the document" : null);
     if (approvalDue != null) {
       yaml.line(2, "due: " + approvalDue);
     }
     yaml.line(1, "signatories:");
     if (signatories.isEmpty()) {
       missing.add("signatories: no signature block found; the approving body signs");
-      yaml.line(2, "- office: " + body, "review: no signature block found in the document");
+      yaml.line(2, "- office: " + YamlWriter.plain(body), "review: no signature block found in the document");
     }
     Set<String> signing = new LinkedHashSet<>();
     for (String signatory : signatories) {
       String id = officeId(signatory);
       offices.putIfAbsent(id, signatory);
       if (signing.add(id)) {
-        yaml.line(2, "- office: " + id);
+        yaml.line(2, "- office: " + YamlWriter.plain(id));
       }
     }
     yaml.blank();
@@ -413,7 +413,7 @@ public final class Skeleton {
     yaml.blank();
     yaml.line(0, "offices:");
     offices.forEach((id, officeTitle) -> {
-      yaml.line(1, "- id: " + id);
+      yaml.line(1, "- id: " + YamlWriter.plain(id));
       yaml.scalar(2, "title", officeTitle, null);
     });
     yaml.blank();
@@ -435,13 +435,13 @@ public final class Skeleton {
       comments.add("review: " + section.note());
       notes.add("section \"" + section.title() + "\": " + section.note());
     }
-    yaml.line(1, "- id: " + sectionId, comments.isEmpty() ? null : String.join("; ", comments));
+    yaml.line(1, "- id: " + YamlWriter.plain(sectionId), comments.isEmpty() ? null : String.join("; ", comments));
     yaml.scalar(2, "title", section.title(), null);
     if (section.clauses().isEmpty()) {
       // A section must have a clause: a heading with no text of its own keeps its heading as text.
       notes.add("section \"" + section.title() + "\" has no text of its own in the source; its heading was written as its clause");
       yaml.line(2, "clauses:");
-      yaml.line(3, "- id: " + unique(prefix + ".heading"));
+      yaml.line(3, "- id: " + YamlWriter.plain(unique(prefix + ".heading")));
       yaml.line(4, "kind: statement", "review: the source has a heading and no text here; merge or remove");
       yaml.scalar(4, "text", section.title(), null);
       return;
@@ -472,7 +472,7 @@ public final class Skeleton {
       idComments.add("review: " + clause.note());
       notes.add(id + ": " + clause.note());
     }
-    yaml.line(indent, "- id: " + id, idComments.isEmpty() ? null : String.join("; ", idComments));
+    yaml.line(indent, "- id: " + YamlWriter.plain(id), idComments.isEmpty() ? null : String.join("; ", idComments));
     KindGuess guess = KindGuess.of(clause.text(), sectionTitle, leadIn);
     yaml.line(indent + 1, "kind: " + guess.kind().word(), "review: " + guess.because());
     yaml.scalar(indent + 1, "text", clause.text(), null);

@@ -1,5 +1,9 @@
 package dev.precept.importer.internal;
 
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
+
 /**
  * Writes the skeleton's YAML by hand, so it can carry comments: two-space indentation, every
  * string double-quoted with JSON-style escapes (so no text can become YAML syntax), long strings
@@ -59,6 +63,18 @@ final class YamlWriter {
     }
     out.append(current).append('\n');
   }
+
+  /**
+   * An id as YAML reads it back as the same text: plain where it is ({@code conduct.logo}),
+   * double-quoted where YAML 1.1 would read a number, a date, a boolean or null ({@code "55"},
+   * {@code "1e5"}, {@code "2016-01-01"}, {@code "no"}).
+   */
+  static String plain(String id) {
+    Tag tag = RESOLVER.resolve(NodeId.scalar, id, true);
+    return Tag.STR.equals(tag) ? id : quote(id);
+  }
+
+  private static final Resolver RESOLVER = new Resolver();
 
   /** A YAML double-quoted scalar; the value's spaces are single (the readers collapse them). */
   static String quote(String value) {
