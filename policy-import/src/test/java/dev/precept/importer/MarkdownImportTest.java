@@ -57,6 +57,15 @@ class MarkdownImportTest {
   }
 
   @Test
+  void idsStayWithinTheSchemasLengthWhateverTheWords(@TempDir Path folder) throws Exception {
+    Path file = folder.resolve("long.md");
+    String unbroken = "x".repeat(90);
+    Files.writeString(file, "# " + unbroken + "\n\n## " + unbroken + "\n\n" + unbroken + " must sign in at the front desk.\n");
+    ImportedPolicy imported = PolicyImporter.standard().read(file);
+    assertTrue(imported.policy().allClauses().stream().allMatch(c -> c.id().length() <= 100), imported.yaml());
+  }
+
+  @Test
   void markdownHeadingsListsAndEmphasisBecomeTheSkeleton(@TempDir Path folder) throws Exception {
     Path file = folder.resolve("visitors.md");
     Files.writeString(file, MARKDOWN);

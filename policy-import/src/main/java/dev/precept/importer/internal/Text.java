@@ -56,8 +56,17 @@ public final class Text {
     if (chosen.isEmpty()) {
       chosen = all.subList(0, Math.min(words, all.size()));
     }
-    return String.join("-", chosen);
+    // Short enough that a clause id (section, clause, a number to make it unique) stays within the
+    // schema's 100 characters whatever the text: a run of letters without spaces is cut.
+    String slug = String.join("-", chosen);
+    if (slug.length() > MAX_SLUG) {
+      slug = slug.substring(0, MAX_SLUG).replaceAll("-+$", "");
+    }
+    return slug;
   }
+
+  /** The longest slug, in characters. */
+  static final int MAX_SLUG = 40;
 
   /** Whether the text ends a sentence ({@code . ! ?} maybe followed by a quote or bracket). */
   public static boolean endsSentence(String text) {
