@@ -66,6 +66,14 @@ class MarkdownImportTest {
   }
 
   @Test
+  void aClauseOfToAndOneWordIsGuessedAnAim(@TempDir Path folder) throws Exception {
+    Path file = folder.resolve("aims.md");
+    Files.writeString(file, "# Visitors Policy\n\nVisitors must sign in at the front desk on arrival.\n\nTo safeguard\n");
+    ImportedPolicy imported = PolicyImporter.standard().read(file);
+    assertTrue(imported.yaml().contains("guessed from \"to safeguard\" at the start"), imported.yaml());
+  }
+
+  @Test
   void markdownHeadingsListsAndEmphasisBecomeTheSkeleton(@TempDir Path folder) throws Exception {
     Path file = folder.resolve("visitors.md");
     Files.writeString(file, MARKDOWN);

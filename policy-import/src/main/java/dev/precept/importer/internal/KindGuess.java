@@ -31,6 +31,9 @@ public record KindGuess(ClauseKind kind, String because) {
     return new Rule(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), kind);
   }
 
+  /** "To protect ...": the start of a sentence saying what the policy is for. */
+  private static final java.util.regex.Pattern AIM = java.util.regex.Pattern.compile("to [a-z]+\\b");
+
   /**
    * The guess for a clause's text, in a section with this heading; {@code leadIn} is the text of
    * the clause introducing the list when the clause is a list item, else null.
@@ -49,8 +52,9 @@ public record KindGuess(ClauseKind kind, String because) {
     if (plain.strip().endsWith(":")) {
       return new KindGuess(ClauseKind.STATEMENT, "it introduces a list");
     }
-    if (plain.matches("^to [a-z]+\\b.*") && !plain.contains(" must ")) {
-      return new KindGuess(ClauseKind.AIM, "guessed from \"" + plain.substring(0, plain.indexOf(' ', 3)) + "\" at the start");
+    Matcher aim = AIM.matcher(plain);
+    if (aim.lookingAt() && !plain.contains(" must ")) {
+      return new KindGuess(ClauseKind.AIM, "guessed from \"" + aim.group() + "\" at the start");
     }
     for (Rule rule : RULES) {
       Matcher m = rule.pattern().matcher(plain);
