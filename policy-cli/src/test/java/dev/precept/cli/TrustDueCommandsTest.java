@@ -128,7 +128,7 @@ class TrustDueCommandsTest {
     PreceptTest.Run register = run("library", library.toString(), "--on", "2017-11-01");
     assertEquals(1, register.code(), register.out());
     assertTrue(register.out().contains("next review 2017-10-20 (statutory: every 1 year, Keeping Children Safe in Education 2016;"
-        + " the policy's own cycle P2Y) OVERDUE"), register.out());
+        + " the policy's own: reviewed every 2 years) OVERDUE"), register.out());
   }
 
   @Test

@@ -47,17 +47,26 @@ public final class RegisterPage {
   }
 
   /**
-   * The review cycle of a line in words: "cycle P1Y", and where the policy declares a statutory
-   * cycle, "statutory: every 1 year, Keeping Children Safe in Education 2016" beside it (first
-   * when it sets the next review).
+   * The review cycle of a line in words: "reviewed every 1 year", and where the policy declares a
+   * statutory cycle, "statutory: every 1 year, Keeping Children Safe in Education 2016" beside it
+   * (first when it sets the next review).
    */
   public static String cycle(RegisterEntry e) {
-    String own = "cycle " + e.reviewCycle();
+    String own = "reviewed every " + inWords(e.reviewCycle());
     if (e.statutoryCycle().isEmpty()) {
       return own;
     }
     String statutory = "statutory: " + e.statutoryCycle().get() + e.statutorySource().map(s -> ", " + s).orElse("");
-    return e.reviewByStatute() ? statutory + "; the policy's own " + own : own + "; " + statutory;
+    return e.reviewByStatute() ? statutory + "; the policy's own: " + own : own + "; " + statutory;
+  }
+
+  /** An ISO-8601 period ("P1Y") as people say it ("1 year"); as written if it is not one. */
+  private static String inWords(String period) {
+    try {
+      return dev.precept.model.Wording.period(java.time.Period.parse(period));
+    } catch (java.time.format.DateTimeParseException notAPeriod) {
+      return period;
+    }
   }
 
   /** How far an academy's line deviates from the master, in words. */

@@ -77,7 +77,7 @@ class TrustLibraryTest {
     TrustRegister register = TrustLibrary.open(EXAMPLE).register(LocalDate.of(2017, 11, 15), WINDOW);
     assertTrue(register.needsAction());
     assertTrue(register.entries().stream().allMatch(e -> e.state() == RegisterState.OVERDUE), RegisterPage.text(register));
-    assertTrue(RegisterPage.text(register).contains("next review 2017-10-20 (cycle P1Y) OVERDUE"));
+    assertTrue(RegisterPage.text(register).contains("next review 2017-10-20 (reviewed every 1 year) OVERDUE"));
   }
 
   @Test
@@ -178,7 +178,7 @@ class TrustLibraryTest {
     assertEquals(Optional.of("every 1 year"), master.statutoryCycle());
     String text = RegisterPage.text(register);
     assertTrue(text.contains("next review 2017-10-20 (statutory: every 1 year, Keeping Children Safe in Education 2016;"
-        + " the policy's own cycle P2Y) OVERDUE"), text);
+        + " the policy's own: reviewed every 2 years) OVERDUE"), text);
     RegisterEntry penhallow = register.entry("cat-social-media", Optional.of("Penhallow Academy")).orElseThrow();
     assertEquals(RegisterState.OVERDUE, penhallow.state(), "an academy's document is overdue with its master");
     assertTrue(register.needsAction());
@@ -192,7 +192,7 @@ class TrustLibraryTest {
     assertEquals(Optional.of(LocalDate.of(2017, 10, 20)), master.nextReview());
     assertFalse(master.reviewByStatute());
     assertEquals(RegisterState.IN_FORCE, master.state());
-    assertTrue(RegisterPage.text(register).contains("next review 2017-10-20 (cycle P1Y; statutory: every 3 years,"
+    assertTrue(RegisterPage.text(register).contains("next review 2017-10-20 (reviewed every 1 year; statutory: every 3 years,"
         + " Keeping Children Safe in Education 2016)\n"), RegisterPage.text(register));
   }
 
