@@ -22,7 +22,6 @@ import dev.precept.model.PolicyValidationException;
 import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
