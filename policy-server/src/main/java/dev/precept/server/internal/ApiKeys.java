@@ -75,14 +75,14 @@ public final class ApiKeys {
 
   /** The caller holding this key, when it is a valid key that has not been revoked. */
   public Optional<Caller> authenticate(String key) {
+    long now = System.currentTimeMillis();
+    Cached cached = cache.get(key); // only keys of the right form are kept, so a key found has the form
+    if (cached != null && now - cached.at() < CACHE_MILLIS) {
+      return cached.caller();
+    }
     Matcher m = FORM.matcher(key);
     if (!m.matches()) {
       return Optional.empty();
-    }
-    long now = System.currentTimeMillis();
-    Cached cached = cache.get(key);
-    if (cached != null && now - cached.at() < CACHE_MILLIS) {
-      return cached.caller();
     }
     String hash = Secrets.sha256(key);
     Optional<Caller> caller = database.jdbi().withHandle(h -> h.createQuery(

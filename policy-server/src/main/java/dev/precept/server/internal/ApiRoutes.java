@@ -133,6 +133,10 @@ public final class ApiRoutes {
         drain(in, declared);
         throw tooLarge();
       }
+      if (declared >= 0) {
+        // the length is known (and the server reads no more than it): read exactly that, in one array
+        return in.readNBytes((int) declared);
+      }
       byte[] bytes = in.readNBytes(MAX_BODY + 1);
       if (bytes.length > MAX_BODY) {
         drain(in, Long.MAX_VALUE);

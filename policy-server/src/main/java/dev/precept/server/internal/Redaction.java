@@ -1,16 +1,22 @@
 package dev.precept.server.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precept.model.FactType;
 import dev.precept.model.Policy;
 import dev.precept.server.PersonalData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -29,7 +35,11 @@ public final class Redaction {
   /** The free-text names of the policy last redacted under (compared by identity: a policy is immutable). */
   private volatile FreeText last;
 
-  private record FreeText(Policy policy, List<String> attributes, List<String> facts) {}
+  private record FreeText(Policy policy, List<String> attributes, List<String> facts, Set<String> attributeSet, Set<String> factSet) {
+    FreeText(Policy policy, List<String> attributes, List<String> facts) {
+      this(policy, attributes, facts, Set.copyOf(attributes), Set.copyOf(facts));
+    }
+  }
 
   /** Redaction in this mode with this key. */
   public Redaction(PersonalData mode, byte[] key) {
@@ -85,6 +95,75 @@ public final class Redaction {
       }
     }
     return copy;
+  }
+
+  /**
+   * The incident as the log keeps it, as compact JSON text: the same text as writing
+   * {@link #incident} with the server's mapper, written in one pass over the incident as sent,
+   * without copying it.
+   */
+  public String stored(ObjectNode incident, Policy policy) {
+    if (mode == PersonalData.CLEAR) {
+      return Json.write(incident);
+    }
+    FreeText names = freeText(policy);
+    try (SegmentedStringWriter text = new SegmentedStringWriter(Json.mapper().getFactory()._getBufferRecycler());
+        JsonGenerator out = Json.mapper().createGenerator(text)) {
+      out.writeStartObject();
+      for (Map.Entry<String, JsonNode> field : incident.properties()) {
+        String name = field.getKey();
+        JsonNode value = field.getValue();
+        out.writeFieldName(name);
+        if (name.equals("summary")) {
+          write(out, value);
+        } else if (name.equals("person") && value instanceof ObjectNode person) {
+          out.writeStartObject();
+          for (Map.Entry<String, JsonNode> about : person.properties()) {
+            out.writeFieldName(about.getKey());
+            if (about.getKey().equals("id")) {
+              write(out, about.getValue());
+            } else if (about.getKey().equals("attributes") && about.getValue() instanceof ObjectNode attributes) {
+              writeRedacting(out, attributes, names.attributeSet());
+            } else {
+              Json.mapper().writeTree(out, about.getValue());
+            }
+          }
+          out.writeEndObject();
+        } else if (name.equals("facts") && value instanceof ObjectNode facts) {
+          writeRedacting(out, facts, names.factSet());
+        } else {
+          Json.mapper().writeTree(out, value);
+        }
+      }
+      out.writeEndObject();
+      out.flush();
+      return text.getAndClear();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An object with the values of the fields named redacted. */
+  private void writeRedacting(JsonGenerator out, ObjectNode object, Set<String> redacted) throws IOException {
+    out.writeStartObject();
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
+      out.writeFieldName(field.getKey());
+      if (redacted.contains(field.getKey())) {
+        write(out, field.getValue());
+      } else {
+        Json.mapper().writeTree(out, field.getValue());
+      }
+    }
+    out.writeEndObject();
+  }
+
+  /** A personal value redacted, as {@link #redact} leaves it: null stays null, anything else is its text's hash. */
+  private void write(JsonGenerator out, JsonNode value) throws IOException {
+    if (value.isNull()) {
+      out.writeNull();
+    } else {
+      out.writeString(value(value.asText()));
+    }
   }
 
   private void redact(ObjectNode node, String field) {

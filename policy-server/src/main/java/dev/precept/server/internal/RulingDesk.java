@@ -1,10 +1,8 @@
 package dev.precept.server.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -24,8 +22,8 @@ import dev.precept.model.PolicyValidationException;
 import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -112,19 +110,18 @@ public final class RulingDesk {
     if (dateNode == null || !dateNode.isTextual()) {
       return Optional.empty();
     }
-    LocalDate date;
-    try {
-      date = LocalDate.parse(dateNode.asText());
-    } catch (DateTimeParseException e) {
+    Optional<LocalDate> parsedDate = date(dateNode.asText());
+    if (parsedDate.isEmpty()) {
       return Optional.empty();
     }
+    LocalDate date = parsedDate.get();
     ServedLibrary.Answer answer = library.inForce(policyId, date);
     InForce inForce = answer.inForce();
     if (inForce.edition().isEmpty()) {
       return Optional.empty(); // the located path says why no edition is in force
     }
     Edition edition = inForce.edition().get();
-    String stored = Json.write(redaction.incident(incident, edition.policy()));
+    String stored = redaction.stored(incident, edition.policy());
     Optional<Roster.Person> onRoster = personId.flatMap(roster::find);
     if (incident.get("person") instanceof ObjectNode person) {
       person.remove("id"); // the roster id is the server's; the incident checks do not know it
@@ -138,6 +135,44 @@ public final class RulingDesk {
       return Optional.empty();
     }
     return Optional.of(made(policyId, edition, answer, parsed.get(), personId, onRoster, stored, keyId));
+  }
+
+  /**
+   * An incident's date as {@link LocalDate#parse} reads it (ISO {@code YYYY-MM-DD}, strictly), empty
+   * when it does not; the usual form is read by hand, as the parser's generality cost more than the
+   * rest of choosing the edition.
+   */
+  static Optional<LocalDate> date(String text) {
+    if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+      int year = digits(text, 0, 4);
+      int month = digits(text, 5, 7);
+      int day = digits(text, 8, 10);
+      if (year >= 0 && month >= 0 && day >= 0) {
+        try {
+          return Optional.of(LocalDate.of(year, month, day));
+        } catch (DateTimeException e) {
+          return Optional.empty(); // a day the month does not have, a thirteenth month: as the parser refuses them
+        }
+      }
+    }
+    try {
+      return Optional.of(LocalDate.parse(text));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The ASCII digits from {@code start} to {@code end} as a number; -1 when any is not a digit. */
+  private static int digits(String text, int start, int end) {
+    int value = 0;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   /**
@@ -242,7 +277,7 @@ public final class RulingDesk {
     Edition edition = inForce.edition().orElseThrow(() -> new ProblemException(422, "no-edition-in-force",
         "No edition in force on the incident's date", inForce.reason()));
     Incident parsed = checked(edition, document);
-    return made(policyId, edition, answer, parsed, personId, onRoster, Json.write(redaction.incident(asSent, edition.policy())), keyId);
+    return made(policyId, edition, answer, parsed, personId, onRoster, redaction.stored(asSent, edition.policy()), keyId);
   }
 
   private Made made(String policyId, Edition edition, ServedLibrary.Answer answer, Incident parsed, Optional<String> personId,
@@ -250,32 +285,55 @@ public final class RulingDesk {
     Ruling ruling = library.evaluator(edition).rule(parsed);
     String rulingJson = Rulings.toCompactJson(ruling);
     String decisionId = DecisionIds.next();
-    String recordedAt = Instant.now().toString();
-    byte[] response;
-    try (ByteArrayBuilder bytes = new ByteArrayBuilder(rulingJson.length() + 1024);
-        JsonGenerator out = Json.mapper().getFactory().createGenerator(bytes)) {
-      out.writeStartObject();
-      out.writeStringField("decisionId", decisionId);
-      out.writeStringField("recordedAt", recordedAt);
-      out.writeStringField("policy", policyId);
-      out.writeFieldName("edition");
-      out.writeRawValue(answer.editionJson());
-      if (personId.isPresent()) {
-        out.writeFieldName("acknowledgement");
-        out.writeTree(acknowledgement(personId.get(), onRoster, edition));
-      }
-      out.writeFieldName("ruling");
-      out.writeRawValue(rulingJson);
-      out.writeEndObject();
-      out.flush();
-      response = bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    String recordedAt = RecordedAt.now();
+    byte[] acknowledgement = personId.isEmpty() ? null : Json.bytes(acknowledgement(personId.get(), onRoster, edition));
+    byte[] response = response(decisionId, recordedAt, answer.policyAndEdition(), acknowledgement, Json.utf8(rulingJson));
     DecisionRecord record = new DecisionRecord(0, decisionId, recordedAt, policyId, edition.version(), edition.digest(),
         answer.inForce().draft(), outcome(ruling), "," + String.join(",", parsed.person().roles()) + ",",
         redaction.personRef(personId).orElse(null), keyId, storedIncident, rulingJson, "", "");
     return new Made(decisionId, response, log.append(record));
+  }
+
+  private static final byte[] DECISION_ID = "{\"decisionId\":\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] RECORDED_AT = "\",\"recordedAt\":\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ACKNOWLEDGEMENT = ",\"acknowledgement\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] RULING = ",\"ruling\":".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * The response to a ruling, {@code {"decisionId", "recordedAt", "policy", "edition",
+   * ["acknowledgement",] "ruling"}}, put together from parts already written as JSON: the same bytes a
+   * JSON generator writes for those fields (the id and the time are plain ASCII, needing no escape).
+   */
+  static byte[] response(String decisionId, String recordedAt, byte[] policyAndEdition, byte[] acknowledgement, byte[] ruling) {
+    int length = DECISION_ID.length + decisionId.length() + RECORDED_AT.length + recordedAt.length() + 1 + policyAndEdition.length
+        + (acknowledgement == null ? 0 : ACKNOWLEDGEMENT.length + acknowledgement.length) + RULING.length + ruling.length + 1;
+    byte[] out = new byte[length];
+    int at = put(out, 0, DECISION_ID);
+    at = putAscii(out, at, decisionId);
+    at = put(out, at, RECORDED_AT);
+    at = putAscii(out, at, recordedAt);
+    out[at++] = '"';
+    at = put(out, at, policyAndEdition);
+    if (acknowledgement != null) {
+      at = put(out, at, ACKNOWLEDGEMENT);
+      at = put(out, at, acknowledgement);
+    }
+    at = put(out, at, RULING);
+    at = put(out, at, ruling);
+    out[at] = '}';
+    return out;
+  }
+
+  private static int put(byte[] out, int at, byte[] part) {
+    System.arraycopy(part, 0, out, at, part.length);
+    return at + part.length;
+  }
+
+  private static int putAscii(byte[] out, int at, String ascii) {
+    for (int i = 0; i < ascii.length(); i++) {
+      out[at++] = (byte) ascii.charAt(i);
+    }
+    return at;
   }
 
   /** A what-if ruling for the staff pages' explorer: not logged, not a decision. */

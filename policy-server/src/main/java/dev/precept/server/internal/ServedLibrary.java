@@ -1,5 +1,7 @@
 package dev.precept.server.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.precept.eval.Evaluator;
 import dev.precept.eval.IncidentLoader;
 import dev.precept.library.Drafts;
@@ -71,10 +73,18 @@ public final class ServedLibrary {
     return evaluators.computeIfAbsent(edition.digest(), d -> Evaluator.of(edition.policy()));
   }
 
-  /** The edition in force on a date, with its JSON as a ruling shows it (null when none is). */
-  public record Answer(InForce inForce, String editionJson) {}
+  /**
+   * The edition in force on a date, with its JSON as a ruling shows it, and the middle of a ruling's
+   * response naming the policy and the edition (both null when none is in force).
+   *
+   * @param policyAndEdition {@code ,"policy":"<id>","edition":<editionJson>} as UTF-8, written by
+   *     the same generator as the rest of the response
+   */
+  public record Answer(InForce inForce, String editionJson, byte[] policyAndEdition) {}
 
-  private record InForceAnswers(PolicyLibrary library, ConcurrentHashMap<String, Answer> byDate) {}
+  private record PolicyOnDate(String policyId, LocalDate date) {}
+
+  private record InForceAnswers(PolicyLibrary library, ConcurrentHashMap<PolicyOnDate, Answer> byDate) {}
 
   /**
    * Which edition of a policy is in force on a date, as {@link PolicyLibrary#inForce} answers,
@@ -90,10 +100,31 @@ public final class ServedLibrary {
     if (known.byDate().size() > 4096) {
       known.byDate().clear();
     }
-    return known.byDate().computeIfAbsent(policyId + "|" + date, k -> {
+    return known.byDate().computeIfAbsent(new PolicyOnDate(policyId, date), k -> {
       InForce inForce = now.inForce(policyId, date, drafts);
-      return new Answer(inForce, inForce.edition().map(e -> Json.write(RulingDesk.edition(e, inForce))).orElse(null));
+      if (inForce.edition().isEmpty()) {
+        return new Answer(inForce, null, null);
+      }
+      String editionJson = Json.write(RulingDesk.edition(inForce.edition().get(), inForce));
+      return new Answer(inForce, editionJson, policyAndEdition(policyId, editionJson));
     });
+  }
+
+  /** {@code ,"policy":"<id>","edition":<editionJson>}, as a generator writes it after an object's first field. */
+  private static byte[] policyAndEdition(String policyId, String editionJson) {
+    try (ByteArrayBuilder bytes = new ByteArrayBuilder(editionJson.length() + policyId.length() + 32);
+        JsonGenerator out = Json.mapper().getFactory().createGenerator(bytes)) {
+      out.writeStartObject();
+      out.writeStringField("policy", policyId);
+      out.writeFieldName("edition");
+      out.writeRawValue(editionJson);
+      out.flush();
+      byte[] written = bytes.toByteArray();
+      written[0] = ','; // in the response the policy follows other fields
+      return written;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The incident reader for an edition, built once (its vocabulary and types are the edition's). */
