@@ -142,6 +142,14 @@ class RulingAcrossEditionsTest {
   }
 
   @Test
+  void aDutyTimeThisEditionCannotReadIsListedNotDroppedQuietly() {
+    Ruling ruling = EVALUATOR.ruleAcrossEditions(staffIncident().addClauses("rules.report")
+        .putDone("report", "02/01/2024 10:00").build());
+    assertEquals(List.of("step 'report' cannot be done '02/01/2024 10:00': expected a time YYYY-MM-DDTHH:MM or not-done;"
+        + " the step is taken as not recorded"), ruling.diagnostics());
+  }
+
+  @Test
   void whatThisEditionKnowsGivesNoDiagnostic() {
     Ruling ruling = EVALUATOR.ruleAcrossEditions(staffIncident().putFact("working-hours", "true").putStep("ask", "refused")
         .putDone("report", "2024-02-01T10:00").addPermissions(Permission.builder().office("board")

@@ -241,10 +241,22 @@ public final class RulingEngine {
             + consequence.outcomes());
       }
     }
-    for (String step : incident.done().keySet()) {
-      if (!compiled.dutySteps.contains(step)) {
-        diagnostics.add("unknown duty step '" + step + "': ignored");
+    for (Map.Entry<String, String> step : incident.done().entrySet()) {
+      if (!compiled.dutySteps.contains(step.getKey())) {
+        diagnostics.add("unknown duty step '" + step.getKey() + "': ignored");
+      } else if (!step.getValue().equals("not-done") && !isTime(step.getValue())) {
+        diagnostics.add("step '" + step.getKey() + "' cannot be done '" + step.getValue()
+            + "': expected a time YYYY-MM-DDTHH:MM or not-done; the step is taken as not recorded");
       }
+    }
+  }
+
+  private static boolean isTime(String text) {
+    try {
+      LocalDateTime.parse(text);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
     }
   }
 
@@ -429,7 +441,8 @@ public final class RulingEngine {
         try {
           times.put(step.id(), LocalDateTime.parse(done));
         } catch (DateTimeParseException e) {
-          // Not a time (only an incident ruled across editions gets here): the step stays unknown.
+          // Not a time (only an incident ruled across editions gets here, and its diagnostics say
+          // so): the step stays unrecorded.
         }
       }
     }
