@@ -239,6 +239,10 @@ public final class CompiledPolicy {
     final String undetermined;
     /** Whether the ruling depends only on the role held and the checks (no exceptions, no duty). */
     final boolean recallable;
+    /** Whether it does when the incident records no permission (no duty; its exceptions cannot then be met). */
+    final boolean recallableWithoutPermission;
+    /** Its exceptions' rulings when the incident records no permission, made at the first such ruling. */
+    volatile List<dev.precept.eval.ExceptionRuling> exceptionsWithoutPermission;
     /** What the clause's conditions test: when the incident records none of it, its checks are {@link #unknownWhen}. */
     final Conditions.Subjects subjects;
     /** The ruling when the person is not among those it applies to, but for the reason. */
@@ -315,6 +319,7 @@ public final class CompiledPolicy {
 
     ClauseParts(Clause clause, CompiledPolicy compiled) {
       recallable = clause.category().isPresent() && clause.exceptions().isEmpty() && clause.duty().isEmpty();
+      recallableWithoutPermission = clause.category().isPresent() && clause.duty().isEmpty();
       category = clause.category();
       leadIn = Optional.ofNullable(compiled.leadIns.get(clause.id()));
       origin = clause.origin().map(o -> o.describe());
@@ -382,7 +387,7 @@ public final class CompiledPolicy {
       }
     }
 
-    private static final int RECALLED = 8;
+    private static final int RECALLED = 32;
 
     private static int slot(List<String> answered, List<String> scope) {
       // The first breach answered and how many: cheaper than the list's hash, and as spread.

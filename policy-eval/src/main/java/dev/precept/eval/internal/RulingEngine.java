@@ -131,6 +131,12 @@ public final class RulingEngine {
         && compiled.categories.contains(incident.categories().get(0))) {
       return compiled.ruleOrdersIn(incident.categories().get(0));
     }
+    if (incident.categories().isEmpty() && incident.clauses().size() == 1) {
+      Integer order = compiled.documentOrder.get(incident.clauses().get(0));
+      if (order != null) {
+        return new int[] {order};
+      }
+    }
     BitSet concerned = new BitSet();
     for (String id : incident.clauses()) {
       Integer order = compiled.documentOrder.get(id);
@@ -318,7 +324,8 @@ public final class RulingEngine {
     }
     List<ConditionCheck> checks = parts.subjects.noneIn(context) ? parts.unknownWhen
         : checks(clause.when(), context, parts.unknownWhen);
-    if (!parts.recallable || single == null) {
+    boolean recallable = parts.recallable || parts.recallableWithoutPermission && context.incident.permissions().isEmpty();
+    if (!recallable || single == null) {
       return ruleOnClause(clause, parts, context, scope, checks);
     }
     // Without exceptions or a duty, the ruling is a function of the role and of the checks: the
@@ -395,7 +402,17 @@ public final class RulingEngine {
       }
       dutyBreach = String.join("; ", broken);
     }
-    List<ExceptionRuling> exceptions = exceptions(clause, context);
+    List<ExceptionRuling> exceptions;
+    if (incident.permissions().isEmpty() && !clause.exceptions().isEmpty()) {
+      // With no permission recorded no exception can be met, whatever else the incident says.
+      exceptions = parts.exceptionsWithoutPermission;
+      if (exceptions == null) {
+        exceptions = List.copyOf(exceptions(clause, context));
+        parts.exceptionsWithoutPermission = exceptions;
+      }
+    } else {
+      exceptions = exceptions(clause, context);
+    }
     ruling.exceptions(exceptions);
     ExceptionRuling met = null;
     ExceptionRuling lastUndetermined = null;
