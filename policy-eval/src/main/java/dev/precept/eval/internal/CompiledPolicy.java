@@ -82,6 +82,8 @@ public final class CompiledPolicy {
   final Map<String, RoleParts> roleParts = new HashMap<>();
   /** For each breach category: the document order of each rule in it, ascending. */
   final Map<String, int[]> ruleOrdersByCategory = new HashMap<>();
+  /** A number for each role and group (and each name a clause or consequence applies to), for comparing without hashing. */
+  final Map<String, Integer> memberIds = new HashMap<>();
   /** A ruling's template for a person in several roles or none: policy, version and digest. */
   final dev.precept.eval.Ruling template;
 
@@ -198,6 +200,15 @@ public final class CompiledPolicy {
     }
   }
 
+  /** The numbers of these roles or groups. */
+  int[] memberIds(List<String> names) {
+    int[] ids = new int[names.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = memberIds.computeIfAbsent(names.get(i), k -> memberIds.size());
+    }
+    return ids;
+  }
+
   /** What a ruling for a person holding only this role starts from, whatever the incident. */
   static final class RoleParts {
     final String id;
@@ -211,6 +222,26 @@ public final class CompiledPolicy {
     final String inNoneOfThem;
     /** The ruling's template: policy, version, digest and the person's memberships. */
     final dev.precept.eval.Ruling template;
+    /** What the role reaches, by number, in the order of {@link #reach} (the role itself first), and the path to each. */
+    private final int[] reached;
+    private final List<List<String>> paths;
+
+    /** The path to the first of these roles or groups the role reaches, or null (as {@code reach.get} in turn). */
+    List<String> pathTo(int[] targets) {
+      for (int target : targets) {
+        for (int i = 0; i < reached.length; i++) {
+          if (reached[i] == target) {
+            return paths.get(i);
+          }
+        }
+      }
+      return null;
+    }
+
+    /** The path that puts the holder under a clause applying to these (everyone, when none): null when none does. */
+    List<String> scope(int[] appliesTo) {
+      return appliesTo.length == 0 ? paths.get(0) : pathTo(appliesTo);
+    }
 
     RoleParts(String id, int ordinal, CompiledPolicy compiled) {
       this.id = id;
@@ -220,6 +251,8 @@ public final class CompiledPolicy {
       this.consequences = compiled.consequencesByRole.getOrDefault(id, NONE);
       this.inNoneOfThem = "a " + id + " is in none of them";
       this.template = dev.precept.eval.Ruling.builder().from(compiled.template).person(compiled.memberships.get(id)).build();
+      this.reached = compiled.memberIds(List.copyOf(reach.keySet()));
+      this.paths = List.copyOf(reach.values());
     }
   }
 
@@ -247,6 +280,8 @@ public final class CompiledPolicy {
     final Conditions.Subjects subjects;
     /** The ruling when the person is not among those it applies to, but for the reason. */
     final dev.precept.eval.ClauseRuling notApplicable;
+    /** The roles and groups it applies to, by number. */
+    final int[] appliesTo;
     /** Rulings made, by role and checks: a few per clause, replaced when another takes the slot. */
     private volatile Recalled[] recalled;
 
@@ -332,6 +367,7 @@ public final class CompiledPolicy {
           .reason("")
           .build();
       subjects = Conditions.subjects(clause.when());
+      appliesTo = compiled.memberIds(clause.appliesTo());
       outOfScope = "it applies to " + String.join(", ", clause.appliesTo()) + ", and ";
       List<dev.precept.eval.ConditionCheck> checks = new ArrayList<>();
       for (dev.precept.model.Condition condition : clause.when()) {
@@ -356,6 +392,10 @@ public final class CompiledPolicy {
     final List<dev.precept.eval.ConditionCheck> unknownWhen;
     /** What its conditions test: when the incident records none of it, its checks are {@link #unknownWhen}. */
     final Conditions.Subjects subjects;
+    /** The roles and groups it is for, by number. */
+    final int[] appliesTo;
+    /** The facts it weighs (its factors), as subjects: when the incident records none, its ruling reads nothing from it. */
+    final Conditions.Subjects factors;
     /** The consequences of the policy it excludes or that exclude it; null when none. */
     final BitSet alternatives;
     /** For a step with outcomes: for each outcome, the consequences that follow on it. */
@@ -475,6 +515,8 @@ public final class CompiledPolicy {
       }
       unknownWhen = List.copyOf(checks);
       subjects = Conditions.subjects(consequence.when());
+      appliesTo = compiled.memberIds(consequence.appliesTo());
+      factors = Conditions.Subjects.facts(consequence.factors());
       BitSet excluding = new BitSet();
       List<BitSet> next = new ArrayList<>();
       for (String outcome : consequence.outcomes()) {

@@ -98,6 +98,11 @@ final class Conditions {
       this.decisions = decisions.toArray(String[]::new);
     }
 
+    /** These facts as subjects. */
+    static Subjects facts(List<String> facts) {
+      return new Subjects(facts, List.of(), List.of());
+    }
+
     /** Whether the values give none of the subjects a value. */
     boolean noneIn(Values values) {
       for (String fact : facts) {

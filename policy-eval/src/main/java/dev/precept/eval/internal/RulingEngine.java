@@ -307,7 +307,7 @@ public final class RulingEngine {
     if (parts.notARule != null) {
       return parts.notARule;
     }
-    List<String> scope = scopeOf(clause.appliesTo(), members);
+    List<String> scope = single != null ? single.scope(parts.appliesTo) : scopeOf(clause.appliesTo(), members);
     if (scope == null) {
       // Not for this person: the reason is all that depends on the incident, and for one role of
       // the policy only the role does, so the ruling is made once per role (while it keeps its slot).
@@ -716,13 +716,15 @@ public final class RulingEngine {
           if (scope == null) {
             @SuppressWarnings("unchecked")
             List<String> roles = (List<String>) breachRoles[b];
-            scope = pathFrom(roles, consequence.appliesTo()).orElse(null);
+            scope = single != null ? single.pathTo(parts.appliesTo) : pathFrom(roles, consequence.appliesTo()).orElse(null);
           }
         }
       }
-      // Without factors to read from the incident, the ruling is a function of what was just
+      // With nothing more to read from the incident, the ruling is a function of what was just
       // worked out: the same answer with the same (shared) checks is made once.
-      boolean recallable = consequence.factors().isEmpty() && (checks == parts.unknownWhen || allShared(checks));
+      // Its factors are read from the incident: when it records none of them, they read the same.
+      boolean recallable = (consequence.factors().isEmpty() || parts.factors.noneIn(context))
+          && (checks == parts.unknownWhen || allShared(checks));
       ConsequenceRuling done = recallable ? parts.recall(answered, firm, scope, checks, stepWait) : null;
       if (done == null) {
         done = consequenceRuling(i, consequence, parts, context, checks, stepWait, answered, firm, scope);
