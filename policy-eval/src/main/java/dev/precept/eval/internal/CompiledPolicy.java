@@ -258,6 +258,7 @@ public final class CompiledPolicy {
 
   /** What a clause's ruling says whatever the incident, worked out once. */
   static final class ClauseParts {
+    final Clause clause;
     final Optional<String> category;
     final Optional<String> leadIn;
     final Optional<String> origin;
@@ -320,6 +321,10 @@ public final class CompiledPolicy {
 
     /** The ruling made before for this role when the clause is not for it, or null. */
     dev.precept.eval.ClauseRuling recallOutOfScope(RoleParts role) {
+      Recalled last = lastOutOfScope;
+      if (last != null && last.role == role) {
+        return last.ruling;
+      }
       Recalled[] all = recalled;
       if (all == null) {
         return null;
@@ -337,8 +342,13 @@ public final class CompiledPolicy {
         all = new Recalled[RECALLED];
         recalled = all;
       }
-      all[role.ordinal & (RECALLED - 1)] = new Recalled(role, OUT_OF_SCOPE, ruling);
+      Recalled made = new Recalled(role, OUT_OF_SCOPE, ruling);
+      all[role.ordinal & (RECALLED - 1)] = made;
+      lastOutOfScope = made;
     }
+
+    /** The last ruling remembered for a role the clause is not for, looked at first (one object fewer to reach). */
+    private volatile Recalled lastOutOfScope;
 
     private static final List<dev.precept.eval.ConditionCheck> OUT_OF_SCOPE = java.util.Collections.unmodifiableList(new ArrayList<>());
 
@@ -353,6 +363,7 @@ public final class CompiledPolicy {
     }
 
     ClauseParts(Clause clause, CompiledPolicy compiled) {
+      this.clause = clause;
       recallable = clause.category().isPresent() && clause.exceptions().isEmpty() && clause.duty().isEmpty();
       recallableWithoutPermission = clause.category().isPresent() && clause.duty().isEmpty();
       category = clause.category();

@@ -106,11 +106,26 @@ public final class RulingEngine {
 
     int[] orders = concerned(incident, diagnostics);
     List<ClauseRuling> clauseRulings = new ArrayList<>(orders.length);
-    for (int order : orders) {
-      clauseRulings.add(ruleOnClause(compiled.inDocumentOrder.get(order), compiled.clauseParts[order], context, members, single));
+    // Which clauses are not applicable whatever their conditions (not rules, or not for this
+    // person): the consequences need not look at their rulings again.
+    boolean[] settled = new boolean[orders.length];
+    for (int k = 0; k < orders.length; k++) {
+      CompiledPolicy.ClauseParts parts = compiled.clauseParts[orders[k]];
+      if (parts.notARule != null) {
+        clauseRulings.add(parts.notARule);
+        settled[k] = true;
+        continue;
+      }
+      List<String> scope = single != null ? single.scope(parts.appliesTo) : scopeOf(parts.clause.appliesTo(), members);
+      if (scope == null) {
+        clauseRulings.add(outOfScope(parts, context, members, single));
+        settled[k] = true;
+      } else {
+        clauseRulings.add(ruleOnClause(parts, context, scope, single));
+      }
     }
     Found found = new Found();
-    consequences(clauseRulings, context, single, found);
+    consequences(clauseRulings, settled, context, single, found);
     Ruling template = single != null ? single.template : compiled.template;
     List<Ruling.Membership> person;
     if (single != null) {
@@ -302,26 +317,26 @@ public final class RulingEngine {
     return "whether it applies depends on " + String.join(", ", unknown) + ", which the incident does not record";
   }
 
-  private ClauseRuling ruleOnClause(Clause clause, CompiledPolicy.ClauseParts parts, Context context,
-      Map<String, List<String>> members, CompiledPolicy.RoleParts single) {
-    if (parts.notARule != null) {
-      return parts.notARule;
+  /** The ruling on a clause that is not for this person: the reason is all that depends on the incident. */
+  private ClauseRuling outOfScope(CompiledPolicy.ClauseParts parts, Context context, Map<String, List<String>> members,
+      CompiledPolicy.RoleParts single) {
+    if (single == null) {
+      return assembly.withReason(parts.notApplicable, members.isEmpty() ? "the person holds no role of this policy"
+          : parts.outOfScope + roles(context.incident) + " is in none of them");
     }
-    List<String> scope = single != null ? single.scope(parts.appliesTo) : scopeOf(clause.appliesTo(), members);
-    if (scope == null) {
-      // Not for this person: the reason is all that depends on the incident, and for one role of
-      // the policy only the role does, so the ruling is made once per role (while it keeps its slot).
-      if (single == null) {
-        return assembly.withReason(parts.notApplicable, members.isEmpty() ? "the person holds no role of this policy"
-            : parts.outOfScope + roles(context.incident) + " is in none of them");
-      }
-      ClauseRuling known = parts.recallOutOfScope(single);
-      if (known == null) {
-        known = assembly.withReason(parts.notApplicable, parts.outOfScope + single.inNoneOfThem);
-        parts.rememberOutOfScope(single, known);
-      }
-      return known;
+    // For one role of the policy only the role does, so the ruling is made once per role (while it keeps its slot).
+    ClauseRuling known = parts.recallOutOfScope(single);
+    if (known == null) {
+      known = assembly.withReason(parts.notApplicable, parts.outOfScope + single.inNoneOfThem);
+      parts.rememberOutOfScope(single, known);
     }
+    return known;
+  }
+
+  /** The ruling on a rule clause that is for this person (by this path). */
+  private ClauseRuling ruleOnClause(CompiledPolicy.ClauseParts parts, Context context, List<String> scope,
+      CompiledPolicy.RoleParts single) {
+    Clause clause = parts.clause;
     List<ConditionCheck> checks = parts.subjects.noneIn(context) ? parts.unknownWhen
         : checks(clause.when(), context, parts.unknownWhen);
     boolean recallable = parts.recallable || parts.recallableWithoutPermission && context.incident.permissions().isEmpty();
@@ -614,7 +629,8 @@ public final class RulingEngine {
     return out;
   }
 
-  private void consequences(List<ClauseRuling> clauses, Context context, CompiledPolicy.RoleParts single, Found found) {
+  private void consequences(List<ClauseRuling> clauses, boolean[] settled, Context context, CompiledPolicy.RoleParts single,
+      Found found) {
     Incident incident = context.incident;
     // The breached (or undetermined) clauses, each with the consequences that answer to it and
     // are for this person through the roles that put them under the clause: an index
@@ -627,7 +643,11 @@ public final class RulingEngine {
     BitSet candidates = null;
     String lastCategory = null;
     BitSet lastForCategory = null;
-    for (ClauseRuling clause : clauses) {
+    for (int k = 0; k < clauses.size(); k++) {
+      if (settled[k]) {
+        continue;
+      }
+      ClauseRuling clause = clauses.get(k);
       if (clause.outcome() != Outcome.BREACHED && clause.outcome() != Outcome.UNDETERMINED) {
         continue;
       }
