@@ -238,9 +238,32 @@ public final class CompiledPolicy {
       return null;
     }
 
-    /** The path that puts the holder under a clause applying to these (everyone, when none): null when none does. */
-    List<String> scope(int[] appliesTo) {
-      return appliesTo.length == 0 ? paths.get(0) : pathTo(appliesTo);
+    /**
+     * The path that puts the holder under a clause (the role itself when it applies to everyone),
+     * or null when none does; the first two roles or groups it applies to are read beside its other parts.
+     */
+    List<String> scope(ClauseParts clause) {
+      switch (clause.targets) {
+        case 0:
+          return paths.get(0);
+        case 1:
+          return pathTo(clause.target0);
+        case 2: {
+          List<String> path = pathTo(clause.target0);
+          return path != null ? path : pathTo(clause.target1);
+        }
+        default:
+          return pathTo(clause.appliesTo);
+      }
+    }
+
+    private List<String> pathTo(int target) {
+      for (int i = 0; i < reached.length; i++) {
+        if (reached[i] == target) {
+          return paths.get(i);
+        }
+      }
+      return null;
     }
 
     RoleParts(String id, int ordinal, CompiledPolicy compiled) {
@@ -281,8 +304,11 @@ public final class CompiledPolicy {
     final Conditions.Subjects subjects;
     /** The ruling when the person is not among those it applies to, but for the reason. */
     final dev.precept.eval.ClauseRuling notApplicable;
-    /** The roles and groups it applies to, by number. */
+    /** The roles and groups it applies to, by number; how many, and the first two kept beside the rest of its parts. */
     final int[] appliesTo;
+    final int targets;
+    final int target0;
+    final int target1;
     /** Rulings made, by role and checks: a few per clause, replaced when another takes the slot. */
     private volatile Recalled[] recalled;
 
@@ -379,6 +405,9 @@ public final class CompiledPolicy {
           .build();
       subjects = Conditions.subjects(clause.when());
       appliesTo = compiled.memberIds(clause.appliesTo());
+      targets = appliesTo.length;
+      target0 = targets > 0 ? appliesTo[0] : -1;
+      target1 = targets > 1 ? appliesTo[1] : -1;
       outOfScope = "it applies to " + String.join(", ", clause.appliesTo()) + ", and ";
       List<dev.precept.eval.ConditionCheck> checks = new ArrayList<>();
       for (dev.precept.model.Condition condition : clause.when()) {

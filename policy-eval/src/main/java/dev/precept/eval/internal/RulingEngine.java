@@ -116,7 +116,7 @@ public final class RulingEngine {
         settled[k] = true;
         continue;
       }
-      List<String> scope = single != null ? single.scope(parts.appliesTo) : scopeOf(parts.clause.appliesTo(), members);
+      List<String> scope = single != null ? single.scope(parts) : scopeOf(parts.clause.appliesTo(), members);
       if (scope == null) {
         clauseRulings.add(outOfScope(parts, context, members, single));
         settled[k] = true;
@@ -142,9 +142,11 @@ public final class RulingEngine {
 
   /** The document order of every clause the incident concerns, ascending. */
   private int[] concerned(Incident incident, List<String> diagnostics) {
-    if (incident.clauses().isEmpty() && incident.categories().size() == 1
-        && compiled.categories.contains(incident.categories().get(0))) {
-      return compiled.ruleOrdersIn(incident.categories().get(0));
+    if (incident.clauses().isEmpty() && incident.categories().size() == 1) {
+      int[] rules = compiled.ruleOrdersByCategory.get(incident.categories().get(0));
+      if (rules != null) {
+        return rules; // a category with rules is a category of the policy: one lookup
+      }
     }
     if (incident.categories().isEmpty() && incident.clauses().size() == 1) {
       Integer order = compiled.documentOrder.get(incident.clauses().get(0));
