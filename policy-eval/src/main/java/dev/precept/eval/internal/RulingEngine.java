@@ -742,9 +742,9 @@ public final class RulingEngine {
           }
         }
       }
-      // With nothing more to read from the incident, the ruling is a function of what was just
-      // worked out: the same answer with the same (shared) checks is made once.
-      // Its factors are read from the incident: when it records none of them, they read the same.
+      // With nothing more to read from the incident (no factors, or none of them recorded), the
+      // ruling is a function of what was just worked out: the same answer with the same (shared)
+      // checks is made once.
       boolean recallable = (consequence.factors().isEmpty() || parts.factors.noneIn(context))
           && (checks == parts.unknownWhen || allShared(checks));
       ConsequenceRuling done = recallable ? parts.recall(answered, firm, scope, checks, stepWait) : null;
@@ -827,7 +827,6 @@ public final class RulingEngine {
   }
 
   private void consequenceSteps(List<ConsequenceRuling> out, int[] indexes, BitSet candidates, Context context) {
-    Incident incident = context.incident;
     // Steps: how far each got and what follows on each outcome; alternatives: excludes, both ways.
     for (int r = 0; r < out.size(); r++) {
       ConsequenceRuling consequence = out.get(r);
