@@ -37,7 +37,7 @@ public final class Evaluator {
 
   private Evaluator(Policy policy) {
     this.compiled = new CompiledPolicy(policy);
-    this.engine = new RulingEngine(compiled);
+    this.engine = new RulingEngine(compiled, ValueAssembly.INSTANCE);
     this.check = new IncidentCheck(policy);
     this.vocabulary = Vocabulary.of(policy);
   }

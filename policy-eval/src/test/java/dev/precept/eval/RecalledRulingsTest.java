@@ -5,10 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precept.model.BreachCategory;
+import dev.precept.model.Office;
+import dev.precept.model.PermissionForm;
 import dev.precept.model.Policy;
+import dev.precept.model.PolicyLoader;
 import dev.precept.model.Role;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +92,60 @@ class RecalledRulingsTest {
         .mapToObj(k -> Rulings.toJson(shared.rule(incidents.get(k % incidents.size())))).toList();
     for (int k = 0; k < got.size(); k++) {
       assertEquals(expected.get(k % incidents.size()), got.get(k), incidents.get(k % incidents.size()).id());
+    }
+  }
+
+  @Test
+  void aWarmedEvaluatorRulesAsANewOneWhenPermissionsComeAndGo() {
+    // A clause with exceptions is recalled only while the incident records no permission.
+    List<Incident> incidents = new ArrayList<>();
+    int n = 0;
+    for (Role role : SEED.roles()) {
+      for (BreachCategory category : SEED.breachCategories()) {
+        incidents.add(Incident.builder().id("bare-" + n++).person(Person.holding(role.id())).addCategories(category.id()).build());
+        for (Office office : SEED.offices()) {
+          for (Permission.Given given : Permission.Given.values()) {
+            for (PermissionForm form : PermissionForm.values()) {
+              incidents.add(Incident.builder().id("permitted-" + n++).person(Person.holding(role.id()))
+                  .addCategories(category.id())
+                  .addPermissions(Permission.builder().office(office.id()).given(given).form(form).build()).build());
+            }
+          }
+        }
+      }
+    }
+    Evaluator warmed = Evaluator.of(SEED);
+    for (int round = 0; round < 3; round++) {
+      incidents.forEach(warmed::rule);
+      Collections.reverse(incidents);
+    }
+    for (Incident incident : incidents) {
+      assertEquals(Rulings.toJson(Evaluator.of(SEED).rule(incident)), Rulings.toJson(warmed.rule(incident)), incident.id());
+    }
+  }
+
+  @Test
+  void everySemanticsCaseAndItsBareIncidentRuleByAWarmedEvaluatorAsByANewOne() throws IOException {
+    // Staged steps, factors, exceptions, deeming, decisions and duties: each case's incident, and
+    // the same incident with nothing recorded, ruled in turn by one evaluator in several orders.
+    for (Path folder : SemanticsCorpusTest.folders()) {
+      Policy policy = PolicyLoader.standard().load(folder.resolve("policy.yaml"));
+      List<Incident> incidents = new ArrayList<>();
+      for (PolicyCase policyCase : CaseSuite.load(folder.resolve("policy.cases.yaml"), policy).cases()) {
+        Incident incident = policyCase.incident();
+        incidents.add(incident);
+        incidents.add(Incident.builder().from(incident).id(incident.id() + "-bare").facts(Map.of()).decisions(Map.of())
+            .permissions(List.of()).steps(Map.of()).done(Map.of()).build());
+      }
+      Evaluator warmed = Evaluator.of(policy);
+      for (int round = 0; round < 3; round++) {
+        incidents.forEach(warmed::rule);
+        Collections.reverse(incidents);
+      }
+      for (Incident incident : incidents) {
+        assertEquals(Rulings.toJson(Evaluator.of(policy).rule(incident)), Rulings.toJson(warmed.rule(incident)),
+            folder.getFileName() + ": " + incident.id());
+      }
     }
   }
 }

@@ -78,6 +78,14 @@ public final class CompiledPolicy {
   final ClauseParts[] clauseParts;
   /** For each consequence: the parts of its ruling that do not depend on the incident. */
   final List<ConsequenceParts> consequenceParts = new ArrayList<>();
+  /** For each role: what a ruling for a person holding only that role starts from, worked out once. */
+  final Map<String, RoleParts> roleParts = new HashMap<>();
+  /** For each breach category: the document order of each rule in it, ascending. */
+  final Map<String, int[]> ruleOrdersByCategory = new HashMap<>();
+  /** A number for each role and group (and each name a clause or consequence applies to), for comparing without hashing. */
+  final Map<String, Integer> memberIds = new HashMap<>();
+  /** A ruling's template for a person in several roles or none: policy, version and digest. */
+  final dev.precept.eval.Ruling template;
 
   /** Compiles a validated policy. */
   public CompiledPolicy(Policy policy) {
@@ -182,10 +190,98 @@ public final class CompiledPolicy {
     for (int i = 0; i < consequences.size(); i++) {
       consequenceParts.add(new ConsequenceParts(i, this));
     }
+    rulesByCategory.forEach((category, rules) ->
+        ruleOrdersByCategory.put(category, rules.stream().mapToInt(rule -> documentOrder.get(rule.id())).toArray()));
+    template = dev.precept.eval.Ruling.builder().policy(policy.id()).version(policy.metadata().version()).digest(digest)
+        .incident("").build();
+    int ordinal = 0;
+    for (Role role : policy.roles()) {
+      roleParts.putIfAbsent(role.id(), new RoleParts(role.id(), ordinal++, this));
+    }
+  }
+
+  /** The numbers of these roles or groups. */
+  int[] memberIds(List<String> names) {
+    int[] ids = new int[names.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = memberIds.computeIfAbsent(names.get(i), k -> memberIds.size());
+    }
+    return ids;
+  }
+
+  /** What a ruling for a person holding only this role starts from, whatever the incident. */
+  static final class RoleParts {
+    final String id;
+    /** The role's place among the policy's roles: its slot in a clause's recalled rulings. */
+    final int ordinal;
+    final Map<String, List<String>> reach;
+    final Map<String, String> attributes;
+    /** The consequences whose people the role is among (do not modify). */
+    final BitSet consequences;
+    /** "a volunteer is in none of them", the end of the reason when a clause is not for the role. */
+    final String inNoneOfThem;
+    /** The ruling's template: policy, version, digest and the person's memberships. */
+    final dev.precept.eval.Ruling template;
+    /** What the role reaches, by number, in the order of {@link #reach} (the role itself first), and the path to each. */
+    private final int[] reached;
+    private final List<List<String>> paths;
+
+    /** The path to the first of these roles or groups the role reaches, or null (as {@code reach.get} in turn). */
+    List<String> pathTo(int[] targets) {
+      for (int target : targets) {
+        for (int i = 0; i < reached.length; i++) {
+          if (reached[i] == target) {
+            return paths.get(i);
+          }
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The path that puts the holder under a clause (the role itself when it applies to everyone),
+     * or null when none does; the first two roles or groups it applies to are read beside its other parts.
+     */
+    List<String> scope(ClauseParts clause) {
+      switch (clause.targets) {
+        case 0:
+          return paths.get(0);
+        case 1:
+          return pathTo(clause.target0);
+        case 2: {
+          List<String> path = pathTo(clause.target0);
+          return path != null ? path : pathTo(clause.target1);
+        }
+        default:
+          return pathTo(clause.appliesTo);
+      }
+    }
+
+    private List<String> pathTo(int target) {
+      for (int i = 0; i < reached.length; i++) {
+        if (reached[i] == target) {
+          return paths.get(i);
+        }
+      }
+      return null;
+    }
+
+    RoleParts(String id, int ordinal, CompiledPolicy compiled) {
+      this.id = id;
+      this.ordinal = ordinal;
+      this.reach = compiled.reachOf(id);
+      this.attributes = compiled.roleAttributes.getOrDefault(id, Map.of());
+      this.consequences = compiled.consequencesByRole.getOrDefault(id, NONE);
+      this.inNoneOfThem = "a " + id + " is in none of them";
+      this.template = dev.precept.eval.Ruling.builder().from(compiled.template).person(compiled.memberships.get(id)).build();
+      this.reached = compiled.memberIds(List.copyOf(reach.keySet()));
+      this.paths = List.copyOf(reach.values());
+    }
   }
 
   /** What a clause's ruling says whatever the incident, worked out once. */
   static final class ClauseParts {
+    final Clause clause;
     final Optional<String> category;
     final Optional<String> leadIn;
     final Optional<String> origin;
@@ -200,32 +296,45 @@ public final class CompiledPolicy {
     final String undetermined;
     /** Whether the ruling depends only on the role held and the checks (no exceptions, no duty). */
     final boolean recallable;
+    /** Whether it does when the incident records no permission (no duty; its exceptions cannot then be met). */
+    final boolean recallableWithoutPermission;
+    /** Its exceptions' rulings when the incident records no permission, made at the first such ruling. */
+    volatile List<dev.precept.eval.ExceptionRuling> exceptionsWithoutPermission;
+    /** What the clause's conditions test: when the incident records none of it, its checks are {@link #unknownWhen}. */
+    final Conditions.Subjects subjects;
+    /** The ruling when the person is not among those it applies to, but for the reason. */
+    final dev.precept.eval.ClauseRuling notApplicable;
+    /** The roles and groups it applies to, by number; how many, and the first two kept beside the rest of its parts. */
+    final int[] appliesTo;
+    final int targets;
+    final int target0;
+    final int target1;
     /** Rulings made, by role and checks: a few per clause, replaced when another takes the slot. */
     private volatile Recalled[] recalled;
 
     /** A ruling made for a role with these (shared) checks. */
     private static final class Recalled {
-      final String role;
+      final RoleParts role;
       final List<dev.precept.eval.ConditionCheck> checks;
       final dev.precept.eval.ClauseRuling ruling;
 
-      Recalled(String role, List<dev.precept.eval.ConditionCheck> checks, dev.precept.eval.ClauseRuling ruling) {
+      Recalled(RoleParts role, List<dev.precept.eval.ConditionCheck> checks, dev.precept.eval.ClauseRuling ruling) {
         this.role = role;
         this.checks = checks;
         this.ruling = ruling;
       }
     }
 
-    private static final int RECALLED = 8;
+    private static final int RECALLED = 16;
 
     /** The ruling made before for this role with the very same checks, or null. */
-    dev.precept.eval.ClauseRuling recall(String role, List<dev.precept.eval.ConditionCheck> checks) {
+    dev.precept.eval.ClauseRuling recall(RoleParts role, List<dev.precept.eval.ConditionCheck> checks) {
       Recalled[] all = recalled;
       if (all == null) {
         return null;
       }
-      Recalled found = all[role.hashCode() & (RECALLED - 1)];
-      if (found == null || !found.role.equals(role) || found.checks.size() != checks.size()) {
+      Recalled found = all[role.ordinal & (RECALLED - 1)];
+      if (found == null || found.role != role || found.checks == OUT_OF_SCOPE || found.checks.size() != checks.size()) {
         return null;
       }
       for (int i = 0; i < checks.size(); i++) {
@@ -236,18 +345,53 @@ public final class CompiledPolicy {
       return found.ruling;
     }
 
-    /** Remembers a ruling; racing threads may each keep their own, which are equal. */
-    void remember(String role, List<dev.precept.eval.ConditionCheck> checks, dev.precept.eval.ClauseRuling ruling) {
+    /** The ruling made before for this role when the clause is not for it, or null. */
+    dev.precept.eval.ClauseRuling recallOutOfScope(RoleParts role) {
+      Recalled last = lastOutOfScope;
+      if (last != null && last.role == role) {
+        return last.ruling;
+      }
+      Recalled[] all = recalled;
+      if (all == null) {
+        return null;
+      }
+      // Whether a clause is for a role depends on the role alone: a role's slot holds either
+      // rulings within scope or this one.
+      Recalled found = all[role.ordinal & (RECALLED - 1)];
+      return found != null && found.role == role && found.checks == OUT_OF_SCOPE ? found.ruling : null;
+    }
+
+    /** Remembers the ruling for a role the clause is not for. */
+    void rememberOutOfScope(RoleParts role, dev.precept.eval.ClauseRuling ruling) {
       Recalled[] all = recalled;
       if (all == null) {
         all = new Recalled[RECALLED];
         recalled = all;
       }
-      all[role.hashCode() & (RECALLED - 1)] = new Recalled(role, List.copyOf(checks), ruling);
+      Recalled made = new Recalled(role, OUT_OF_SCOPE, ruling);
+      all[role.ordinal & (RECALLED - 1)] = made;
+      lastOutOfScope = made;
+    }
+
+    /** The last ruling remembered for a role the clause is not for, looked at first (one object fewer to reach). */
+    private volatile Recalled lastOutOfScope;
+
+    private static final List<dev.precept.eval.ConditionCheck> OUT_OF_SCOPE = java.util.Collections.unmodifiableList(new ArrayList<>());
+
+    /** Remembers a ruling; racing threads may each keep their own, which are equal. */
+    void remember(RoleParts role, List<dev.precept.eval.ConditionCheck> checks, dev.precept.eval.ClauseRuling ruling) {
+      Recalled[] all = recalled;
+      if (all == null) {
+        all = new Recalled[RECALLED];
+        recalled = all;
+      }
+      all[role.ordinal & (RECALLED - 1)] = new Recalled(role, List.copyOf(checks), ruling);
     }
 
     ClauseParts(Clause clause, CompiledPolicy compiled) {
+      this.clause = clause;
       recallable = clause.category().isPresent() && clause.exceptions().isEmpty() && clause.duty().isEmpty();
+      recallableWithoutPermission = clause.category().isPresent() && clause.duty().isEmpty();
       category = clause.category();
       leadIn = Optional.ofNullable(compiled.leadIns.get(clause.id()));
       origin = clause.origin().map(o -> o.describe());
@@ -255,6 +399,15 @@ public final class CompiledPolicy {
           .outcome(dev.precept.eval.Outcome.NOT_APPLICABLE)
           .reason(RulingEngine.notARule(clause))
           .build();
+      notApplicable = category.isEmpty() ? null : RulingEngine.start(clause, this)
+          .outcome(dev.precept.eval.Outcome.NOT_APPLICABLE)
+          .reason("")
+          .build();
+      subjects = Conditions.subjects(clause.when());
+      appliesTo = compiled.memberIds(clause.appliesTo());
+      targets = appliesTo.length;
+      target0 = targets > 0 ? appliesTo[0] : -1;
+      target1 = targets > 1 ? appliesTo[1] : -1;
       outOfScope = "it applies to " + String.join(", ", clause.appliesTo()) + ", and ";
       List<dev.precept.eval.ConditionCheck> checks = new ArrayList<>();
       for (dev.precept.model.Condition condition : clause.when()) {
@@ -277,6 +430,12 @@ public final class CompiledPolicy {
     final Optional<String> referral;
     /** The checks of its conditions when the incident records nothing they test. */
     final List<dev.precept.eval.ConditionCheck> unknownWhen;
+    /** What its conditions test: when the incident records none of it, its checks are {@link #unknownWhen}. */
+    final Conditions.Subjects subjects;
+    /** The roles and groups it is for, by number. */
+    final int[] appliesTo;
+    /** The facts it weighs (its factors), as subjects: when the incident records none, its ruling reads nothing from it. */
+    final Conditions.Subjects factors;
     /** The consequences of the policy it excludes or that exclude it; null when none. */
     final BitSet alternatives;
     /** For a step with outcomes: for each outcome, the consequences that follow on it. */
@@ -308,10 +467,13 @@ public final class CompiledPolicy {
       }
     }
 
-    private static final int RECALLED = 8;
+    private static final int RECALLED = 32;
 
     private static int slot(List<String> answered, List<String> scope) {
-      return (answered.hashCode() * 31 + System.identityHashCode(scope)) & (RECALLED - 1);
+      // The first breach answered and how many: cheaper than the list's hash, and as spread.
+      int first = answered.isEmpty() ? 0 : answered.get(0).hashCode();
+      int hash = (first * 31 + answered.size()) * 31 + (scope == null ? 0 : System.identityHashCode(scope));
+      return (hash ^ (hash >>> 16)) & (RECALLED - 1);
     }
 
     /** The ruling made before for the same breaches, scope, checks and wait, or null. */
@@ -345,6 +507,43 @@ public final class CompiledPolicy {
       all[slot(answered, scope)] = new Recalled(List.copyOf(answered), firm, scope, List.copyOf(checks), wait, ruling);
     }
 
+    /** A step's ruling made with how far it got and what follows: the last one, recalled when all is the same. */
+    private static final class Staged {
+      final dev.precept.eval.ConsequenceRuling base;
+      final boolean current;
+      final String recorded;
+      final BitSet following;
+      final dev.precept.eval.ConsequenceRuling ruling;
+
+      Staged(dev.precept.eval.ConsequenceRuling base, boolean current, String recorded, BitSet following,
+          dev.precept.eval.ConsequenceRuling ruling) {
+        this.base = base;
+        this.current = current;
+        this.recorded = recorded;
+        this.following = following;
+        this.ruling = ruling;
+      }
+    }
+
+    private volatile Staged staged;
+
+    /** The step's ruling made before from the very same ruling, position and later steps, or null. */
+    dev.precept.eval.ConsequenceRuling recallStep(dev.precept.eval.ConsequenceRuling base, boolean current, String recorded,
+        BitSet following) {
+      Staged found = staged;
+      if (found == null || found.base != base || found.current != current
+          || !java.util.Objects.equals(found.recorded, recorded) || !found.following.equals(following)) {
+        return null;
+      }
+      return found.ruling;
+    }
+
+    /** Remembers a step's ruling (the set of later steps is not changed afterwards). */
+    void rememberStep(dev.precept.eval.ConsequenceRuling base, boolean current, String recorded, BitSet following,
+        dev.precept.eval.ConsequenceRuling ruling) {
+      staged = new Staged(base, current, recorded, following, ruling);
+    }
+
     ConsequenceParts(int index, CompiledPolicy compiled) {
       Consequence consequence = compiled.consequences.get(index);
       actor = Optional.ofNullable(compiled.actorTitles.get(index));
@@ -355,6 +554,9 @@ public final class CompiledPolicy {
         checks.add(Conditions.check(condition, Conditions.NOTHING, compiled));
       }
       unknownWhen = List.copyOf(checks);
+      subjects = Conditions.subjects(consequence.when());
+      appliesTo = compiled.memberIds(consequence.appliesTo());
+      factors = Conditions.Subjects.facts(consequence.factors());
       BitSet excluding = new BitSet();
       List<BitSet> next = new ArrayList<>();
       for (String outcome : consequence.outcomes()) {
@@ -472,6 +674,13 @@ public final class CompiledPolicy {
     }
     return result;
   }
+
+  /** The document order of each rule in a category, ascending; empty for an unknown category. */
+  int[] ruleOrdersIn(String category) {
+    return ruleOrdersByCategory.getOrDefault(category, NO_ORDERS);
+  }
+
+  private static final int[] NO_ORDERS = new int[0];
 
   /** The rule clauses (those with a breach category) in a category. */
   public List<Clause> rulesIn(String category) {

@@ -82,6 +82,68 @@ final class Conditions {
     }
   }
 
+  /**
+   * What a list of conditions tests (nested ones included): facts, attributes and decisions. When
+   * an incident records none of them, every check is the shared "unknown" one, so the checks need
+   * not be worked out.
+   */
+  static final class Subjects {
+    private final String[] facts;
+    private final String[] attributes;
+    private final String[] decisions;
+
+    private Subjects(List<String> facts, List<String> attributes, List<String> decisions) {
+      this.facts = facts.toArray(String[]::new);
+      this.attributes = attributes.toArray(String[]::new);
+      this.decisions = decisions.toArray(String[]::new);
+    }
+
+    /** These facts as subjects. */
+    static Subjects facts(List<String> facts) {
+      return new Subjects(facts, List.of(), List.of());
+    }
+
+    /** Whether the values give none of the subjects a value. */
+    boolean noneIn(Values values) {
+      for (String fact : facts) {
+        if (values.fact(fact) != null) {
+          return false;
+        }
+      }
+      for (String attribute : attributes) {
+        if (values.attribute(attribute) != null) {
+          return false;
+        }
+      }
+      for (String decision : decisions) {
+        if (values.decision(decision) != null) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** The subjects of these conditions. */
+  static Subjects subjects(List<Condition> conditions) {
+    List<String> facts = new ArrayList<>();
+    List<String> attributes = new ArrayList<>();
+    List<String> decisions = new ArrayList<>();
+    for (Condition condition : conditions) {
+      collect(condition, facts, attributes, decisions);
+    }
+    return new Subjects(facts, attributes, decisions);
+  }
+
+  private static void collect(Condition condition, List<String> facts, List<String> attributes, List<String> decisions) {
+    condition.all().forEach(c -> collect(c, facts, attributes, decisions));
+    condition.any().forEach(c -> collect(c, facts, attributes, decisions));
+    condition.not().ifPresent(c -> collect(c, facts, attributes, decisions));
+    condition.fact().filter(f -> !facts.contains(f)).ifPresent(facts::add);
+    condition.attribute().filter(a -> !attributes.contains(a)).ifPresent(attributes::add);
+    condition.decision().filter(d -> !decisions.contains(d)).ifPresent(decisions::add);
+  }
+
   /** The shared checks of a condition and of every condition inside it, innermost first. */
   static void share(Condition condition, CompiledPolicy compiled) {
     if (compiled.sharedChecks.containsKey(condition)) {

@@ -43,10 +43,12 @@ import java.util.Set;
 /** Rules on one incident against a compiled policy. Stateless apart from the policy: thread-safe. */
 public final class RulingEngine {
   private final CompiledPolicy compiled;
+  private final Assembly assembly;
 
-  /** An engine for this compiled policy. */
-  public RulingEngine(CompiledPolicy compiled) {
+  /** An engine for this compiled policy, making its rulings through this assembly. */
+  public RulingEngine(CompiledPolicy compiled, Assembly assembly) {
     this.compiled = compiled;
+    this.assembly = assembly;
   }
 
   /** What one ruling evaluates conditions against: the incident's facts with deemed facts applied. */
@@ -91,12 +93,67 @@ public final class RulingEngine {
   /** The ruling on an incident. */
   public Ruling rule(Incident incident) {
     List<String> diagnostics = new ArrayList<>();
-    Map<String, List<String>> members = memberships(incident, diagnostics);
-    Map<String, String> attributes = attributes(incident, diagnostics);
+    List<String> held = incident.person().roles();
+    // A person in one role of the policy, the usual incident: what the role reaches, its
+    // attributes and the ruling's template were worked out when the policy was compiled.
+    CompiledPolicy.RoleParts single = held.size() == 1 ? compiled.roleParts.get(held.get(0)) : null;
+    Map<String, List<String>> members = single != null ? single.reach : memberships(incident, diagnostics);
+    Map<String, String> attributes = single != null && incident.person().attributes().isEmpty()
+        ? single.attributes : attributes(incident, diagnostics);
     checkFacts(incident, diagnostics);
     Context context = new Context(incident, attributes);
     List<Ruling.DeemedFact> deemed = deem(context, diagnostics);
 
+    int[] orders = concerned(incident, diagnostics);
+    List<ClauseRuling> clauseRulings = new ArrayList<>(orders.length);
+    // Which clauses are not applicable whatever their conditions (not rules, or not for this
+    // person): the consequences need not look at their rulings again.
+    boolean[] settled = new boolean[orders.length];
+    for (int k = 0; k < orders.length; k++) {
+      CompiledPolicy.ClauseParts parts = compiled.clauseParts[orders[k]];
+      if (parts.notARule != null) {
+        clauseRulings.add(parts.notARule);
+        settled[k] = true;
+        continue;
+      }
+      List<String> scope = single != null ? single.scope(parts) : scopeOf(parts.clause.appliesTo(), members);
+      if (scope == null) {
+        clauseRulings.add(outOfScope(parts, context, members, single));
+        settled[k] = true;
+      } else {
+        clauseRulings.add(ruleOnClause(parts, context, scope, single));
+      }
+    }
+    Found found = new Found();
+    consequences(clauseRulings, settled, context, single, found);
+    Ruling template = single != null ? single.template : compiled.template;
+    List<Ruling.Membership> person;
+    if (single != null) {
+      person = template.person();
+    } else {
+      person = new ArrayList<>(members.size());
+      for (Map.Entry<String, List<String>> member : members.entrySet()) {
+        person.add(Ruling.Membership.of(member.getKey(), member.getValue()));
+      }
+    }
+    return assembly.ruling(template, incident.id(), person, clauseRulings, found.consequences, found.unspecified, deemed,
+        found.silences, found.noSanctionStated, diagnostics);
+  }
+
+  /** The document order of every clause the incident concerns, ascending. */
+  private int[] concerned(Incident incident, List<String> diagnostics) {
+    if (incident.clauses().isEmpty() && incident.categories().size() == 1) {
+      int[] rules = compiled.ruleOrdersByCategory.get(incident.categories().get(0));
+      if (rules != null) {
+        return rules; // a category with rules is a category of the policy: one lookup
+      }
+    }
+    if (incident.categories().isEmpty() && incident.clauses().size() == 1) {
+      Integer order = compiled.documentOrder.get(incident.clauses().get(0));
+      if (order != null) {
+        return new int[] {order};
+      }
+    }
     BitSet concerned = new BitSet();
     for (String id : incident.clauses()) {
       Integer order = compiled.documentOrder.get(id);
@@ -111,30 +168,24 @@ public final class RulingEngine {
         diagnostics.add("unknown breach category '" + category + "'");
         continue;
       }
-      for (Clause clause : compiled.rulesIn(category)) {
-        concerned.set(compiled.documentOrder.get(clause.id()));
+      for (int order : compiled.ruleOrdersIn(category)) {
+        concerned.set(order);
       }
     }
-
-    List<ClauseRuling> clauseRulings = new ArrayList<>(concerned.cardinality());
+    int[] orders = new int[concerned.cardinality()];
+    int n = 0;
     for (int order = concerned.nextSetBit(0); order >= 0; order = concerned.nextSetBit(order + 1)) {
-      clauseRulings.add(ruleOnClause(compiled.inDocumentOrder.get(order), compiled.clauseParts[order], context, members));
+      orders[n++] = order;
     }
-    Ruling.Builder ruling = Ruling.builder()
-        .policy(compiled.policy.id())
-        .version(compiled.policy.metadata().version())
-        .digest(compiled.digest)
-        .incident(incident.id())
-        .deemed(deemed)
-        .clauses(clauseRulings);
-    consequences(clauseRulings, context, ruling);
-    ruling.diagnostics(diagnostics);
-    if (incident.person().roles().size() == 1 && compiled.memberships.containsKey(incident.person().roles().get(0))) {
-      ruling.person(compiled.memberships.get(incident.person().roles().get(0)));
-    } else {
-      members.forEach((id, path) -> ruling.addPerson(Ruling.Membership.of(id, path)));
-    }
-    return ruling.build();
+    return orders;
+  }
+
+  /** What the consequences part of a ruling found: each list empty until something is added. */
+  private static final class Found {
+    List<ConsequenceRuling> consequences = List.of();
+    List<String> unspecified = List.of();
+    List<DeclaredSilence> silences = List.of();
+    List<String> noSanctionStated = List.of();
   }
 
   private List<Ruling.DeemedFact> deem(Context context, List<String> diagnostics) {
@@ -280,26 +331,41 @@ public final class RulingEngine {
     return "whether it applies depends on " + String.join(", ", unknown) + ", which the incident does not record";
   }
 
-  private ClauseRuling ruleOnClause(Clause clause, CompiledPolicy.ClauseParts parts, Context context,
-      Map<String, List<String>> members) {
-    if (parts.notARule != null) {
-      return parts.notARule;
+  /** The ruling on a clause that is not for this person: the reason is all that depends on the incident. */
+  private ClauseRuling outOfScope(CompiledPolicy.ClauseParts parts, Context context, Map<String, List<String>> members,
+      CompiledPolicy.RoleParts single) {
+    if (single == null) {
+      return assembly.withReason(parts.notApplicable, members.isEmpty() ? "the person holds no role of this policy"
+          : parts.outOfScope + roles(context.incident) + " is in none of them");
     }
-    List<ConditionCheck> checks = checks(clause.when(), context, parts.unknownWhen);
-    List<String> held = context.incident.person().roles();
-    if (!parts.recallable || held.size() != 1) {
-      return ruleOnClause(clause, parts, context, members, checks);
+    // For one role of the policy only the role does, so the ruling is made once per role (while it keeps its slot).
+    ClauseRuling known = parts.recallOutOfScope(single);
+    if (known == null) {
+      known = assembly.withReason(parts.notApplicable, parts.outOfScope + single.inNoneOfThem);
+      parts.rememberOutOfScope(single, known);
+    }
+    return known;
+  }
+
+  /** The ruling on a rule clause that is for this person (by this path). */
+  private ClauseRuling ruleOnClause(CompiledPolicy.ClauseParts parts, Context context, List<String> scope,
+      CompiledPolicy.RoleParts single) {
+    Clause clause = parts.clause;
+    List<ConditionCheck> checks = parts.subjects.noneIn(context) ? parts.unknownWhen
+        : checks(clause.when(), context, parts.unknownWhen);
+    boolean recallable = parts.recallable || parts.recallableWithoutPermission && context.incident.permissions().isEmpty();
+    if (!recallable || single == null) {
+      return ruleOnClause(clause, parts, context, scope, checks);
     }
     // Without exceptions or a duty, the ruling is a function of the role and of the checks: the
     // same role with the same (shared) checks gets the same ruling, made once.
-    String role = held.get(0);
-    ClauseRuling known = parts.recall(role, checks);
+    ClauseRuling known = parts.recall(single, checks);
     if (known != null) {
       return known;
     }
-    ClauseRuling ruling = ruleOnClause(clause, parts, context, members, checks);
+    ClauseRuling ruling = ruleOnClause(clause, parts, context, scope, checks);
     if (allShared(checks)) {
-      parts.remember(role, checks, ruling);
+      parts.remember(single, checks, ruling);
     }
     return ruling;
   }
@@ -314,16 +380,9 @@ public final class RulingEngine {
   }
 
   private ClauseRuling ruleOnClause(Clause clause, CompiledPolicy.ClauseParts parts, Context context,
-      Map<String, List<String>> members, List<ConditionCheck> checks) {
+      List<String> scope, List<ConditionCheck> checks) {
     Incident incident = context.incident;
     ClauseRuling.Builder ruling = start(clause, parts);
-    List<String> scope = scopeOf(clause.appliesTo(), members);
-    if (scope == null) {
-      return ruling.outcome(Outcome.NOT_APPLICABLE)
-          .reason(members.isEmpty() ? "the person holds no role of this policy"
-              : parts.outOfScope + roles(incident) + " is in none of them")
-          .build();
-    }
     ruling.scope(scope);
     ruling.conditions(checks);
     ConditionCheck defeated = firstOrNull(checks, ConditionCheck.Result.DEFEATED);
@@ -372,7 +431,17 @@ public final class RulingEngine {
       }
       dutyBreach = String.join("; ", broken);
     }
-    List<ExceptionRuling> exceptions = exceptions(clause, context);
+    List<ExceptionRuling> exceptions;
+    if (incident.permissions().isEmpty() && !clause.exceptions().isEmpty()) {
+      // With no permission recorded no exception can be met, whatever else the incident says.
+      exceptions = parts.exceptionsWithoutPermission;
+      if (exceptions == null) {
+        exceptions = List.copyOf(exceptions(clause, context));
+        parts.exceptionsWithoutPermission = exceptions;
+      }
+    } else {
+      exceptions = exceptions(clause, context);
+    }
     ruling.exceptions(exceptions);
     ExceptionRuling met = null;
     ExceptionRuling lastUndetermined = null;
@@ -575,42 +644,78 @@ public final class RulingEngine {
     return out;
   }
 
-  private void consequences(List<ClauseRuling> clauses, Context context, Ruling.Builder ruling) {
+  private void consequences(List<ClauseRuling> clauses, boolean[] settled, Context context, CompiledPolicy.RoleParts single,
+      Found found) {
     Incident incident = context.incident;
     // The breached (or undetermined) clauses, each with the consequences that answer to it and
     // are for this person through the roles that put them under the clause: an index
     // intersection, never a scan of the policy's consequences.
-    List<ClauseRuling> breaches = new ArrayList<>(clauses.size());
-    List<BitSet> answering = new ArrayList<>(clauses.size());
-    List<BitSet> answeringCategory = new ArrayList<>(clauses.size());
-    List<List<String>> breachRoles = new ArrayList<>(clauses.size());
-    BitSet candidates = new BitSet();
-    for (ClauseRuling clause : clauses) {
+    int count = 0;
+    ClauseRuling[] breaches = null;
+    BitSet[] answering = null;
+    BitSet[] answeringCategory = null;
+    List<?>[] breachRoles = null;
+    BitSet candidates = null;
+    String lastCategory = null;
+    BitSet lastForCategory = null;
+    for (int k = 0; k < clauses.size(); k++) {
+      if (settled[k]) {
+        continue;
+      }
+      ClauseRuling clause = clauses.get(k);
       if (clause.outcome() != Outcome.BREACHED && clause.outcome() != Outcome.UNDETERMINED) {
         continue;
       }
-      List<String> roles = rolesUnder(compiled.clauses.get(clause.clause()), incident);
+      // For one role of the policy, the role itself puts the person under every clause they breach.
+      List<String> roles = single != null ? incident.person().roles()
+          : rolesUnder(compiled.clauses.get(clause.clause()), incident);
       // Both sets are the compiled policy's own for a single role: read, never changed.
-      BitSet bits = compiled.consequencesForRoles(roles);
-      BitSet forCategory = compiled.consequencesFor(clause.category().orElseThrow());
+      BitSet bits = single != null ? single.consequences : compiled.consequencesForRoles(roles);
+      String category = clause.category().orElseThrow();
+      BitSet forCategory = category.equals(lastCategory) ? lastForCategory : compiled.consequencesFor(category);
+      lastCategory = category;
+      lastForCategory = forCategory;
       if (!bits.intersects(forCategory)) {
-        ruling.addUnspecified(clause.clause());
-        silence(clause, roles).ifPresent(s -> ruling.addSilences(DeclaredSilence.builder()
-            .clause(clause.clause()).silence(s.id()).reason(s.reason()).build()));
+        if (found.unspecified.isEmpty()) {
+          found.unspecified = new ArrayList<>(2);
+        }
+        found.unspecified.add(clause.clause());
+        Optional<Silence> silence = silence(clause, roles);
+        if (silence.isPresent()) {
+          if (found.silences.isEmpty()) {
+            found.silences = new ArrayList<>(2);
+          }
+          found.silences.add(DeclaredSilence.builder().clause(clause.clause()).silence(silence.get().id())
+              .reason(silence.get().reason()).build());
+        }
         continue;
       }
-      breaches.add(clause);
-      answering.add(bits);
-      answeringCategory.add(forCategory);
-      breachRoles.add(roles);
+      if (breaches == null) {
+        breaches = new ClauseRuling[clauses.size()];
+        answering = new BitSet[clauses.size()];
+        answeringCategory = new BitSet[clauses.size()];
+        breachRoles = new List<?>[clauses.size()];
+        candidates = new BitSet();
+      }
+      breaches[count] = clause;
+      answering[count] = bits;
+      answeringCategory[count] = forCategory;
+      breachRoles[count] = roles;
+      count++;
       for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
         if (forCategory.get(i)) {
           candidates.set(i);
         }
       }
     }
+    if (count == 0) {
+      return;
+    }
     List<ConsequenceRuling> out = new ArrayList<>();
     int[] indexes = new int[candidates.cardinality()];
+    // For each breach: whether some consequence answers it, and whether one of those is not a referral.
+    boolean[] answeredAtAll = new boolean[count];
+    boolean[] sanctioned = new boolean[count];
     Map<String, ConsequenceRuling> byId = null;
     for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
       Consequence consequence = compiled.consequences.get(i);
@@ -633,21 +738,28 @@ public final class RulingEngine {
           stepWait = parts.waitText;
         }
       }
-      List<String> answered = new ArrayList<>(2);
+      List<String> answered = new ArrayList<>(count);
       boolean firm = false;
       List<String> scope = null;
-      for (int b = 0; b < breaches.size(); b++) {
-        if (answering.get(b).get(i) && answeringCategory.get(b).get(i)) {
-          answered.add(breaches.get(b).clause());
-          firm |= breaches.get(b).outcome() == Outcome.BREACHED;
+      boolean referral = consequence.isReferral();
+      for (int b = 0; b < count; b++) {
+        if (answering[b].get(i) && answeringCategory[b].get(i)) {
+          answered.add(breaches[b].clause());
+          firm |= breaches[b].outcome() == Outcome.BREACHED;
+          answeredAtAll[b] = true;
+          sanctioned[b] |= !referral;
           if (scope == null) {
-            scope = pathFrom(breachRoles.get(b), consequence.appliesTo()).orElse(null);
+            @SuppressWarnings("unchecked")
+            List<String> roles = (List<String>) breachRoles[b];
+            scope = single != null ? single.pathTo(parts.appliesTo) : pathFrom(roles, consequence.appliesTo()).orElse(null);
           }
         }
       }
-      // Without factors to read from the incident, the ruling is a function of what was just
-      // worked out: the same answer with the same (shared) checks is made once.
-      boolean recallable = consequence.factors().isEmpty() && allShared(checks);
+      // With nothing more to read from the incident (no factors, or none of them recorded), the
+      // ruling is a function of what was just worked out: the same answer with the same (shared)
+      // checks is made once.
+      boolean recallable = (consequence.factors().isEmpty() || parts.factors.noneIn(context))
+          && (checks == parts.unknownWhen || allShared(checks));
       ConsequenceRuling done = recallable ? parts.recall(answered, firm, scope, checks, stepWait) : null;
       if (done == null) {
         done = consequenceRuling(i, consequence, parts, context, checks, stepWait, answered, firm, scope);
@@ -664,7 +776,18 @@ public final class RulingEngine {
         byId.put(done.consequence(), done);
       }
     }
-    consequenceSteps(out, indexes, candidates, context, ruling, breaches);
+    consequenceSteps(out, indexes, candidates, context);
+    for (int b = 0; b < count; b++) {
+      if (answeredAtAll[b] && !sanctioned[b]) {
+        if (found.noSanctionStated.isEmpty()) {
+          found.noSanctionStated = new ArrayList<>(2);
+        }
+        found.noSanctionStated.add(breaches[b].clause());
+      }
+    }
+    if (!out.isEmpty()) {
+      found.consequences = out;
+    }
   }
 
   private ConsequenceRuling consequenceRuling(int i, Consequence consequence, CompiledPolicy.ConsequenceParts parts,
@@ -716,9 +839,7 @@ public final class RulingEngine {
     return built.build();
   }
 
-  private void consequenceSteps(List<ConsequenceRuling> out, int[] indexes, BitSet candidates, Context context,
-      Ruling.Builder ruling, List<ClauseRuling> breaches) {
-    Incident incident = context.incident;
+  private void consequenceSteps(List<ConsequenceRuling> out, int[] indexes, BitSet candidates, Context context) {
     // Steps: how far each got and what follows on each outcome; alternatives: excludes, both ways.
     for (int r = 0; r < out.size(); r++) {
       ConsequenceRuling consequence = out.get(r);
@@ -727,53 +848,59 @@ public final class RulingEngine {
       if (parts.alternatives == null && model.outcomes().isEmpty()) {
         continue;
       }
-      List<String> alternatives = new ArrayList<>();
+      if (!model.outcomes().isEmpty()) {
+        consequence = staged(consequence, parts, model, candidates, context);
+      }
       if (parts.alternatives != null) {
+        List<String> alternatives = new ArrayList<>();
         for (int o = 0; o < out.size(); o++) {
           if (o != r && parts.alternatives.get(indexes[o])) {
             alternatives.add(out.get(o).consequence());
           }
         }
-      }
-      if (!model.outcomes().isEmpty()) {
-        String recorded = incident.steps().get(model.id());
-        List<StepRuling.Next> next = new ArrayList<>();
-        for (int n = 0; n < model.outcomes().size(); n++) {
-          String outcome = model.outcomes().get(n);
-          BitSet after = parts.following.get(n);
-          List<String> following = new ArrayList<>();
-          for (int i = after.nextSetBit(0); i >= 0; i = after.nextSetBit(i + 1)) {
-            Consequence later = compiled.consequences.get(i);
-            if (candidates.get(i) && firstOrNull(consequenceChecks(i, later, context), ConditionCheck.Result.DEFEATED) == null) {
-              following.add(later.id());
-            }
-          }
-          next.add(StepRuling.Next.of(outcome, following));
+        if (!alternatives.isEmpty()) {
+          consequence = assembly.withAlternatives(consequence, alternatives);
         }
-        StepRuling step = StepRuling.builder()
-            .current(recorded == null && consequence.status() == ConsequenceRuling.Status.APPLIES)
-            .outcome(Optional.ofNullable(recorded)).next(next).build();
-        consequence = ConsequenceRuling.builder().from(consequence).step(step).build();
-      }
-      if (!alternatives.isEmpty()) {
-        consequence = ConsequenceRuling.builder().from(consequence).alternatives(alternatives).build();
       }
       out.set(r, consequence);
     }
-    for (int b = 0; b < breaches.size(); b++) {
-      boolean any = false;
-      boolean onlyReferrals = true;
-      for (ConsequenceRuling consequence : out) {
-        if (consequence.breaches().contains(breaches.get(b).clause())) {
-          any = true;
-          onlyReferrals &= consequence.kind() == ConsequenceRuling.Kind.REFERRAL;
+  }
+
+  /** A step's ruling with how far it got and what follows on each of its outcomes. */
+  private ConsequenceRuling staged(ConsequenceRuling consequence, CompiledPolicy.ConsequenceParts parts, Consequence model,
+      BitSet candidates, Context context) {
+    String recorded = context.incident.steps().get(model.id());
+    boolean current = recorded == null && consequence.status() == ConsequenceRuling.Status.APPLIES;
+    // What follows: the later steps that arise for this person and that no recorded finding rules out.
+    BitSet following = new BitSet();
+    for (int n = 0; n < model.outcomes().size(); n++) {
+      BitSet after = parts.following.get(n);
+      for (int i = after.nextSetBit(0); i >= 0; i = after.nextSetBit(i + 1)) {
+        if (candidates.get(i) && firstOrNull(consequenceChecks(i, compiled.consequences.get(i), context),
+            ConditionCheck.Result.DEFEATED) == null) {
+          following.set(i);
         }
       }
-      if (any && onlyReferrals) {
-        ruling.addNoSanctionStated(breaches.get(b).clause());
-      }
     }
-    ruling.consequences(out);
+    ConsequenceRuling known = parts.recallStep(consequence, current, recorded, following);
+    if (known != null) {
+      return known;
+    }
+    List<StepRuling.Next> next = new ArrayList<>(model.outcomes().size());
+    for (int n = 0; n < model.outcomes().size(); n++) {
+      BitSet after = parts.following.get(n);
+      List<String> ids = new ArrayList<>();
+      for (int i = after.nextSetBit(0); i >= 0; i = after.nextSetBit(i + 1)) {
+        if (following.get(i)) {
+          ids.add(compiled.consequences.get(i).id());
+        }
+      }
+      next.add(StepRuling.Next.of(model.outcomes().get(n), ids));
+    }
+    StepRuling step = StepRuling.builder().current(current).outcome(Optional.ofNullable(recorded)).next(next).build();
+    ConsequenceRuling ruling = assembly.withStep(consequence, step);
+    parts.rememberStep(consequence, current, recorded, following, ruling);
+    return ruling;
   }
 
   /** The held roles that put the person under a clause: every held role when it applies to everyone. */
@@ -826,7 +953,8 @@ public final class RulingEngine {
     if (consequence.when().isEmpty()) {
       return List.of();
     }
-    return checks(consequence.when(), context, compiled.consequenceParts.get(index).unknownWhen);
+    CompiledPolicy.ConsequenceParts parts = compiled.consequenceParts.get(index);
+    return parts.subjects.noneIn(context) ? parts.unknownWhen : checks(consequence.when(), context, parts.unknownWhen);
   }
 
   private Optional<Permission> matchingPermission(ClauseException exception, String office, Clause clause, Incident incident) {
