@@ -77,13 +77,13 @@ public final class Precept {
 
   /** Runs the command and exits the JVM with its exit code. */
   public static void main(String[] args) {
+    quietLibraryLogging();
     if (args.length > 0 && READS_A_POLICY.contains(args[0])) {
       // The model's readers are built on the other core while picocli and the file are read.
       Thread prepare = new Thread(dev.precept.model.PolicyLoader::prepare, "precept-prepare");
       prepare.setDaemon(true);
       prepare.start();
     }
-    quietLibraryLogging();
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(out, err, args));
