@@ -71,9 +71,19 @@ public final class Precept {
 
   private Precept() {}
 
+  /** The commands whose first step is reading a policy file. */
+  private static final java.util.Set<String> READS_A_POLICY =
+      java.util.Set.of("validate", "evaluate", "test", "check", "render", "diff", "pack", "verify", "sign");
+
   /** Runs the command and exits the JVM with its exit code. */
   public static void main(String[] args) {
     quietLibraryLogging();
+    if (args.length > 0 && READS_A_POLICY.contains(args[0])) {
+      // The model's readers are built on the other core while picocli and the file are read.
+      Thread prepare = new Thread(dev.precept.model.PolicyLoader::prepare, "precept-prepare");
+      prepare.setDaemon(true);
+      prepare.start();
+    }
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(out, err, args));

@@ -47,6 +47,35 @@ public final class PolicyLoader {
   }
 
   /**
+   * Builds ahead of time what the first load in a process builds on first use: the schema's
+   * check and Jackson's reader and writer for the model (a good part of a command line's cold
+   * start). A command line calls it on another thread as it starts, so that work overlaps with
+   * reading its arguments and the file; loading gives the same results with or without it, and
+   * any failure here is left for the load itself to meet and report.
+   */
+  @API(status = API.Status.INTERNAL, since = "0.1")
+  public static void prepare() {
+    try {
+      SchemaValidator.policy();
+      Mappers.json().readerFor(Policy.class);
+      // Written for the policy's digest: each model class's writer, as Jackson looks them up by class.
+      for (Class<?> written : dev.precept.model.internal.ModelTypes.writtenFrom(Policy.class)) {
+        prepareWriter(written);
+      }
+    } catch (RuntimeException e) {
+      // The load builds the same things again and reports what is wrong in its own words.
+    }
+  }
+
+  private static void prepareWriter(Class<?> written) {
+    try {
+      Mappers.json().writerFor(written);
+    } catch (RuntimeException e) {
+      // As above: left for the digest to meet, and the other writers are still prepared.
+    }
+  }
+
+  /**
    * Loads and validates a policy file.
    *
    * @throws PolicyValidationException listing every problem when the file is not a valid policy

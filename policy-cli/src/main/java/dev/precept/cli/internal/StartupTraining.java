@@ -40,6 +40,8 @@ public final class StartupTraining {
 
   /** Runs every training command in a fresh temporary folder; true when each exited 0. */
   static boolean run() throws IOException {
+    // What Precept.main prepares on another thread for a command that reads a policy.
+    dev.precept.model.PolicyLoader.prepare();
     Path folder = Files.createTempDirectory("precept-training");
     try {
       Path policy = folder.resolve("social-media-policy.yaml");

@@ -1,9 +1,9 @@
 package dev.precept.render.internal;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import dev.precept.model.PolicyException;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.TimeZone;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -28,9 +27,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 
 /**
- * XHTML to PDF in pure Java (openhtmltopdf on PDFBox), with DejaVu fonts embedded, then the
- * document information set from the policy and the file identifier from its digest, so the bytes
- * never depend on the clock.
+ * XHTML to PDF in pure Java (openhtmltopdf on PDFBox), with DejaVu fonts embedded, the document
+ * information set from the policy and the file identifier from its digest, so the bytes never
+ * depend on the clock.
  */
 public final class PdfMaker {
   private PdfMaker() {}
@@ -38,9 +37,12 @@ public final class PdfMaker {
   /** What the PDF's document information says. */
   public record Info(String title, String author, String subject, String keywords, LocalDate date, String digestHex, boolean draft) {}
 
-  /** Renders XHTML to PDF on {@code out}. */
+  /**
+   * Renders XHTML to PDF on {@code out}. The document is made once: laid out and drawn by
+   * openhtmltopdf, then given its information and identifier, stamped if a draft, and saved.
+   */
   public static void render(String xhtml, Optional<Path> resources, Info info, OutputStream out) {
-    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    PdfBoxRenderer renderer = null;
     try {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.withHtmlContent(xhtml, resources.map(p -> p.toUri().toString()).orElse(null));
@@ -59,44 +61,66 @@ public final class PdfMaker {
         font(builder, mono, "DejaVuSansMono-Oblique.ttf", 400, FontStyle.ITALIC);
         font(builder, mono, "DejaVuSansMono-BoldOblique.ttf", 700, FontStyle.ITALIC);
       }
-      if (resources.isPresent()) {
-        userFonts(builder, resources.get());
-      }
       builder.withProducer("Precept");
       // PDF/UA: tagged structure (headings, lists, paragraphs), language, title, artifacts.
       builder.usePdfUaAccessibility(true);
-      builder.toStream(raw);
-      builder.run();
+      if (resources.isPresent()) {
+        userFonts(builder, resources.get());
+      }
+      renderer = builder.buildPdfRenderer();
+      // Lays out and draws every page into the renderer's document, without saving it.
+      renderer.createPDFWithoutClosing();
     } catch (IOException | RuntimeException e) {
+      closeQuietly(renderer);
       throw new PolicyException("could not render the PDF: " + e.getMessage(), e);
     }
-    try (PDDocument document = Loader.loadPDF(raw.toByteArray())) {
-      PDDocumentInformation information = new PDDocumentInformation();
-      information.setTitle(info.title());
-      information.setAuthor(info.author());
-      information.setSubject(info.subject());
-      information.setKeywords(info.keywords());
-      information.setCreator("Precept");
-      information.setProducer("Precept (openhtmltopdf, PDFBox)");
-      Calendar date = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
-      date.clear();
-      date.set(info.date().getYear(), info.date().getMonthValue() - 1, info.date().getDayOfMonth());
-      information.setCreationDate(date);
-      information.setModificationDate(date);
-      document.setDocumentInformation(information);
-      if (info.draft()) {
-        Watermark.stamp(document, "DRAFT");
-      }
-      // The file identifier is normally made from the time; make it from the policy's digest.
-      byte[] id = HexFormat.of().parseHex(info.digestHex().substring(0, 32));
-      COSArray ids = new COSArray();
-      ids.add(new COSString(id));
-      ids.add(new COSString(id));
-      document.getDocument().getTrailer().setItem(COSName.ID, ids);
+    try (PDDocument document = renderer.getPdfDocument()) {
+      finish(document, info);
+      // Saved while the renderer is still open: the fonts are subset from its font data.
       document.save(out);
     } catch (IOException e) {
       throw new PolicyException("could not finish the PDF: " + e.getMessage(), e);
+    } finally {
+      renderer.close();
     }
+  }
+
+  private static void closeQuietly(PdfBoxRenderer renderer) {
+    if (renderer != null) {
+      try {
+        renderer.close();
+      } catch (RuntimeException ignored) {
+        // the failure that brought us here is the one to report
+      }
+    }
+  }
+
+  /**
+   * The document information from the policy, the DRAFT mark on a draft, and a file identifier
+   * made from the policy's digest instead of the clock, so the same policy gives the same bytes.
+   */
+  private static void finish(PDDocument document, Info info) throws IOException {
+    PDDocumentInformation information = new PDDocumentInformation();
+    information.setTitle(info.title());
+    information.setAuthor(info.author());
+    information.setSubject(info.subject());
+    information.setKeywords(info.keywords());
+    information.setCreator("Precept");
+    information.setProducer("Precept (openhtmltopdf, PDFBox)");
+    Calendar date = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
+    date.clear();
+    date.set(info.date().getYear(), info.date().getMonthValue() - 1, info.date().getDayOfMonth());
+    information.setCreationDate(date);
+    information.setModificationDate(date);
+    document.setDocumentInformation(information);
+    if (info.draft()) {
+      Watermark.stamp(document, "DRAFT");
+    }
+    byte[] id = HexFormat.of().parseHex(info.digestHex().substring(0, 32));
+    COSArray ids = new COSArray();
+    ids.add(new COSString(id));
+    ids.add(new COSString(id));
+    document.getDocument().getTrailer().setItem(COSName.ID, ids);
   }
 
   private static void font(PdfRendererBuilder builder, String family, String file, int weight, FontStyle style) {
