@@ -74,7 +74,7 @@ public final class Precept {
   /** Runs the command and exits the JVM with its exit code. */
   public static void main(String[] args) {
     quietLibraryLogging();
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter out = new dev.precept.cli.internal.StandardOutput(System.out);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(out, err, args));
   }
