@@ -84,7 +84,7 @@ public final class Precept {
       prepare.setDaemon(true);
       prepare.start();
     }
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter out = new dev.precept.cli.internal.StandardOutput(System.out);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(out, err, args));
   }

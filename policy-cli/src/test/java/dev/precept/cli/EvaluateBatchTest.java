@@ -59,6 +59,30 @@ class EvaluateBatchTest {
   }
 
   @Test
+  void writesToStandardOutputTheBytesItPrintsToAWriterAndTheSameErrors(@TempDir Path dir) throws Exception {
+    Path incidents = dir.resolve("incidents.jsonl");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 600; i++) {
+      lines.append(i % 97 == 5 ? "{\"id\": \"bad\", \"person\": {\"roles\": [\"volunteers\"]}}"
+          : (i % 2 == 0 ? LOGO : CONTACT).formatted("caf\u00e9 \ud83d\ude00 " + i)).append('\n');
+    }
+    Files.writeString(incidents, lines.toString());
+    java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+    java.io.StringWriter stderr = new java.io.StringWriter();
+
+    int code = Precept.run(new dev.precept.cli.internal.StandardOutput(stdout), new java.io.PrintWriter(stderr),
+        "evaluate", SEED, incidents.toString());
+    PreceptTest.Run printed = run("evaluate", SEED, incidents.toString());
+
+    assertEquals(1, code, stderr.toString());
+    assertEquals(printed.code(), code);
+    assertTrue(java.util.Arrays.equals(printed.out().getBytes(StandardCharsets.UTF_8), stdout.toByteArray()),
+        "the same bytes as the printed text, encoded");
+    assertEquals(593, stdout.toString(StandardCharsets.UTF_8).lines().count());
+    assertEquals(printed.err(), stderr.toString());
+  }
+
+  @Test
   void readsJsonLinesFromStandardInput() {
     InputStream stdin = System.in;
     try {

@@ -2,7 +2,6 @@ package dev.precept.eval;
 
 import org.apiguardian.api.API;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,12 +17,14 @@ import dev.precept.model.PolicyValidationException;
 import dev.precept.model.Diagnostic;
 import dev.precept.model.ReadLimits;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -104,15 +105,34 @@ public final class BatchRulings {
    * @throws UncheckedIOException when the reader or the writer fails
    */
   public BatchSummary ruleAll(Reader incidents, Writer rulings, Consumer<LineError> errors) {
+    return ruleAll(incidents, new TextRulings(rulings), errors);
+  }
+
+  /**
+   * The same, writing the ruling lines to {@code rulings} as UTF-8 bytes: the cheapest way to a file
+   * or standard output, as each thread encodes its own lines. The bytes are those of the lines
+   * {@link #ruleAll(Reader, Writer, Consumer)} writes, encoded as UTF-8. The stream is flushed at the
+   * end and not closed.
+   *
+   * @throws UncheckedIOException when the reader or the stream fails
+   */
+  public BatchSummary ruleAll(Reader incidents, OutputStream rulings, Consumer<LineError> errors) {
+    return ruleAll(incidents, new ByteRulings(rulings), errors);
+  }
+
+  private BatchSummary ruleAll(Reader incidents, RulingSink rulings, Consumer<LineError> errors) {
     int window = 2 * threads + 1;
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemons());
     ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>(window);
+    // Chunks written out are used again, with their buffers, so a long batch allocates no new ones.
+    ArrayDeque<Chunk> spare = new ArrayDeque<>(window + 1);
     LineReader lines = new LineReader(incidents);
+    boolean bytes = rulings instanceof ByteRulings;
     long ruled = 0;
     long failed = 0;
     try {
       while (true) {
-        Chunk chunk = lines.nextChunk();
+        Chunk chunk = lines.nextChunk(spare.isEmpty() ? new Chunk() : spare.removeFirst());
         if (chunk == null) {
           break;
         }
@@ -120,8 +140,9 @@ public final class BatchRulings {
           Chunk done = await(inFlight.removeFirst());
           ruled += done.ruled;
           failed += done.write(rulings, errors);
+          spare.addLast(done.clear());
         }
-        inFlight.addLast(pool.submit(() -> rule(chunk)));
+        inFlight.addLast(pool.submit(() -> rule(chunk, bytes)));
       }
       while (!inFlight.isEmpty()) {
         Chunk done = await(inFlight.removeFirst());
@@ -138,43 +159,53 @@ public final class BatchRulings {
     return BatchSummary.builder().lines(lines.lineNumber).ruled(ruled).failed(failed).build();
   }
 
-  private Chunk rule(Chunk chunk) throws IOException {
-    StringBuilder out = new StringBuilder(chunk.chars * 4);
-    JsonFactory factory = EvalJson.mapper().getFactory();
-    try (JsonGenerator json = factory.createGenerator(new BuilderWriter(out))) {
-      json.setRootValueSeparator(null);
-      for (int i = 0; i < chunk.texts.size(); i++) {
-        String text = chunk.texts.get(i);
-        long line = chunk.numbers[i];
-        if (text == null) {
-          chunk.fail(i, problem(line, 0, "", "the line is longer than " + MAX_LINE_LENGTH + " characters"));
-          continue;
-        }
-        Incident incident;
-        try {
-          incident = read(text, line);
-        } catch (LineFailure e) {
-          chunk.fail(i, e.problems);
-          continue;
-        }
-        Ruling ruling;
-        try {
-          ruling = evaluator.rule(incident);
-        } catch (RuntimeException e) {
-          chunk.fail(i, problem(line, 0, "", "could not rule on incident '" + incident.id() + "': " + e.getMessage()));
-          continue;
-        }
-        RulingJsonWriter.write(ruling, json);
-        json.flush();
-        out.append('\n');
-        chunk.ruled++;
-        chunk.ends[i] = out.length();
+  private Chunk rule(Chunk chunk, boolean bytes) throws IOException {
+    ChunkOutput out = chunk.output;
+    out.reserve(chunk.chars * 12);
+    JsonGenerator json = bytes ? RulingJsonWriter.utf8(out) : text(out);
+    for (int i = 0; i < chunk.texts.size(); i++) {
+      String text = chunk.texts.get(i);
+      long line = chunk.numbers[i];
+      if (text == null) {
+        chunk.fail(i, problem(line, 0, "", "the line is longer than " + MAX_LINE_LENGTH + " characters"));
+        continue;
       }
+      Incident incident;
+      try {
+        incident = read(text, line);
+      } catch (LineFailure e) {
+        chunk.fail(i, e.problems);
+        continue;
+      }
+      Ruling ruling;
+      try {
+        ruling = evaluator.rule(incident);
+      } catch (RuntimeException e) {
+        chunk.fail(i, problem(line, 0, "", "could not rule on incident '" + incident.id() + "': " + e.getMessage()));
+        continue;
+      }
+      int start = out.size();
+      RulingJsonWriter.write(ruling, json);
+      json.flush();
+      if (bytes && RulingJsonWriter.escapesHalfASurrogatePair(out.bytes, start, out.size())) {
+        // Text UTF-8 cannot hold (half a pair, read from an escape like "\\ud800"): written as the
+        // text path's encoder writes it, with '?' in its place.
+        out.truncate(start);
+        out.write(Rulings.toCompactJson(ruling).getBytes(StandardCharsets.UTF_8));
+      }
+      out.write('\n');
+      chunk.ruled++;
+      chunk.ends[i] = out.size();
     }
+    json.close();
     chunk.count = chunk.texts.size();
-    chunk.texts = null;
-    chunk.output = out;
     return chunk;
+  }
+
+  private static JsonGenerator text(ChunkOutput out) throws IOException {
+    JsonGenerator json = EvalJson.mapper().getFactory().createGenerator(out.text());
+    json.setRootValueSeparator(null);
+    return json;
   }
 
   private Incident read(String text, long line) {
@@ -245,16 +276,16 @@ public final class BatchRulings {
     }
   }
 
-  /** Up to {@link #CHUNK_LINES} lines, ruled on together by one thread. */
+  /** Up to {@link #CHUNK_LINES} lines, ruled on together by one thread, and their ruling lines. */
   private static final class Chunk {
-    List<String> texts = new ArrayList<>(CHUNK_LINES);
-    long[] numbers = new long[CHUNK_LINES];
-    int[] ends = new int[CHUNK_LINES];
+    final List<String> texts = new ArrayList<>(CHUNK_LINES);
+    final long[] numbers = new long[CHUNK_LINES];
+    final int[] ends = new int[CHUNK_LINES];
+    final ChunkOutput output = new ChunkOutput();
     List<LineError> failures;
     int chars;
     int count;
     int ruled;
-    StringBuilder output;
 
     void fail(int index, List<Diagnostic> problems) {
       if (failures == null) {
@@ -265,9 +296,9 @@ public final class BatchRulings {
     }
 
     /** Writes the rulings and reports the errors, in line order; the number of errors. */
-    int write(Writer out, Consumer<LineError> errors) throws IOException {
+    int write(RulingSink out, Consumer<LineError> errors) throws IOException {
       if (failures == null) {
-        out.append(output);
+        out.write(output, 0, output.size());
         return 0;
       }
       int from = 0;
@@ -276,11 +307,117 @@ public final class BatchRulings {
         if (ends[i] < 0) {
           errors.accept(failures.get(failure++));
         } else {
-          out.append(output, from, ends[i]);
+          out.write(output, from, ends[i]);
           from = ends[i];
         }
       }
       return failures.size();
+    }
+
+    /** Empties the chunk for the next lines, keeping its buffers. */
+    Chunk clear() {
+      texts.clear();
+      failures = null;
+      chars = 0;
+      count = 0;
+      ruled = 0;
+      output.truncate(0);
+      return this;
+    }
+  }
+
+  /**
+   * A chunk's ruling lines, as UTF-8 bytes (this stream) or as text ({@link #text()}), kept from
+   * chunk to chunk: the buffer grows to the largest chunk's rulings and stays.
+   */
+  private static final class ChunkOutput extends OutputStream {
+    private byte[] bytes = new byte[0];
+    private int size;
+    private StringBuilder text;
+    private Writer textWriter;
+
+    void reserve(int capacity) {
+      if (text == null && bytes.length < capacity) {
+        bytes = Arrays.copyOf(bytes, capacity);
+      }
+    }
+
+    int size() {
+      return text == null ? size : text.length();
+    }
+
+    void truncate(int length) {
+      if (text == null) {
+        size = length;
+      } else {
+        text.setLength(length);
+      }
+    }
+
+    /** The writer of text output; once asked for, the output is text. */
+    Writer text() {
+      if (text == null) {
+        text = new StringBuilder(1 << 16);
+        textWriter = new BuilderWriter(text);
+        bytes = new byte[0];
+      }
+      return textWriter;
+    }
+
+    @Override
+    public void write(int b) {
+      if (text != null) {
+        text.append((char) b);
+        return;
+      }
+      if (size == bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(1 << 12, bytes.length * 2));
+      }
+      bytes[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int offset, int length) {
+      if (size + length > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(size + length, bytes.length * 2));
+      }
+      System.arraycopy(b, offset, bytes, size, length);
+      size += length;
+    }
+  }
+
+  /** Where the ruling lines go, written from the calling thread. */
+  private interface RulingSink {
+    /** Writes the output from {@code from} to {@code to} (bytes or characters, as the output holds). */
+    void write(ChunkOutput output, int from, int to) throws IOException;
+
+    void flush() throws IOException;
+  }
+
+  /** Ruling lines onto a writer, as text. */
+  private record TextRulings(Writer out) implements RulingSink {
+    @Override
+    public void write(ChunkOutput output, int from, int to) throws IOException {
+      // Through a string: a PrintWriter (standard output) would turn a CharSequence into one anyway.
+      out.write(output.text.substring(from, to));
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+    }
+  }
+
+  /** Ruling lines onto a stream, as UTF-8 bytes encoded on the threads that ruled. */
+  private record ByteRulings(OutputStream out) implements RulingSink {
+    @Override
+    public void write(ChunkOutput output, int from, int to) throws IOException {
+      out.write(output.bytes, from, to - from);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
     }
   }
 
@@ -290,6 +427,7 @@ public final class BatchRulings {
     private final char[] buffer = new char[1 << 16];
     private int position;
     private int limit;
+    private final StringBuilder line = new StringBuilder();
     private boolean ended;
     long lineNumber;
 
@@ -297,9 +435,8 @@ public final class BatchRulings {
       this.in = in;
     }
 
-    Chunk nextChunk() throws IOException {
-      Chunk chunk = new Chunk();
-      StringBuilder line = new StringBuilder();
+    /** Fills {@code chunk} with the next lines; null at the end of the input. */
+    Chunk nextChunk(Chunk chunk) throws IOException {
       while (chunk.texts.size() < CHUNK_LINES && chunk.chars < CHUNK_CHARS) {
         line.setLength(0);
         int read = readLine(line);
@@ -315,11 +452,12 @@ public final class BatchRulings {
         if (lineNumber == 1 && line.length() > 0 && line.charAt(0) == '\uFEFF') {
           line.deleteCharAt(0);
         }
-        if (line.toString().isBlank()) {
+        String text = line.toString();
+        if (text.isBlank()) {
           continue;
         }
         chunk.numbers[chunk.texts.size()] = lineNumber;
-        chunk.texts.add(line.toString());
+        chunk.texts.add(text);
         chunk.chars += line.length();
       }
       return chunk.texts.isEmpty() && ended ? null : chunk;

@@ -59,6 +59,44 @@ class BatchRulingsTest {
   }
 
   @Test
+  void writesAsUtf8BytesExactlyTheLinesItWritesAsTextEncodedAndReportsTheSameErrors() {
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < 2_000; i++) {
+      Incident seed = SeedIncidents.INCIDENTS.get(i % SeedIncidents.INCIDENTS.size());
+      String id = switch (i % 5) {
+        case 0 -> "caf\u00e9 \u2028 \"" + i + "\" \ud83d\ude00";
+        case 1 -> "INC-" + i;
+        default -> "plain-" + i;
+      };
+      String line = SeedIncidents.line(Incident.builder().from(seed).id(id).build());
+      in.append(i == 7 ? line.replaceFirst("\"id\":\"[^\"]*\"", "\"id\":\"half \\\\ud800 a pair\"") : line).append('\n');
+      if (i % 400 == 3) {
+        in.append("{\"id\": \"bad\", \"person\": {\"roles\": [\"staf\"]}}\n");
+      }
+    }
+    StringWriter text = new StringWriter();
+    List<LineError> textErrors = new ArrayList<>();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    List<LineError> byteErrors = new ArrayList<>();
+
+    BatchSummary asText = BATCH.ruleAll(new StringReader(in.toString()), text, textErrors::add);
+    BatchSummary asBytes = BATCH.ruleAll(new StringReader(in.toString()), bytes, byteErrors::add);
+
+    assertTrue(text.toString().contains("\ud800"), "the half pair is written as text");
+    List<String> encoded = new String(text.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).lines().toList();
+    List<String> written = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    for (int i = 0; i < Math.min(encoded.size(), written.size()); i++) {
+      assertEquals(encoded.get(i), written.get(i), "line " + (i + 1) + ", as encoded by a UTF-8 writer (a half pair as '?')");
+    }
+    assertEquals(encoded.size(), written.size());
+    assertTrue(java.util.Arrays.equals(text.toString().getBytes(StandardCharsets.UTF_8), bytes.toByteArray()));
+    assertEquals(textErrors, byteErrors);
+    assertEquals(5, byteErrors.size());
+    assertEquals(asText, asBytes);
+    assertEquals(2_000, asBytes.ruled());
+  }
+
+  @Test
   void reportsEachBadLineWithItsNumberAndRulesOnTheRest() {
     String good = SeedIncidents.line(SeedIncidents.INCIDENTS.get(0));
     String input = String.join("\n",

@@ -112,7 +112,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     try (InputStream in = stdin ? nonClosing(System.in) : Files.newInputStream(Path.of(input));
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
-      summary = batch.ruleAll(reader, spec.commandLine().getOut(), error -> err.println(error.describe()));
+      PrintWriter out = spec.commandLine().getOut();
+      summary = out instanceof StandardOutput stdout
+          ? batch.ruleAll(reader, stdout.bytes(), error -> err.println(error.describe()))
+          : batch.ruleAll(reader, out, error -> err.println(error.describe()));
     } catch (UncheckedIOException e) {
       throw unreadable(input, e.getCause());
     } catch (IOException e) {
