@@ -83,6 +83,34 @@ class EvaluateBatchTest {
   }
 
   @Test
+  void onATerminalALongBatchShowsACountInPlaceAndWipesItAndInAPipeNothing(@TempDir Path dir) throws Exception {
+    Path incidents = dir.resolve("many.jsonl");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 4000; i++) {
+      lines.append(LOGO.formatted("L" + i)).append('\n');
+    }
+    Files.writeString(incidents, lines.toString());
+
+    PreceptTest.Run piped = run("evaluate", SEED, incidents.toString());
+    PreceptTest.Run onTerminal;
+    dev.precept.cli.internal.TestHooks.stderrTerminal(true);
+    try {
+      onTerminal = run("evaluate", SEED, incidents.toString());
+    } finally {
+      dev.precept.cli.internal.TestHooks.stderrTerminal(false);
+    }
+
+    assertEquals(0, piped.code(), piped.err());
+    assertEquals("", piped.err(), "nothing but problems in a pipe or a log");
+    assertEquals(0, onTerminal.code(), onTerminal.err());
+    assertEquals(piped.out(), onTerminal.out(), "the rulings are the same either way");
+    assertTrue(onTerminal.err().startsWith("\rprecept: ") && onTerminal.err().contains(" incidents ruled on"),
+        onTerminal.err());
+    assertTrue(onTerminal.err().matches("(\r[^\r\n]+)+\r +\r"),
+        "counts rewritten in place, the last one wiped, no new line: " + onTerminal.err());
+  }
+
+  @Test
   void readsJsonLinesFromStandardInput() {
     InputStream stdin = System.in;
     try {

@@ -67,18 +67,21 @@ public final class BatchRulings {
   private final IncidentLoader loader;
   private final int threads;
   private final String source;
+  private final Consumer<BatchSummary> progress;
 
-  private BatchRulings(Evaluator evaluator, IncidentLoader loader, int threads, String source) {
+  private BatchRulings(Evaluator evaluator, IncidentLoader loader, int threads, String source,
+      Consumer<BatchSummary> progress) {
     this.evaluator = evaluator;
     this.loader = loader;
     this.threads = threads;
     this.source = source;
+    this.progress = progress;
   }
 
   /** Rules with this evaluator on as many threads as there are processors. */
   public static BatchRulings of(Evaluator evaluator) {
     return new BatchRulings(evaluator, IncidentLoader.forPolicy(evaluator.policy()),
-        Runtime.getRuntime().availableProcessors(), "input");
+        Runtime.getRuntime().availableProcessors(), "input", done -> {});
   }
 
   /**
@@ -90,12 +93,24 @@ public final class BatchRulings {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, not " + threads);
     }
-    return new BatchRulings(evaluator, loader, threads, source);
+    return new BatchRulings(evaluator, loader, threads, source, progress);
   }
 
   /** The same, naming the input {@code source} in problems (a file name; {@code input} by default). */
   public BatchRulings withSource(String source) {
-    return new BatchRulings(evaluator, loader, threads, source);
+    return new BatchRulings(evaluator, loader, threads, source, progress);
+  }
+
+  /**
+   * The same, telling {@code progress} the counts so far each time a chunk of lines (a few hundred)
+   * has been written, on the thread that called {@code ruleAll}: for a progress line on a terminal.
+   * It is not told after the last chunk; {@code ruleAll} returns the final counts.
+   *
+   * @throws NullPointerException when {@code progress} is null
+   */
+  public BatchRulings withProgress(Consumer<BatchSummary> progress) {
+    java.util.Objects.requireNonNull(progress, "withProgress needs a consumer of the counts so far, not null");
+    return new BatchRulings(evaluator, loader, threads, source, progress);
   }
 
   /**
@@ -141,6 +156,7 @@ public final class BatchRulings {
           ruled += done.ruled;
           failed += done.write(rulings, errors);
           spare.addLast(done.clear());
+          progress.accept(BatchSummary.builder().lines(ruled + failed).ruled(ruled).failed(failed).build());
         }
         inFlight.addLast(pool.submit(() -> rule(chunk, bytes)));
       }

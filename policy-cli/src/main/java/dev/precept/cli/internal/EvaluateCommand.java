@@ -108,14 +108,17 @@ public final class EvaluateCommand implements Callable<Integer> {
       batch = batch.withThreads(threads);
     }
     PrintWriter err = spec.commandLine().getErr();
+    ProgressLine progress = ProgressLine.besideOutput(err);
+    batch = batch.withProgress(sofar -> progress.show(() -> String.format(Locale.ROOT,
+        "precept: %,d incidents ruled on%s", sofar.ruled(), sofar.failed() == 0 ? "" : String.format(Locale.ROOT, ", %,d could not be", sofar.failed()))));
     BatchSummary summary;
-    try (InputStream in = stdin ? nonClosing(System.in) : Files.newInputStream(Path.of(input));
+    try (progress; InputStream in = stdin ? nonClosing(System.in) : Files.newInputStream(Path.of(input));
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
       PrintWriter out = spec.commandLine().getOut();
       summary = out instanceof StandardOutput stdout
-          ? batch.ruleAll(reader, stdout.bytes(), error -> err.println(error.describe()))
-          : batch.ruleAll(reader, out, error -> err.println(error.describe()));
+          ? batch.ruleAll(reader, stdout.bytes(), error -> problem(progress, err, error.describe()))
+          : batch.ruleAll(reader, out, error -> problem(progress, err, error.describe()));
     } catch (UncheckedIOException e) {
       throw unreadable(input, e.getCause());
     } catch (IOException e) {
@@ -127,6 +130,12 @@ public final class EvaluateCommand implements Callable<Integer> {
       return ExitCode.INVALID;
     }
     return ExitCode.OK;
+  }
+
+  /** A line's problem on a line of its own, never after a progress line. */
+  private static void problem(ProgressLine progress, PrintWriter err, String described) {
+    progress.close();
+    err.println(described);
   }
 
   private static PolicyException unreadable(String input, IOException e) {

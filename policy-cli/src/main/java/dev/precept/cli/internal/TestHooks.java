@@ -15,4 +15,13 @@ public final class TestHooks {
   public static void terminal(boolean terminal) {
     PublishCommand.terminal = () -> terminal;
   }
+
+  /**
+   * Treats standard error as a terminal ({@code true}) or not, and standard output as redirected,
+   * for progress lines such as a batch's.
+   */
+  public static void stderrTerminal(boolean terminal) {
+    ProgressLine.terminal = () -> terminal;
+    ProgressLine.outputOnTerminal = () -> false;
+  }
 }
