@@ -95,15 +95,7 @@ class RulingFastPathTest {
     Random random = new Random(SEED);
     try (ServerCore core = new ServerCore(folder, Optional.empty(), Drafts.REFUSED, PersonalData.REDACTED, Optional.empty())) {
       core.roster.importCsv("id,name,email,roles,academy\nE1042,Ann Example,ann@example.org,staff,North\n", "people.csv");
-      ObjectNode example = (ObjectNode) JSON.readTree(TrustFolder.read(TrustFolder.EXAMPLE_2016.resolveSibling(
-          "incidents/staff-logo-after-hours.json")));
-      List<ObjectNode> seeds = new ArrayList<>(List.of(example));
-      ObjectNode onRoster = example.deepCopy();
-      ((ObjectNode) onRoster.path("person")).removeAll().put("id", "E1042");
-      seeds.add(onRoster);
-      ObjectNode later = example.deepCopy().put("date", "2018-01-15");
-      ((ObjectNode) later.path("person")).put("id", "E9999");
-      seeds.add(later);
+      List<ObjectNode> seeds = seedIncidents("");
       int fast = 0;
       int bodies = 0;
       for (int round = 0; round < 120; round++) {
@@ -184,5 +176,22 @@ class RulingFastPathTest {
 
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The example incident three ways: as written, with a person on the roster (E1042), and dated
+   * 2018 with a person the roster does not hold; the last with {@code summary} when it is not empty.
+   */
+  static List<ObjectNode> seedIncidents(String summary) throws java.io.IOException {
+    ObjectNode example = (ObjectNode) JSON.readTree(TrustFolder.read(TrustFolder.EXAMPLE_2016.resolveSibling(
+        "incidents/staff-logo-after-hours.json")));
+    ObjectNode onRoster = example.deepCopy();
+    ((ObjectNode) onRoster.path("person")).removeAll().put("id", "E1042");
+    ObjectNode later = example.deepCopy().put("date", "2018-01-15");
+    if (!summary.isEmpty()) {
+      later.put("summary", summary);
+    }
+    ((ObjectNode) later.path("person")).put("id", "E9999");
+    return new ArrayList<>(List.of(example, onRoster, later));
   }
 }

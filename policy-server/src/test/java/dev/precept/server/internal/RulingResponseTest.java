@@ -52,15 +52,7 @@ class RulingResponseTest {
       Random random = new Random(SEED);
       try (ServerCore core = new ServerCore(folder, Optional.empty(), Drafts.REFUSED, mode, Optional.empty())) {
         core.roster.importCsv("id,name,email,roles,academy\nE1042,Ann Ex\u00e4mple \"A\",ann@example.org,staff,North\n", "people.csv");
-        ObjectNode example = (ObjectNode) JSON.readTree(TrustFolder.read(TrustFolder.EXAMPLE_2016.resolveSibling(
-            "incidents/staff-logo-after-hours.json")));
-        List<ObjectNode> seeds = new ArrayList<>(List.of(example));
-        ObjectNode onRoster = example.deepCopy();
-        ((ObjectNode) onRoster.path("person")).removeAll().put("id", "E1042");
-        seeds.add(onRoster);
-        ObjectNode later = example.deepCopy().put("date", "2018-01-15").put("summary", "na\u00efve \ud83d\ude00 \"yes\" \\ \u0001");
-        ((ObjectNode) later.path("person")).put("id", "E9999");
-        seeds.add(later);
+        List<ObjectNode> seeds = RulingFastPathTest.seedIncidents("na\u00efve \ud83d\ude00 \"yes\" \\ \u0001");
         int answered = 0;
         for (int round = 0; round < 60; round++) {
           ObjectNode incident = seeds.get(round % seeds.size()).deepCopy();
