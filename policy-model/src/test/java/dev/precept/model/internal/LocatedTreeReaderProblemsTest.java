@@ -204,4 +204,46 @@ class LocatedTreeReaderProblemsTest {
     JsonNode root = read("why?: {because?: so}\n").root();
     assertEquals("so", root.at("/why?/because?").asText());
   }
+  @Test
+  void aLongValueInANestedListIsRefusedAtTheInnerItem() {
+    assertEquals(List.of("too-large 2:7 /list/0/0: a value of 12 characters is longer than the 10 a policy file allows"),
+        located(refused("list:\n  - - " + "y".repeat(12) + "\n", TINY)));
+  }
+
+  @Test
+  void aLineWhoseFirstColonComesAfterAThousandCharactersIsMeasuredFromItsItem() {
+    List<Diagnostic> problems = refused("list:\n  - " + "k".repeat(1030) + ": v\n", ReadLimits.builder().maxScalarLength(10).build());
+    assertEquals(List.of("too-large 2:5 /list/0: a value of 1,033 characters is longer than the 10 a policy file allows"), located(problems));
+  }
+
+  @Test
+  void aCommentAfterAShortValueIsNotMeasuredWithIt() {
+    JsonNode root = LocatedTreeReader.read(("id: a\nnote: b # " + "c".repeat(40) + "\n#" + "d".repeat(40) + "\n").getBytes(StandardCharsets.UTF_8),
+        "policy.yaml", ReadLimits.builder().maxScalarLength(10).build()).root();
+    assertEquals("b", root.get("note").asText());
+  }
+
+  @Test
+  void aLongValueFollowedByACommentIsMeasuredWithoutTheComment() {
+    List<Diagnostic> problems = refused("id: a\nnote: " + "b".repeat(11) + " # a comment\nquoted: 'x # y " + "z".repeat(10) + "'\n",
+        ReadLimits.builder().maxScalarLength(10).build());
+    assertEquals(List.of(
+        "too-large 2:7 /note: a value of 11 characters is longer than the 10 a policy file allows",
+        "too-large 3:9 /quoted: a value of 18 characters is longer than the 10 a policy file allows"), located(problems));
+  }
+
+  @Test
+  void theNestingLimitIsNamedInOneLine() {
+    Diagnostic d = refused("a:\n  b:\n    c:\n      d:\n        e: 1\n", TINY).get(0);
+    assertEquals("too-large 0:0 : input is too large or too deeply nested: Document nesting depth (5) exceeds the maximum allowed"
+        + " (4, from `StreamReadConstraints.getMaxNestingDepth()`)", located(d));
+  }
+
+  @Test
+  void aFileCutOffInsideACharacterIsLocatedAtTheCutCharacter() {
+    byte[] bytes = {'i', 'd', ':', ' ', 'a', '\n', 'b', ':', ' ', (byte) 0xC3};
+    List<Diagnostic> problems = assertThrows(PolicyValidationException.class,
+        () -> LocatedTreeReader.read(bytes, "policy.yaml", ReadLimits.STANDARD)).diagnostics();
+    assertEquals(List.of("encoding 2:4 : file is not valid UTF-8: byte 0xC3 at offset 9"), located(problems));
+  }
 }
