@@ -246,4 +246,34 @@ class LocatedTreeReaderProblemsTest {
         () -> LocatedTreeReader.read(bytes, "policy.yaml", ReadLimits.STANDARD)).diagnostics();
     assertEquals(List.of("encoding 2:4 : file is not valid UTF-8: byte 0xC3 at offset 9"), located(problems));
   }
+  @Test
+  void aFileStartingWithABlankLineLocatesALongValueOnItsOwnLine() {
+    assertEquals(List.of("too-large 3:8 /title: a value of 11 characters is longer than the 10 a policy file allows"),
+        located(refused("\nid: a\ntitle: " + "x".repeat(11) + "\n", TINY)));
+  }
+
+  @Test
+  void aRaggedLastLineLongerThanTheValueLimitIsReadWithoutFailing() {
+    ReadLimits limits = ReadLimits.builder().maxScalarLength(10).build();
+    assertEquals(List.of("{\"a\":\"\"}", "{\"a\":[\"\"]}", "{\"a\":\"\"}"), List.of("a:\n" + " ".repeat(12), "a:\n" + " ".repeat(12) + "-",
+        "a: " + " ".repeat(12)).stream()
+        .map(yaml -> LocatedTreeReader.read(yaml.getBytes(StandardCharsets.UTF_8), "policy.yaml", limits).root().toString()).toList());
+  }
+
+  @Test
+  void jsonIsReadAsJsonWithItsTabsEscapesAndExponents() {
+    JsonNode root = read("{\"id\":\t\"a\\/b\",\t\"n\": 1e5, \"q\": \"why?\"}").root();
+    assertEquals("a/b", root.get("id").asText());
+    assertTrue(root.get("n").isNumber(), root.toString());
+    assertEquals(100000, root.get("n").asInt());
+    assertEquals("why?", root.get("q").asText());
+  }
+
+  @Test
+  void aTabAfterAListDashIsNamedWhereItIs() {
+    Diagnostic d = refused("list:\n  -\tx\n  - y\n").get(0);
+    assertEquals("yaml-syntax 2:4 : not valid YAML: while scanning for the next token; found character '\\t(TAB)' that cannot start any token."
+        + " (Do not use \\t(TAB) for indentation)", located(d));
+    assertEquals("YAML indents with spaces, never tabs", d.hint().orElseThrow());
+  }
 }
