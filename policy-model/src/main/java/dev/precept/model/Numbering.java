@@ -49,16 +49,15 @@ public interface Numbering {
 
   /** Several clauses cited for people: "paragraphs 3.1(a) and 3.4", in the order given. */
   default String citeAll(List<String> clauseIds) {
-    if (clauseIds.size() == 1) {
-      return cite(clauseIds.get(0));
+    if (clauseIds.size() <= 1) {
+      return clauseIds.isEmpty() ? "" : cite(clauseIds.get(0));
     }
     if (clauseIds.stream().allMatch(id -> paragraphs().containsKey(id))) {
       List<String> numbers = clauseIds.stream().map(paragraphs()::get).toList();
       return "paragraphs " + String.join(", ", numbers.subList(0, numbers.size() - 1)) + " and " + numbers.get(numbers.size() - 1);
     }
     List<String> each = clauseIds.stream().map(this::cite).toList();
-    return each.isEmpty() ? "" : String.join(", ", each.subList(0, each.size() - 1))
-        + (each.size() > 1 ? " and " : "") + each.get(each.size() - 1);
+    return String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1);
   }
 
   /** The section cited for people: "section 3" or "Appendix A"; one the policy lacks by its id. */

@@ -61,6 +61,17 @@ class NumberingTest {
   }
 
   @Test
+  void clausesCitedTogetherAreEachCitedByTheirParagraphOrTheirIdWhenThePolicyLacksThem() {
+    Numbering numbering = policy(SECTIONS).numbering();
+    assertEquals("paragraph 2.1(b)", numbering.citeAll(List.of("rules.name")));
+    assertEquals("paragraphs 2.1(a), 2.1(b) and 2.2", numbering.citeAll(List.of("rules.logo", "rules.name", "rules.after-list")));
+    assertEquals("paragraph 2.1(a), clause 'no.such' and paragraph 2.2", numbering.citeAll(List.of("rules.logo", "no.such", "rules.after-list")));
+    assertEquals("paragraph 2.1(a) and clause 'no.such'", numbering.citeAll(List.of("rules.logo", "no.such")));
+    assertEquals("", numbering.citeAll(List.of()));
+    assertEquals("section 'no.such'", numbering.citeSection("no.such"));
+  }
+
+  @Test
   void appendicesAreLetteredWithTheirOwnParagraphNumbers() {
     Policy policy = policy(SECTIONS + """
         appendices:

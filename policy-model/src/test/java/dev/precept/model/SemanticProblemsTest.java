@@ -269,6 +269,8 @@ class SemanticProblemsTest {
             Diagnostic.INCONSISTENT, CLAUSE + "/when/0", "clause 'rules.logo' gives no test for 'followers'"),
         Arguments.of("a condition with two tests", clauseWhen("{fact: followers, atLeast: 1, atMost: 9}"),
             Diagnostic.INCONSISTENT, CLAUSE + "/when/0", "clause 'rules.logo' gives 2 tests (atLeast, atMost) for 'followers'"),
+        Arguments.of("a condition with a value and a list of values", clauseWhen("{fact: finding, is: pending, in: [misconduct]}"),
+            Diagnostic.INCONSISTENT, CLAUSE + "/when/0", "clause 'rules.logo' gives 2 tests (is, in) for 'finding'"),
         Arguments.of("an unknown decision", clauseWhen("{decision: veto, carried: majority}"),
             Diagnostic.INCONSISTENT, CLAUSE + "/when/0/decision", "clause 'rules.logo' tests unknown decision 'veto'"),
         Arguments.of("a fact tested as a decision", clauseWhen("{decision: followers, carried: majority}"),

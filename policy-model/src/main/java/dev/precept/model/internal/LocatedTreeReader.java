@@ -367,13 +367,14 @@ public final class LocatedTreeReader {
       }
       // Only the value is measured, not its key or indentation; a comment is left to the parser.
       int valueAt = end - start > limit ? valueStart(text, start, end) : end;
-      if (end - valueAt > limit && text.charAt(valueAt) != '#') {
+      int valueEnd = end - valueAt > limit ? valueEnd(text, valueAt, end) : end;
+      if (valueEnd - valueAt > limit && text.charAt(valueAt) != '#') {
         if (out == null) {
           out = new StringBuilder(text.length() / 2);
           out.append(text, 0, start);
         }
         out.append(text, start, valueAt).append("''");
-        oversized.put(line, new int[] {valueAt - start + 1, end - valueAt});
+        oversized.put(line, new int[] {valueAt - start + 1, valueEnd - valueAt});
       } else if (out != null) {
         out.append(text, start, end);
       }
@@ -409,6 +410,20 @@ public final class LocatedTreeReader {
       }
     }
     return i;
+  }
+
+  /**
+   * Where a value starting at {@code valueAt} ends on its line: before a comment ({@code " #"}) when
+   * it is a plain value, where a comment always begins; at the end of the line for a quoted value or
+   * a flow collection, whose text may hold {@code " #"}.
+   */
+  private static int valueEnd(String text, int valueAt, int end) {
+    char first = text.charAt(valueAt);
+    if (first == '\'' || first == '"' || first == '[' || first == '{') {
+      return end;
+    }
+    int comment = text.indexOf(" #", valueAt);
+    return comment >= 0 && comment < end ? comment : end;
   }
 
   /**

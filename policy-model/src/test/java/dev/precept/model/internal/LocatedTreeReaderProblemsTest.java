@@ -204,4 +204,76 @@ class LocatedTreeReaderProblemsTest {
     JsonNode root = read("why?: {because?: so}\n").root();
     assertEquals("so", root.at("/why?/because?").asText());
   }
+  @Test
+  void aLongValueInANestedListIsRefusedAtTheInnerItem() {
+    assertEquals(List.of("too-large 2:7 /list/0/0: a value of 12 characters is longer than the 10 a policy file allows"),
+        located(refused("list:\n  - - " + "y".repeat(12) + "\n", TINY)));
+  }
+
+  @Test
+  void aLineWhoseFirstColonComesAfterAThousandCharactersIsMeasuredFromItsItem() {
+    List<Diagnostic> problems = refused("list:\n  - " + "k".repeat(1030) + ": v\n", ReadLimits.builder().maxScalarLength(10).build());
+    assertEquals(List.of("too-large 2:5 /list/0: a value of 1,033 characters is longer than the 10 a policy file allows"), located(problems));
+  }
+
+  @Test
+  void aCommentAfterAShortValueIsNotMeasuredWithIt() {
+    JsonNode root = LocatedTreeReader.read(("id: a\nnote: b # " + "c".repeat(40) + "\n#" + "d".repeat(40) + "\n").getBytes(StandardCharsets.UTF_8),
+        "policy.yaml", ReadLimits.builder().maxScalarLength(10).build()).root();
+    assertEquals("b", root.get("note").asText());
+  }
+
+  @Test
+  void aLongValueFollowedByACommentIsMeasuredWithoutTheComment() {
+    List<Diagnostic> problems = refused("id: a\nnote: " + "b".repeat(11) + " # a comment\nquoted: 'x # y " + "z".repeat(10) + "'\n",
+        ReadLimits.builder().maxScalarLength(10).build());
+    assertEquals(List.of(
+        "too-large 2:7 /note: a value of 11 characters is longer than the 10 a policy file allows",
+        "too-large 3:9 /quoted: a value of 18 characters is longer than the 10 a policy file allows"), located(problems));
+  }
+
+  @Test
+  void theNestingLimitIsNamedInOneLine() {
+    Diagnostic d = refused("a:\n  b:\n    c:\n      d:\n        e: 1\n", TINY).get(0);
+    assertEquals("too-large 0:0 : input is too large or too deeply nested: Document nesting depth (5) exceeds the maximum allowed"
+        + " (4, from `StreamReadConstraints.getMaxNestingDepth()`)", located(d));
+  }
+
+  @Test
+  void aFileCutOffInsideACharacterIsLocatedAtTheCutCharacter() {
+    byte[] bytes = {'i', 'd', ':', ' ', 'a', '\n', 'b', ':', ' ', (byte) 0xC3};
+    List<Diagnostic> problems = assertThrows(PolicyValidationException.class,
+        () -> LocatedTreeReader.read(bytes, "policy.yaml", ReadLimits.STANDARD)).diagnostics();
+    assertEquals(List.of("encoding 2:4 : file is not valid UTF-8: byte 0xC3 at offset 9"), located(problems));
+  }
+  @Test
+  void aFileStartingWithABlankLineLocatesALongValueOnItsOwnLine() {
+    assertEquals(List.of("too-large 3:8 /title: a value of 11 characters is longer than the 10 a policy file allows"),
+        located(refused("\nid: a\ntitle: " + "x".repeat(11) + "\n", TINY)));
+  }
+
+  @Test
+  void aRaggedLastLineLongerThanTheValueLimitIsReadWithoutFailing() {
+    ReadLimits limits = ReadLimits.builder().maxScalarLength(10).build();
+    assertEquals(List.of("{\"a\":\"\"}", "{\"a\":[\"\"]}", "{\"a\":\"\"}"), List.of("a:\n" + " ".repeat(12), "a:\n" + " ".repeat(12) + "-",
+        "a: " + " ".repeat(12)).stream()
+        .map(yaml -> LocatedTreeReader.read(yaml.getBytes(StandardCharsets.UTF_8), "policy.yaml", limits).root().toString()).toList());
+  }
+
+  @Test
+  void jsonIsReadAsJsonWithItsTabsEscapesAndExponents() {
+    JsonNode root = read("{\"id\":\t\"a\\/b\",\t\"n\": 1e5, \"q\": \"why?\"}").root();
+    assertEquals("a/b", root.get("id").asText());
+    assertTrue(root.get("n").isNumber(), root.toString());
+    assertEquals(100000, root.get("n").asInt());
+    assertEquals("why?", root.get("q").asText());
+  }
+
+  @Test
+  void aTabAfterAListDashIsNamedWhereItIs() {
+    Diagnostic d = refused("list:\n  -\tx\n  - y\n").get(0);
+    assertEquals("yaml-syntax 2:4 : not valid YAML: while scanning for the next token; found character '\\t(TAB)' that cannot start any token."
+        + " (Do not use \\t(TAB) for indentation)", located(d));
+    assertEquals("YAML indents with spaces, never tabs", d.hint().orElseThrow());
+  }
 }
