@@ -182,4 +182,100 @@ class CompiledPolicyTest {
   private static List<String> ids(List<Consequence> consequences) {
     return consequences.stream().map(Consequence::id).toList();
   }
+
+  /** Clauses for two and for three roles or groups, each reached by a different role. */
+  static final Policy SCOPES = PolicyLoader.standard().parse("""
+      schemaVersion: 1
+      id: scopes
+      metadata:
+        organisation: Example Trust
+        title: Scopes
+        version: "1"
+        status: draft
+        dates: {drafted: 2024-01-01}
+        reviewFrequency: P1Y
+        approval: {body: board}
+        signatories: [{office: board}]
+      roles:
+        - {id: staff, title: Staff, memberOf: [employees]}
+        - {id: volunteer, title: Volunteers, memberOf: [helpers]}
+        - {id: trustee, title: Trustees, memberOf: [governance]}
+        - {id: visitor, title: Visitors}
+      groups:
+        - {id: employees, title: employees}
+        - {id: helpers, title: helpers}
+        - {id: governance, title: governance}
+      offices:
+        - {id: board, title: Board}
+      breachCategories:
+        - {id: conduct, title: Conduct}
+      sections:
+        - id: rules
+          title: Rules
+          clauses:
+            - {id: rules.two, kind: prohibition, text: Do not shout., category: conduct, appliesTo: [employees, helpers]}
+            - {id: rules.three, kind: prohibition, text: Do not run., category: conduct, appliesTo: [employees, helpers, governance]}
+      consequences:
+        - {id: talk, clause: rules.two, appliesTo: [helpers, governance], categories: [conduct], modality: must, action: be spoken to}
+      """, "scopes.yaml");
+
+  private static ClauseRulingView scopeOf(String role, String clause) {
+    Ruling ruling = Evaluator.of(SCOPES).rule(Incident.builder().id("i").person(Person.holding(role)).addClauses(clause).build());
+    dev.precept.eval.ClauseRuling ruled = ruling.clause(clause).orElseThrow();
+    return new ClauseRulingView(ruled.outcome().name(), ruled.scope());
+  }
+
+  private record ClauseRulingView(String outcome, List<String> scope) {}
+
+  @Test
+  void aClauseForTwoGroupsPutsAHolderOfEitherInScopeThroughTheGroupHeIsIn() {
+    assertEquals(new ClauseRulingView("BREACHED", List.of("staff", "employees")), scopeOf("staff", "rules.two"));
+    assertEquals(new ClauseRulingView("BREACHED", List.of("volunteer", "helpers")), scopeOf("volunteer", "rules.two"));
+    assertEquals(new ClauseRulingView("NOT_APPLICABLE", List.of()), scopeOf("trustee", "rules.two"));
+  }
+
+  @Test
+  void aClauseForThreeGroupsPutsAHolderOfTheLastInScopeThroughIt() {
+    assertEquals(new ClauseRulingView("BREACHED", List.of("trustee", "governance")), scopeOf("trustee", "rules.three"));
+    assertEquals(new ClauseRulingView("BREACHED", List.of("volunteer", "helpers")), scopeOf("volunteer", "rules.three"));
+    assertEquals(new ClauseRulingView("NOT_APPLICABLE", List.of()), scopeOf("visitor", "rules.three"));
+  }
+
+  @Test
+  void aConsequenceForTwoGroupsReachesAHolderOfTheSecondThroughIt() {
+    Ruling ruling = Evaluator.of(SCOPES).rule(Incident.builder().id("i").person(Person.holding("volunteer"))
+        .addClauses("rules.two").build());
+    assertEquals(List.of("talk"), ruling.consequences().stream().map(ConsequenceRuling::consequence).toList());
+    assertEquals(List.of("volunteer", "helpers"), ruling.consequences().get(0).scope());
+  }
+
+  @Test
+  void rulingsCiteTheDigestOfThePolicyTheyWereMadeUnder() {
+    Evaluator evaluator = evaluator();
+    String digest = dev.precept.model.PolicyDigest.of(POLICY).toString();
+    assertTrue(digest.startsWith("sha256:") && digest.length() == 71, digest);
+    assertEquals(digest, evaluator.digest());
+    assertEquals(digest, evaluator.rule(Incident.builder().id("d").person(Person.holding("staff")).addClauses("rules.logo").build())
+        .digest());
+  }
+
+  @Test
+  void aWarmEvaluatorRecallsTheRulingPartsItMadeForARoleEvenAfterOtherRolesWereRuledOn() {
+    Evaluator evaluator = evaluator();
+    Incident staff = Incident.builder().id("s").person(Person.holding("staff")).addCategories("conduct").build();
+    Incident volunteer = Incident.builder().id("v").person(Person.holding("volunteer")).addCategories("conduct").build();
+    Incident trustee = Incident.builder().id("t").person(Person.holding("trustee")).addClauses("rules.money").build();
+    Ruling first = evaluator.rule(staff);
+    evaluator.rule(volunteer);
+    evaluator.rule(trustee);
+    Ruling again = evaluator.rule(staff);
+
+    assertEquals(first, again);
+    for (int i = 0; i < first.consequences().size(); i++) {
+      assertTrue(first.consequences().get(i) == again.consequences().get(i), "consequence " + i + " recalled, not made again");
+    }
+    Ruling trusteeAgain = evaluator.rule(trustee);
+    assertTrue(evaluator.rule(trustee).clauses().get(0) == trusteeAgain.clauses().get(0),
+        "a clause not for the person recalled, not made again");
+  }
 }
