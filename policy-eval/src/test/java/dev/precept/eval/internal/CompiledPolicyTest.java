@@ -258,24 +258,4 @@ class CompiledPolicyTest {
     assertEquals(digest, evaluator.rule(Incident.builder().id("d").person(Person.holding("staff")).addClauses("rules.logo").build())
         .digest());
   }
-
-  @Test
-  void aWarmEvaluatorRecallsTheRulingPartsItMadeForARoleEvenAfterOtherRolesWereRuledOn() {
-    Evaluator evaluator = evaluator();
-    Incident staff = Incident.builder().id("s").person(Person.holding("staff")).addCategories("conduct").build();
-    Incident volunteer = Incident.builder().id("v").person(Person.holding("volunteer")).addCategories("conduct").build();
-    Incident trustee = Incident.builder().id("t").person(Person.holding("trustee")).addClauses("rules.money").build();
-    Ruling first = evaluator.rule(staff);
-    evaluator.rule(volunteer);
-    evaluator.rule(trustee);
-    Ruling again = evaluator.rule(staff);
-
-    assertEquals(first, again);
-    for (int i = 0; i < first.consequences().size(); i++) {
-      assertTrue(first.consequences().get(i) == again.consequences().get(i), "consequence " + i + " recalled, not made again");
-    }
-    Ruling trusteeAgain = evaluator.rule(trustee);
-    assertTrue(evaluator.rule(trustee).clauses().get(0) == trusteeAgain.clauses().get(0),
-        "a clause not for the person recalled, not made again");
-  }
 }
