@@ -91,11 +91,12 @@ class EvaluateBatchTest {
     }
     Files.writeString(incidents, lines.toString());
 
-    PreceptTest.Run piped = run("evaluate", SEED, incidents.toString());
+    // Two threads, whatever the machine: a few chunks in flight, so the 4,000 lines pass many counts.
+    PreceptTest.Run piped = run("evaluate", "--threads", "2", SEED, incidents.toString());
     PreceptTest.Run onTerminal;
     dev.precept.cli.internal.TestHooks.stderrTerminal(true);
     try {
-      onTerminal = run("evaluate", SEED, incidents.toString());
+      onTerminal = run("evaluate", "--threads", "2", SEED, incidents.toString());
     } finally {
       dev.precept.cli.internal.TestHooks.stderrTerminal(false);
     }
