@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
+import dev.precept.testkit.PolicyText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,18 +14,7 @@ import org.junit.jupiter.api.Test;
  * in the ruling's diagnostics, one sentence each, and what they concern is left out, never an error.
  */
 class RulingAcrossEditionsTest {
-  static final Policy POLICY = PolicyLoader.standard().parse("""
-      schemaVersion: 1
-      id: editions
-      metadata:
-        organisation: Example Trust
-        title: Example
-        version: "2"
-        status: draft
-        dates: {drafted: 2024-01-01}
-        reviewFrequency: P1Y
-        approval: {body: board}
-        signatories: [{office: board}]
+  static final Policy POLICY = PolicyLoader.standard().parse(PolicyText.opening("editions", "Example", "2") + """
       roles:
         - {id: staff, title: Staff, memberOf: [employees], attributes: {adult: true}}
         - {id: volunteer, title: Volunteers}

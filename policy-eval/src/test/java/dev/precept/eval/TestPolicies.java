@@ -1,23 +1,14 @@
 package dev.precept.eval;
 
+import dev.precept.testkit.PolicyText;
+
 /** A small policy's opening the evaluator's and checker's tests complete with their own sections. */
 final class TestPolicies {
   /**
    * Metadata, roles (staff, an employee; volunteer, in no group), groups (employees; nobody, with
    * no role), offices (board, ceo), facts and breach categories (conduct; empty, with no rule).
    */
-  static final String HEADER = """
-      schemaVersion: 1
-      id: checked
-      metadata:
-        organisation: Example Trust
-        title: Example
-        version: "1"
-        status: draft
-        dates: {drafted: 2024-01-01}
-        reviewFrequency: P1Y
-        approval: {body: board}
-        signatories: [{office: board}]
+  static final String HEADER = PolicyText.opening("checked", "Example", "1") + """
       roles:
         - {id: staff, title: Staff, memberOf: [employees]}
         - {id: volunteer, title: Volunteers}

@@ -11,6 +11,7 @@ import dev.precept.eval.Ruling;
 import dev.precept.model.Consequence;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
+import dev.precept.testkit.PolicyText;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,18 +22,7 @@ import org.junit.jupiter.api.Test;
  * and breach category can lead to.
  */
 class CompiledPolicyTest {
-  static final Policy POLICY = PolicyLoader.standard().parse("""
-      schemaVersion: 1
-      id: compiled
-      metadata:
-        organisation: Example Trust
-        title: Compiled
-        version: "1"
-        status: draft
-        dates: {drafted: 2024-01-01}
-        reviewFrequency: P1Y
-        approval: {body: board}
-        signatories: [{office: board}]
+  static final Policy POLICY = PolicyLoader.standard().parse(PolicyText.opening("compiled", "Compiled", "1") + """
       instruments:
         - {id: disciplinary, title: Disciplinary Procedure}
       roles:
@@ -184,18 +174,7 @@ class CompiledPolicyTest {
   }
 
   /** Clauses for two and for three roles or groups, each reached by a different role. */
-  static final Policy SCOPES = PolicyLoader.standard().parse("""
-      schemaVersion: 1
-      id: scopes
-      metadata:
-        organisation: Example Trust
-        title: Scopes
-        version: "1"
-        status: draft
-        dates: {drafted: 2024-01-01}
-        reviewFrequency: P1Y
-        approval: {body: board}
-        signatories: [{office: board}]
+  static final Policy SCOPES = PolicyLoader.standard().parse(PolicyText.opening("scopes", "Scopes", "1") + """
       roles:
         - {id: staff, title: Staff, memberOf: [employees]}
         - {id: volunteer, title: Volunteers, memberOf: [helpers]}

@@ -16,6 +16,7 @@ import dev.precept.eval.Ruling;
 import dev.precept.model.PermissionForm;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
+import dev.precept.testkit.PolicyText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,18 +26,7 @@ import org.junit.jupiter.api.Test;
  * on a fact, deemed values the incident agrees with, and a person holding several roles.
  */
 class RulingEngineTest {
-  static final Policy POLICY = PolicyLoader.standard().parse("""
-      schemaVersion: 1
-      id: engine
-      metadata:
-        organisation: Example Trust
-        title: Engine
-        version: "1"
-        status: draft
-        dates: {drafted: 2024-01-01}
-        reviewFrequency: P1Y
-        approval: {body: board}
-        signatories: [{office: board}]
+  static final Policy POLICY = PolicyLoader.standard().parse(PolicyText.opening("engine", "Engine", "1") + """
       roles:
         - {id: staff, title: Staff, memberOf: [employees]}
         - {id: volunteer, title: Volunteers}
