@@ -8,6 +8,7 @@ import dev.precept.eval.BatchRulings;
 import dev.precept.eval.BatchSummary;
 import dev.precept.eval.Evaluator;
 import dev.precept.eval.Incident;
+import dev.precept.eval.IncidentLoader;
 import dev.precept.eval.Ruling;
 import dev.precept.eval.internal.EvalJson;
 import dev.precept.eval.internal.RulingJsonLines;
@@ -50,6 +51,7 @@ public class BatchBenchmark {
   private static final int REQUESTS = 1024;
 
   private Evaluator evaluator;
+  private IncidentLoader loader;
   private Incident[] incidents;
   private Ruling[] rulings;
   private String[] lines;
@@ -63,6 +65,7 @@ public class BatchBenchmark {
   public void setUp() throws IOException {
     Policy seed = Policies.named("seed");
     evaluator = Evaluator.of(seed);
+    loader = IncidentLoader.forPolicy(seed);
     incidents = incidents(seed, REQUESTS);
     rulings = new Ruling[REQUESTS];
     lines = new String[REQUESTS];
@@ -140,6 +143,12 @@ public class BatchBenchmark {
   @Benchmark
   public JsonNode parseIncidentLine() throws IOException {
     return EvalJson.mapper().readTree(lines[next++ & (REQUESTS - 1)]);
+  }
+
+  /** Reading an incident line as the batch does: parsed into a tree, then checked and built ({@code IncidentLoader.readIfClean}). */
+  @Benchmark
+  public Incident readIncidentLine() throws IOException {
+    return loader.readIfClean(EvalJson.mapper().readTree(lines[next++ & (REQUESTS - 1)])).orElseThrow();
   }
 
   /** 10,000 lines through {@link BatchRulings} on every core, rulings discarded: time per batch. */

@@ -223,6 +223,14 @@ public final class BatchRulings {
   }
 
   private Incident read(String text, long line) {
+    try (JsonParser json = parser(text)) {
+      Optional<Incident> streamed = loader.readChecked(json);
+      if (streamed.isPresent()) {
+        return streamed.get();
+      }
+    } catch (IOException e) {
+      // Not JSON, or not only one value: read again below as a tree, which says where.
+    }
     JsonNode node;
     try {
       node = JSON.readTree(text);
@@ -247,6 +255,11 @@ public final class BatchRulings {
     } catch (PolicyException e) {
       throw new LineFailure(problem(line, 0, "", e.getMessage()));
     }
+  }
+
+  /** A parser of one line, as the batch reads it: a duplicate name is an error. */
+  static JsonParser parser(String line) throws IOException {
+    return JSON.createParser(line);
   }
 
   private List<Diagnostic> problem(long line, int column, String pointer, String message) {

@@ -1,6 +1,7 @@
 package dev.precept.eval;
 
 import org.apiguardian.api.API;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precept.eval.internal.EvalJson;
@@ -205,6 +206,223 @@ public final class IncidentLoader {
       }
     }
     return Optional.of(incident.build());
+  }
+
+  /**
+   * The same as {@link #readChecked(JsonNode)} for the one JSON value {@code json} reads (to its end),
+   * read token by token without building a tree: the incident it gives there, or empty where it gives
+   * none, and also when the text is not JSON or ends in more than the value (the parser then throws,
+   * and the caller reads the text again as a tree for the error). For batches.
+   */
+  Optional<Incident> readChecked(com.fasterxml.jackson.core.JsonParser json) throws IOException {
+    if (json.nextToken() != JsonToken.START_OBJECT) {
+      return Optional.empty();
+    }
+    String id = null;
+    String summary = null;
+    java.time.LocalDate date = null;
+    boolean person = false;
+    List<String> held = List.of();
+    Map<String, String> attributeValues = Map.of();
+    List<String> concerns = List.of();
+    List<String> inCategories = List.of();
+    Map<String, String> factValues = Map.of();
+    List<Permission> permissions = List.of();
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String name = json.currentName();
+      JsonToken value = json.nextToken();
+      switch (name) {
+        case "id", "summary" -> {
+          if (value != JsonToken.VALUE_STRING || json.getTextLength() == 0) {
+            return Optional.empty();
+          }
+          if (name.equals("id")) {
+            id = json.getText();
+          } else {
+            summary = json.getText();
+          }
+        }
+        case "date" -> {
+          if (value != JsonToken.VALUE_STRING || !DATE.matcher(json.getText()).matches()) {
+            return Optional.empty();
+          }
+          try {
+            date = java.time.LocalDate.parse(json.getText());
+          } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+          }
+        }
+        case "person" -> {
+          if (value != JsonToken.START_OBJECT) {
+            return Optional.empty();
+          }
+          person = true;
+          while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String part = json.currentName();
+            JsonToken partValue = json.nextToken();
+            if (part.equals("roles")) {
+              held = knownIds(json, partValue, roles);
+            } else if (part.equals("attributes")) {
+              attributeValues = typedValues(json, partValue, attributes.keySet(), a -> attributes.get(a).type(),
+                  a -> attributes.get(a).values());
+            } else {
+              return Optional.empty();
+            }
+            if (held == null || attributeValues == null) {
+              return Optional.empty();
+            }
+          }
+        }
+        case "clauses" -> concerns = knownIds(json, value, clauses);
+        case "categories" -> inCategories = knownIds(json, value, categories);
+        case "facts" -> factValues = typedValues(json, value, facts.keySet(), f -> facts.get(f).type(), f -> facts.get(f).values());
+        case "permissions" -> {
+          if (value != JsonToken.START_ARRAY) {
+            return Optional.empty();
+          }
+          permissions = new ArrayList<>();
+          while (json.nextToken() != JsonToken.END_ARRAY) {
+            Permission permission = permission(json);
+            if (permission == null) {
+              return Optional.empty();
+            }
+            permissions.add(permission);
+          }
+        }
+        // The rule language's records (votes, steps reached, duties done) take the located path unless empty.
+        case "decisions", "steps", "done" -> {
+          if (value != JsonToken.START_OBJECT || json.nextToken() != JsonToken.END_OBJECT) {
+            return Optional.empty();
+          }
+        }
+        default -> {
+          return Optional.empty();
+        }
+      }
+      if (concerns == null || inCategories == null || factValues == null) {
+        return Optional.empty();
+      }
+    }
+    if (json.nextToken() != null || id == null || !person || held.isEmpty() || concerns.isEmpty() && inCategories.isEmpty()) {
+      return Optional.empty();
+    }
+    Incident.Builder incident = Incident.builder().id(id)
+        .person(Person.builder().roles(held).attributes(attributeValues).build())
+        .clauses(concerns).categories(inCategories).facts(factValues).addAllPermissions(permissions);
+    if (summary != null) {
+      incident.summary(summary);
+    }
+    if (date != null) {
+      incident.date(date);
+    }
+    return Optional.of(incident.build());
+  }
+
+  /** A permission object, its start just read; null when anything is off. */
+  private Permission permission(com.fasterxml.jackson.core.JsonParser json) throws IOException {
+    if (json.currentToken() != JsonToken.START_OBJECT) {
+      return null;
+    }
+    String office = null;
+    String given = null;
+    String form = null;
+    String clause = null;
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String name = json.currentName();
+      if (json.nextToken() != JsonToken.VALUE_STRING) {
+        return null;
+      }
+      switch (name) {
+        case "office" -> office = json.getText();
+        case "given" -> given = json.getText();
+        case "form" -> form = json.getText();
+        case "clause" -> clause = json.getText();
+        default -> {
+          return null;
+        }
+      }
+    }
+    if (office == null || !offices.contains(office) || given == null || form == null
+        || clause != null && !clauses.contains(clause)) {
+      return null;
+    }
+    Permission.Given when = switch (given) {
+      case "prior" -> Permission.Given.BEFORE; // "before", the old word, takes the located path and its warning
+      case "after" -> Permission.Given.AFTER;
+      default -> null;
+    };
+    dev.precept.model.PermissionForm how = switch (form) {
+      case "written" -> dev.precept.model.PermissionForm.WRITTEN;
+      case "verbal" -> dev.precept.model.PermissionForm.VERBAL;
+      default -> null;
+    };
+    if (when == null || how == null) {
+      return null;
+    }
+    return Permission.builder().office(office).given(when).form(how).clause(Optional.ofNullable(clause)).build();
+  }
+
+  /** The ids in a list of unique, declared ids, its start just read; null when anything is off. */
+  private static List<String> knownIds(com.fasterxml.jackson.core.JsonParser json, JsonToken start, Set<String> declared)
+      throws IOException {
+    if (start != JsonToken.START_ARRAY) {
+      return null;
+    }
+    List<String> ids = new ArrayList<>(4);
+    JsonToken item;
+    while ((item = json.nextToken()) != JsonToken.END_ARRAY) {
+      if (item != JsonToken.VALUE_STRING) {
+        return null;
+      }
+      String id = json.getText();
+      if (!declared.contains(id) || ids.contains(id)) {
+        return null;
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  /** Declared, well-typed values as text, the object's start just read; null when anything is off. */
+  private static Map<String, String> typedValues(com.fasterxml.jackson.core.JsonParser json, JsonToken start,
+      Set<String> declared, Function<String, FactType> type, Function<String, List<String>> allowed) throws IOException {
+    if (start != JsonToken.START_OBJECT) {
+      return null;
+    }
+    Map<String, String> read = null;
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String name = json.currentName();
+      JsonToken value = json.nextToken();
+      if (!declared.contains(name)) {
+        return null;
+      }
+      String text;
+      switch (value) {
+        case VALUE_STRING -> text = json.getText();
+        case VALUE_TRUE -> text = "true";
+        case VALUE_FALSE -> text = "false";
+        // As the tree's number nodes give their text: 007 is no JSON, but -0 is, and reads as 0.
+        case VALUE_NUMBER_INT -> text = switch (json.getNumberType()) {
+          case INT -> Integer.toString(json.getIntValue());
+          case LONG -> Long.toString(json.getLongValue());
+          default -> json.getBigIntegerValue().toString();
+        };
+        default -> {
+          return null;
+        }
+      }
+      FactType expected = type.apply(name);
+      if (expected == FactType.BOOLEAN && value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE
+          || expected == FactType.INTEGER && value != JsonToken.VALUE_NUMBER_INT
+          || expected.problemWith(text, allowed.apply(name)).isPresent()) {
+        return null;
+      }
+      if (read == null) {
+        read = new java.util.LinkedHashMap<>();
+      }
+      read.put(name, text);
+    }
+    return read == null ? Map.of() : read;
   }
 
   private static final Set<String> FIELDS =
