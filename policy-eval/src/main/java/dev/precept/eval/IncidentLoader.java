@@ -211,8 +211,9 @@ public final class IncidentLoader {
   /**
    * The same as {@link #readChecked(JsonNode)} for the one JSON value {@code json} reads (to its end),
    * read token by token without building a tree: the incident it gives there, or empty where it gives
-   * none, and also when the text is not JSON or ends in more than the value (the parser then throws,
-   * and the caller reads the text again as a tree for the error). For batches.
+   * none, and also when a name is given twice or the text ends in more than the value or is not JSON
+   * (the parser then throws): the caller then reads the text again as a tree, which says what is
+   * wrong. The parser need not detect duplicate names. For batches.
    */
   Optional<Incident> readChecked(com.fasterxml.jackson.core.JsonParser json) throws IOException {
     if (json.nextToken() != JsonToken.START_OBJECT) {
@@ -228,8 +229,14 @@ public final class IncidentLoader {
     List<String> inCategories = List.of();
     Map<String, String> factValues = Map.of();
     List<Permission> permissions = List.of();
+    int seen = 0;
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String name = json.currentName();
+      int field = FIELD_ORDER.indexOf(name);
+      if (field < 0 || (seen & 1 << field) != 0) {
+        return Optional.empty(); // an unknown name, or a name given twice (the tree's reader says so)
+      }
+      seen |= 1 << field;
       JsonToken value = json.nextToken();
       switch (name) {
         case "id", "summary" -> {
@@ -257,8 +264,14 @@ public final class IncidentLoader {
             return Optional.empty();
           }
           person = true;
+          int parts = 0;
           while (json.nextToken() == JsonToken.FIELD_NAME) {
             String part = json.currentName();
+            int bit = part.equals("roles") ? 1 : part.equals("attributes") ? 2 : 0;
+            if (bit == 0 || (parts & bit) != 0) {
+              return Optional.empty();
+            }
+            parts |= bit;
             JsonToken partValue = json.nextToken();
             if (part.equals("roles")) {
               held = knownIds(json, partValue, roles);
@@ -332,14 +345,19 @@ public final class IncidentLoader {
       if (json.nextToken() != JsonToken.VALUE_STRING) {
         return null;
       }
+      String text = json.getText();
+      String before;
       switch (name) {
-        case "office" -> office = json.getText();
-        case "given" -> given = json.getText();
-        case "form" -> form = json.getText();
-        case "clause" -> clause = json.getText();
+        case "office" -> { before = office; office = text; }
+        case "given" -> { before = given; given = text; }
+        case "form" -> { before = form; form = text; }
+        case "clause" -> { before = clause; clause = text; }
         default -> {
           return null;
         }
+      }
+      if (before != null) {
+        return null; // given twice
       }
     }
     if (office == null || !offices.contains(office) || given == null || form == null
@@ -420,13 +438,16 @@ public final class IncidentLoader {
       if (read == null) {
         read = new java.util.LinkedHashMap<>();
       }
-      read.put(name, text);
+      if (read.put(name, text) != null) {
+        return null; // given twice
+      }
     }
     return read == null ? Map.of() : read;
   }
 
   private static final Set<String> FIELDS =
       Set.of("id", "summary", "date", "person", "clauses", "categories", "facts", "permissions", "decisions", "steps", "done");
+  private static final List<String> FIELD_ORDER = List.copyOf(FIELDS);
   private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
   private Optional<Permission> permission(JsonNode node) {

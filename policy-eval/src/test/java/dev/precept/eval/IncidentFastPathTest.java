@@ -117,7 +117,10 @@ class IncidentFastPathTest {
     assertTrue(streamed(loader, clean).isPresent(), clean);
     for (String line : List.of(clean + " {}", clean + "]", "{\"id\":\"n\",\"id\":\"m\",\"person\":{\"roles\":[\"staff\"]},\"clauses\":[\"conduct.name-and-logo\"]}",
         "{\"id\":\"n\",\"person\":{\"roles\":[\"staff\"],\"roles\":[\"staff\"]},\"clauses\":[\"conduct.name-and-logo\"]}",
+        clean.substring(0, clean.length() - 1) + ",\"facts\":{\"during-working-hours\":true,\"during-working-hours\":true}}",
+        clean.substring(0, clean.length() - 1) + ",\"permissions\":[{\"office\":\"ceo\",\"given\":\"after\",\"form\":\"written\",\"form\":\"written\"}]}",
         clean.substring(0, clean.length() - 1), "[" + clean + "]")) {
+      assertTrue(isRefusedOnTheTreePath(loader, line), line);
       Optional<Incident> read;
       try {
         read = streamed(loader, line);
@@ -125,6 +128,19 @@ class IncidentFastPathTest {
         read = Optional.empty();
       }
       assertEquals(Optional.empty(), read, line);
+    }
+  }
+
+  /**
+   * Whether the batch's tree path refuses the line: its reader (duplicate names and trailing text are
+   * errors), or the fast path on its tree.
+   */
+  private static boolean isRefusedOnTheTreePath(IncidentLoader loader, String line) {
+    try {
+      return loader.readChecked(EvalJson.mapper().reader().with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(line)).isEmpty();
+    } catch (java.io.IOException e) {
+      return true;
     }
   }
 
