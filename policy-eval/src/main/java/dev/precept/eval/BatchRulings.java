@@ -433,29 +433,51 @@ public final class BatchRulings {
     /** Fills {@code chunk} with the next lines; null at the end of the input. */
     Chunk nextChunk(Chunk chunk) throws IOException {
       while (chunk.texts.size() < CHUNK_LINES && chunk.chars < CHUNK_CHARS) {
-        line.setLength(0);
-        int read = readLine(line);
-        if (read < 0) {
-          break;
+        String text = wholeLineInBuffer();
+        if (text == null) {
+          line.setLength(0);
+          int read = readLine(line);
+          if (read < 0) {
+            break;
+          }
+          if (read > MAX_LINE_LENGTH) {
+            lineNumber++;
+            chunk.numbers[chunk.texts.size()] = lineNumber;
+            chunk.texts.add(null);
+            continue;
+          }
+          text = line.toString();
         }
         lineNumber++;
-        if (read > MAX_LINE_LENGTH) {
-          chunk.numbers[chunk.texts.size()] = lineNumber;
-          chunk.texts.add(null);
-          continue;
+        if (lineNumber == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
+          text = text.substring(1);
         }
-        if (lineNumber == 1 && line.length() > 0 && line.charAt(0) == '\uFEFF') {
-          line.deleteCharAt(0);
-        }
-        String text = line.toString();
         if (text.isBlank()) {
           continue;
         }
         chunk.numbers[chunk.texts.size()] = lineNumber;
         chunk.texts.add(text);
-        chunk.chars += line.length();
+        chunk.chars += text.length();
       }
       return chunk.texts.isEmpty() && ended ? null : chunk;
+    }
+
+    /**
+     * The next line when all of it, with its end, is in the buffer and it is not over the limit,
+     * made straight from the buffer; else null, and nothing is read.
+     */
+    private String wholeLineInBuffer() {
+      int end = position;
+      while (end < limit && buffer[end] != '\n') {
+        end++;
+      }
+      int stop = end > position && buffer[end - 1] == '\r' ? end - 1 : end;
+      if (end == limit || stop - position > MAX_LINE_LENGTH) {
+        return null;
+      }
+      String text = new String(buffer, position, stop - position);
+      position = end + 1;
+      return text;
     }
 
     /** The line's length (its text kept only up to the limit), or -1 at the end. */
