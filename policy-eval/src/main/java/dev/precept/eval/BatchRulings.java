@@ -62,7 +62,6 @@ public final class BatchRulings {
   private static final ObjectReader JSON = EvalJson.mapper().reader()
       .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private static final com.fasterxml.jackson.core.JsonFactory TOKENS = EvalJson.mapper().getFactory();
 
   private final Evaluator evaluator;
   private final IncidentLoader loader;
@@ -224,14 +223,11 @@ public final class BatchRulings {
   }
 
   private Incident read(String text, long line) {
-    try (JsonParser json = parser(text)) {
-      Optional<Incident> streamed = loader.readChecked(json);
-      if (streamed.isPresent()) {
-        return streamed.get();
-      }
-    } catch (IOException e) {
-      // Not JSON, or not only one value: read again below as a tree, which says where.
+    Optional<Incident> clean = loader.readIfClean(text);
+    if (clean.isPresent()) {
+      return clean.get();
     }
+    // Read again as a tree, which says what is wrong with the JSON, if anything.
     JsonNode node;
     try {
       node = JSON.readTree(text);
@@ -256,15 +252,6 @@ public final class BatchRulings {
     } catch (PolicyException e) {
       throw new LineFailure(problem(line, 0, "", e.getMessage()));
     }
-  }
-
-  /**
-   * A parser of one line for reading it token by token: it leaves duplicate names to the reader
-   * ({@code IncidentLoader.readChecked(JsonParser)} refuses them), which costs less than the
-   * parser's own detection.
-   */
-  static JsonParser parser(String line) throws IOException {
-    return TOKENS.createParser(line);
   }
 
   private List<Diagnostic> problem(long line, int column, String pointer, String message) {

@@ -209,11 +209,27 @@ public final class IncidentLoader {
   }
 
   /**
+   * The incident in one JSON text (a line of JSON Lines, a request's body) when it passes every
+   * check {@link #check} makes, read token by token without building a tree: what
+   * {@link #readIfClean(JsonNode)} gives for its tree, for less. Empty when anything is off or
+   * unusual, and also when the text is not JSON, gives a name twice or holds more than one value;
+   * the caller must then read it located ({@link #read(LocatedDocument, String)}) for its problems.
+   */
+  public Optional<Incident> readIfClean(String json) {
+    Objects.requireNonNull(json, "IncidentLoader.readIfClean needs the JSON text, not null");
+    try (com.fasterxml.jackson.core.JsonParser parser = TOKENS.createParser(json)) {
+      return readChecked(parser);
+    } catch (IOException e) {
+      return Optional.empty(); // not JSON: the located read says where
+    }
+  }
+
+  /**
    * The same as {@link #readChecked(JsonNode)} for the one JSON value {@code json} reads (to its end),
    * read token by token without building a tree: the incident it gives there, or empty where it gives
    * none, and also when a name is given twice or the text ends in more than the value or is not JSON
    * (the parser then throws): the caller then reads the text again as a tree, which says what is
-   * wrong. The parser need not detect duplicate names. For batches.
+   * wrong. The parser need not detect duplicate names.
    */
   Optional<Incident> readChecked(com.fasterxml.jackson.core.JsonParser json) throws IOException {
     if (json.nextToken() != JsonToken.START_OBJECT) {
@@ -448,6 +464,8 @@ public final class IncidentLoader {
   private static final Set<String> FIELDS =
       Set.of("id", "summary", "date", "person", "clauses", "categories", "facts", "permissions", "decisions", "steps", "done");
   private static final List<String> FIELD_ORDER = List.copyOf(FIELDS);
+  /** Parsers that leave duplicate names to {@link #readChecked(com.fasterxml.jackson.core.JsonParser)}, which finds them for less. */
+  private static final com.fasterxml.jackson.core.JsonFactory TOKENS = EvalJson.mapper().getFactory();
   private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
   private Optional<Permission> permission(JsonNode node) {

@@ -57,7 +57,7 @@ class IncidentFastPathTest {
       }
       String line = tree.toString();
       Optional<Incident> fast = loader.readChecked(tree);
-      assertEquals(fast, streamed(loader, line), "seed " + seed + ", round " + round + ", read token by token: " + line);
+      assertEquals(fast, loader.readIfClean(line), "seed " + seed + ", round " + round + ", read token by token: " + line);
       Optional<Incident> located;
       try {
         located = Optional.of(loader.read(LocatedDocument.read(line.getBytes(StandardCharsets.UTF_8), "line",
@@ -103,7 +103,7 @@ class IncidentFastPathTest {
       lines.add(opening + "}");
       for (String line : lines) {
         Optional<Incident> tree = loader.readChecked(read(line));
-        assertEquals(tree, streamed(loader, line), line);
+        assertEquals(tree, loader.readIfClean(line), line);
         accepted += tree.isPresent() ? 1 : 0;
       }
     }
@@ -114,20 +114,14 @@ class IncidentFastPathTest {
   void readingTokenByTokenRefusesWhatTheBatchCannotParse() throws Exception {
     IncidentLoader loader = IncidentLoader.forPolicy(SeedPolicy.POLICY);
     String clean = "{\"id\":\"n\",\"person\":{\"roles\":[\"staff\"]},\"clauses\":[\"conduct.name-and-logo\"]}";
-    assertTrue(streamed(loader, clean).isPresent(), clean);
+    assertTrue(loader.readIfClean(clean).isPresent(), clean);
     for (String line : List.of(clean + " {}", clean + "]", "{\"id\":\"n\",\"id\":\"m\",\"person\":{\"roles\":[\"staff\"]},\"clauses\":[\"conduct.name-and-logo\"]}",
         "{\"id\":\"n\",\"person\":{\"roles\":[\"staff\"],\"roles\":[\"staff\"]},\"clauses\":[\"conduct.name-and-logo\"]}",
         clean.substring(0, clean.length() - 1) + ",\"facts\":{\"during-working-hours\":true,\"during-working-hours\":true}}",
         clean.substring(0, clean.length() - 1) + ",\"permissions\":[{\"office\":\"ceo\",\"given\":\"after\",\"form\":\"written\",\"form\":\"written\"}]}",
         clean.substring(0, clean.length() - 1), "[" + clean + "]")) {
       assertTrue(isRefusedOnTheTreePath(loader, line), line);
-      Optional<Incident> read;
-      try {
-        read = streamed(loader, line);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        read = Optional.empty();
-      }
-      assertEquals(Optional.empty(), read, line);
+      assertEquals(Optional.empty(), loader.readIfClean(line), line);
     }
   }
 
@@ -141,13 +135,6 @@ class IncidentFastPathTest {
           .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(line)).isEmpty();
     } catch (java.io.IOException e) {
       return true;
-    }
-  }
-
-  /** The incident read token by token, by a parser made as the batch makes it. */
-  private static Optional<Incident> streamed(IncidentLoader loader, String line) throws java.io.IOException {
-    try (com.fasterxml.jackson.core.JsonParser json = BatchRulings.parser(line)) {
-      return loader.readChecked(json);
     }
   }
 
