@@ -21,9 +21,11 @@ import java.util.Optional;
  * <p>It writes the bytes itself, with each property's name, quotes and separators encoded once. The
  * parts the evaluator recalls (the same clause ruling, consequence ruling or list of memberships
  * again) and the policy's own long texts are written once and then copied: a memo from the object's
- * identity to its bytes, of at most {@value #SLOTS} entries and {@value #MEMO_BYTES} bytes (none over {@value #MEMO_ENTRY_BYTES}), that
- * takes an object in only when it is seen a second time, so parts made afresh for every ruling do not
- * churn it. The objects are immutable, so remembered bytes are always theirs.
+ * identity to its bytes, of at most {@value #SLOTS} entries and {@value #MEMO_BYTES} bytes (none over
+ * {@value #MEMO_ENTRY_BYTES}), that takes an object in only when it is seen a second time, so parts
+ * made afresh for every ruling do not churn it, and lets one go when others have asked for its slots
+ * {@value #PATIENCE} times since it was last used. The objects are immutable, so remembered bytes are
+ * always theirs.
  *
  * <p>Text that UTF-8 cannot hold (half a surrogate pair) is written as {@code ?}, as UTF-8 encoding
  * of the mapper's text writes it. One instance is used by one thread at a time.
@@ -606,7 +608,7 @@ public final class RulingJsonLines {
    * {@code -1 - hash}: not known.
    */
   private int find(Object key) {
-    int hash = System.identityHashCode(key);
+    int hash = System.identityHashCode(key) & 0x7FFFFFFF;
     int a = hash & (SLOTS - 1);
     int b = (hash >>> 16 ^ hash >>> 7 ^ 0x155) & (SLOTS - 1);
     if (keys[a] == key) {
