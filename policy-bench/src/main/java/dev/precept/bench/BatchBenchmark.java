@@ -8,15 +8,16 @@ import dev.precept.eval.BatchRulings;
 import dev.precept.eval.BatchSummary;
 import dev.precept.eval.Evaluator;
 import dev.precept.eval.Incident;
+import dev.precept.eval.IncidentLoader;
 import dev.precept.eval.Ruling;
 import dev.precept.eval.internal.EvalJson;
+import dev.precept.eval.internal.RulingJsonLines;
 import dev.precept.eval.internal.RulingJsonWriter;
 import dev.precept.model.Policy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.Writer;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of each step of a batch ruling on the seed, one thread: reading an incident line, the
- * ruling, and writing the ruling's JSON line (streamed, and through the mapper for comparison);
+ * ruling, and writing the ruling's JSON line (as the batch does, and token by token onto a generator
+ * and through the mapper for comparison);
  * then a whole batch of 10,000 lines on every core.
  */
 @State(Scope.Thread)
@@ -48,18 +50,21 @@ public class BatchBenchmark {
   private static final int REQUESTS = 1024;
 
   private Evaluator evaluator;
+  private IncidentLoader loader;
   private Incident[] incidents;
   private Ruling[] rulings;
   private String[] lines;
   private String batch;
   private int next;
   private JsonGenerator generator;
+  private final RulingJsonLines lineWriter = new RulingJsonLines();
   private final ObjectWriter mapper = EvalJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
 
   @Setup
   public void setUp() throws IOException {
     Policy seed = Policies.named("seed");
     evaluator = Evaluator.of(seed);
+    loader = IncidentLoader.forPolicy(seed);
     incidents = incidents(seed, REQUESTS);
     rulings = new Ruling[REQUESTS];
     lines = new String[REQUESTS];
@@ -108,9 +113,20 @@ public class BatchBenchmark {
     return evaluator.rule(incidents[next++ & (REQUESTS - 1)]);
   }
 
-  /** Writing a ruling's JSON line as the batch does: streamed onto a UTF-8 generator. */
+  /**
+   * Writing a ruling's JSON line as the batch does: UTF-8 bytes written by {@link RulingJsonLines},
+   * the parts it wrote before copied from its memo.
+   */
   @Benchmark
-  public JsonGenerator writeRulingStreamed() throws IOException {
+  public RulingJsonLines writeRulingStreamed() {
+    lineWriter.truncate(0);
+    lineWriter.write(rulings[next++ & (REQUESTS - 1)]);
+    return lineWriter;
+  }
+
+  /** Writing a ruling's JSON onto a Jackson UTF-8 generator, token by token (the batch's way before {@code RulingJsonLines}). */
+  @Benchmark
+  public JsonGenerator writeRulingOnGenerator() throws IOException {
     RulingJsonWriter.write(rulings[next++ & (REQUESTS - 1)], generator);
     generator.flush();
     return generator;
@@ -128,7 +144,19 @@ public class BatchBenchmark {
     return EvalJson.mapper().readTree(lines[next++ & (REQUESTS - 1)]);
   }
 
-  /** 10,000 lines through {@link BatchRulings} on every core, rulings discarded: time per batch. */
+  /** Reading an incident line as the batch does: token by token, checked and built ({@code IncidentLoader.readIfClean(String)}). */
+  @Benchmark
+  public Incident readIncidentLine() {
+    return loader.readIfClean(lines[next++ & (REQUESTS - 1)]).orElseThrow();
+  }
+
+  /** Reading an incident line through a tree, as the batch did before: parsed, then checked and built. */
+  @Benchmark
+  public Incident readIncidentLineThroughATree() throws IOException {
+    return loader.readIfClean(EvalJson.mapper().readTree(lines[next++ & (REQUESTS - 1)])).orElseThrow();
+  }
+
+  /** 10,000 lines through {@link BatchRulings} on every core, rulings written as bytes (as {@code precept evaluate} does) and discarded: time per batch. */
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -136,7 +164,7 @@ public class BatchBenchmark {
   @Measurement(iterations = 10)
   public BatchSummary batchOfTenThousand() {
     Reader in = new StringReader(batch);
-    return BatchRulings.of(evaluator).ruleAll(in, Writer.nullWriter(), e -> {
+    return BatchRulings.of(evaluator).ruleAll(in, OutputStream.nullOutputStream(), e -> {
       throw new IllegalStateException(e.describe());
     });
   }

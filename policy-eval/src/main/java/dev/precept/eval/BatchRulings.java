@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.precept.eval.internal.EvalJson;
+import dev.precept.eval.internal.RulingJsonLines;
 import dev.precept.eval.internal.RulingJsonWriter;
 
 import dev.precept.model.LocatedDocument;
@@ -24,7 +25,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -176,9 +176,13 @@ public final class BatchRulings {
   }
 
   private Chunk rule(Chunk chunk, boolean bytes) throws IOException {
-    ChunkOutput out = chunk.output;
-    out.reserve(chunk.chars * 12);
-    JsonGenerator json = bytes ? RulingJsonWriter.utf8(out) : text(out);
+    JsonGenerator json = null;
+    if (bytes) {
+      chunk.lines.reserve(chunk.chars * 12);
+    } else {
+      json = EvalJson.mapper().getFactory().createGenerator(chunk.writer());
+      json.setRootValueSeparator(null);
+    }
     for (int i = 0; i < chunk.texts.size(); i++) {
       String text = chunk.texts.get(i);
       long line = chunk.numbers[i];
@@ -200,31 +204,30 @@ public final class BatchRulings {
         chunk.fail(i, problem(line, 0, "", "could not rule on incident '" + incident.id() + "': " + e.getMessage()));
         continue;
       }
-      int start = out.size();
-      RulingJsonWriter.write(ruling, json);
-      json.flush();
-      if (bytes && RulingJsonWriter.escapesHalfASurrogatePair(out.bytes, start, out.size())) {
-        // Text UTF-8 cannot hold (half a pair, read from an escape like "\\ud800"): written as the
-        // text path's encoder writes it, with '?' in its place.
-        out.truncate(start);
-        out.write(Rulings.toCompactJson(ruling).getBytes(StandardCharsets.UTF_8));
+      if (bytes) {
+        chunk.lines.write(ruling);
+        chunk.lines.append((byte) '\n');
+      } else {
+        RulingJsonWriter.write(ruling, json);
+        json.flush();
+        chunk.text.append('\n');
       }
-      out.write('\n');
       chunk.ruled++;
-      chunk.ends[i] = out.size();
+      chunk.ends[i] = chunk.size();
     }
-    json.close();
+    if (json != null) {
+      json.close();
+    }
     chunk.count = chunk.texts.size();
     return chunk;
   }
 
-  private static JsonGenerator text(ChunkOutput out) throws IOException {
-    JsonGenerator json = EvalJson.mapper().getFactory().createGenerator(out.text());
-    json.setRootValueSeparator(null);
-    return json;
-  }
-
   private Incident read(String text, long line) {
+    Optional<Incident> clean = loader.readIfClean(text);
+    if (clean.isPresent()) {
+      return clean.get();
+    }
+    // Read again as a tree, which says what is wrong with the JSON, if anything.
     JsonNode node;
     try {
       node = JSON.readTree(text);
@@ -292,12 +295,18 @@ public final class BatchRulings {
     }
   }
 
-  /** Up to {@link #CHUNK_LINES} lines, ruled on together by one thread, and their ruling lines. */
+  /**
+   * Up to {@link #CHUNK_LINES} lines, ruled on together by one thread, and their ruling lines: as
+   * UTF-8 bytes, or as text once {@link #writer()} has been asked for. Kept from chunk to chunk, its
+   * buffers grow to the largest chunk's rulings and stay, and its ruling line writer keeps its memo.
+   */
   private static final class Chunk {
     final List<String> texts = new ArrayList<>(CHUNK_LINES);
     final long[] numbers = new long[CHUNK_LINES];
     final int[] ends = new int[CHUNK_LINES];
-    final ChunkOutput output = new ChunkOutput();
+    final RulingJsonLines lines = new RulingJsonLines();
+    StringBuilder text;
+    private Writer textWriter;
     List<LineError> failures;
     int chars;
     int count;
@@ -311,10 +320,24 @@ public final class BatchRulings {
       ends[index] = -1;
     }
 
+    /** The writer of text output. */
+    Writer writer() {
+      if (text == null) {
+        text = new StringBuilder(1 << 16);
+        textWriter = new BuilderWriter(text);
+      }
+      return textWriter;
+    }
+
+    /** How much of the ruling lines has been written: bytes, or characters for text. */
+    int size() {
+      return text == null ? lines.size() : text.length();
+    }
+
     /** Writes the rulings and reports the errors, in line order; the number of errors. */
     int write(RulingSink out, Consumer<LineError> errors) throws IOException {
       if (failures == null) {
-        out.write(output, 0, output.size());
+        out.write(this, 0, size());
         return 0;
       }
       int from = 0;
@@ -323,7 +346,7 @@ public final class BatchRulings {
         if (ends[i] < 0) {
           errors.accept(failures.get(failure++));
         } else {
-          out.write(output, from, ends[i]);
+          out.write(this, from, ends[i]);
           from = ends[i];
         }
       }
@@ -337,75 +360,18 @@ public final class BatchRulings {
       chars = 0;
       count = 0;
       ruled = 0;
-      output.truncate(0);
-      return this;
-    }
-  }
-
-  /**
-   * A chunk's ruling lines, as UTF-8 bytes (this stream) or as text ({@link #text()}), kept from
-   * chunk to chunk: the buffer grows to the largest chunk's rulings and stays.
-   */
-  private static final class ChunkOutput extends OutputStream {
-    private byte[] bytes = new byte[0];
-    private int size;
-    private StringBuilder text;
-    private Writer textWriter;
-
-    void reserve(int capacity) {
-      if (text == null && bytes.length < capacity) {
-        bytes = Arrays.copyOf(bytes, capacity);
-      }
-    }
-
-    int size() {
-      return text == null ? size : text.length();
-    }
-
-    void truncate(int length) {
-      if (text == null) {
-        size = length;
-      } else {
-        text.setLength(length);
-      }
-    }
-
-    /** The writer of text output; once asked for, the output is text. */
-    Writer text() {
-      if (text == null) {
-        text = new StringBuilder(1 << 16);
-        textWriter = new BuilderWriter(text);
-        bytes = new byte[0];
-      }
-      return textWriter;
-    }
-
-    @Override
-    public void write(int b) {
+      lines.truncate(0);
       if (text != null) {
-        text.append((char) b);
-        return;
+        text.setLength(0);
       }
-      if (size == bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.max(1 << 12, bytes.length * 2));
-      }
-      bytes[size++] = (byte) b;
-    }
-
-    @Override
-    public void write(byte[] b, int offset, int length) {
-      if (size + length > bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.max(size + length, bytes.length * 2));
-      }
-      System.arraycopy(b, offset, bytes, size, length);
-      size += length;
+      return this;
     }
   }
 
   /** Where the ruling lines go, written from the calling thread. */
   private interface RulingSink {
-    /** Writes the output from {@code from} to {@code to} (bytes or characters, as the output holds). */
-    void write(ChunkOutput output, int from, int to) throws IOException;
+    /** Writes the chunk's ruling lines from {@code from} to {@code to} (bytes or characters, as the chunk holds). */
+    void write(Chunk chunk, int from, int to) throws IOException;
 
     void flush() throws IOException;
   }
@@ -413,9 +379,9 @@ public final class BatchRulings {
   /** Ruling lines onto a writer, as text. */
   private record TextRulings(Writer out) implements RulingSink {
     @Override
-    public void write(ChunkOutput output, int from, int to) throws IOException {
+    public void write(Chunk chunk, int from, int to) throws IOException {
       // Through a string: a PrintWriter (standard output) would turn a CharSequence into one anyway.
-      out.write(output.text.substring(from, to));
+      out.write(chunk.text.substring(from, to));
     }
 
     @Override
@@ -427,8 +393,8 @@ public final class BatchRulings {
   /** Ruling lines onto a stream, as UTF-8 bytes encoded on the threads that ruled. */
   private record ByteRulings(OutputStream out) implements RulingSink {
     @Override
-    public void write(ChunkOutput output, int from, int to) throws IOException {
-      out.write(output.bytes, from, to - from);
+    public void write(Chunk chunk, int from, int to) throws IOException {
+      out.write(chunk.lines.bytes(), from, to - from);
     }
 
     @Override
@@ -454,29 +420,51 @@ public final class BatchRulings {
     /** Fills {@code chunk} with the next lines; null at the end of the input. */
     Chunk nextChunk(Chunk chunk) throws IOException {
       while (chunk.texts.size() < CHUNK_LINES && chunk.chars < CHUNK_CHARS) {
-        line.setLength(0);
-        int read = readLine(line);
-        if (read < 0) {
-          break;
+        String text = wholeLineInBuffer();
+        if (text == null) {
+          line.setLength(0);
+          int read = readLine(line);
+          if (read < 0) {
+            break;
+          }
+          if (read > MAX_LINE_LENGTH) {
+            lineNumber++;
+            chunk.numbers[chunk.texts.size()] = lineNumber;
+            chunk.texts.add(null);
+            continue;
+          }
+          text = line.toString();
         }
         lineNumber++;
-        if (read > MAX_LINE_LENGTH) {
-          chunk.numbers[chunk.texts.size()] = lineNumber;
-          chunk.texts.add(null);
-          continue;
+        if (lineNumber == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
+          text = text.substring(1);
         }
-        if (lineNumber == 1 && line.length() > 0 && line.charAt(0) == '\uFEFF') {
-          line.deleteCharAt(0);
-        }
-        String text = line.toString();
         if (text.isBlank()) {
           continue;
         }
         chunk.numbers[chunk.texts.size()] = lineNumber;
         chunk.texts.add(text);
-        chunk.chars += line.length();
+        chunk.chars += text.length();
       }
       return chunk.texts.isEmpty() && ended ? null : chunk;
+    }
+
+    /**
+     * The next line when all of it, with its end, is in the buffer and it is not over the limit,
+     * made straight from the buffer; else null, and nothing is read.
+     */
+    private String wholeLineInBuffer() {
+      int end = position;
+      while (end < limit && buffer[end] != '\n') {
+        end++;
+      }
+      int stop = end > position && buffer[end - 1] == '\r' ? end - 1 : end;
+      if (end == limit || stop - position > MAX_LINE_LENGTH) {
+        return null;
+      }
+      String text = new String(buffer, position, stop - position);
+      position = end + 1;
+      return text;
     }
 
     /** The line's length (its text kept only up to the limit), or -1 at the end. */

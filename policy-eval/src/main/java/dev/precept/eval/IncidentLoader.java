@@ -1,6 +1,7 @@
 package dev.precept.eval;
 
 import org.apiguardian.api.API;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precept.eval.internal.EvalJson;
@@ -207,8 +208,264 @@ public final class IncidentLoader {
     return Optional.of(incident.build());
   }
 
+  /**
+   * The incident in one JSON text (a line of JSON Lines, a request's body) when it passes every
+   * check {@link #check} makes, read token by token without building a tree: what
+   * {@link #readIfClean(JsonNode)} gives for its tree, for less. Empty when anything is off or
+   * unusual, and also when the text is not JSON, gives a name twice or holds more than one value;
+   * the caller must then read it located ({@link #read(LocatedDocument, String)}) for its problems.
+   */
+  public Optional<Incident> readIfClean(String json) {
+    Objects.requireNonNull(json, "IncidentLoader.readIfClean needs the JSON text, not null");
+    try (com.fasterxml.jackson.core.JsonParser parser = TOKENS.createParser(json)) {
+      return readChecked(parser);
+    } catch (IOException e) {
+      return Optional.empty(); // not JSON: the located read says where
+    }
+  }
+
+  /**
+   * The same as {@link #readChecked(JsonNode)} for the one JSON value {@code json} reads (to its end),
+   * read token by token without building a tree: the incident it gives there, or empty where it gives
+   * none, and also when a name is given twice or the text ends in more than the value or is not JSON
+   * (the parser then throws): the caller then reads the text again as a tree, which says what is
+   * wrong. The parser need not detect duplicate names.
+   */
+  Optional<Incident> readChecked(com.fasterxml.jackson.core.JsonParser json) throws IOException {
+    if (json.nextToken() != JsonToken.START_OBJECT) {
+      return Optional.empty();
+    }
+    String id = null;
+    String summary = null;
+    java.time.LocalDate date = null;
+    boolean person = false;
+    List<String> held = List.of();
+    Map<String, String> attributeValues = Map.of();
+    List<String> concerns = List.of();
+    List<String> inCategories = List.of();
+    Map<String, String> factValues = Map.of();
+    List<Permission> permissions = List.of();
+    int seen = 0;
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String name = json.currentName();
+      int field = FIELD_ORDER.indexOf(name);
+      if (field < 0 || (seen & 1 << field) != 0) {
+        return Optional.empty(); // an unknown name, or a name given twice (the tree's reader says so)
+      }
+      seen |= 1 << field;
+      JsonToken value = json.nextToken();
+      switch (name) {
+        case "id", "summary" -> {
+          if (value != JsonToken.VALUE_STRING || json.getTextLength() == 0) {
+            return Optional.empty();
+          }
+          if (name.equals("id")) {
+            id = json.getText();
+          } else {
+            summary = json.getText();
+          }
+        }
+        case "date" -> {
+          if (value != JsonToken.VALUE_STRING || !DATE.matcher(json.getText()).matches()) {
+            return Optional.empty();
+          }
+          try {
+            date = java.time.LocalDate.parse(json.getText());
+          } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+          }
+        }
+        case "person" -> {
+          if (value != JsonToken.START_OBJECT) {
+            return Optional.empty();
+          }
+          person = true;
+          int parts = 0;
+          while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String part = json.currentName();
+            int bit = part.equals("roles") ? 1 : part.equals("attributes") ? 2 : 0;
+            if (bit == 0 || (parts & bit) != 0) {
+              return Optional.empty();
+            }
+            parts |= bit;
+            JsonToken partValue = json.nextToken();
+            if (part.equals("roles")) {
+              held = knownIds(json, partValue, roles);
+            } else if (part.equals("attributes")) {
+              attributeValues = typedValues(json, partValue, attributes.keySet(), a -> attributes.get(a).type(),
+                  a -> attributes.get(a).values());
+            } else {
+              return Optional.empty();
+            }
+            if (held == null || attributeValues == null) {
+              return Optional.empty();
+            }
+          }
+        }
+        case "clauses" -> concerns = knownIds(json, value, clauses);
+        case "categories" -> inCategories = knownIds(json, value, categories);
+        case "facts" -> factValues = typedValues(json, value, facts.keySet(), f -> facts.get(f).type(), f -> facts.get(f).values());
+        case "permissions" -> {
+          if (value != JsonToken.START_ARRAY) {
+            return Optional.empty();
+          }
+          permissions = new ArrayList<>();
+          while (json.nextToken() != JsonToken.END_ARRAY) {
+            Permission permission = permission(json);
+            if (permission == null) {
+              return Optional.empty();
+            }
+            permissions.add(permission);
+          }
+        }
+        // The rule language's records (votes, steps reached, duties done) take the located path unless empty.
+        case "decisions", "steps", "done" -> {
+          if (value != JsonToken.START_OBJECT || json.nextToken() != JsonToken.END_OBJECT) {
+            return Optional.empty();
+          }
+        }
+        default -> {
+          return Optional.empty();
+        }
+      }
+      if (concerns == null || inCategories == null || factValues == null) {
+        return Optional.empty();
+      }
+    }
+    if (json.nextToken() != null || id == null || !person || held.isEmpty() || concerns.isEmpty() && inCategories.isEmpty()) {
+      return Optional.empty();
+    }
+    Incident.Builder incident = Incident.builder().id(id)
+        .person(Person.builder().roles(held).attributes(attributeValues).build())
+        .clauses(concerns).categories(inCategories).facts(factValues).addAllPermissions(permissions);
+    if (summary != null) {
+      incident.summary(summary);
+    }
+    if (date != null) {
+      incident.date(date);
+    }
+    return Optional.of(incident.build());
+  }
+
+  /** A permission object, its start just read; null when anything is off. */
+  private Permission permission(com.fasterxml.jackson.core.JsonParser json) throws IOException {
+    if (json.currentToken() != JsonToken.START_OBJECT) {
+      return null;
+    }
+    String office = null;
+    String given = null;
+    String form = null;
+    String clause = null;
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String name = json.currentName();
+      if (json.nextToken() != JsonToken.VALUE_STRING) {
+        return null;
+      }
+      String text = json.getText();
+      String before;
+      switch (name) {
+        case "office" -> { before = office; office = text; }
+        case "given" -> { before = given; given = text; }
+        case "form" -> { before = form; form = text; }
+        case "clause" -> { before = clause; clause = text; }
+        default -> {
+          return null;
+        }
+      }
+      if (before != null) {
+        return null; // given twice
+      }
+    }
+    if (office == null || !offices.contains(office) || given == null || form == null
+        || clause != null && !clauses.contains(clause)) {
+      return null;
+    }
+    Permission.Given when = switch (given) {
+      case "prior" -> Permission.Given.BEFORE; // "before", the old word, takes the located path and its warning
+      case "after" -> Permission.Given.AFTER;
+      default -> null;
+    };
+    dev.precept.model.PermissionForm how = switch (form) {
+      case "written" -> dev.precept.model.PermissionForm.WRITTEN;
+      case "verbal" -> dev.precept.model.PermissionForm.VERBAL;
+      default -> null;
+    };
+    if (when == null || how == null) {
+      return null;
+    }
+    return Permission.builder().office(office).given(when).form(how).clause(Optional.ofNullable(clause)).build();
+  }
+
+  /** The ids in a list of unique, declared ids, its start just read; null when anything is off. */
+  private static List<String> knownIds(com.fasterxml.jackson.core.JsonParser json, JsonToken start, Set<String> declared)
+      throws IOException {
+    if (start != JsonToken.START_ARRAY) {
+      return null;
+    }
+    List<String> ids = new ArrayList<>(4);
+    JsonToken item;
+    while ((item = json.nextToken()) != JsonToken.END_ARRAY) {
+      if (item != JsonToken.VALUE_STRING) {
+        return null;
+      }
+      String id = json.getText();
+      if (!declared.contains(id) || ids.contains(id)) {
+        return null;
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  /** Declared, well-typed values as text, the object's start just read; null when anything is off. */
+  private static Map<String, String> typedValues(com.fasterxml.jackson.core.JsonParser json, JsonToken start,
+      Set<String> declared, Function<String, FactType> type, Function<String, List<String>> allowed) throws IOException {
+    if (start != JsonToken.START_OBJECT) {
+      return null;
+    }
+    Map<String, String> read = null;
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String name = json.currentName();
+      JsonToken value = json.nextToken();
+      if (!declared.contains(name)) {
+        return null;
+      }
+      String text;
+      switch (value) {
+        case VALUE_STRING -> text = json.getText();
+        case VALUE_TRUE -> text = "true";
+        case VALUE_FALSE -> text = "false";
+        // As the tree's number nodes give their text: 007 is no JSON, but -0 is, and reads as 0.
+        case VALUE_NUMBER_INT -> text = switch (json.getNumberType()) {
+          case INT -> Integer.toString(json.getIntValue());
+          case LONG -> Long.toString(json.getLongValue());
+          default -> json.getBigIntegerValue().toString();
+        };
+        default -> {
+          return null;
+        }
+      }
+      FactType expected = type.apply(name);
+      if (expected == FactType.BOOLEAN && value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE
+          || expected == FactType.INTEGER && value != JsonToken.VALUE_NUMBER_INT
+          || expected.problemWith(text, allowed.apply(name)).isPresent()) {
+        return null;
+      }
+      if (read == null) {
+        read = new java.util.LinkedHashMap<>();
+      }
+      if (read.put(name, text) != null) {
+        return null; // given twice
+      }
+    }
+    return read == null ? Map.of() : read;
+  }
+
   private static final Set<String> FIELDS =
       Set.of("id", "summary", "date", "person", "clauses", "categories", "facts", "permissions", "decisions", "steps", "done");
+  private static final List<String> FIELD_ORDER = List.copyOf(FIELDS);
+  /** Parsers that leave duplicate names to {@link #readChecked(com.fasterxml.jackson.core.JsonParser)}, which finds them for less. */
+  private static final com.fasterxml.jackson.core.JsonFactory TOKENS = EvalJson.mapper().getFactory();
   private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
   private Optional<Permission> permission(JsonNode node) {

@@ -47,6 +47,25 @@ class BatchRulingsTest {
   }
 
   @Test
+  void aByteOrderMarkOpeningTheInputIsSkippedAndLinesAcrossTheReadBufferAreRead() throws IOException {
+    StringBuilder in = new StringBuilder("\uFEFF");
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; in.length() < 300_000; i++) {
+      Incident incident = Incident.builder().from(SeedIncidents.INCIDENTS.get(i % SeedIncidents.INCIDENTS.size()))
+          .id("INC-" + i + "-" + "x".repeat(i % 97)).build();
+      in.append(SeedIncidents.line(incident)).append(i % 3 == 0 ? "\r\n" : i % 3 == 1 ? "\n" : "\n\r\n  \n");
+      expected.add(compact(SeedPolicy.EVALUATOR.rule(incident)));
+    }
+    StringWriter out = new StringWriter();
+    List<LineError> errors = new ArrayList<>();
+
+    BATCH.ruleAll(new StringReader(in.toString()), out, errors::add);
+
+    assertEquals(List.of(), errors);
+    assertEquals(expected, List.of(out.toString().split("\n")));
+  }
+
+  @Test
   void eachRulingLineIsTheRulingsJsonWithoutIndentation() throws IOException {
     Incident incident = SeedIncidents.INCIDENTS.get(0);
     StringWriter out = new StringWriter();

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precept.eval.internal.EvalJson;
+import dev.precept.model.Fact;
 import dev.precept.model.LocatedDocument;
+import dev.precept.model.Policy;
 import dev.precept.model.PolicyValidationException;
 import dev.precept.model.ReadLimits;
 import dev.precept.testkit.IncidentMutations;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -38,7 +41,7 @@ class IncidentFastPathTest {
       "investigation-finding", "extra");
 
   @Test
-  void acceptsExactlyWhatTheLocatedLoaderAcceptsAndReadsItTheSame() {
+  void acceptsExactlyWhatTheLocatedLoaderAcceptsAndReadsItTheSame() throws Exception {
     // Built here, not in a static field, so mutation testing credits this test with the loader's set-up.
     IncidentLoader loader = IncidentLoader.forPolicy(SeedPolicy.POLICY);
     long seed = 20261125L;
@@ -54,6 +57,7 @@ class IncidentFastPathTest {
       }
       String line = tree.toString();
       Optional<Incident> fast = loader.readChecked(tree);
+      assertEquals(fast, loader.readIfClean(line), "seed " + seed + ", round " + round + ", read token by token: " + line);
       Optional<Incident> located;
       try {
         located = Optional.of(loader.read(LocatedDocument.read(line.getBytes(StandardCharsets.UTF_8), "line",
@@ -70,6 +74,68 @@ class IncidentFastPathTest {
       }
     }
     assertTrue(accepted > 150, "most unmutated incidents take the fast path: " + accepted);
+  }
+
+  @Test
+  void readingTokenByTokenGivesWhatTheTreeGivesForNumbersNullsAndNesting() throws Exception {
+    int accepted = 0;
+    List<Policy> policies = List.of(SeedPolicy.POLICY, dev.precept.model.PolicyLoader.standard()
+        .load(java.nio.file.Path.of("src/test/resources/semantics/comparisons-and-dates/policy.yaml")));
+    for (Policy policy : policies) {
+      IncidentLoader loader = IncidentLoader.forPolicy(policy);
+      String role = policy.roles().get(0).id();
+      String clause = policy.allClauses().get(0).id();
+      String opening = "{\"id\":\"n\",\"person\":{\"roles\":[\"" + role + "\"]},\"clauses\":[\"" + clause + "\"]";
+      List<String> lines = new ArrayList<>();
+      for (String value : List.of("0", "-0", "12", "2147483648", "99999999999999999999999", "1.5", "1e3", "true", "false",
+          "\"true\"", "\"yes\"", "\"2016-11-14\"", "null", "[]", "{}", "[true]", "{\"a\":1}")) {
+        for (Fact fact : policy.facts()) {
+          lines.add(opening + ",\"facts\":{\"" + fact.id() + "\":" + value + "}}");
+        }
+        for (String name : List.of("summary", "date", "permissions", "decisions", "steps", "done", "categories")) {
+          lines.add(opening + ",\"" + name + "\":" + value + "}");
+        }
+        lines.add(opening + ",\"permissions\":[{\"office\":\"ceo\",\"given\":\"prior\",\"form\":" + value + "}]}");
+        lines.add("{\"id\":\"n\",\"person\":{\"roles\":[\"" + role + "\"],\"attributes\":" + value + "},\"clauses\":[\"" + clause + "\"]}");
+      }
+      lines.add(opening + ",\"date\":\"2016-11-14\",\"summary\":\"s\\u00e9\",\"decisions\":{},\"steps\":{},\"done\":{}}");
+      lines.add(opening + ",\"permissions\":[{\"office\":\"ceo\",\"given\":\"after\",\"form\":\"written\",\"clause\":\"" + clause + "\"}]}");
+      lines.add(opening + "}");
+      for (String line : lines) {
+        Optional<Incident> tree = loader.readChecked(read(line));
+        assertEquals(tree, loader.readIfClean(line), line);
+        accepted += tree.isPresent() ? 1 : 0;
+      }
+    }
+    assertTrue(accepted >= 20, "lines accepted: " + accepted);
+  }
+
+  @Test
+  void readingTokenByTokenRefusesWhatTheBatchCannotParse() throws Exception {
+    IncidentLoader loader = IncidentLoader.forPolicy(SeedPolicy.POLICY);
+    String clean = "{\"id\":\"n\",\"person\":{\"roles\":[\"staff\"]},\"clauses\":[\"conduct.name-and-logo\"]}";
+    assertTrue(loader.readIfClean(clean).isPresent(), clean);
+    for (String line : List.of(clean + " {}", clean + "]", "{\"id\":\"n\",\"id\":\"m\",\"person\":{\"roles\":[\"staff\"]},\"clauses\":[\"conduct.name-and-logo\"]}",
+        "{\"id\":\"n\",\"person\":{\"roles\":[\"staff\"],\"roles\":[\"staff\"]},\"clauses\":[\"conduct.name-and-logo\"]}",
+        clean.substring(0, clean.length() - 1) + ",\"facts\":{\"during-working-hours\":true,\"during-working-hours\":true}}",
+        clean.substring(0, clean.length() - 1) + ",\"permissions\":[{\"office\":\"ceo\",\"given\":\"after\",\"form\":\"written\",\"form\":\"written\"}]}",
+        clean.substring(0, clean.length() - 1), "[" + clean + "]")) {
+      assertTrue(isRefusedOnTheTreePath(loader, line), line);
+      assertEquals(Optional.empty(), loader.readIfClean(line), line);
+    }
+  }
+
+  /**
+   * Whether the batch's tree path refuses the line: its reader (duplicate names and trailing text are
+   * errors), or the fast path on its tree.
+   */
+  private static boolean isRefusedOnTheTreePath(IncidentLoader loader, String line) {
+    try {
+      return loader.readChecked(EvalJson.mapper().reader().with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(line)).isEmpty();
+    } catch (java.io.IOException e) {
+      return true;
+    }
   }
 
   private static JsonNode read(String json) {

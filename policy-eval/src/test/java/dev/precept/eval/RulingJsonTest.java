@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.precept.eval.internal.EvalJson;
+import dev.precept.eval.internal.RulingJsonLines;
 import dev.precept.eval.internal.RulingJsonWriter;
 import dev.precept.model.Modality;
 import dev.precept.model.PermissionForm;
@@ -47,6 +48,7 @@ class RulingJsonTest {
     for (Incident incident : SeedIncidents.INCIDENTS) {
       Ruling ruling = SeedPolicy.EVALUATOR.rule(incident);
       assertEquals(mapper(ruling), streamed(ruling), incident.id());
+      assertEquals(mapperBytes(ruling), line(new RulingJsonLines(), ruling), incident.id());
     }
   }
 
@@ -58,6 +60,7 @@ class RulingJsonTest {
       CaseReport report = CaseSuite.load(folder.resolve("policy.cases.yaml"), policy).run(Evaluator.of(policy));
       for (CaseResult result : report.results()) {
         assertEquals(mapper(result.ruling()), streamed(result.ruling()), folder.getFileName() + ": " + result.ruling().incident());
+        assertEquals(mapperBytes(result.ruling()), line(new RulingJsonLines(), result.ruling()), folder.getFileName() + ": " + result.ruling().incident());
         compared++;
       }
     }
@@ -99,6 +102,7 @@ class RulingJsonTest {
 
     assertEquals(mapper(ruling), streamed(ruling));
     assertEquals(mapper(ruling), streamedAsBytes(ruling));
+    assertEquals(mapperBytes(ruling), line(new RulingJsonLines(), ruling));
   }
 
   @Test
@@ -107,8 +111,79 @@ class RulingJsonTest {
 
     assertEquals(mapper(ruling), streamed(ruling));
     assertEquals(mapper(ruling), streamedAsBytes(ruling));
+    assertEquals(mapperBytes(ruling), line(new RulingJsonLines(), ruling));
     Ruling bare = Ruling.builder().policy("p").version("1").digest("sha256:00").incident("i").build();
     assertEquals(mapper(bare), streamed(bare));
+    assertEquals(mapperBytes(bare), line(new RulingJsonLines(), bare));
+  }
+
+  @Test
+  void rulingLinesAreTheMappersJsonAsUtf8ForThousandsOfGeneratedIncidentsOnGeneratedPolicies() throws Exception {
+    // One writer for all of them, as a batch's chunk keeps it: its memo fills, recalls and evicts.
+    RulingJsonLines writer = new RulingJsonLines();
+    Random random = new Random(20261207L);
+    int compared = 0;
+    for (int p = 0; p < 12; p++) {
+      Policy policy = p == 0 ? SeedPolicy.POLICY : PolicyGenerator.generate(random.nextLong(), 10 + random.nextInt(90));
+      Evaluator evaluator = Evaluator.of(policy);
+      for (int n = 0; n < 400; n++) {
+        Ruling ruling;
+        try {
+          ruling = evaluator.rule(RulingPropertiesTest.randomIncident(policy, random, n));
+        } catch (PolicyValidationException e) {
+          continue; // a random value the policy refuses (a boolean for a decision): no ruling to write
+        }
+        assertEquals(mapperBytes(ruling), line(writer, ruling), policy.id() + ", incident " + n);
+        compared++;
+      }
+    }
+    assertTrue(compared > 4000, "only " + compared + " generated rulings compared");
+  }
+
+  @Test
+  void rulingLinesAreTheMappersJsonAsUtf8ForRandomTextWrittenAgainFromTheMemo() throws Exception {
+    RulingJsonLines writer = new RulingJsonLines();
+    Random random = new Random(7);
+    for (int n = 0; n < 300; n++) {
+      Ruling ruling = everyPropertyPresent(randomText(random, random.nextInt(4) == 0 ? 3 : 20 + random.nextInt(60)));
+      String expected = mapperBytes(ruling);
+      for (int again = 0; again < 3; again++) {
+        assertEquals(expected, line(writer, ruling), "text " + n + ", written " + (again + 1) + " times");
+      }
+    }
+  }
+
+  @Test
+  void rulingLinesEncodeEveryCharacterAsTheMappersTextEncodedAsUtf8() throws Exception {
+    RulingJsonLines writer = new RulingJsonLines();
+    StringBuilder text = new StringBuilder();
+    for (int c = 0; c <= 0xFFFF; c++) {
+      text.append((char) c);
+      if (text.length() == 512 || c == 0xFFFF) {
+        Ruling ruling = Ruling.builder().policy("p").version("1").digest("d").incident(text.toString()).build();
+        assertEquals(mapperBytes(ruling), line(writer, ruling), "characters up to U+" + Integer.toHexString(c));
+        text.setLength(0);
+      }
+    }
+    for (String halves : List.of("\ud800", "\udc00", "a\ud83d", "\ude00b", "\ud83d\ud83d\ude00", "\ude00\ud83d")) {
+      Ruling ruling = Ruling.builder().policy("p").version("1").digest("d").incident(halves + " of a pair, in a long enough text").build();
+      assertEquals(mapperBytes(ruling), line(writer, ruling), "half a pair: " + halves.codePoints().mapToObj(Integer::toHexString).toList());
+    }
+  }
+
+  /** Text of {@code length} characters, mostly plain, with escapes, accents, emoji and halves of pairs. */
+  private static String randomText(Random random, int length) {
+    String[] pieces = {"\"", "\\", "\n", "\t", "\u0000", "\u001f", "\u007f", "caf\u00e9", "\u2028", "\ud83d\ude00",
+        "\ud800", "\udfff", "</", "\u00ff", "\uffff"};
+    StringBuilder text = new StringBuilder();
+    while (text.length() < length) {
+      if (random.nextInt(5) == 0) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      } else {
+        text.append((char) ('a' + random.nextInt(26)));
+      }
+    }
+    return text.toString();
   }
 
   @Test
@@ -225,12 +300,32 @@ class RulingJsonTest {
     return EvalJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ruling);
   }
 
+  /**
+   * The mapper's JSON encoded as UTF-8 (half a surrogate pair, which UTF-8 cannot hold, becomes '?'),
+   * its bytes one character each, so two of them are equal exactly when their bytes are.
+   */
+  private static String mapperBytes(Ruling ruling) throws Exception {
+    return new String(mapper(ruling).getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+  }
+
   private static String streamedAsBytes(Ruling ruling) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator json = RulingJsonWriter.utf8(out)) {
       RulingJsonWriter.write(ruling, json);
     }
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** The bytes of the ruling's line from {@code writer}, after what it wrote before, one character each, without the line end. */
+  private static String line(RulingJsonLines writer, Ruling ruling) {
+    int start = writer.size();
+    writer.write(ruling);
+    writer.append((byte) '\n');
+    String line = new String(writer.bytes(), start, writer.size() - start - 1, StandardCharsets.ISO_8859_1);
+    if (writer.size() > 1 << 20) {
+      writer.truncate(0);
+    }
+    return line;
   }
 
   private static String streamed(Ruling ruling) throws Exception {

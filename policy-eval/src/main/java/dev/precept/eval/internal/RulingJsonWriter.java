@@ -16,14 +16,12 @@ import dev.precept.eval.StepCheck;
 import dev.precept.eval.StepRuling;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes a ruling as compact JSON straight onto a Jackson generator, for JSON Lines: byte for byte
+ * Writes a ruling as compact JSON straight onto a Jackson generator (for {@code Rulings.toCompactJson}
+ * and a batch written as text; a batch written as bytes uses {@link RulingJsonLines}): byte for byte
  * what the evaluator's mapper writes without indentation ({@code Rulings.toCompactJson}), at a
  * fraction of its cost. It follows the ruling types exactly: properties in each type's
  * {@code @JsonPropertyOrder}, an absent optional left out, a list always written unless its
@@ -379,40 +377,6 @@ public final class RulingJsonWriter {
       string(out, name, value.get());
     }
   }
-
-  /**
-   * Whether JSON that {@link #utf8(OutputStream)} wrote, from {@code from} to {@code to}, holds half a
-   * surrogate pair, which the byte generator escapes ({@code \\uD800}) where UTF-8 text encoding
-   * writes {@code ?}. Whole pairs are written as themselves, so any such escape is half a pair. Reads
-   * eight bytes at a time while they hold no backslash, so it costs little beside the writing.
-   */
-  public static boolean escapesHalfASurrogatePair(byte[] json, int from, int to) {
-    int i = from;
-    while (i < to) {
-      if (i + 8 <= to) {
-        long word = (long) LONGS.get(json, i) ^ BACKSLASHES;
-        if (((word - ONES) & ~word & HIGHS) == 0) {
-          i += 8;
-          continue;
-        }
-      }
-      if (json[i] != '\\') {
-        i++;
-        continue;
-      }
-      // An escape: \\, \", \n... or \\uXXXX; Jackson writes the hex digits in upper case.
-      if (i + 3 < to && json[i + 1] == 'u' && json[i + 2] == 'D' && json[i + 3] >= '8') {
-        return true;
-      }
-      i += 2;
-    }
-    return false;
-  }
-
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
 
   private static SerializableString name(String name) {
     return new SerializedString(name);
