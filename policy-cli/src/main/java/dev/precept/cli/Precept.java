@@ -84,7 +84,9 @@ public final class Precept {
       prepare.setDaemon(true);
       prepare.start();
     }
-    PrintWriter out = new dev.precept.cli.internal.StandardOutput(System.out);
+    // Standard output's file itself, not System.out: a PrintStream hides every write error, so a
+    // batch piped into `head` would go on ruling to the end of its input for no one.
+    PrintWriter out = new dev.precept.cli.internal.StandardOutput(new java.io.FileOutputStream(java.io.FileDescriptor.out));
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(out, err, args));
   }

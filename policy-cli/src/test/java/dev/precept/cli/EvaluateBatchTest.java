@@ -83,6 +83,48 @@ class EvaluateBatchTest {
   }
 
   @Test
+  void pipedIntoAReaderThatStopsEarlyItStopsQuietlyAndReportsAFullDiskAsAnError(@TempDir Path dir) throws Exception {
+    Path incidents = dir.resolve("incidents.jsonl");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      lines.append(LOGO.formatted("incident-" + i)).append('\n');
+    }
+    Files.writeString(incidents, lines.toString());
+
+    for (String failure : List.of("Broken pipe", "No space left on device")) {
+      java.io.OutputStream closing = new java.io.OutputStream() {
+        int written;
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+          write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+          if (written > 4_000) {
+            throw new java.io.IOException(failure);
+          }
+          written += length;
+        }
+      };
+      java.io.StringWriter stderr = new java.io.StringWriter();
+
+      int code = Precept.run(new dev.precept.cli.internal.StandardOutput(closing), new java.io.PrintWriter(stderr),
+          "evaluate", SEED, incidents.toString());
+
+      if (failure.equals("Broken pipe")) {
+        assertEquals(0, code, stderr.toString());
+        assertEquals("", stderr.toString(), "like head's other writers: nothing to say when the reader has had enough");
+      } else {
+        assertEquals(1, code);
+        assertEquals("precept: the rulings could not all be written (No space left on device); the lines written are whole,"
+            + " and the rest were not ruled on" + System.lineSeparator(), stderr.toString());
+      }
+    }
+  }
+
+  @Test
   void onATerminalALongBatchShowsACountInPlaceAndWipesItAndInAPipeNothing(@TempDir Path dir) throws Exception {
     Path incidents = dir.resolve("many.jsonl");
     StringBuilder lines = new StringBuilder();

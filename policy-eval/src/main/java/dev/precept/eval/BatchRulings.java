@@ -117,7 +117,8 @@ public final class BatchRulings {
    * Reads incidents line by line to the end of {@code incidents}, writes a ruling line to
    * {@code rulings} for each, and reports each line that fails to {@code errors}.
    *
-   * @throws UncheckedIOException when the reader or the writer fails
+   * @throws RulingsNotWritten when the writer fails (reading stops with it)
+   * @throws UncheckedIOException when the reader fails
    */
   public BatchSummary ruleAll(Reader incidents, Writer rulings, Consumer<LineError> errors) {
     return ruleAll(incidents, new TextRulings(rulings), errors);
@@ -129,7 +130,8 @@ public final class BatchRulings {
    * {@link #ruleAll(Reader, Writer, Consumer)} writes, encoded as UTF-8. The stream is flushed at the
    * end and not closed.
    *
-   * @throws UncheckedIOException when the reader or the stream fails
+   * @throws RulingsNotWritten when the stream fails or is closed by its reader (reading stops with it)
+   * @throws UncheckedIOException when the reader fails
    */
   public BatchSummary ruleAll(Reader incidents, OutputStream rulings, Consumer<LineError> errors) {
     return ruleAll(incidents, new ByteRulings(rulings), errors);
@@ -371,35 +373,53 @@ public final class BatchRulings {
   /** Where the ruling lines go, written from the calling thread. */
   private interface RulingSink {
     /** Writes the chunk's ruling lines from {@code from} to {@code to} (bytes or characters, as the chunk holds). */
-    void write(Chunk chunk, int from, int to) throws IOException;
+    /** @throws RulingsNotWritten when the output fails */
+    void write(Chunk chunk, int from, int to);
 
-    void flush() throws IOException;
+    /** @throws RulingsNotWritten when the output fails */
+    void flush();
   }
 
   /** Ruling lines onto a writer, as text. */
   private record TextRulings(Writer out) implements RulingSink {
     @Override
-    public void write(Chunk chunk, int from, int to) throws IOException {
-      // Through a string: a PrintWriter (standard output) would turn a CharSequence into one anyway.
-      out.write(chunk.text.substring(from, to));
+    public void write(Chunk chunk, int from, int to) {
+      try {
+        // Through a string: a PrintWriter (standard output) would turn a CharSequence into one anyway.
+        out.write(chunk.text.substring(from, to));
+      } catch (IOException e) {
+        throw new RulingsNotWritten(e);
+      }
     }
 
     @Override
-    public void flush() throws IOException {
-      out.flush();
+    public void flush() {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw new RulingsNotWritten(e);
+      }
     }
   }
 
   /** Ruling lines onto a stream, as UTF-8 bytes encoded on the threads that ruled. */
   private record ByteRulings(OutputStream out) implements RulingSink {
     @Override
-    public void write(Chunk chunk, int from, int to) throws IOException {
-      out.write(chunk.lines.bytes(), from, to - from);
+    public void write(Chunk chunk, int from, int to) {
+      try {
+        out.write(chunk.lines.bytes(), from, to - from);
+      } catch (IOException e) {
+        throw new RulingsNotWritten(e);
+      }
     }
 
     @Override
-    public void flush() throws IOException {
-      out.flush();
+    public void flush() {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw new RulingsNotWritten(e);
+      }
     }
   }
 

@@ -256,10 +256,84 @@ class BatchRulingsTest {
   }
 
   /** A reader of generated lines, made as they are read: the input is never whole in memory. */
+  @Test
+  void anOutputClosedByItsReaderStopsTheBatchWithoutReadingTheRestOfTheInput() {
+    String good = SeedIncidents.line(SeedIncidents.INCIDENTS.get(0));
+    GeneratedReader input = new GeneratedReader(1_000_000, n -> good);
+    ClosingAfter out = new ClosingAfter(20_000, "Broken pipe");
+
+    RulingsNotWritten stopped = org.junit.jupiter.api.Assertions.assertThrows(RulingsNotWritten.class,
+        () -> BATCH.ruleAll(input, out, error -> { }));
+
+    assertTrue(stopped.closedByReader(), stopped.getMessage());
+    assertTrue(input.next < 20_000, "stopped near where the output closed, not at the millionth line: read " + input.next);
+    assertTrue(out.lines() > 0, "the lines before it closed were written");
+    assertTrue(out.endsWithNewline(), "every line written is whole");
+  }
+
+  @Test
+  void aFailingOutputIsNotTakenForAClosedOneAndSaysWhyInItsMessage() {
+    String good = SeedIncidents.line(SeedIncidents.INCIDENTS.get(0));
+    Writer full = new Writer() {
+      @Override
+      public void write(char[] chars, int offset, int length) throws IOException {
+        throw new IOException("No space left on device");
+      }
+
+      @Override
+      public void flush() { }
+
+      @Override
+      public void close() { }
+    };
+
+    RulingsNotWritten stopped = org.junit.jupiter.api.Assertions.assertThrows(RulingsNotWritten.class,
+        () -> BATCH.ruleAll(new GeneratedReader(5_000, n -> good), full, error -> { }));
+
+    assertTrue(!stopped.closedByReader());
+    assertEquals("the ruling lines could not be written (No space left on device)", stopped.getMessage());
+  }
+
+  /** Standard output whose reader goes away after some bytes: every later write fails. */
+  static final class ClosingAfter extends java.io.OutputStream {
+    private final int limit;
+    private final String failure;
+    private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+    int written;
+
+    ClosingAfter(int limit, String failure) {
+      this.limit = limit;
+      this.failure = failure;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      if (written >= limit) {
+        throw new IOException(failure);
+      }
+      kept.write(bytes, offset, length);
+      written += length;
+    }
+
+    long lines() {
+      return kept.toString(StandardCharsets.UTF_8).lines().count();
+    }
+
+    boolean endsWithNewline() {
+      byte[] bytes = kept.toByteArray();
+      return bytes.length > 0 && bytes[bytes.length - 1] == '\n';
+    }
+  }
+
   static final class GeneratedReader extends Reader {
     private final long lines;
     private final java.util.function.LongFunction<String> line;
-    private long next;
+    long next;
     private String current = "";
     private int position;
 

@@ -119,6 +119,13 @@ public final class EvaluateCommand implements Callable<Integer> {
       summary = out instanceof StandardOutput stdout
           ? batch.ruleAll(reader, stdout.bytes(), error -> problem(progress, err, error.describe()))
           : batch.ruleAll(reader, out, error -> problem(progress, err, error.describe()));
+    } catch (dev.precept.eval.RulingsNotWritten e) {
+      if (e.closedByReader()) {
+        // Whoever read the rulings has all they wanted (`| head`): stop quietly, as Unix tools do.
+        return ExitCode.OK;
+      }
+      throw new PolicyException("the rulings could not all be written (" + e.getCause().getMessage()
+          + "); the lines written are whole, and the rest were not ruled on");
     } catch (UncheckedIOException e) {
       throw unreadable(input, e.getCause());
     } catch (IOException e) {
