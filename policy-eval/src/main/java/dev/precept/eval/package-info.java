@@ -19,14 +19,19 @@
  * against the policy; {@link dev.precept.eval.CaseSuite} runs a policy's cases (incidents with
  * their expected rulings); {@link dev.precept.eval.PolicyCheck} is static analysis of a policy.
  *
+ * <p>{@link dev.precept.eval.BatchRulings} rules on incidents as JSON Lines, streaming from a
+ * reader to a writer or stream on every core, in input order.
+ *
  * <p>The public API, by stability ({@code @API} on each type):
  * <ul>
  *   <li>stable: {@code Evaluator}, {@code Incident} (and its {@code Builder} with typed fact
  *       setters), {@code Person}, {@code Permission}, {@code IncidentLoader}, {@code Ruling},
- *       {@code ClauseRuling}, {@code ConsequenceRuling}, {@code Outcome}, {@code Rulings};
- *   <li>experimental: {@code CaseSuite}, {@code PolicyCase}, {@code CaseReport},
- *       {@code CaseResult}, {@code PolicyCheck}, {@code CheckReport}, {@code Finding},
- *       {@code ConditionCheck}.
+ *       {@code ClauseRuling}, {@code ConsequenceRuling}, {@code ExceptionRuling},
+ *       {@code StepRuling}, {@code CollectiveDecision}, {@code ConditionCheck}, {@code Outcome},
+ *       {@code Rulings}; {@code CaseSuite}, {@code PolicyCase}, {@code CaseReport},
+ *       {@code CaseResult}; {@code PolicyCheck}, {@code CheckReport}, {@code Finding},
+ *       {@code StepCheck}; {@code BatchRulings}, {@code BatchSummary}, {@code LineError};
+ *   <li>experimental: {@code RulingsNotWritten} (a batch whose output closed or failed).
  * </ul>
  * An incident, built or read, is checked against the policy before any ruling: mistakes are
  * {@link dev.precept.model.PolicyValidationException}s listing {@link dev.precept.model.Diagnostic}s.
