@@ -467,8 +467,7 @@ public final class CompiledPolicy {
       }
     }
 
-    private static final int RECALLED_BITS = 5;
-    private static final int RECALLED = 1 << RECALLED_BITS;
+    private static final int RECALLED = 64;
 
     /**
      * The first breach answered (there is always one) and the path of the scope, by their texts'
@@ -476,9 +475,7 @@ public final class CompiledPolicy {
      * does not depend on where objects happen to lie in memory.
      */
     private static int slot(List<String> answered, List<String> scope) {
-      // Fibonacci hashing: the top bits of the product, so ids that differ in their last
-      // character ("s1.c2", "role-3") spread over the table rather than along its diagonals.
-      return (answered.get(0).hashCode() * 31 + scope.hashCode()) * 0x9E3779B9 >>> 32 - RECALLED_BITS;
+      return (answered.get(0).hashCode() * 31 + scope.hashCode()) & (RECALLED - 1);
     }
 
     /** The ruling made before for the same breaches, scope, checks and wait, or null. */
