@@ -386,12 +386,16 @@ public final class RulingEngine {
               + Conditions.recorded(defeated))
           .build();
     }
-    if (checks == parts.unknownWhen && !parts.undecided.isEmpty()) {
-      return ruling.outcome(Outcome.UNDETERMINED).undecidedBy(parts.undecided).reason(parts.undetermined).build();
-    }
-    Set<String> unknown = checks.isEmpty() ? Set.of() : new LinkedHashSet<>(unknownFacts(checks));
-    if (!unknown.isEmpty()) {
-      return ruling.outcome(Outcome.UNDETERMINED).undecidedBy(unknown).reason(undetermined(unknown)).build();
+    if (checks == parts.unknownWhen) {
+      // Nothing the conditions test is recorded: what they wait on was worked out when compiled.
+      if (!parts.undecided.isEmpty()) {
+        return ruling.outcome(Outcome.UNDETERMINED).undecidedBy(parts.undecided).reason(parts.undetermined).build();
+      }
+    } else {
+      Set<String> unknown = new LinkedHashSet<>(unknownFacts(checks));
+      if (!unknown.isEmpty()) {
+        return ruling.outcome(Outcome.UNDETERMINED).undecidedBy(unknown).reason(undetermined(unknown)).build();
+      }
     }
     String dutyBreach = null;
     if (!clause.duty().isEmpty()) {
@@ -426,7 +430,9 @@ public final class RulingEngine {
       dutyBreach = String.join("; ", broken);
     }
     List<ExceptionRuling> exceptions;
-    if (incident.permissions().isEmpty() && !clause.exceptions().isEmpty()) {
+    if (clause.exceptions().isEmpty()) {
+      exceptions = List.of();
+    } else if (incident.permissions().isEmpty()) {
       // With no permission recorded no exception can be met, whatever else the incident says.
       exceptions = parts.exceptionsWithoutPermission;
       if (exceptions == null) {
@@ -578,9 +584,6 @@ public final class RulingEngine {
   }
 
   private List<ExceptionRuling> exceptions(Clause clause, Context context) {
-    if (clause.exceptions().isEmpty()) {
-      return List.of();
-    }
     List<ExceptionRuling> out = new ArrayList<>(clause.exceptions().size());
     for (ClauseException exception : clause.exceptions()) {
       ExceptionRuling.Builder ruling = ExceptionRuling.builder().id(exception.id()).text(exception.text().strip());
@@ -751,7 +754,7 @@ public final class RulingEngine {
       // With nothing more to read from the incident (no factors, or none of them recorded), the
       // ruling is a function of what was just worked out: the same answer with the same (shared)
       // checks is made once.
-      boolean recallable = (consequence.factors().isEmpty() || parts.factors.noneIn(context))
+      boolean recallable = parts.factors.noneIn(context)
           && (checks == parts.unknownWhen || allShared(checks));
       ConsequenceRuling done = recallable ? parts.recall(answered, firm, scope, checks, stepWait) : null;
       if (done == null) {

@@ -435,4 +435,28 @@ class CompiledPolicyTest {
     assertEquals(dev.precept.eval.Outcome.NOT_APPLICABLE, senior.outcome());
     assertSame(senior, evaluator.rule(volunteer).clause("rules.senior").orElseThrow());
   }
+
+  @Test
+  void aClauseAnAcademyTailoredSaysSoInItsRuling() {
+    dev.precept.model.Section rules = POLICY.sections().get(0);
+    dev.precept.model.Clause logo = dev.precept.model.Clause.builder().from(rules.clauses().get(0))
+        .origin(dev.precept.model.ClauseOrigin.builder().tailoring(dev.precept.model.TailoringKind.REPLACE).academy("Hill Academy").build())
+        .build();
+    Policy tailored = Policy.builder().from(POLICY).sections(List.of(dev.precept.model.Section.builder().from(rules)
+        .clauses(List.of(logo, rules.clauses().get(1))).build())).build();
+    Ruling ruling = Evaluator.of(tailored).rule(Incident.builder().id("t").person(Person.holding("staff"))
+        .addClauses("rules.logo", "rules.money").build());
+    assertEquals(Optional.of("local to Hill Academy (text replaced)"), ruling.clause("rules.logo").orElseThrow().origin());
+    assertEquals(Optional.empty(), ruling.clause("rules.money").orElseThrow().origin(), "the master's own clause");
+  }
+
+  @Test
+  void aConsequenceWhoseConditionTheIncidentDecidesIsRecalledForTheSameFinding() {
+    Evaluator evaluator = Evaluator.of(RECALL);
+    Incident found = Incident.builder().id("found").person(Person.holding("volunteer")).addClauses("rules.logo")
+        .fact("finding", "breach").build();
+    ConsequenceRuling warning = evaluator.rule(found).consequence("warning").orElseThrow();
+    assertEquals(ConsequenceRuling.Status.APPLIES, warning.status());
+    assertSame(warning, evaluator.rule(found).consequence("warning").orElseThrow());
+  }
 }

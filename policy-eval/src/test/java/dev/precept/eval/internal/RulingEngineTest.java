@@ -2,6 +2,7 @@ package dev.precept.eval.internal;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precept.eval.ClauseRuling;
@@ -274,11 +275,15 @@ class RulingEngineTest {
   }
 
   @Test
-  void anIncidentOfAnotherEditionNamingOnlyACategoryThisOneLacksIsRuledOnNothingAndSaysSo() {
+  void anIncidentOfAnotherEditionNamingOnlyAClauseOrCategoryThisOneLacksIsRuledOnNothingAndSaysSo() {
     Ruling ruling = Evaluator.of(CompiledPolicyTest.RECALL).ruleAcrossEditions(Incident.builder().id("gone")
         .person(Person.holding("staff")).addCategories("gifts").build());
     assertEquals(List.of(), ruling.clauses());
     assertEquals(List.of("unknown breach category 'gifts'"), ruling.diagnostics());
+    Ruling clause = Evaluator.of(CompiledPolicyTest.RECALL).ruleAcrossEditions(Incident.builder().id("gone")
+        .person(Person.holding("staff")).addClauses("rules.gifts").build());
+    assertEquals(List.of(), clause.clauses());
+    assertEquals(List.of("unknown clause 'rules.gifts': not in policy recall"), clause.diagnostics());
   }
 
   @Test
@@ -442,5 +447,40 @@ class RulingEngineTest {
 
   private static <T> T pick(List<T> list, Random random) {
     return list.get(random.nextInt(list.size()));
+  }
+
+  @Test
+  void theCheckOfAnExceptionsConditionIsOneObjectSharedByEveryRulingThatRecordsTheSameValue() {
+    Evaluator evaluator = evaluator();
+    Incident emergency = incident("staff").addClauses("rules.emergency").addPermissions(CEO_BEFORE).fact("emergency", true).build();
+    ExceptionRuling first = evaluator.rule(emergency).clause("rules.emergency").orElseThrow().exceptions().get(0);
+    ExceptionRuling again = evaluator.rule(emergency).clause("rules.emergency").orElseThrow().exceptions().get(0);
+    assertEquals(ExceptionRuling.Result.MET, first.result());
+    assertSame(first.conditions().get(0), again.conditions().get(0));
+  }
+
+  @Test
+  void anExceptionForOneOfficeActingJointlyIsNotMetInTheWordsOfASingleOffice() {
+    Policy jointly = PolicyLoader.standard().parse(PolicyText.opening("jointly", "Jointly", "1") + """
+        roles:
+          - {id: staff, title: Staff}
+        offices:
+          - {id: board, title: Board}
+        breachCategories:
+          - {id: conduct, title: Conduct}
+        sections:
+          - id: rules
+            title: Rules
+            clauses:
+              - id: rules.sign
+                kind: prohibition
+                text: Nobody may sign without the Board.
+                category: conduct
+                exceptions:
+                  - {id: rules.sign.board, text: without the Board, office: board, acting: jointly, timing: any}
+        """, "jointly.yaml");
+    ClauseRuling sign = Evaluator.of(jointly).rule(incident("staff").addClauses("rules.sign").build()).clause("rules.sign").orElseThrow();
+    assertEquals("no permission from board is recorded, so the exception 'rules.sign.board' is not met",
+        sign.exceptions().get(0).reason());
   }
 }
