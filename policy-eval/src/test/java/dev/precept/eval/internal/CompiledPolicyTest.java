@@ -375,6 +375,10 @@ class CompiledPolicyTest {
     Evaluator evaluator = Evaluator.of(RECALL);
     Incident bare = Incident.builder().id("bare").person(Person.holding("staff")).addCategories("conduct").build();
     Ruling first = evaluator.rule(bare);
+    ClauseRuling unrecorded = first.clause("rules.online").orElseThrow();
+    assertEquals(dev.precept.eval.Outcome.UNDETERMINED, unrecorded.outcome());
+    assertEquals(List.of("online"), unrecorded.undecidedBy());
+    assertEquals("whether it applies depends on online, which the incident does not record", unrecorded.reason());
     // "not online is true" and "not online is false" are checked afresh whenever online is recorded.
     Ruling online = evaluator.rule(Incident.builder().from(bare).id("online").fact("online", true).build());
     assertEquals(dev.precept.eval.Outcome.NOT_APPLICABLE, online.clause("rules.online").orElseThrow().outcome());
