@@ -194,9 +194,9 @@ public final class CompiledPolicy {
         ruleOrdersByCategory.put(category, rules.stream().mapToInt(rule -> documentOrder.get(rule.id())).toArray()));
     template = dev.precept.eval.Ruling.builder().policy(policy.id()).version(policy.metadata().version()).digest(digest)
         .incident("").build();
-    int ordinal = 0;
-    for (Role role : policy.roles()) {
-      roleParts.putIfAbsent(role.id(), new RoleParts(role.id(), ordinal++, this));
+    for (int ordinal = 0; ordinal < policy.roles().size(); ordinal++) {
+      String role = policy.roles().get(ordinal).id();
+      roleParts.putIfAbsent(role, new RoleParts(role, ordinal, this));
     }
   }
 
@@ -438,8 +438,8 @@ public final class CompiledPolicy {
     final Conditions.Subjects factors;
     /** The consequences of the policy it excludes or that exclude it; null when none. */
     final BitSet alternatives;
-    /** For a step with outcomes: for each outcome, the consequences that follow on it. */
-    final List<BitSet> following;
+    /** For a step with outcomes: for each outcome, the consequences that follow on it, by index (all after the step's own). */
+    final List<int[]> following;
     /** Whether a later step follows this consequence. */
     final boolean followed;
     /** For a later step: what it waits on while the step it follows has not ended ("warning ends refused"). */
@@ -467,13 +467,15 @@ public final class CompiledPolicy {
       }
     }
 
-    private static final int RECALLED = 32;
+    private static final int RECALLED = 64;
 
+    /**
+     * The first breach answered (there is always one) and the path of the scope, by their texts'
+     * hashes: the same incident takes the same slot in every run, so what a warm evaluator recalls
+     * does not depend on where objects happen to lie in memory.
+     */
     private static int slot(List<String> answered, List<String> scope) {
-      // The first breach answered and how many: cheaper than the list's hash, and as spread.
-      int first = answered.isEmpty() ? 0 : answered.get(0).hashCode();
-      int hash = (first * 31 + answered.size()) * 31 + (scope == null ? 0 : System.identityHashCode(scope));
-      return (hash ^ (hash >>> 16)) & (RECALLED - 1);
+      return (answered.get(0).hashCode() * 31 + scope.hashCode()) & (RECALLED - 1);
     }
 
     /** The ruling made before for the same breaches, scope, checks and wait, or null. */
@@ -558,21 +560,22 @@ public final class CompiledPolicy {
       appliesTo = compiled.memberIds(consequence.appliesTo());
       factors = Conditions.Subjects.facts(consequence.factors());
       BitSet excluding = new BitSet();
-      List<BitSet> next = new ArrayList<>();
+      List<int[]> next = new ArrayList<>();
       for (String outcome : consequence.outcomes()) {
-        BitSet bits = new BitSet();
+        java.util.stream.IntStream.Builder later = java.util.stream.IntStream.builder();
         for (int i = 0; i < compiled.consequences.size(); i++) {
-          Consequence later = compiled.consequences.get(i);
-          if (later.after().isPresent() && later.after().get().step().equals(consequence.id())
-              && later.after().get().outcome().equals(outcome)) {
-            bits.set(i);
+          Optional<dev.precept.model.StepOutcome> after = compiled.consequences.get(i).after();
+          if (after.isPresent() && after.get().step().equals(consequence.id()) && after.get().outcome().equals(outcome)) {
+            later.add(i);
           }
         }
-        next.add(bits);
+        next.add(later.build().toArray());
       }
+      // Both ways. Its own bit (set only if it excluded itself) is passed over where a ruling lists
+      // alternatives, so it need not be left out here.
       for (int i = 0; i < compiled.consequences.size(); i++) {
         Consequence other = compiled.consequences.get(i);
-        if (i != index && (consequence.excludes().contains(other.id()) || other.excludes().contains(consequence.id()))) {
+        if (consequence.excludes().contains(other.id()) || other.excludes().contains(consequence.id())) {
           excluding.set(i);
         }
       }

@@ -220,14 +220,11 @@ public final class RulingEngine {
     return deemed;
   }
 
+  /** What the person reaches, for anyone but the holder of one role of the policy (who has {@link CompiledPolicy.RoleParts}). */
   private Map<String, List<String>> memberships(Incident incident, List<String> diagnostics) {
     if (incident.person().roles().size() == 1) {
-      String role = incident.person().roles().get(0);
-      Map<String, List<String>> reach = compiled.reachOf(role);
-      if (reach.isEmpty()) {
-        diagnostics.add("unknown role '" + role + "': the person is in no role of this policy");
-      }
-      return reach;
+      diagnostics.add("unknown role '" + incident.person().roles().get(0) + "': the person is in no role of this policy");
+      return Map.of();
     }
     Map<String, List<String>> members = new LinkedHashMap<>();
     for (String role : incident.person().roles()) {
@@ -244,9 +241,6 @@ public final class RulingEngine {
   }
 
   private Map<String, String> attributes(Incident incident, List<String> diagnostics) {
-    if (incident.person().attributes().isEmpty() && incident.person().roles().size() == 1) {
-      return compiled.roleAttributes.getOrDefault(incident.person().roles().get(0), Map.of());
-    }
     Map<String, String> attributes = new HashMap<>();
     for (String role : incident.person().roles()) {
       compiled.roleAttributes.getOrDefault(role, Map.of()).forEach(attributes::putIfAbsent);
@@ -336,7 +330,7 @@ public final class RulingEngine {
       CompiledPolicy.RoleParts single) {
     if (single == null) {
       return assembly.withReason(parts.notApplicable, members.isEmpty() ? "the person holds no role of this policy"
-          : parts.outOfScope + roles(context.incident) + " is in none of them");
+          : parts.outOfScope + "a " + String.join(" and ", context.incident.person().roles()) + " is in none of them");
     }
     // For one role of the policy only the role does, so the ruling is made once per role (while it keeps its slot).
     ClauseRuling known = parts.recallOutOfScope(single);
@@ -392,12 +386,16 @@ public final class RulingEngine {
               + Conditions.recorded(defeated))
           .build();
     }
-    if (checks == parts.unknownWhen && !parts.undecided.isEmpty()) {
-      return ruling.outcome(Outcome.UNDETERMINED).undecidedBy(parts.undecided).reason(parts.undetermined).build();
-    }
-    Set<String> unknown = checks.isEmpty() ? Set.of() : new LinkedHashSet<>(unknownFacts(checks));
-    if (!unknown.isEmpty()) {
-      return ruling.outcome(Outcome.UNDETERMINED).undecidedBy(unknown).reason(undetermined(unknown)).build();
+    if (checks == parts.unknownWhen) {
+      // Nothing the conditions test is recorded: what they wait on was worked out when compiled.
+      if (!parts.undecided.isEmpty()) {
+        return ruling.outcome(Outcome.UNDETERMINED).undecidedBy(parts.undecided).reason(parts.undetermined).build();
+      }
+    } else {
+      Set<String> unknown = new LinkedHashSet<>(unknownFacts(checks));
+      if (!unknown.isEmpty()) {
+        return ruling.outcome(Outcome.UNDETERMINED).undecidedBy(unknown).reason(undetermined(unknown)).build();
+      }
     }
     String dutyBreach = null;
     if (!clause.duty().isEmpty()) {
@@ -432,7 +430,9 @@ public final class RulingEngine {
       dutyBreach = String.join("; ", broken);
     }
     List<ExceptionRuling> exceptions;
-    if (incident.permissions().isEmpty() && !clause.exceptions().isEmpty()) {
+    if (clause.exceptions().isEmpty()) {
+      exceptions = List.of();
+    } else if (incident.permissions().isEmpty()) {
       // With no permission recorded no exception can be met, whatever else the incident says.
       exceptions = parts.exceptionsWithoutPermission;
       if (exceptions == null) {
@@ -480,9 +480,8 @@ public final class RulingEngine {
     if (clause.appliesTo().isEmpty()) {
       reason.append("everyone the policy concerns, ").append(String.join(" and ", incident.person().roles())).append(" included");
     } else {
-      List<String> path = scope;
-      String text = compiled.pathTexts.getOrDefault(path.get(0), Map.of()).get(path.get(path.size() - 1));
-      reason.append(text != null ? text : path.get(path.size() - 1) + " (" + String.join(" -> ", path) + ")");
+      // The scope runs from a held role of the policy to what the clause applies to: its words were made when compiled.
+      reason.append(compiled.pathTexts.get(scope.get(0)).get(scope.get(scope.size() - 1)));
     }
     if (!checks.isEmpty()) {
       reason.append(", ").append(describeAll(checks));
@@ -585,24 +584,24 @@ public final class RulingEngine {
   }
 
   private List<ExceptionRuling> exceptions(Clause clause, Context context) {
-    if (clause.exceptions().isEmpty()) {
-      return List.of();
-    }
     List<ExceptionRuling> out = new ArrayList<>(clause.exceptions().size());
     for (ClauseException exception : clause.exceptions()) {
       ExceptionRuling.Builder ruling = ExceptionRuling.builder().id(exception.id()).text(exception.text().strip());
       List<String> authorities = exception.authorities();
+      boolean jointly = exception.jointly() && authorities.size() > 1;
       List<Permission> found = new ArrayList<>();
       List<String> missing = new ArrayList<>();
       for (String office : authorities) {
         Optional<Permission> permission = matchingPermission(exception, office, clause, context.incident);
-        if (permission.isPresent()) {
-          found.add(permission.get());
-        } else {
+        if (permission.isEmpty()) {
           missing.add(office);
+        } else {
+          found.add(permission.get());
+          if (!jointly) {
+            break; // one office's permission is enough: the first in the exception's order is cited
+          }
         }
       }
-      boolean jointly = exception.jointly() && authorities.size() > 1;
       boolean permitted = jointly ? missing.isEmpty() : !found.isEmpty();
       if (!permitted) {
         List<String> why = new ArrayList<>();
@@ -613,9 +612,6 @@ public final class RulingEngine {
             + String.join(" and ", authorities) + " jointly: " + String.join("; ", why) : String.join("; ", why);
         out.add(ruling.result(ExceptionRuling.Result.NOT_MET).reason(reason).permissions(found).build());
         continue;
-      }
-      if (!jointly && found.size() > 1) {
-        found = List.of(found.get(0));
       }
       ruling.permissions(found);
       List<ConditionCheck> checks = checks(exception.when(), context);
@@ -758,7 +754,7 @@ public final class RulingEngine {
       // With nothing more to read from the incident (no factors, or none of them recorded), the
       // ruling is a function of what was just worked out: the same answer with the same (shared)
       // checks is made once.
-      boolean recallable = (consequence.factors().isEmpty() || parts.factors.noneIn(context))
+      boolean recallable = parts.factors.noneIn(context)
           && (checks == parts.unknownWhen || allShared(checks));
       ConsequenceRuling done = recallable ? parts.recall(answered, firm, scope, checks, stepWait) : null;
       if (done == null) {
@@ -824,7 +820,7 @@ public final class RulingEngine {
         .procedure(parts.procedure)
         .source(consequence.clause())
         .breaches(answered)
-        .scope(scope == null ? List.of() : scope)
+        .scope(scope)
         .conditions(checks)
         .dependsOn(dependsOn)
         .options(consequence.options());
@@ -874,8 +870,7 @@ public final class RulingEngine {
     // What follows: the later steps that arise for this person and that no recorded finding rules out.
     BitSet following = new BitSet();
     for (int n = 0; n < model.outcomes().size(); n++) {
-      BitSet after = parts.following.get(n);
-      for (int i = after.nextSetBit(0); i >= 0; i = after.nextSetBit(i + 1)) {
+      for (int i : parts.following.get(n)) {
         if (candidates.get(i) && firstOrNull(consequenceChecks(i, compiled.consequences.get(i), context),
             ConditionCheck.Result.DEFEATED) == null) {
           following.set(i);
@@ -888,9 +883,8 @@ public final class RulingEngine {
     }
     List<StepRuling.Next> next = new ArrayList<>(model.outcomes().size());
     for (int n = 0; n < model.outcomes().size(); n++) {
-      BitSet after = parts.following.get(n);
       List<String> ids = new ArrayList<>();
-      for (int i = after.nextSetBit(0); i >= 0; i = after.nextSetBit(i + 1)) {
+      for (int i : parts.following.get(n)) {
         if (following.get(i)) {
           ids.add(compiled.consequences.get(i).id());
         }
@@ -906,7 +900,7 @@ public final class RulingEngine {
   /** The held roles that put the person under a clause: every held role when it applies to everyone. */
   private List<String> rolesUnder(Clause clause, Incident incident) {
     List<String> held = incident.person().roles();
-    if (held.size() <= 1 || clause.appliesTo().isEmpty()) {
+    if (clause.appliesTo().isEmpty()) {
       return held;
     }
     List<String> under = new ArrayList<>(held.size());
@@ -1084,10 +1078,6 @@ public final class RulingEngine {
       parts.add(text);
     }
     return String.join(", ", parts);
-  }
-
-  private static String roles(Incident incident) {
-    return incident.person().roles().isEmpty() ? "the person" : "a " + String.join(" and ", incident.person().roles());
   }
 
   private static String article(String word) {

@@ -1,19 +1,25 @@
 package dev.precept.eval.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.precept.eval.ClauseRuling;
 import dev.precept.eval.ConsequenceRuling;
 import dev.precept.eval.Evaluator;
 import dev.precept.eval.Incident;
+import dev.precept.eval.Permission;
 import dev.precept.eval.Person;
 import dev.precept.eval.Ruling;
 import dev.precept.model.Consequence;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
 import dev.precept.testkit.PolicyText;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -236,5 +242,225 @@ class CompiledPolicyTest {
     assertEquals(digest, evaluator.digest());
     assertEquals(digest, evaluator.rule(Incident.builder().id("d").person(Person.holding("staff")).addClauses("rules.logo").build())
         .digest());
+  }
+
+  @Test
+  void aConsequenceOneOfficeActsOnNamesNoListOfActors() {
+    Ruling ruling = Evaluator.of(RECALL).rule(Incident.builder().id("one").person(Person.holding("staff"))
+        .addClauses("rules.logo").build());
+    ConsequenceRuling review = ruling.consequence("review").orElseThrow();
+    assertEquals("Board", review.actor().orElseThrow());
+    assertEquals(List.of(), review.actors(), "a list only when several offices may act");
+  }
+
+  @Test
+  void aRuleForEveryoneOpensItsCategorysConsequencesToEveryRoleAndARuleForAGroupOnlyToItsMembers() {
+    Evaluator evaluator = Evaluator.of(RECALL);
+    assertEquals(List.of("warning"), ids(evaluator.possibleConsequences("volunteer", "conduct")),
+        "rules.logo is for everyone");
+    assertEquals(List.of(), ids(evaluator.possibleConsequences("volunteer", "money")),
+        "rules.money is for employees, although the warning is for volunteers too");
+    assertEquals(List.of("warning", "sanction"), ids(evaluator.possibleConsequences("staff", "money")));
+  }
+
+  /**
+   * Roles with and without attributes, a rule for everyone, a rule for a group with an exception,
+   * a rule on an attribute and one on a composite condition; consequences with a shared condition, a
+   * composite one, factors, and a step with a later step.
+   */
+  static final Policy RECALL = PolicyLoader.standard().parse(PolicyText.opening("recall", "Recall", "1") + """
+      roles:
+        - {id: staff, title: Staff, memberOf: [employees], attributes: {senior: true}}
+        - {id: volunteer, title: Volunteers, attributes: {senior: false}}
+        - {id: trustee, title: Trustees}
+      groups:
+        - {id: employees, title: employees}
+      offices:
+        - {id: board, title: Board}
+      attributes:
+        - {id: senior, type: boolean, description: 'Is the person senior?'}
+      facts:
+        - {id: finding, type: enum, values: [pending, breach], description: 'What did the investigation find?'}
+        - {id: online, type: boolean, description: 'Was it online?'}
+        - {id: severity, type: integer, description: 'How severe was it?'}
+      breachCategories:
+        - {id: conduct, title: Conduct}
+        - {id: money, title: Money}
+      sections:
+        - id: rules
+          title: Rules
+          clauses:
+            - {id: rules.logo, kind: prohibition, text: Nobody may use the logo., category: conduct}
+            - id: rules.money
+              kind: prohibition
+              text: Employees must not spend without the Board's approval.
+              category: money
+              appliesTo: [employees]
+              exceptions:
+                - {id: rules.money.board, text: without the Board's approval, office: board, timing: prior}
+            - id: rules.senior
+              kind: prohibition
+              text: Senior people must not sign alone.
+              category: conduct
+              when:
+                - {attribute: senior, is: true}
+            - id: rules.online
+              kind: prohibition
+              text: Nobody may post the logo other than online.
+              category: conduct
+              when:
+                - not: {fact: online, is: true}
+      consequences:
+        - {id: warning, clause: rules.logo, appliesTo: [staff, volunteer], modality: must, action: give a warning, when: [{fact: finding, is: breach}]}
+        - {id: hearing, clause: rules.logo, appliesTo: [staff], categories: [conduct], modality: may, action: lead to a hearing, when: [{not: {fact: online, is: false}}]}
+        - {id: review, clause: rules.logo, appliesTo: [employees], categories: [conduct], modality: must, actor: board, action: review the case, outcomes: [upheld, dropped]}
+        - {id: appeal, clause: rules.logo, appliesTo: [employees], categories: [conduct], modality: may, action: lead to an appeal, after: {step: review, outcome: upheld}}
+        - {id: sanction, clause: rules.money, appliesTo: [employees], categories: [money], modality: may, actor: board, action: impose a sanction, options: [a reprimand, a fine], factors: [severity]}
+      """, "recall.yaml");
+
+  private static final Permission BOARD_AFTER = Permission.builder().office("board").given(Permission.Given.AFTER)
+      .form(dev.precept.model.PermissionForm.WRITTEN).build();
+
+  /** Each role with each category, with and without a permission: the incidents a warm evaluator has seen. */
+  private static List<Incident> everyRoleAndCategory() {
+    List<Incident> incidents = new ArrayList<>();
+    for (String role : List.of("staff", "volunteer", "trustee")) {
+      for (String category : List.of("conduct", "money")) {
+        incidents.add(Incident.builder().id(role + "-" + category).person(Person.holding(role)).addCategories(category).build());
+        incidents.add(Incident.builder().id(role + "-" + category + "-permitted").person(Person.holding(role))
+            .addCategories(category).addPermissions(BOARD_AFTER).build());
+      }
+    }
+    return incidents;
+  }
+
+  /**
+   * What keeps a ruling's allocation low: a warm evaluator hands back the clause and consequence
+   * rulings it made before for the same role and incident, even after rulings for other roles,
+   * categories and permissions, rather than making equal ones again.
+   */
+  @Test
+  void aWarmEvaluatorGivesTheVerySameRulingsForAnIncidentItRuledOnBeforeWhateverCameBetween() {
+    Evaluator evaluator = Evaluator.of(RECALL);
+    List<Ruling> first = new ArrayList<>();
+    for (Incident incident : everyRoleAndCategory()) {
+      first.add(evaluator.rule(incident));
+    }
+    List<Incident> incidents = everyRoleAndCategory();
+    int recalled = 0;
+    for (int i = 0; i < incidents.size(); i++) {
+      Ruling before = first.get(i);
+      Ruling again = evaluator.rule(incidents.get(i));
+      assertEquals(before, again);
+      for (int c = 0; c < before.clauses().size(); c++) {
+        ClauseRuling clause = before.clauses().get(c);
+        if (clause.exceptions().isEmpty() || incidents.get(i).permissions().isEmpty()) {
+          assertSame(clause, again.clauses().get(c), incidents.get(i).id() + ": " + clause.clause());
+          recalled++;
+        } else {
+          assertNotSame(clause, again.clauses().get(c), "a permission may meet an exception: made afresh");
+        }
+      }
+      for (int c = 0; c < before.consequences().size(); c++) {
+        assertSame(before.consequences().get(c), again.consequences().get(c),
+            incidents.get(i).id() + ": " + before.consequences().get(c).consequence());
+        recalled++;
+      }
+    }
+    assertEquals(37, recalled);
+  }
+
+  @Test
+  void aRulingWhoseConditionIsNotOneOfThoseSharedDoesNotPushOutTheRulingsThatAre() {
+    Evaluator evaluator = Evaluator.of(RECALL);
+    Incident bare = Incident.builder().id("bare").person(Person.holding("staff")).addCategories("conduct").build();
+    Ruling first = evaluator.rule(bare);
+    ClauseRuling unrecorded = first.clause("rules.online").orElseThrow();
+    assertEquals(dev.precept.eval.Outcome.UNDETERMINED, unrecorded.outcome());
+    assertEquals(List.of("online"), unrecorded.undecidedBy());
+    assertEquals("whether it applies depends on online, which the incident does not record", unrecorded.reason());
+    // "not online is true" and "not online is false" are checked afresh whenever online is recorded.
+    Ruling online = evaluator.rule(Incident.builder().from(bare).id("online").fact("online", true).build());
+    assertEquals(dev.precept.eval.Outcome.NOT_APPLICABLE, online.clause("rules.online").orElseThrow().outcome());
+    assertEquals(ConsequenceRuling.Status.APPLIES, online.consequence("hearing").orElseThrow().status());
+    Ruling again = evaluator.rule(bare);
+    assertSame(first.clause("rules.online").orElseThrow(), again.clause("rules.online").orElseThrow());
+    assertSame(first.consequence("hearing").orElseThrow(), again.consequence("hearing").orElseThrow());
+  }
+
+  @Test
+  void aConsequenceIsMadeAfreshWhenTheIncidentRecordsWhatItWeighs() {
+    Evaluator evaluator = Evaluator.of(RECALL);
+    Incident bare = Incident.builder().id("bare").person(Person.holding("staff")).addCategories("money").build();
+    ConsequenceRuling unweighed = evaluator.rule(bare).consequence("sanction").orElseThrow();
+    assertEquals(Optional.empty(), unweighed.factors().get(0).value());
+    ConsequenceRuling weighed = evaluator.rule(Incident.builder().from(bare).id("weighed").fact("severity", 3).build())
+        .consequence("sanction").orElseThrow();
+    assertEquals(Optional.of("3"), weighed.factors().get(0).value());
+    ConsequenceRuling heavier = evaluator.rule(Incident.builder().from(bare).id("heavier").fact("severity", 5).build())
+        .consequence("sanction").orElseThrow();
+    assertEquals(Optional.of("5"), heavier.factors().get(0).value());
+    assertSame(unweighed, evaluator.rule(bare).consequence("sanction").orElseThrow(), "nothing weighed: recalled");
+  }
+
+  @Test
+  void aStepRuledOnTwiceInARowIsTheVerySameRulingAndAnotherOutcomeIsANewOne() {
+    Evaluator evaluator = Evaluator.of(RECALL);
+    Incident open = Incident.builder().id("open").person(Person.holding("staff")).addClauses("rules.logo").build();
+    ConsequenceRuling review = evaluator.rule(open).consequence("review").orElseThrow();
+    assertTrue(review.step().orElseThrow().current(), review.toString());
+    assertSame(review, evaluator.rule(open).consequence("review").orElseThrow());
+    Incident upheld = Incident.builder().from(open).id("upheld").putStep("review", "upheld").build();
+    ConsequenceRuling ended = evaluator.rule(upheld).consequence("review").orElseThrow();
+    assertNotSame(review, ended);
+    assertEquals(Optional.of("upheld"), ended.step().orElseThrow().outcome());
+    assertEquals(List.of(), evaluator.rule(upheld).consequence("appeal").orElseThrow().dependsOn());
+    assertEquals(List.of("review ends upheld"), evaluator.rule(open).consequence("appeal").orElseThrow().dependsOn(),
+        "a later step waits on how the step it follows ends");
+  }
+
+  @Test
+  void aClauseNotForTheRoleIsRecalledForEachRoleInTurn() {
+    Evaluator evaluator = Evaluator.of(RECALL);
+    Incident trustee = Incident.builder().id("t").person(Person.holding("trustee")).addClauses("rules.money").build();
+    Incident volunteer = Incident.builder().id("v").person(Person.holding("volunteer")).addClauses("rules.money").build();
+    ClauseRuling forTrustee = evaluator.rule(trustee).clause("rules.money").orElseThrow();
+    ClauseRuling forVolunteer = evaluator.rule(volunteer).clause("rules.money").orElseThrow();
+    assertEquals("it applies to employees, and a volunteer is in none of them", forVolunteer.reason());
+    assertSame(forTrustee, evaluator.rule(trustee).clause("rules.money").orElseThrow());
+    assertSame(forVolunteer, evaluator.rule(volunteer).clause("rules.money").orElseThrow());
+  }
+
+  @Test
+  void aRuleOnAnAttributeTheRoleHoldsFalseIsRecalledToo() {
+    Evaluator evaluator = Evaluator.of(RECALL);
+    Incident volunteer = Incident.builder().id("v").person(Person.holding("volunteer")).addClauses("rules.senior").build();
+    ClauseRuling senior = evaluator.rule(volunteer).clause("rules.senior").orElseThrow();
+    assertEquals(dev.precept.eval.Outcome.NOT_APPLICABLE, senior.outcome());
+    assertSame(senior, evaluator.rule(volunteer).clause("rules.senior").orElseThrow());
+  }
+
+  @Test
+  void aClauseAnAcademyTailoredSaysSoInItsRuling() {
+    dev.precept.model.Section rules = POLICY.sections().get(0);
+    dev.precept.model.Clause logo = dev.precept.model.Clause.builder().from(rules.clauses().get(0))
+        .origin(dev.precept.model.ClauseOrigin.builder().tailoring(dev.precept.model.TailoringKind.REPLACE).academy("Hill Academy").build())
+        .build();
+    Policy tailored = Policy.builder().from(POLICY).sections(List.of(dev.precept.model.Section.builder().from(rules)
+        .clauses(List.of(logo, rules.clauses().get(1))).build())).build();
+    Ruling ruling = Evaluator.of(tailored).rule(Incident.builder().id("t").person(Person.holding("staff"))
+        .addClauses("rules.logo", "rules.money").build());
+    assertEquals(Optional.of("local to Hill Academy (text replaced)"), ruling.clause("rules.logo").orElseThrow().origin());
+    assertEquals(Optional.empty(), ruling.clause("rules.money").orElseThrow().origin(), "the master's own clause");
+  }
+
+  @Test
+  void aConsequenceWhoseConditionTheIncidentDecidesIsRecalledForTheSameFinding() {
+    Evaluator evaluator = Evaluator.of(RECALL);
+    Incident found = Incident.builder().id("found").person(Person.holding("volunteer")).addClauses("rules.logo")
+        .fact("finding", "breach").build();
+    ConsequenceRuling warning = evaluator.rule(found).consequence("warning").orElseThrow();
+    assertEquals(ConsequenceRuling.Status.APPLIES, warning.status());
+    assertSame(warning, evaluator.rule(found).consequence("warning").orElseThrow());
   }
 }

@@ -2,6 +2,7 @@ package dev.precept.eval.internal;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precept.eval.ClauseRuling;
@@ -17,7 +18,19 @@ import dev.precept.model.PermissionForm;
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyLoader;
 import dev.precept.testkit.PolicyText;
+import dev.precept.eval.Rulings;
+import dev.precept.model.Clause;
+import dev.precept.model.Consequence;
+import dev.precept.model.Fact;
+import dev.precept.testkit.PolicyGenerator;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -228,5 +241,246 @@ class RulingEngineTest {
     assertEquals(Outcome.UNDETERMINED, media.outcome());
     assertEquals(List.of("when report was done"), media.undecidedBy());
     assertEquals(dev.precept.eval.StepCheck.Result.UNKNOWN, media.duty().get(0).result());
+  }
+
+  private static Policy corpus(String folder) {
+    return PolicyLoader.standard().load(Path.of("src/test/resources/semantics", folder, "policy.yaml"));
+  }
+
+  @Test
+  void aRulingAcrossEditionsListsNoDiagnosticForAnythingTheEditionDeclares() {
+    Ruling ruling = Evaluator.of(CompiledPolicyTest.RECALL).ruleAcrossEditions(Incident.builder().id("known")
+        .person(Person.builder().addRoles("staff").putAttribute("senior", "true").build())
+        .addCategories("conduct", "money").build());
+    assertEquals(List.of(), ruling.diagnostics());
+    Ruling duty = Evaluator.of(corpus("duties-order-and-time")).ruleAcrossEditions(Incident.builder().id("d")
+        .person(Person.holding("officer")).addClauses("media.negative-coverage").putDone("report", "2026-03-01T21:00").build());
+    assertEquals(List.of(), duty.diagnostics());
+  }
+
+  @Test
+  void anIncidentNamingAClauseAndACategoryIsRuledOnTheClauseAndEveryRuleInTheCategory() {
+    Ruling ruling = Evaluator.of(CompiledPolicyTest.RECALL).rule(Incident.builder().id("both").person(Person.holding("staff"))
+        .addClauses("rules.money").addCategories("conduct").build());
+    assertEquals(List.of("rules.logo", "rules.money", "rules.senior", "rules.online"),
+        ruling.clauses().stream().map(ClauseRuling::clause).toList());
+  }
+
+  @Test
+  void anIncidentNamingTwoCategoriesIsRuledOnTheRulesOfBoth() {
+    Ruling ruling = Evaluator.of(CompiledPolicyTest.RECALL).rule(Incident.builder().id("two").person(Person.holding("staff"))
+        .addCategories("money", "conduct").build());
+    assertEquals(List.of("rules.logo", "rules.money", "rules.senior", "rules.online"),
+        ruling.clauses().stream().map(ClauseRuling::clause).toList());
+  }
+
+  @Test
+  void anIncidentOfAnotherEditionNamingOnlyAClauseOrCategoryThisOneLacksIsRuledOnNothingAndSaysSo() {
+    Ruling ruling = Evaluator.of(CompiledPolicyTest.RECALL).ruleAcrossEditions(Incident.builder().id("gone")
+        .person(Person.holding("staff")).addCategories("gifts").build());
+    assertEquals(List.of(), ruling.clauses());
+    assertEquals(List.of("unknown breach category 'gifts'"), ruling.diagnostics());
+    Ruling clause = Evaluator.of(CompiledPolicyTest.RECALL).ruleAcrossEditions(Incident.builder().id("gone")
+        .person(Person.holding("staff")).addClauses("rules.gifts").build());
+    assertEquals(List.of(), clause.clauses());
+    assertEquals(List.of("unknown clause 'rules.gifts': not in policy recall"), clause.diagnostics());
+  }
+
+  @Test
+  void aPersonInSeveralRolesHasTheAttributesOfEachRoleTheyHold() {
+    ClauseRuling senior = Evaluator.of(CompiledPolicyTest.RECALL).rule(incident("volunteer", "trustee").addClauses("rules.senior").build())
+        .clause("rules.senior").orElseThrow();
+    assertEquals(Outcome.NOT_APPLICABLE, senior.outcome());
+    assertEquals("it applies only when attribute senior is true, and the incident records false", senior.reason());
+  }
+
+  @Test
+  void aClauseForNoneOfAPersonsSeveralRolesSaysWhichRolesAreOutsideIt() {
+    ClauseRuling money = Evaluator.of(CompiledPolicyTest.RECALL).rule(incident("volunteer", "trustee").addClauses("rules.money").build())
+        .clause("rules.money").orElseThrow();
+    assertEquals(Outcome.NOT_APPLICABLE, money.outcome());
+    assertEquals("it applies to employees, and a volunteer and trustee is in none of them", money.reason());
+  }
+
+  @Test
+  void permissionForThisVeryClauseGivenTooLateIsNamedAsLateNotAsForAnotherClause() {
+    Permission late = Permission.builder().office("ceo").clause("rules.press").given(Permission.Given.AFTER)
+        .form(PermissionForm.WRITTEN).build();
+    ClauseRuling press = evaluator().rule(incident("staff").addClauses("rules.press").addPermissions(late).build())
+        .clause("rules.press").orElseThrow();
+    assertEquals(Outcome.BREACHED, press.outcome());
+    assertTrue(press.reason().contains("the exception 'rules.press.either' needs permission given before the act, and ceo's was given after"),
+        press.reason());
+  }
+
+  @Test
+  void theIncidentsDateIsTheDayItOccurredWhenNoDateIsRecorded() {
+    ClauseRuling posts = Evaluator.of(corpus("comparisons-and-dates")).rule(Incident.builder().id("posted")
+        .person(Person.holding("councillor")).addClauses("purdah.posts").fact("posted", LocalDate.parse("2026-04-10"))
+        .fact("followers", 2000L).occurred(LocalDateTime.parse("2026-04-12T10:00")).build()).clause("purdah.posts").orElseThrow();
+    assertEquals(Outcome.BREACHED, posts.outcome(), posts.toString());
+  }
+
+  @Test
+  void aDutyKeptStepByStepSaysHowEachStepWasKept() {
+    ClauseRuling media = Evaluator.of(corpus("duties-order-and-time")).rule(Incident.builder().id("kept")
+        .person(Person.holding("officer")).occurred(LocalDateTime.parse("2026-03-01T20:00")).addClauses("media.negative-coverage")
+        .putDone("report", "2026-03-01T22:00").putDone("advice", "2026-03-02T09:00").putDone("respond", "not-done").build())
+        .clause("media.negative-coverage").orElseThrow();
+    assertEquals(Outcome.COMPLIED, media.outcome());
+    assertEquals("the duty was kept: 'report it to the communications team' was done 2 hours after the incident, within 24 hours; "
+        + "'take the communications team's advice' was done at 2026-03-02T09:00; 'respond' was not done, and it need not be",
+        media.reason());
+  }
+
+  @Test
+  void aListItemsRulingQuotesTheClauseThatLeadsInToTheList() {
+    ClauseRuling photos = Evaluator.of(corpus("list-item-lead-in")).rule(Incident.builder().id("photos")
+        .person(Person.holding("volunteer")).addClauses("conduct.unacceptable.photos").build())
+        .clause("conduct.unacceptable.photos").orElseThrow();
+    assertEquals("The following are not considered acceptable:", photos.leadIn().orElseThrow());
+  }
+
+  @Test
+  void consequencesThatExcludeEachOtherNameEachOtherAsAlternativesAndNoOther() {
+    Ruling ruling = Evaluator.of(corpus("excludes-as-alternatives")).rule(Incident.builder().id("either")
+        .person(Person.holding("staff")).addClauses("conduct.rule").build());
+    assertEquals(List.of("dismissal"), ruling.consequence("warning").orElseThrow().alternatives());
+    assertEquals(List.of("warning"), ruling.consequence("dismissal").orElseThrow().alternatives());
+  }
+
+  /** A silence for one breach category, and a rule in each of two categories. */
+  static final Policy SILENT = PolicyLoader.standard().parse(PolicyText.opening("silent", "Silent", "1") + """
+      roles:
+        - {id: contractor, title: Contractors}
+      offices:
+        - {id: board, title: Board}
+      breachCategories:
+        - {id: conduct, title: Conduct}
+        - {id: money, title: Money}
+      sections:
+        - id: rules
+          title: Rules
+          clauses:
+            - {id: rules.conduct, kind: prohibition, text: Nobody may shout., category: conduct}
+            - {id: rules.money, kind: prohibition, text: Nobody may spend without approval., category: money}
+            - {id: rules.contracts, kind: statement, text: Contractors' spending is governed by their contracts.}
+      silent:
+        - {id: by-contract, clause: rules.contracts, appliesTo: [contractor], categories: [money], reason: their contracts govern it}
+      """, "silent.yaml");
+
+  @Test
+  void aSilenceForOneCategoryIsDeclaredForABreachInItAndNotForOneInAnother() {
+    Ruling ruling = Evaluator.of(SILENT).rule(incident("contractor").addCategories("conduct", "money").build());
+    assertEquals(List.of("rules.conduct", "rules.money"), ruling.unspecified());
+    assertEquals(List.of("rules.money"), ruling.silences().stream().map(Ruling.DeclaredSilence::clause).toList());
+  }
+
+  /**
+   * Recalled rulings are only ever a speed-up: one evaluator ruling a long shuffled stream of
+   * incidents, each several times, gives every ruling exactly as a new evaluator gives it.
+   */
+  @Test
+  void aLongLivedEvaluatorRulesAShuffledStreamOfIncidentsAsAFreshEvaluatorRulesEachOne() {
+    List<Policy> policies = new ArrayList<>(List.of(CompiledPolicyTest.RECALL, POLICY, corpus("staged-with-role-split"),
+        corpus("sanction-options-and-factors"), corpus("person-attributes")));
+    for (long seed = 1; seed <= 3; seed++) {
+      policies.add(PolicyGenerator.generate(seed, 30));
+    }
+    for (Policy policy : policies) {
+      Random random = new Random(policy.id().hashCode());
+      List<Incident> incidents = new ArrayList<>();
+      for (int n = 0; n < 120; n++) {
+        Incident incident = randomIncident(policy, random, n);
+        for (int copy = 0; copy < 3; copy++) {
+          incidents.add(incident);
+        }
+      }
+      Collections.shuffle(incidents, random);
+      Evaluator longLived = Evaluator.of(policy);
+      for (Incident incident : incidents) {
+        assertEquals(Rulings.toJson(Evaluator.of(policy).rule(incident)), Rulings.toJson(longLived.rule(incident)),
+            policy.id() + ": " + incident);
+      }
+    }
+  }
+
+  /** An incident in the policy's own words: one role or two, clauses or categories, some facts, steps and permissions. */
+  private static Incident randomIncident(Policy policy, Random random, int n) {
+    Incident.Builder incident = Incident.builder().id("random-" + n);
+    Person.Builder person = Person.builder().addRoles(pick(policy.roles(), random).id());
+    if (random.nextInt(4) == 0) {
+      String other = pick(policy.roles(), random).id();
+      if (!person.build().roles().contains(other)) {
+        person.addRoles(other);
+      }
+    }
+    incident.person(person.build());
+    if (random.nextBoolean() || policy.breachCategories().isEmpty()) {
+      incident.addClauses(pick(policy.allClauses(), random).id());
+    } else {
+      incident.addCategories(pick(policy.breachCategories(), random).id());
+    }
+    for (Fact fact : policy.facts()) {
+      if (random.nextInt(3) != 0) {
+        continue;
+      }
+      switch (fact.type()) {
+        case BOOLEAN -> incident.fact(fact.id(), random.nextBoolean());
+        case ENUM -> incident.fact(fact.id(), fact.values().get(random.nextInt(fact.values().size())));
+        case INTEGER -> incident.fact(fact.id(), (long) random.nextInt(4));
+        default -> { }
+      }
+    }
+    for (Consequence consequence : policy.consequences()) {
+      if (!consequence.outcomes().isEmpty() && random.nextInt(3) == 0) {
+        incident.putStep(consequence.id(), consequence.outcomes().get(random.nextInt(consequence.outcomes().size())));
+      }
+    }
+    if (!policy.offices().isEmpty() && random.nextInt(4) == 0) {
+      incident.addPermissions(Permission.builder().office(pick(policy.offices(), random).id())
+          .given(random.nextBoolean() ? Permission.Given.BEFORE : Permission.Given.AFTER)
+          .form(random.nextBoolean() ? PermissionForm.WRITTEN : PermissionForm.VERBAL).build());
+    }
+    return incident.build();
+  }
+
+  private static <T> T pick(List<T> list, Random random) {
+    return list.get(random.nextInt(list.size()));
+  }
+
+  @Test
+  void theCheckOfAnExceptionsConditionIsOneObjectSharedByEveryRulingThatRecordsTheSameValue() {
+    Evaluator evaluator = evaluator();
+    Incident emergency = incident("staff").addClauses("rules.emergency").addPermissions(CEO_BEFORE).fact("emergency", true).build();
+    ExceptionRuling first = evaluator.rule(emergency).clause("rules.emergency").orElseThrow().exceptions().get(0);
+    ExceptionRuling again = evaluator.rule(emergency).clause("rules.emergency").orElseThrow().exceptions().get(0);
+    assertEquals(ExceptionRuling.Result.MET, first.result());
+    assertSame(first.conditions().get(0), again.conditions().get(0));
+  }
+
+  @Test
+  void anExceptionForOneOfficeActingJointlyIsNotMetInTheWordsOfASingleOffice() {
+    Policy jointly = PolicyLoader.standard().parse(PolicyText.opening("jointly", "Jointly", "1") + """
+        roles:
+          - {id: staff, title: Staff}
+        offices:
+          - {id: board, title: Board}
+        breachCategories:
+          - {id: conduct, title: Conduct}
+        sections:
+          - id: rules
+            title: Rules
+            clauses:
+              - id: rules.sign
+                kind: prohibition
+                text: Nobody may sign without the Board.
+                category: conduct
+                exceptions:
+                  - {id: rules.sign.board, text: without the Board, office: board, acting: jointly, timing: any}
+        """, "jointly.yaml");
+    ClauseRuling sign = Evaluator.of(jointly).rule(incident("staff").addClauses("rules.sign").build()).clause("rules.sign").orElseThrow();
+    assertEquals("no permission from board is recorded, so the exception 'rules.sign.board' is not met",
+        sign.exceptions().get(0).reason());
   }
 }
