@@ -323,7 +323,7 @@ public final class RulingJsonLines {
         raw(FIRST_STEP);
         string(step.step());
         raw(RESULT);
-        string(word(step.result()));
+        string(ResultWords.word(step.result()));
         optional(DONE, step.done());
         raw(REASON);
         string(step.reason());
@@ -355,7 +355,7 @@ public final class RulingJsonLines {
     raw(FIRST_ID);
     string(exception.id());
     raw(RESULT);
-    string(word(exception.result()));
+    string(ResultWords.word(exception.result()));
     raw(REASON);
     string(exception.reason());
     raw(TEXT);
@@ -463,7 +463,7 @@ public final class RulingJsonLines {
       strings(EXPECTED, check.expected());
       optional(ACTUAL, check.actual());
       raw(RESULT);
-      string(word(check.result()));
+      string(ResultWords.word(check.result()));
       optional(DEEMED_BY, check.deemedBy());
       optional(DETAIL, check.detail());
       if (!check.parts().isEmpty()) {
@@ -472,33 +472,6 @@ public final class RulingJsonLines {
       append((byte) '}');
     }
     closeArray(conditions.isEmpty());
-  }
-
-  private static String word(ConditionCheck.Result result) {
-    return switch (result) {
-      case SATISFIED -> "satisfied";
-      case DEFEATED -> "defeated";
-      case UNKNOWN -> "unknown";
-    };
-  }
-
-  private static String word(ExceptionRuling.Result result) {
-    return switch (result) {
-      case MET -> "met";
-      case NOT_MET -> "not-met";
-      case UNDETERMINED -> "undetermined";
-    };
-  }
-
-  private static String word(StepCheck.Result result) {
-    return switch (result) {
-      case KEPT -> "kept";
-      case NOT_NEEDED -> "not-needed";
-      case NOT_DONE -> "not-done";
-      case OUT_OF_ORDER -> "out-of-order";
-      case LATE -> "late";
-      case UNKNOWN -> "unknown";
-    };
   }
 
   /** A list's end, after its elements each opened with '[' or ','; an empty list is "[]". */

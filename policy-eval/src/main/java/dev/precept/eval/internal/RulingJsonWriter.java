@@ -203,7 +203,7 @@ public final class RulingJsonWriter {
       for (StepCheck step : clause.duty()) {
         out.writeStartObject();
         string(out, STEP, step.step());
-        string(out, RESULT, word(step.result()));
+        string(out, RESULT, ResultWords.word(step.result()));
         optional(out, DONE, step.done());
         string(out, REASON, step.reason());
         out.writeEndObject();
@@ -229,7 +229,7 @@ public final class RulingJsonWriter {
   private static void exception(JsonGenerator out, ExceptionRuling exception) throws IOException {
     out.writeStartObject();
     string(out, ID, exception.id());
-    string(out, RESULT, word(exception.result()));
+    string(out, RESULT, ResultWords.word(exception.result()));
     string(out, REASON, exception.reason());
     string(out, TEXT, exception.text());
     if (!exception.permissions().isEmpty()) {
@@ -315,7 +315,7 @@ public final class RulingJsonWriter {
       string(out, SUBJECT, check.subject());
       strings(out, EXPECTED, check.expected());
       optional(out, ACTUAL, check.actual());
-      string(out, RESULT, word(check.result()));
+      string(out, RESULT, ResultWords.word(check.result()));
       optional(out, DEEMED_BY, check.deemedBy());
       optional(out, DETAIL, check.detail());
       if (!check.parts().isEmpty()) {
@@ -324,33 +324,6 @@ public final class RulingJsonWriter {
       out.writeEndObject();
     }
     out.writeEndArray();
-  }
-
-  private static String word(ConditionCheck.Result result) {
-    return switch (result) {
-      case SATISFIED -> "satisfied";
-      case DEFEATED -> "defeated";
-      case UNKNOWN -> "unknown";
-    };
-  }
-
-  private static String word(ExceptionRuling.Result result) {
-    return switch (result) {
-      case MET -> "met";
-      case NOT_MET -> "not-met";
-      case UNDETERMINED -> "undetermined";
-    };
-  }
-
-  private static String word(StepCheck.Result result) {
-    return switch (result) {
-      case KEPT -> "kept";
-      case NOT_NEEDED -> "not-needed";
-      case NOT_DONE -> "not-done";
-      case OUT_OF_ORDER -> "out-of-order";
-      case LATE -> "late";
-      case UNKNOWN -> "unknown";
-    };
   }
 
   private static void string(JsonGenerator out, SerializableString name, String value) throws IOException {
