@@ -67,6 +67,8 @@ public final class PdfMaker {
       // Page content is left uncompressed by the renderer and compressed once by PageContent,
       // after the empty artifacts are taken out (the option changes nothing else).
       builder.testMode(true);
+      // Pages whose property lists PDFBox finds without a search through all of them.
+      builder.usePageSupplier((document, width, height, page, shadowPage) -> PropertyLists.page(document, width, height));
       if (resources.isPresent()) {
         userFonts(builder, resources.get());
       }
