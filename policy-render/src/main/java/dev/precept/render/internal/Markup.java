@@ -21,14 +21,34 @@ public final class Markup {
    * such as {@code &eacute;} would break the PDF renderer's XML parser).
    */
   public static String html(String text) {
-    String escaped = StringEscapeUtils.escapeXml10(text);
+    String escaped = plain(text);
+    if (escaped.indexOf('*') < 0) {
+      return escaped;
+    }
     escaped = replace(STRONG, escaped, "<strong>", "</strong>");
     return replace(EMPHASIS, escaped, "<em>", "</em>");
   }
 
   /** Plain escaped text, with no markup at all (titles, names). */
   public static String plain(String text) {
-    return StringEscapeUtils.escapeXml10(text);
+    return changedByEscaping(text) ? StringEscapeUtils.escapeXml10(text) : text;
+  }
+
+  /**
+   * Whether XML 1.0 escaping could change the text: it holds one of {@code & < > " '}, a control
+   * character other than tab and line ends, a character from U+007F to U+009F, a surrogate or
+   * U+FFFE/U+FFFF. Most policy text holds none, and is then its own escaped form.
+   */
+  static boolean changedByEscaping(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r'
+          : c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || (c >= 0x7f && c <= 0x9f)
+              || Character.isSurrogate(c) || c >= 0xfffe) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Markdown that shows the text literally, keeping only its emphasis marks. */

@@ -64,6 +64,11 @@ public final class PdfMaker {
       builder.withProducer("Precept");
       // PDF/UA: tagged structure (headings, lists, paragraphs), language, title, artifacts.
       builder.usePdfUaAccessibility(true);
+      // Page content is left uncompressed by the renderer and compressed once by PageContent,
+      // after the empty artifacts are taken out (the option changes nothing else).
+      builder.testMode(true);
+      // Pages whose property lists PDFBox finds without a search through all of them.
+      builder.usePageSupplier((document, width, height, page, shadowPage) -> PropertyLists.page(document, width, height));
       if (resources.isPresent()) {
         userFonts(builder, resources.get());
       }
@@ -113,6 +118,7 @@ public final class PdfMaker {
     information.setCreationDate(date);
     information.setModificationDate(date);
     document.setDocumentInformation(information);
+    PageContent.compact(document);
     if (info.draft()) {
       Watermark.stamp(document, "DRAFT");
     }

@@ -21,13 +21,32 @@ import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
  */
 public final class Watermark {
   private static volatile String draftSvg;
+  /** Each word's outline, read from the font once per process (the only word stamped is DRAFT). */
+  private static final java.util.Map<String, Outline> OUTLINES = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Watermark() {}
 
-  /** A word's outline in DejaVu Sans Bold, in font units, with its advance width and em size. */
+  /**
+   * A word's outline in DejaVu Sans Bold, in font units, with its advance width and em size. The
+   * path is only ever read (iterated) once made, so one outline serves every render and thread.
+   */
   private record Outline(GeneralPath path, float advance, float unitsPerEm) {}
 
   private static Outline outline(String word) throws IOException {
+    try {
+      return OUTLINES.computeIfAbsent(word, w -> {
+        try {
+          return read(w);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static Outline read(String word) throws IOException {
     try (InputStream in = Watermark.class.getClassLoader().getResourceAsStream("net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf");
          TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in))) {
       GeneralPath outline = new GeneralPath();
