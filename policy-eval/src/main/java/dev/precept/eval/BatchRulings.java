@@ -149,7 +149,12 @@ public final class BatchRulings {
     long failed = 0;
     try {
       while (true) {
-        Chunk chunk = lines.nextChunk(spare.isEmpty() ? new Chunk() : spare.removeFirst());
+        Chunk chunk;
+        try {
+          chunk = lines.nextChunk(spare.isEmpty() ? new Chunk() : spare.removeFirst());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
         if (chunk == null) {
           break;
         }
@@ -169,7 +174,8 @@ public final class BatchRulings {
       }
       rulings.flush();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // Reading fails above, on its own; what else fails here is the output, and reading stops with it.
+      throw new RulingsNotWritten(e);
     } finally {
       inFlight.forEach(f -> f.cancel(true));
       pool.shutdownNow();
@@ -373,53 +379,35 @@ public final class BatchRulings {
   /** Where the ruling lines go, written from the calling thread. */
   private interface RulingSink {
     /** Writes the chunk's ruling lines from {@code from} to {@code to} (bytes or characters, as the chunk holds). */
-    /** @throws RulingsNotWritten when the output fails */
-    void write(Chunk chunk, int from, int to);
+    void write(Chunk chunk, int from, int to) throws IOException;
 
-    /** @throws RulingsNotWritten when the output fails */
-    void flush();
+    void flush() throws IOException;
   }
 
   /** Ruling lines onto a writer, as text. */
   private record TextRulings(Writer out) implements RulingSink {
     @Override
-    public void write(Chunk chunk, int from, int to) {
-      try {
-        // Through a string: a PrintWriter (standard output) would turn a CharSequence into one anyway.
-        out.write(chunk.text.substring(from, to));
-      } catch (IOException e) {
-        throw new RulingsNotWritten(e);
-      }
+    public void write(Chunk chunk, int from, int to) throws IOException {
+      // Through a string: a PrintWriter (standard output) would turn a CharSequence into one anyway.
+      out.write(chunk.text.substring(from, to));
     }
 
     @Override
-    public void flush() {
-      try {
-        out.flush();
-      } catch (IOException e) {
-        throw new RulingsNotWritten(e);
-      }
+    public void flush() throws IOException {
+      out.flush();
     }
   }
 
   /** Ruling lines onto a stream, as UTF-8 bytes encoded on the threads that ruled. */
   private record ByteRulings(OutputStream out) implements RulingSink {
     @Override
-    public void write(Chunk chunk, int from, int to) {
-      try {
-        out.write(chunk.lines.bytes(), from, to - from);
-      } catch (IOException e) {
-        throw new RulingsNotWritten(e);
-      }
+    public void write(Chunk chunk, int from, int to) throws IOException {
+      out.write(chunk.lines.bytes(), from, to - from);
     }
 
     @Override
-    public void flush() {
-      try {
-        out.flush();
-      } catch (IOException e) {
-        throw new RulingsNotWritten(e);
-      }
+    public void flush() throws IOException {
+      out.flush();
     }
   }
 
