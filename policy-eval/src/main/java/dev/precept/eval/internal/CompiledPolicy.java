@@ -325,7 +325,16 @@ public final class CompiledPolicy {
       }
     }
 
-    private static final int RECALLED = 16;
+    /**
+     * The slots of {@link #recalled}, one per role up to 128 (a power of two, at least 16): a slot
+     * is the role's number, so a policy with more roles than slots shares them, and past 128 a
+     * clause's rulings for many roles are made again rather than kept in a larger table per clause.
+     */
+    private final int slotMask;
+
+    private static int slotsFor(int roles) {
+      return Math.min(128, Math.max(16, Integer.highestOneBit(Math.max(1, roles - 1)) << 1));
+    }
 
     /** The ruling made before for this role with the very same checks, or null. */
     dev.precept.eval.ClauseRuling recall(RoleParts role, List<dev.precept.eval.ConditionCheck> checks) {
@@ -333,7 +342,7 @@ public final class CompiledPolicy {
       if (all == null) {
         return null;
       }
-      Recalled found = all[role.ordinal & (RECALLED - 1)];
+      Recalled found = all[role.ordinal & slotMask];
       if (found == null || found.role != role || found.checks == OUT_OF_SCOPE || found.checks.size() != checks.size()) {
         return null;
       }
@@ -357,7 +366,7 @@ public final class CompiledPolicy {
       }
       // Whether a clause is for a role depends on the role alone: a role's slot holds either
       // rulings within scope or this one.
-      Recalled found = all[role.ordinal & (RECALLED - 1)];
+      Recalled found = all[role.ordinal & slotMask];
       return found != null && found.role == role && found.checks == OUT_OF_SCOPE ? found.ruling : null;
     }
 
@@ -365,11 +374,11 @@ public final class CompiledPolicy {
     void rememberOutOfScope(RoleParts role, dev.precept.eval.ClauseRuling ruling) {
       Recalled[] all = recalled;
       if (all == null) {
-        all = new Recalled[RECALLED];
+        all = new Recalled[slotMask + 1];
         recalled = all;
       }
       Recalled made = new Recalled(role, OUT_OF_SCOPE, ruling);
-      all[role.ordinal & (RECALLED - 1)] = made;
+      all[role.ordinal & slotMask] = made;
       lastOutOfScope = made;
     }
 
@@ -382,14 +391,15 @@ public final class CompiledPolicy {
     void remember(RoleParts role, List<dev.precept.eval.ConditionCheck> checks, dev.precept.eval.ClauseRuling ruling) {
       Recalled[] all = recalled;
       if (all == null) {
-        all = new Recalled[RECALLED];
+        all = new Recalled[slotMask + 1];
         recalled = all;
       }
-      all[role.ordinal & (RECALLED - 1)] = new Recalled(role, List.copyOf(checks), ruling);
+      all[role.ordinal & slotMask] = new Recalled(role, List.copyOf(checks), ruling);
     }
 
     ClauseParts(Clause clause, CompiledPolicy compiled) {
       this.clause = clause;
+      slotMask = slotsFor(compiled.policy.roles().size()) - 1;
       recallable = clause.category().isPresent() && clause.exceptions().isEmpty() && clause.duty().isEmpty();
       recallableWithoutPermission = clause.category().isPresent() && clause.duty().isEmpty();
       category = clause.category();

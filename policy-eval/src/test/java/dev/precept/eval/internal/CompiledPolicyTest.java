@@ -431,6 +431,42 @@ class CompiledPolicyTest {
     assertSame(forVolunteer, evaluator.rule(volunteer).clause("rules.money").orElseThrow());
   }
 
+  /**
+   * A clause keeps a ruling for each role up to 128 roles: with more than 16 (the table's old
+   * size) a clause's rulings for one role no longer push out another's.
+   */
+  @Test
+  void aClauseRuledForEachOfThirtyRolesIsRecalledForEveryOneOfThem() {
+    Policy policy = dev.precept.testkit.PolicyGenerator.generate(7, 300);
+    assertTrue(policy.roles().size() >= 30, "roles: " + policy.roles().size());
+    Evaluator evaluator = Evaluator.of(policy);
+    List<Incident> incidents = new ArrayList<>();
+    for (dev.precept.model.Role role : policy.roles()) {
+      for (dev.precept.model.Clause clause : policy.allClauses().subList(0, 20)) {
+        incidents.add(Incident.builder().id(role.id() + "-" + clause.id()).person(Person.holding(role.id()))
+            .addClauses(clause.id()).build());
+      }
+    }
+    List<ClauseRuling> first = new ArrayList<>();
+    for (Incident incident : incidents) {
+      first.add(evaluator.rule(incident).clauses().get(0));
+    }
+    int recalled = 0;
+    for (int i = 0; i < incidents.size(); i++) {
+      ClauseRuling again = evaluator.rule(incidents.get(i)).clauses().get(0);
+      assertEquals(first.get(i), again);
+      recalled += again == first.get(i) ? 1 : 0;
+    }
+    int recallable = 0;
+    for (int i = 0; i < incidents.size(); i++) {
+      dev.precept.model.Clause clause = policy.allClauses().get(i % 20);
+      boolean outOfScope = first.get(i).outcome() == dev.precept.eval.Outcome.NOT_APPLICABLE;
+      recallable += outOfScope || clause.category().isPresent() && clause.duty().isEmpty() ? 1 : 0;
+    }
+    assertTrue(recallable > incidents.size() / 2, "recallable: " + recallable + " of " + incidents.size());
+    assertTrue(recalled >= recallable, "recalled " + recalled + " of " + recallable + " recallable rulings");
+  }
+
   @Test
   void aRuleOnAnAttributeTheRoleHoldsFalseIsRecalledToo() {
     Evaluator evaluator = Evaluator.of(RECALL);
