@@ -94,4 +94,11 @@ class AcknowledgementsTest {
     assertEquals(400, badCsv.status());
     assertTrue(badCsv.json().path("detail").asText().contains("the header has no 'email' column"), badCsv.body());
   }
+
+  @Test
+  void aReportForARoleThePolicyDoesNotDeclareIsRefusedNotAnsweredAsNobodyInScope() {
+    RunningServer.Answer answer = server.get("/v1/acknowledgements/report?policy=cat-social-media&role=staf", server.readKey);
+    assertEquals(400, answer.status(), answer.body());
+    assertTrue(answer.json().path("detail").asText().endsWith("did you mean 'staff'?"), answer.body());
+  }
 }

@@ -8,6 +8,7 @@ import dev.precept.library.InForce;
 import dev.precept.library.LibraryPolicy;
 import dev.precept.library.LoadProblem;
 import dev.precept.library.PolicyLibrary;
+import dev.precept.model.DidYouMean;
 import dev.precept.server.Scope;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -253,6 +254,7 @@ public final class ApiRoutes {
 
   private void document(Context ctx) {
     caller(ctx, Optional.of(Scope.READ));
+    onlyParameters(ctx, List.of("format", "edition"));
     LibraryPolicy policy = knownPolicy(ctx.pathParam("id"));
     Edition edition = editionFor(policy, Optional.ofNullable(ctx.queryParam("edition")));
     String format = Optional.ofNullable(ctx.queryParam("format")).orElse("html");
@@ -278,6 +280,7 @@ public final class ApiRoutes {
 
   private void decisions(Context ctx) {
     caller(ctx, Optional.of(Scope.READ));
+    onlyParameters(ctx, List.of("policy", "edition", "outcome", "role", "from", "to", "person", "after", "limit"));
     int limit = intParam(ctx, "limit", 50, 1, 500);
     long after = intParam(ctx, "after", 0, 0, Integer.MAX_VALUE);
     Optional<String> outcome = Optional.ofNullable(ctx.queryParam("outcome"));
@@ -301,6 +304,20 @@ public final class ApiRoutes {
       body.putNull("next");
     }
     ctx.json(body);
+  }
+
+  /**
+   * Refuses a query parameter the endpoint does not read, so a misspelt filter ({@code ?polcy=})
+   * is a 400 naming the parameters it takes, not a quiet answer over everything.
+   */
+  static void onlyParameters(Context ctx, List<String> known) {
+    for (String name : ctx.queryParamMap().keySet()) {
+      if (!known.contains(name)) {
+        throw new ProblemException(400, "invalid-parameter", "Invalid parameter", "unknown parameter '" + name + "': "
+            + DidYouMean.hint(name, known, ctx.path() + " takes") + (DidYouMean.closest(name, known).isEmpty() ? "" : " ("
+            + ctx.path() + " takes " + String.join(", ", known) + ")"));
+      }
+    }
   }
 
   private static int intParam(Context ctx, String name, int fallback, int min, int max) {
@@ -418,6 +435,7 @@ public final class ApiRoutes {
 
   private void report(Context ctx) {
     caller(ctx, Optional.of(Scope.READ));
+    onlyParameters(ctx, List.of("policy", "role", "academy"));
     String policy = Optional.ofNullable(ctx.queryParam("policy")).orElseThrow(() -> new ProblemException(400, "invalid-parameter",
         "Invalid parameter", "say which policy: ?policy=ID"));
     ctx.json(Acknowledgements.report(core, knownPolicy(policy), Optional.ofNullable(ctx.queryParam("role")),
