@@ -130,6 +130,7 @@ class RulingsApiTest {
     assertEquals(400, answer.status(), answer.body());
     JsonNode error = answer.json().path("errors").path(0);
     assertEquals("the body is not valid JSON", error.path("detail").asText(), answer.body());
+    assertEquals("json-syntax", error.path("code").asText(), answer.body());
     assertEquals(2, error.path("line").asInt(), answer.body());
     assertEquals(33, error.path("column").asInt(), answer.body());
     assertTrue(error.path("hint").asText().contains("a missing comma or quote"), answer.body());
@@ -188,6 +189,7 @@ class RulingsApiTest {
     List<String> pointers = new ArrayList<>();
     problem.path("errors").forEach(e -> pointers.add(e.path("pointer").asText()));
     assertEquals(List.of("/date"), pointers, problem.toString());
+    assertEquals("'date': '2016-13-45' is not a valid date", problem.path("errors").path(0).path("detail").asText(), problem.toString());
   }
 
   private static List<String> details(JsonNode problem) {

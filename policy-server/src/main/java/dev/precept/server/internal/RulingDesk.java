@@ -475,6 +475,9 @@ public final class RulingDesk {
     return true;
   }
 
+  /** The code of a body that is not JSON (the located reader's own code for it speaks of YAML). */
+  static final String JSON_SYNTAX = "json-syntax";
+
   /** Reads a body as JSON, only to say where and why it is not; no tree is kept. */
   private static final JsonFactory SYNTAX = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(REQUEST_LIMITS.maxDepth())
@@ -494,7 +497,7 @@ public final class RulingDesk {
       parser.skipChildren();
       if (parser.nextToken() != null) {
         JsonLocation at = parser.currentTokenLocation();
-        return Optional.of(problem(Diagnostic.YAML_SYNTAX, at.getLineNr(), at.getColumnNr(), "the body holds more than one JSON value",
+        return Optional.of(problem(JSON_SYNTAX, at.getLineNr(), at.getColumnNr(), "the body holds more than one JSON value",
             "send one incident per request (for many at once, precept evaluate reads JSON Lines)"));
       }
       return Optional.empty();
@@ -509,10 +512,10 @@ public final class RulingDesk {
       int column = at == null ? 0 : at.getColumnNr();
       if (e instanceof JsonEOFException || at != null && blank(Arrays.copyOfRange(body, (int) Math.min(body.length,
           Math.max(0, at.getByteOffset())), body.length))) {
-        return Optional.of(problem(Diagnostic.YAML_SYNTAX, line, column, "the body is not valid JSON: it ends before the JSON is complete",
+        return Optional.of(problem(JSON_SYNTAX, line, column, "the body is not valid JSON: it ends before the JSON is complete",
             "close every string, '{' and '['; or the body was cut short"));
       }
-      return Optional.of(problem(Diagnostic.YAML_SYNTAX, line, column, "the body is not valid JSON",
+      return Optional.of(problem(JSON_SYNTAX, line, column, "the body is not valid JSON",
           "look just before line " + line + ", column " + column
               + ": a missing comma or quote, a comma before '}' or ']', single quotes, or text after the object"));
     } catch (IOException e) {
@@ -554,18 +557,17 @@ public final class RulingDesk {
 
   /**
    * The incident checks' problems with the desk's own, each said once: a roster id not on the
-   * roster replaces "missing required key 'roles'", and a date the desk cannot read replaces the
-   * schema's word on the same date.
+   * roster replaces "missing required key 'roles'", and where the schema already speaks of a date
+   * the desk cannot read, its word (which says what is wrong with it) stands alone.
    */
   private static List<Diagnostic> together(List<Diagnostic> checks, Optional<Diagnostic> roleless, Optional<Diagnostic> undated) {
     List<Diagnostic> problems = new ArrayList<>();
-    undated.ifPresent(problems::add);
+    undated.filter(u -> u.pointer().isEmpty() || checks.stream().noneMatch(d -> d.pointer().equals(u.pointer()))).ifPresent(problems::add);
     roleless.ifPresent(problems::add);
     for (Diagnostic d : checks) {
       boolean missingRoles = roleless.isPresent() && d.pointer().equals("/person") && d.code().equals(Diagnostic.SCHEMA_PREFIX + "required")
           && d.subject().equals(Optional.of("roles"));
-      boolean sameDate = undated.isPresent() && !undated.get().pointer().isEmpty() && d.pointer().equals(undated.get().pointer());
-      if (!missingRoles && !sameDate) {
+      if (!missingRoles) {
         problems.add(d);
       }
     }
