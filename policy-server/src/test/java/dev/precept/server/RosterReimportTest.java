@@ -43,6 +43,23 @@ class RosterReimportTest {
     }
   }
 
+  @Test
+  void aRefusedRosterListsEachBadLineAsDataAndImportsNothing() {
+    try (RunningServer server = new RunningServer(folder)) {
+      RunningServer.Answer answer = server.send(HttpRequest.newBuilder(server.uri("/v1/people")).header("Content-Type", "text/csv")
+          .POST(HttpRequest.BodyPublishers.ofString("id,name,email,roles,academy\nE1,Ann Teacher,ann@example.org,,North\n"
+              + "E2,Bob Teacher,not-an-address,staff,South\n")), server.adminKey);
+      assertEquals(400, answer.status(), answer.body());
+      JsonNode problem = answer.json();
+      assertEquals("2 problems in the roster; nothing was imported", problem.path("detail").asText(), answer.body());
+      List<String> rows = new ArrayList<>();
+      problem.path("errors").forEach(e -> rows.add(e.path("code").asText() + " " + e.path("line").asInt() + " " + e.path("detail").asText()));
+      assertEquals(List.of("invalid-roster-row 2 'E1' has no roles: list them separated by ';' (staff;governor)",
+          "invalid-roster-row 3 'not-an-address' is not an email address"), rows, answer.body());
+      assertEquals(List.of(), report(server), "nothing was imported");
+    }
+  }
+
   private static JsonNode people(RunningServer server, String rows) {
     RunningServer.Answer answer = server.send(HttpRequest.newBuilder(server.uri("/v1/people")).header("Content-Type", "text/csv")
         .POST(HttpRequest.BodyPublishers.ofString("id,name,email,roles,academy\n" + rows)), server.adminKey);

@@ -8,6 +8,7 @@ import dev.precept.library.InForce;
 import dev.precept.library.LibraryPolicy;
 import dev.precept.library.LoadProblem;
 import dev.precept.library.PolicyLibrary;
+import dev.precept.model.Diagnostic;
 import dev.precept.model.DidYouMean;
 import dev.precept.server.Scope;
 import io.javalin.config.JavalinConfig;
@@ -21,11 +22,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -442,11 +446,22 @@ public final class ApiRoutes {
         Optional.ofNullable(ctx.queryParam("academy"))));
   }
 
+  /** A roster problem as {@link Roster#importCsv} words it: {@code request body:LINE: what is wrong}. */
+  private static final Pattern ROSTER_PROBLEM = Pattern.compile("request body:(\\d+): (.*)", Pattern.DOTALL);
+
   private void importPeople(Context ctx) {
     caller(ctx, Optional.of(Scope.ADMIN));
     var result = core.roster.importCsv(new String(body(ctx), StandardCharsets.UTF_8), "request body");
     if (!result.problems().isEmpty()) {
-      throw new ProblemException(400, "invalid-roster", "The roster is not valid", String.join("; ", result.problems()));
+      List<Diagnostic> rows = new ArrayList<>();
+      for (String problem : result.problems()) {
+        Matcher located = ROSTER_PROBLEM.matcher(problem);
+        boolean at = located.matches();
+        rows.add(Diagnostic.builder().code("invalid-roster-row").source("request body").line(at ? Integer.parseInt(located.group(1)) : 0)
+            .column(at ? 1 : 0).pointer("").message(at ? located.group(2) : problem.replaceFirst("^request body: ", "")).build());
+      }
+      throw new ProblemException(400, "invalid-roster", "The roster is not valid", rows.size()
+          + (rows.size() == 1 ? " problem" : " problems") + " in the roster; nothing was imported", rows);
     }
     ctx.json(Json.object().put("added", result.added()).put("updated", result.updated()).put("removed", result.removed())
         .put("unchanged", result.unchanged()));
