@@ -77,12 +77,14 @@ public final class LocatedTreeReader {
       int[] where = lineAndColumn(text, nul);
       throw fail(Diagnostic.ENCODING, source, where[0], where[1], "file contains a NUL character: this looks like a binary file, not YAML", null);
     }
-    if (startsLikeJson(text)) {
-      Optional<Result> json = readJson(text, source, limits);
-      if (json.isPresent()) {
-        return json.get();
+    boolean json = startsLikeJson(text);
+    if (json) {
+      Optional<Result> read = readJson(text, source, limits);
+      if (read.isPresent()) {
+        return read.get();
       }
     }
+    String asWritten = text;
     Map<Integer, int[]> oversized = new HashMap<>();
     text = protectQuestionMarks(cutOversizedValues(text, limits.maxScalarLength(), oversized));
     LoaderOptions options = new LoaderOptions();
@@ -123,7 +125,7 @@ public final class LocatedTreeReader {
           "input is too large or too deeply nested: " + firstLine(e.getOriginalMessage()),
           "a policy needs at most " + limits.maxDepth() + " levels of nesting");
     } catch (JsonProcessingException e) {
-      throw syntaxError(source, text, e);
+      throw json ? jsonSyntaxError(source, asWritten) : syntaxError(source, text, e);
     } catch (IOException e) {
       throw fail(Diagnostic.YAML_SYNTAX, source, 0, 0, "could not read YAML: " + e.getMessage(), null);
     } catch (RuntimeException e) {
@@ -131,7 +133,37 @@ public final class LocatedTreeReader {
       if (e instanceof PolicyValidationException p) {
         throw p;
       }
-      throw fail(Diagnostic.YAML_SYNTAX, source, 0, 0, "not valid YAML: " + firstLine(String.valueOf(e.getMessage())), null);
+      throw json ? jsonSyntaxError(source, asWritten)
+          : fail(Diagnostic.YAML_SYNTAX, source, 0, 0, "not valid YAML: " + firstLine(String.valueOf(e.getMessage())), null);
+    }
+  }
+
+  /**
+   * Text that starts like JSON ('{' or '[') and is neither JSON nor YAML was meant as JSON (an
+   * incident from another system, a ruling line): say where it stops being JSON, in words, rather
+   * than what the YAML parser made of it.
+   */
+  private static PolicyValidationException jsonSyntaxError(String source, String text) {
+    try (JsonParser parser = new JsonFactory().createParser(text)) {
+      parser.nextToken();
+      parser.skipChildren();
+      parser.nextToken(); // the JSON reader refused it, so something follows the first value
+      JsonLocation at = parser.currentTokenLocation();
+      return fail(Diagnostic.YAML_SYNTAX, source, at.getLineNr(), at.getColumnNr(), "not valid JSON: more follows the first value",
+          "keep one JSON value (one object) per file");
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      int line = at == null ? 0 : at.getLineNr();
+      int column = at == null ? 0 : at.getColumnNr();
+      if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+          || at != null && text.substring((int) Math.min(text.length(), Math.max(0, at.getCharOffset()))).isBlank()) {
+        return fail(Diagnostic.YAML_SYNTAX, source, line, column, "not valid JSON: it ends before the JSON is complete",
+            "close every string, '{' and '['; or the text was cut short");
+      }
+      return fail(Diagnostic.YAML_SYNTAX, source, line, column, "not valid JSON", "look just before line " + line + ", column "
+          + column + ": a missing comma or quote, a comma before '}' or ']', single quotes, or text after the object");
+    } catch (IOException e) {
+      return fail(Diagnostic.YAML_SYNTAX, source, 0, 0, "not valid JSON", null);
     }
   }
 

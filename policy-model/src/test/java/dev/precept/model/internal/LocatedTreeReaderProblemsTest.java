@@ -276,4 +276,16 @@ class LocatedTreeReaderProblemsTest {
         + " (Do not use \\t(TAB) for indentation)", located(d));
     assertEquals("YAML indents with spaces, never tabs", d.hint().orElseThrow());
   }
+
+  @Test
+  void textThatStartsLikeJsonAndIsNeitherJsonNorYamlIsToldWhereItStopsBeingJson() {
+    Diagnostic broken = refused("{\"id\": \"x\",\n \"person\": {\"roles\": [\"staff\"]},,}").get(0);
+    assertEquals("yaml-syntax 2:33 : not valid JSON", located(broken));
+    assertEquals("look just before line 2, column 33: a missing comma or quote, a comma before '}' or ']', single quotes,"
+        + " or text after the object", broken.hint().orElseThrow());
+    assertEquals("yaml-syntax 1:12 : not valid JSON: it ends before the JSON is complete", located(refused("{\"id\": \"x\",").get(0)));
+    assertEquals("yaml-syntax 1:13 : not valid JSON", located(refused("{\"id\": \"x\"} ]").get(0)));
+    assertEquals("yaml-syntax 1:13 : not valid JSON: more follows the first value",
+        located(refused("{\"id\": \"x\"} {\"id\": \"y\"}").get(0)));
+  }
 }
