@@ -70,7 +70,7 @@ public final class LocatedTreeReader {
     }
     String text = decode(bytes, source);
     if (text.isBlank()) {
-      throw fail(Diagnostic.MISSING, source, 1, 1, "file is empty", "a policy starts with 'schemaVersion: 1'");
+      throw fail(Diagnostic.MISSING, source, 1, 1, "file is empty", STARTS);
     }
     int nul = text.indexOf('\0');
     if (nul >= 0) {
@@ -105,7 +105,7 @@ public final class LocatedTreeReader {
       reader.oversized = oversized;
       JsonToken first = parser.nextToken();
       if (first == null) {
-        throw fail(Diagnostic.MISSING, source, 1, 1, "file holds no YAML document", "a policy starts with 'schemaVersion: 1'");
+        throw fail(Diagnostic.MISSING, source, 1, 1, "file holds no YAML document", STARTS);
       }
       JsonNode root = reader.value("");
       JsonToken after = parser.nextToken();
@@ -122,7 +122,7 @@ public final class LocatedTreeReader {
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
       throw fail(Diagnostic.TOO_LARGE, source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-          "input is too large or too deeply nested: " + firstLine(e.getOriginalMessage()),
+          "input is too large or too deeply nested: " + beyond(e, limits),
           "a policy needs at most " + limits.maxDepth() + " levels of nesting");
     } catch (JsonProcessingException e) {
       throw json ? jsonSyntaxError(source, asWritten) : syntaxError(source, text, e);
@@ -209,7 +209,7 @@ public final class LocatedTreeReader {
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
       throw fail(Diagnostic.TOO_LARGE, source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-          "input is too large or too deeply nested: " + firstLine(e.getOriginalMessage()),
+          "input is too large or too deeply nested: " + beyond(e, limits),
           "a policy needs at most " + limits.maxDepth() + " levels of nesting");
     } catch (IOException e) {
       return Optional.empty(); // not valid JSON: read it as YAML
@@ -559,6 +559,27 @@ public final class LocatedTreeReader {
       return "a value containing ': ' must be quoted";
     }
     return null;
+  }
+
+  /** What an empty file is told: a file of any of Precept's formats may be read here. */
+  private static final String STARTS = "a policy starts with 'schemaVersion: 1', an incident with 'id:'";
+
+  /** Which limit the input went beyond, in words (the JSON library's message names its own classes). */
+  private static String beyond(StreamConstraintsException e, ReadLimits limits) {
+    String message = String.valueOf(e.getOriginalMessage());
+    if (message.contains("nesting depth")) {
+      return "more than " + limits.maxDepth() + " levels of nesting";
+    }
+    if (message.startsWith("Name length")) {
+      return "a key longer than 1,024 characters";
+    }
+    if (message.startsWith("Number")) {
+      return "a number with too many digits";
+    }
+    if (message.startsWith("String value length")) {
+      return String.format(Locale.ROOT, "a value longer than %,d characters", limits.maxScalarLength());
+    }
+    return "beyond the reader's limits";
   }
 
   private static String firstLine(String message) {
