@@ -60,6 +60,20 @@ class RosterReimportTest {
     }
   }
 
+  @Test
+  void aRoleNoPolicyDeclaresIsNotedWithItsLineAndTheRoleItMayBeATypoOf() {
+    try (RunningServer server = new RunningServer(folder)) {
+      JsonNode imported = people(server, "E1,Ann Teacher,ann@example.org,staf,North\nE2,Bob Cleaner,bob@example.org,cleaner,South\n"
+          + "E3,Cat Teacher,cat@example.org,staff,West\n");
+      assertEquals("3 0 0 0", counts(imported), imported.toString());
+      List<String> notices = new ArrayList<>();
+      imported.path("notices").forEach(n -> notices.add(n.asText()));
+      assertEquals(List.of("request body:2: role 'staf' of 'E1' is declared by no policy in the library, so it brings them under none"
+          + " (did you mean 'staff'?)",
+          "request body:3: role 'cleaner' of 'E2' is declared by no policy in the library, so it brings them under none"), notices);
+    }
+  }
+
   private static JsonNode people(RunningServer server, String rows) {
     RunningServer.Answer answer = server.send(HttpRequest.newBuilder(server.uri("/v1/people")).header("Content-Type", "text/csv")
         .POST(HttpRequest.BodyPublishers.ofString("id,name,email,roles,academy\n" + rows)), server.adminKey);

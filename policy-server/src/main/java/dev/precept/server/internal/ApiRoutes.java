@@ -451,7 +451,8 @@ public final class ApiRoutes {
 
   private void importPeople(Context ctx) {
     caller(ctx, Optional.of(Scope.ADMIN));
-    var result = core.roster.importCsv(new String(body(ctx), StandardCharsets.UTF_8), "request body");
+    var result = core.roster.importCsv(new String(body(ctx), StandardCharsets.UTF_8), "request body",
+        Optional.of(Roster.declaredRoles(core.library.library())));
     if (!result.problems().isEmpty()) {
       List<Diagnostic> rows = new ArrayList<>();
       for (String problem : result.problems()) {
@@ -463,7 +464,10 @@ public final class ApiRoutes {
       throw new ProblemException(400, "invalid-roster", "The roster is not valid", rows.size()
           + (rows.size() == 1 ? " problem" : " problems") + " in the roster; nothing was imported", rows);
     }
-    ctx.json(Json.object().put("added", result.added()).put("updated", result.updated()).put("removed", result.removed())
-        .put("unchanged", result.unchanged()));
+    ObjectNode imported = Json.object().put("added", result.added()).put("updated", result.updated()).put("removed", result.removed())
+        .put("unchanged", result.unchanged());
+    ArrayNode notices = imported.putArray("notices");
+    result.notices().forEach(notices::add);
+    ctx.json(imported);
   }
 }
