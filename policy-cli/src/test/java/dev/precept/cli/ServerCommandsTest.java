@@ -88,6 +88,7 @@ class ServerCommandsTest {
     PreceptTest.Run first = PreceptTest.run("people", "import", library.toString(), csv.toString());
     assertEquals(0, first.code(), first.err());
     assertEquals("roster imported: added 2, updated 0, removed 0 (0 unchanged)\n", first.out());
+    assertEquals("", first.err(), "every role is one a policy declares");
     Files.writeString(csv, "id,name,email,roles,academy\nE1,Ann Teacher,ann@example.org,staff;volunteer,North\n"
         + "E2,\"Bob, the Governor\",bob@example.org,governor;parent,South\n");
     assertEquals("roster imported: added 0, updated 1, removed 0 (1 unchanged)\n", PreceptTest.run("people", "import", library.toString(), csv.toString()).out());
@@ -103,6 +104,18 @@ class ServerCommandsTest {
     assertTrue(bad.err().contains("nothing imported"), bad.err());
     PreceptTest.Run links = PreceptTest.run("ack-links", library.toString(), "--policy", "cat-social-media", "--base-url", "https://policies.example.org/");
     assertFalse(links.out().contains("\nE3,"), "the refused file imported nobody");
+  }
+
+  @Test
+  void peopleImportWarnsOfARoleNoPolicyDeclaresAndImportsTheRosterAllTheSame() throws Exception {
+    Path library = library();
+    Path csv = dir.resolve("people.csv");
+    Files.writeString(csv, "id,name,email,roles,academy\nE1,Ann Teacher,ann@example.org,staf,North\n");
+    PreceptTest.Run run = PreceptTest.run("people", "import", library.toString(), csv.toString());
+    assertEquals(0, run.code(), run.err());
+    assertEquals("roster imported: added 1, updated 0, removed 0 (0 unchanged)\n", run.out());
+    assertEquals("warning: " + csv + ":2: role 'staf' of 'E1' is declared by no policy in the library, so it brings them under none"
+        + " (did you mean 'staff'?)\n", run.err());
   }
 
   @Test

@@ -86,20 +86,27 @@ public interface Incident {
 
     /** A date fact ({@code type: date}). */
     public Builder fact(String id, LocalDate value) {
-      putFact(id, value.toString());
+      putFact(id, present(id, value).toString());
       return this;
     }
 
     /** An enum or text fact ({@code type: enum} or {@code string}): the value as the policy lists it. */
     public Builder fact(String id, String value) {
-      putFact(id, value);
+      putFact(id, present(id, value));
       return this;
     }
 
     /** An enum fact from a Java enum, written as the policy lists it: lower case, '_' as '-'. */
     public Builder fact(String id, Enum<?> value) {
-      putFact(id, value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      putFact(id, present(id, value).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
       return this;
+    }
+
+    private static <T> T present(String id, T value) {
+      if (value == null) {
+        throw new NullPointerException("fact '" + id + "' needs a value, not null: leave a fact that is not known out of the incident");
+      }
+      return value;
     }
   }
 }

@@ -58,6 +58,10 @@ final class IncidentCheck {
     String source = "incident '" + incident.id() + "'";
     List<Diagnostic> found = new ArrayList<>();
     BiFunction<Finding, String, Diagnostic> place = (f, pointer) -> f.in(source, pointer);
+    if (incident.id().isEmpty()) {
+      found.add(new Finding(Diagnostic.MISSING, null, "the incident has no id",
+          "give the reference your system files it under: id(\"HR-2016-0142\")").in(source, "/id"));
+    }
     if (incident.person().roles().isEmpty()) {
       found.add(new Finding(Diagnostic.MISSING, null, "the person holds no role",
           "say who acted: Person.holding(\"staff\")").in(source, "/person/roles"));
@@ -115,7 +119,7 @@ final class IncidentCheck {
    */
   private boolean clean(Incident incident) {
     List<String> roles = incident.person().roles();
-    if (roles.isEmpty() || incident.clauses().isEmpty() && incident.categories().isEmpty()) {
+    if (incident.id().isEmpty() || roles.isEmpty() || incident.clauses().isEmpty() && incident.categories().isEmpty()) {
       return false;
     }
     for (int i = 0; i < roles.size(); i++) {

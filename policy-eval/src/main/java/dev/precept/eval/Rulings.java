@@ -2,11 +2,14 @@ package dev.precept.eval;
 
 import org.apiguardian.api.API;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.precept.eval.internal.EvalJson;
 import dev.precept.model.Modality;
 import dev.precept.model.PolicyException;
 import java.io.IOException;
+import java.util.Objects;
 
 /** Rulings as JSON for machines and as a note for people. */
 @API(status = API.Status.STABLE, since = "0.2")
@@ -18,6 +21,7 @@ public final class Rulings {
    * order, map keys sorted, no timestamps).
    */
   public static String toJson(Ruling ruling) {
+    Objects.requireNonNull(ruling, "Rulings.toJson needs a ruling (Evaluator.rule(incident)), not null");
     try {
       return EvalJson.mapper().writeValueAsString(ruling) + "\n";
     } catch (JsonProcessingException e) {
@@ -30,6 +34,7 @@ public final class Rulings {
    * newline (the same fields, in the same order), written in one pass, for logs and services.
    */
   public static String toCompactJson(Ruling ruling) {
+    Objects.requireNonNull(ruling, "Rulings.toCompactJson needs a ruling (Evaluator.rule(incident)), not null");
     try (java.io.StringWriter text = new java.io.StringWriter(2048);
         com.fasterxml.jackson.core.JsonGenerator out = EvalJson.mapper().getFactory().createGenerator(text)) {
       dev.precept.eval.internal.RulingJsonWriter.write(ruling, out);
@@ -46,11 +51,31 @@ public final class Rulings {
    * @throws PolicyException when the text is not a ruling
    */
   public static Ruling fromJson(String json) {
+    Objects.requireNonNull(json, "Rulings.fromJson needs the ruling's JSON text, not null");
     try {
       return EvalJson.mapper().readValue(json, Ruling.class);
-    } catch (IOException e) {
-      throw new PolicyException("not a ruling: " + e.getMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw new PolicyException("not a ruling: " + why(e), e);
     }
+  }
+
+  /** Why the text is not a ruling, with where: in the API's words, not the JSON library's. */
+  private static String why(JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    if (!(e instanceof JsonMappingException mapping)) {
+      return "not valid JSON" + where;
+    }
+    StringBuilder pointer = new StringBuilder();
+    for (JsonMappingException.Reference step : mapping.getPath()) {
+      pointer.append('/').append(step.getFieldName() != null ? step.getFieldName() : Integer.toString(step.getIndex()));
+    }
+    Throwable cause = e.getCause();
+    String what = cause instanceof IllegalStateException && cause.getMessage() != null && cause.getMessage().startsWith("Cannot build ")
+        ? cause.getMessage().replaceFirst("^Cannot build (\\w+), some of required attributes are not set ",
+            "a $1 lacks the fields ").replaceFirst("^Cannot build .*", "a part lacks a field it needs")
+        : (pointer.length() == 0 ? "the text" : "the value at " + pointer) + " is not what a ruling holds there";
+    return what + where;
   }
 
   /**
@@ -58,6 +83,7 @@ public final class Rulings {
    * and reason, then what must happen, then what may.
    */
   public static String toText(Ruling ruling) {
+    Objects.requireNonNull(ruling, "Rulings.toText needs a ruling (Evaluator.rule(incident)), not null");
     return toText(ruling, id -> id);
   }
 
@@ -66,6 +92,8 @@ public final class Rulings {
    * document ("paragraph 3.1(a)"), as the Board reads it; the JSON form keeps the clause ids.
    */
   public static String toText(Ruling ruling, dev.precept.model.Policy policy) {
+    Objects.requireNonNull(ruling, "Rulings.toText needs a ruling (Evaluator.rule(incident)), not null");
+    Objects.requireNonNull(policy, "Rulings.toText needs the policy the ruling was made under, not null");
     dev.precept.model.Numbering numbering = policy.numbering();
     return toText(ruling, id -> numbering.number(id).map(n -> "paragraph " + n).orElse(id));
   }

@@ -2,11 +2,13 @@ package dev.precept.eval;
 
 import static dev.precept.eval.SeedPolicy.EVALUATOR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precept.model.Diagnostic;
 import dev.precept.model.PermissionForm;
+import dev.precept.model.PolicyException;
 import dev.precept.model.PolicyValidationException;
 import java.time.LocalDate;
 import java.util.List;
@@ -109,5 +111,51 @@ class FailClosedApiTest {
     assertTrue(incident.getMessage().contains("Evaluator.rule needs an incident"), incident.getMessage());
     NullPointerException loader = assertThrows(NullPointerException.class, () -> IncidentLoader.forPolicy(null));
     assertTrue(loader.getMessage().contains("needs a policy"), loader.getMessage());
+  }
+
+  @Test
+  void anIncidentWithAnEmptyIdIsRefusedAsTheSameIncidentInAFileIs() {
+    List<Diagnostic> diagnostics = refused(Incident.builder().id("").person(Person.holding("staff"))
+        .addClauses("conduct.name-and-logo").build());
+    assertEquals(List.of(Diagnostic.MISSING), codes(diagnostics));
+    assertEquals("/id", diagnostics.get(0).pointer());
+    assertEquals("the incident has no id", diagnostics.get(0).message());
+  }
+
+  @Test
+  void aNullFactValueIsRefusedByItsNameSayingToLeaveTheFactOut() {
+    for (java.util.function.Consumer<Incident.Builder> setter : List.<java.util.function.Consumer<Incident.Builder>>of(
+        b -> b.fact("incident-date", (LocalDate) null), b -> b.fact("incident-date", (Finding) null),
+        b -> b.fact("incident-date", (String) null))) {
+      NullPointerException e = assertThrows(NullPointerException.class, () -> setter.accept(Incident.builder()));
+      assertEquals("fact 'incident-date' needs a value, not null: leave a fact that is not known out of the incident", e.getMessage());
+    }
+  }
+
+  @Test
+  void aNullRulingIsRefusedNeverWrittenAsTheWordNull() {
+    NullPointerException json = assertThrows(NullPointerException.class, () -> Rulings.toJson(null));
+    assertEquals("Rulings.toJson needs a ruling (Evaluator.rule(incident)), not null", json.getMessage());
+    assertThrows(NullPointerException.class, () -> Rulings.toCompactJson(null));
+    assertThrows(NullPointerException.class, () -> Rulings.toText(null));
+    NullPointerException text = assertThrows(NullPointerException.class, () -> Rulings.fromJson(null));
+    assertEquals("Rulings.fromJson needs the ruling's JSON text, not null", text.getMessage());
+  }
+
+  @Test
+  void textThatIsNotARulingIsRefusedSayingWhereWithoutTheJsonLibrarysInternals() {
+    PolicyException broken = assertThrows(PolicyException.class, () -> Rulings.fromJson("{\"policy\": "));
+    assertEquals("not a ruling: not valid JSON (line 1, column 12)", broken.getMessage());
+    PolicyException partial = assertThrows(PolicyException.class, () -> Rulings.fromJson("{\"policy\": \"p\"}"));
+    assertTrue(partial.getMessage().startsWith("not a ruling: a Ruling lacks the fields ["), partial.getMessage());
+    PolicyException wrong = assertThrows(PolicyException.class,
+        () -> Rulings.fromJson(Rulings.toJson(SeedPolicy.EVALUATOR.rule(Incident.builder().id("i").person(Person.holding("staff"))
+            .addClauses("conduct.name-and-logo").build())).replace("\"breached\"", "[]")));
+    assertTrue(wrong.getMessage().startsWith("not a ruling: the value at /clauses/0/outcome is not what a ruling holds there (line "),
+        wrong.getMessage());
+    for (PolicyException e : List.of(broken, partial, wrong)) {
+      assertFalse(e.getMessage().contains("Source:") || e.getMessage().contains("dev.precept") || e.getMessage().contains("`"),
+          e.getMessage());
+    }
   }
 }

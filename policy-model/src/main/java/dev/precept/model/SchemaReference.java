@@ -161,12 +161,21 @@ public final class SchemaReference {
       return "list of " + (items.isMissingNode() ? "values" : type(items).replace("see ", ""));
     }
     if ("object".equals(type)) {
+      if (property.has("properties")) {
+        // named keys, not ids: say which
+        List<String> keys = new ArrayList<>();
+        property.get("properties").fieldNames().forEachRemaining(k -> keys.add("`" + k + "`"));
+        return "mapping of " + String.join(", ", keys);
+      }
       return "mapping of id to value";
     }
     if (property.path("format").asText().equals("date")) {
       return "date";
     }
     if (property.has("pattern") && "string".equals(type)) {
+      if (property.get("pattern").asText().startsWith("^[0-9]{4}-[0-9]{2}-[0-9]{2}T")) {
+        return "date and time";
+      }
       String description = property.path("description").asText();
       if (description.startsWith("How often") || description.startsWith("An ISO-8601 period")) {
         return "ISO-8601 period";

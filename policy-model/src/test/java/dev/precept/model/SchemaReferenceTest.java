@@ -30,6 +30,7 @@ class SchemaReferenceTest {
               "grace": {"type": "string", "pattern": "^P[0-9]+D$", "description": "An ISO-8601 period of grace."},
               "limit": {"type": "string", "pattern": "^PT[0-9]+H$", "description": "The time limit to report in."},
               "held": {"type": "string", "format": "date", "description": "When it was held | or will be."},
+              "opened": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$", "description": "When, to the minute."},
               "kind": {"enum": ["annual", "statutory"], "description": "Which review."},
               "version": {"const": 1, "description": "The format."},
               "count": {"type": ["integer", "string"], "description": "How many attended."},
@@ -89,7 +90,7 @@ class SchemaReferenceTest {
         | key | required | value | meaning |
         | --- | --- | --- | --- |
         | `entries` | no | list of entry | The reviews. |
-        | `keeper` | no | mapping of id to value | Who keeps it. |
+        | `keeper` | no | mapping of `name`, `office` | Who keeps it. |
 
         ## Fields of `keeper`
 
@@ -98,7 +99,7 @@ class SchemaReferenceTest {
         | key | required | value | meaning |
         | --- | --- | --- | --- |
         | `name` | no | string | Their name. |
-        | `office` | no | mapping of id to value |  |
+        | `office` | no | mapping of `room` |  |
 
         ## Fields of `office`
 
@@ -117,6 +118,7 @@ class SchemaReferenceTest {
         | `grace` | no | ISO-8601 period | An ISO-8601 period of grace. |
         | `limit` | no | ISO-8601 duration | The time limit to report in. |
         | `held` | no | date | When it was held \\| or will be. |
+        | `opened` | no | date and time | When, to the minute. |
         | `kind` | yes | one of `annual`, `statutory` | Which review. |
         | `version` | no | `1` | The format. |
         | `count` | no | integer or string | How many attended. |

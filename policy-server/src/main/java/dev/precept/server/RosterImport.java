@@ -36,4 +36,11 @@ public interface RosterImport {
 
   /** One sentence per row refused, naming its line; nothing is imported when any row is refused. */
   List<String> problems();
+
+  /**
+   * One sentence per role in the file that no policy in the library declares, naming its line and
+   * the declared role it may be a typo of: such a role brings the person under no policy. The
+   * roster is imported all the same (a role may come before the policy that declares it).
+   */
+  List<String> notices();
 }

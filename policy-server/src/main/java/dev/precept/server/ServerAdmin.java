@@ -83,7 +83,13 @@ public final class ServerAdmin implements AutoCloseable {
 
   /** Imports a roster CSV ({@code id,name,email,roles,academy}); nothing is imported when a row is refused. */
   public RosterImport importPeople(String csv, String source) {
-    return roster.importCsv(csv, source);
+    Optional<java.util.Set<String>> declared;
+    try {
+      declared = Optional.of(Roster.declaredRoles(PolicyLibrary.open(library)));
+    } catch (PolicyException e) {
+      declared = Optional.empty(); // a library that cannot be read is the server's to report; the roster is still the file
+    }
+    return roster.importCsv(csv, source, declared);
   }
 
   /**

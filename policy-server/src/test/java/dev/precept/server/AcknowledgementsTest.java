@@ -92,6 +92,14 @@ class AcknowledgementsTest {
     RunningServer.Answer badCsv = server.send(HttpRequest.newBuilder(server.uri("/v1/people")).header("Content-Type", "text/csv")
         .POST(HttpRequest.BodyPublishers.ofString("id,name\nE1,Ann\n")), server.adminKey);
     assertEquals(400, badCsv.status());
-    assertTrue(badCsv.json().path("detail").asText().contains("the header has no 'email' column"), badCsv.body());
+    assertEquals("the header has no 'email' column (expected id,name,email,roles,academy)",
+        badCsv.json().path("errors").path(0).path("detail").asText(), badCsv.body());
+  }
+
+  @Test
+  void aReportForARoleThePolicyDoesNotDeclareIsRefusedNotAnsweredAsNobodyInScope() {
+    RunningServer.Answer answer = server.get("/v1/acknowledgements/report?policy=cat-social-media&role=staf", server.readKey);
+    assertEquals(400, answer.status(), answer.body());
+    assertTrue(answer.json().path("detail").asText().endsWith("did you mean 'staff'?"), answer.body());
   }
 }

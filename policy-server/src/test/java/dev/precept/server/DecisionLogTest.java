@@ -178,4 +178,17 @@ class DecisionLogTest {
       assertEquals(404, server.get("/v1/decisions/no-such-id", server.readKey).status());
     }
   }
+
+  @Test
+  void aMisspeltFilterIsRefusedNamingTheFilterMeantNotAnsweredWithEveryDecision() throws Exception {
+    try (RunningServer server = new RunningServer(folder)) {
+      ruleConcurrently(server, 1);
+      RunningServer.Answer typo = server.get("/v1/decisions?polcy=cat-social-media", server.readKey);
+      assertEquals(400, typo.status(), typo.body());
+      assertEquals("application/problem+json", typo.contentType());
+      assertTrue(typo.json().path("detail").asText().startsWith("unknown parameter 'polcy': did you mean 'policy'?"), typo.body());
+      assertEquals(400, server.get("/v1/policies/cat-social-media/document?fromat=pdf", server.readKey).status());
+      assertEquals(400, server.get("/v1/acknowledgements/report?policy=cat-social-media&rol=staff", server.readKey).status());
+    }
+  }
 }

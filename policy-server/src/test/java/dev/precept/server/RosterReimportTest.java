@@ -43,6 +43,37 @@ class RosterReimportTest {
     }
   }
 
+  @Test
+  void aRefusedRosterListsEachBadLineAsDataAndImportsNothing() {
+    try (RunningServer server = new RunningServer(folder)) {
+      RunningServer.Answer answer = server.send(HttpRequest.newBuilder(server.uri("/v1/people")).header("Content-Type", "text/csv")
+          .POST(HttpRequest.BodyPublishers.ofString("id,name,email,roles,academy\nE1,Ann Teacher,ann@example.org,,North\n"
+              + "E2,Bob Teacher,not-an-address,staff,South\n")), server.adminKey);
+      assertEquals(400, answer.status(), answer.body());
+      JsonNode problem = answer.json();
+      assertEquals("2 problems in the roster; nothing was imported", problem.path("detail").asText(), answer.body());
+      List<String> rows = new ArrayList<>();
+      problem.path("errors").forEach(e -> rows.add(e.path("code").asText() + " " + e.path("line").asInt() + " " + e.path("detail").asText()));
+      assertEquals(List.of("invalid-roster-row 2 'E1' has no roles: list them separated by ';' (staff;governor)",
+          "invalid-roster-row 3 'not-an-address' is not an email address"), rows, answer.body());
+      assertEquals(List.of(), report(server), "nothing was imported");
+    }
+  }
+
+  @Test
+  void aRoleNoPolicyDeclaresIsNotedWithItsLineAndTheRoleItMayBeATypoOf() {
+    try (RunningServer server = new RunningServer(folder)) {
+      JsonNode imported = people(server, "E1,Ann Teacher,ann@example.org,staf,North\nE2,Bob Cleaner,bob@example.org,cleaner,South\n"
+          + "E3,Cat Teacher,cat@example.org,staff,West\n");
+      assertEquals("3 0 0 0", counts(imported), imported.toString());
+      List<String> notices = new ArrayList<>();
+      imported.path("notices").forEach(n -> notices.add(n.asText()));
+      assertEquals(List.of("request body:2: role 'staf' of 'E1' is declared by no policy in the library, so it brings them under none"
+          + " (did you mean 'staff'?)",
+          "request body:3: role 'cleaner' of 'E2' is declared by no policy in the library, so it brings them under none"), notices);
+    }
+  }
+
   private static JsonNode people(RunningServer server, String rows) {
     RunningServer.Answer answer = server.send(HttpRequest.newBuilder(server.uri("/v1/people")).header("Content-Type", "text/csv")
         .POST(HttpRequest.BodyPublishers.ofString("id,name,email,roles,academy\n" + rows)), server.adminKey);

@@ -123,4 +123,78 @@ class RulingsApiTest {
     assertEquals(404, server.get("/v1/nothing-here", server.readKey).status());
     assertEquals("application/problem+json", server.get("/v1/nothing-here", server.readKey).contentType());
   }
+
+  @Test
+  void brokenJsonIsReportedAsJsonAtItsLineAndColumnNeverAsYamlOrInTheParsersWords() {
+    RunningServer.Answer answer = server.rule("{\"id\": \"x\",\n \"person\": {\"roles\": [\"staff\"]},,}");
+    assertEquals(400, answer.status(), answer.body());
+    JsonNode error = answer.json().path("errors").path(0);
+    assertEquals("the body is not valid JSON", error.path("detail").asText(), answer.body());
+    assertEquals("json-syntax", error.path("code").asText(), answer.body());
+    assertEquals(2, error.path("line").asInt(), answer.body());
+    assertEquals(33, error.path("column").asInt(), answer.body());
+    assertTrue(error.path("hint").asText().contains("a missing comma or quote"), answer.body());
+    assertFalse(answer.body().contains("YAML") || answer.body().contains("flow") || answer.body().contains("Source:"), answer.body());
+
+    JsonNode cut = server.rule("{\"id\": \"x\",").json().path("errors").path(0);
+    assertEquals("the body is not valid JSON: it ends before the JSON is complete", cut.path("detail").asText(), cut.toString());
+    JsonNode two = server.rule(RunningServer.INCIDENT + RunningServer.INCIDENT).json().path("errors").path(0);
+    assertEquals("the body holds more than one JSON value", two.path("detail").asText(), two.toString());
+  }
+
+  @Test
+  void anEmptyBodyIsSaidToBeEmptyAndTheHintIsAnIncidentNotAPolicy() {
+    for (String body : List.of("", " \n")) {
+      JsonNode problem = server.rule(body).json();
+      assertEquals(List.of("the body is empty"), details(problem), problem.toString());
+      assertTrue(problem.path("errors").path(0).path("hint").asText().contains("\"person\""), problem.toString());
+      assertFalse(problem.toString().contains("schemaVersion") || problem.toString().contains("policy starts"), problem.toString());
+    }
+  }
+
+  @Test
+  void deepNestingIsRefusedInTheApisWordsWithoutTheParsersInternals() {
+    String deep = "{\"id\": \"x\", \"facts\": " + "[".repeat(40) + "]".repeat(40) + "}";
+    RunningServer.Answer answer = server.rule(deep);
+    assertEquals(400, answer.status(), answer.body());
+    assertEquals(List.of("the body is nested more than 16 levels deep"), details(answer.json()), answer.body());
+    assertFalse(answer.body().contains("StreamReadConstraints") || answer.body().contains("a policy needs"), answer.body());
+  }
+
+  @Test
+  void everyProblemInAnIncidentCarriesAStableCodeAProgramCanSwitchOn() {
+    String bad = RunningServer.incidentOn("2018-01-15").replace("\"roles\": [\"staff\"]", "\"roles\": [\"staf\"]")
+        .replace("\"during-working-hours\": false", "\"during-working-hours\": \"yes\"");
+    JsonNode problem = server.rule(bad).json();
+    List<String> codes = new ArrayList<>();
+    problem.path("errors").forEach(e -> codes.add(e.path("code").asText() + " " + e.path("pointer").asText()));
+    assertEquals(List.of("unknown-role /person/roles/0", "type-mismatch /facts/during-working-hours"), codes, problem.toString());
+  }
+
+  @Test
+  void aRosterIdNotOnTheRosterWithNoRolesIsNamedAsTheProblem() {
+    String unknown = RunningServer.incidentOn("2018-01-15").replace("\"roles\": [\"staff\"]", "\"id\": \"E9999\"");
+    RunningServer.Answer answer = server.rule(unknown);
+    assertEquals(400, answer.status(), answer.body());
+    JsonNode error = answer.json().path("errors").path(0);
+    assertEquals(1, answer.json().path("errors").size(), answer.body());
+    assertEquals("/person/id", error.path("pointer").asText(), answer.body());
+    assertEquals("'E9999' is not on the roster, so the person's roles must be given", error.path("detail").asText());
+    assertEquals("missing", error.path("code").asText());
+  }
+
+  @Test
+  void aDateThatDoesNotExistIsReportedOnce() {
+    JsonNode problem = server.rule(RunningServer.incidentOn("2016-13-45")).json();
+    List<String> pointers = new ArrayList<>();
+    problem.path("errors").forEach(e -> pointers.add(e.path("pointer").asText()));
+    assertEquals(List.of("/date"), pointers, problem.toString());
+    assertEquals("'date': '2016-13-45' is not a valid date", problem.path("errors").path(0).path("detail").asText(), problem.toString());
+  }
+
+  private static List<String> details(JsonNode problem) {
+    List<String> details = new ArrayList<>();
+    problem.path("errors").forEach(e -> details.add(e.path("detail").asText()));
+    return details;
+  }
 }

@@ -52,6 +52,8 @@ public final class PeopleCommand {
       out.printf("roster imported: added %d, updated %d, removed %d (%d unchanged)%n", result.added(), result.updated(),
           result.removed(), result.unchanged());
       out.flush();
+      result.notices().forEach(n -> spec.commandLine().getErr().println("warning: " + n));
+      spec.commandLine().getErr().flush();
       return ExitCode.OK;
     }
   }

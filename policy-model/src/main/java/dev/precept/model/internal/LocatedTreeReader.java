@@ -70,19 +70,21 @@ public final class LocatedTreeReader {
     }
     String text = decode(bytes, source);
     if (text.isBlank()) {
-      throw fail(Diagnostic.MISSING, source, 1, 1, "file is empty", "a policy starts with 'schemaVersion: 1'");
+      throw fail(Diagnostic.MISSING, source, 1, 1, "file is empty", STARTS);
     }
     int nul = text.indexOf('\0');
     if (nul >= 0) {
       int[] where = lineAndColumn(text, nul);
       throw fail(Diagnostic.ENCODING, source, where[0], where[1], "file contains a NUL character: this looks like a binary file, not YAML", null);
     }
-    if (startsLikeJson(text)) {
-      Optional<Result> json = readJson(text, source, limits);
-      if (json.isPresent()) {
-        return json.get();
+    boolean json = startsLikeJson(text);
+    if (json) {
+      Optional<Result> read = readJson(text, source, limits);
+      if (read.isPresent()) {
+        return read.get();
       }
     }
+    String asWritten = text;
     Map<Integer, int[]> oversized = new HashMap<>();
     text = protectQuestionMarks(cutOversizedValues(text, limits.maxScalarLength(), oversized));
     LoaderOptions options = new LoaderOptions();
@@ -103,7 +105,7 @@ public final class LocatedTreeReader {
       reader.oversized = oversized;
       JsonToken first = parser.nextToken();
       if (first == null) {
-        throw fail(Diagnostic.MISSING, source, 1, 1, "file holds no YAML document", "a policy starts with 'schemaVersion: 1'");
+        throw fail(Diagnostic.MISSING, source, 1, 1, "file holds no YAML document", STARTS);
       }
       JsonNode root = reader.value("");
       JsonToken after = parser.nextToken();
@@ -120,10 +122,10 @@ public final class LocatedTreeReader {
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
       throw fail(Diagnostic.TOO_LARGE, source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-          "input is too large or too deeply nested: " + firstLine(e.getOriginalMessage()),
+          "input is too large or too deeply nested: " + beyond(e, limits),
           "a policy needs at most " + limits.maxDepth() + " levels of nesting");
     } catch (JsonProcessingException e) {
-      throw syntaxError(source, text, e);
+      throw json ? jsonSyntaxError(source, asWritten) : syntaxError(source, text, e);
     } catch (IOException e) {
       throw fail(Diagnostic.YAML_SYNTAX, source, 0, 0, "could not read YAML: " + e.getMessage(), null);
     } catch (RuntimeException e) {
@@ -131,7 +133,37 @@ public final class LocatedTreeReader {
       if (e instanceof PolicyValidationException p) {
         throw p;
       }
-      throw fail(Diagnostic.YAML_SYNTAX, source, 0, 0, "not valid YAML: " + firstLine(String.valueOf(e.getMessage())), null);
+      throw json ? jsonSyntaxError(source, asWritten)
+          : fail(Diagnostic.YAML_SYNTAX, source, 0, 0, "not valid YAML: " + firstLine(String.valueOf(e.getMessage())), null);
+    }
+  }
+
+  /**
+   * Text that starts like JSON ('{' or '[') and is neither JSON nor YAML was meant as JSON (an
+   * incident from another system, a ruling line): say where it stops being JSON, in words, rather
+   * than what the YAML parser made of it.
+   */
+  private static PolicyValidationException jsonSyntaxError(String source, String text) {
+    try (JsonParser parser = new JsonFactory().createParser(text)) {
+      parser.nextToken();
+      parser.skipChildren();
+      parser.nextToken(); // the JSON reader refused it, so something follows the first value
+      JsonLocation at = parser.currentTokenLocation();
+      return fail(Diagnostic.YAML_SYNTAX, source, at.getLineNr(), at.getColumnNr(), "not valid JSON: more follows the first value",
+          "keep one JSON value (one object) per file");
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      int line = at == null ? 0 : at.getLineNr();
+      int column = at == null ? 0 : at.getColumnNr();
+      if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+          || at != null && text.substring((int) Math.min(text.length(), Math.max(0, at.getCharOffset()))).isBlank()) {
+        return fail(Diagnostic.YAML_SYNTAX, source, line, column, "not valid JSON: it ends before the JSON is complete",
+            "close every string, '{' and '['; or the text was cut short");
+      }
+      return fail(Diagnostic.YAML_SYNTAX, source, line, column, "not valid JSON", "look just before line " + line + ", column "
+          + column + ": a missing comma or quote, a comma before '}' or ']', single quotes, or text after the object");
+    } catch (IOException e) {
+      return fail(Diagnostic.YAML_SYNTAX, source, 0, 0, "not valid JSON", null);
     }
   }
 
@@ -177,7 +209,7 @@ public final class LocatedTreeReader {
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
       throw fail(Diagnostic.TOO_LARGE, source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-          "input is too large or too deeply nested: " + firstLine(e.getOriginalMessage()),
+          "input is too large or too deeply nested: " + beyond(e, limits),
           "a policy needs at most " + limits.maxDepth() + " levels of nesting");
     } catch (IOException e) {
       return Optional.empty(); // not valid JSON: read it as YAML
@@ -527,6 +559,27 @@ public final class LocatedTreeReader {
       return "a value containing ': ' must be quoted";
     }
     return null;
+  }
+
+  /** What an empty file is told: a file of any of Precept's formats may be read here. */
+  private static final String STARTS = "a policy starts with 'schemaVersion: 1', an incident with 'id:'";
+
+  /** Which limit the input went beyond, in words (the JSON library's message names its own classes). */
+  private static String beyond(StreamConstraintsException e, ReadLimits limits) {
+    String message = String.valueOf(e.getOriginalMessage());
+    if (message.contains("nesting depth")) {
+      return "more than " + limits.maxDepth() + " levels of nesting";
+    }
+    if (message.startsWith("Name length")) {
+      return "a key longer than 1,024 characters";
+    }
+    if (message.startsWith("Number")) {
+      return "a number with too many digits";
+    }
+    if (message.startsWith("String value length")) {
+      return String.format(Locale.ROOT, "a value longer than %,d characters", limits.maxScalarLength());
+    }
+    return "beyond the reader's limits";
   }
 
   private static String firstLine(String message) {

@@ -233,10 +233,11 @@ class LocatedTreeReaderProblemsTest {
   }
 
   @Test
-  void theNestingLimitIsNamedInOneLine() {
+  void theNestingLimitIsNamedInOneLineInWordsNotTheJsonLibrarys() {
     Diagnostic d = refused("a:\n  b:\n    c:\n      d:\n        e: 1\n", TINY).get(0);
-    assertEquals("too-large 0:0 : input is too large or too deeply nested: Document nesting depth (5) exceeds the maximum allowed"
-        + " (4, from `StreamReadConstraints.getMaxNestingDepth()`)", located(d));
+    assertEquals("too-large 0:0 : input is too large or too deeply nested: more than 4 levels of nesting", located(d));
+    Diagnostic json = refused("{\"a\": {\"b\": {\"c\": {\"d\": {\"e\": 1}}}}}", TINY).get(0);
+    assertEquals("input is too large or too deeply nested: more than 4 levels of nesting", json.message());
   }
 
   @Test
@@ -275,5 +276,26 @@ class LocatedTreeReaderProblemsTest {
     assertEquals("yaml-syntax 2:4 : not valid YAML: while scanning for the next token; found character '\\t(TAB)' that cannot start any token."
         + " (Do not use \\t(TAB) for indentation)", located(d));
     assertEquals("YAML indents with spaces, never tabs", d.hint().orElseThrow());
+  }
+
+  @Test
+  void textThatStartsLikeJsonAndIsNeitherJsonNorYamlIsToldWhereItStopsBeingJson() {
+    Diagnostic broken = refused("{\"id\": \"x\",\n \"person\": {\"roles\": [\"staff\"]},,}").get(0);
+    assertEquals("yaml-syntax 2:33 : not valid JSON", located(broken));
+    assertEquals("look just before line 2, column 33: a missing comma or quote, a comma before '}' or ']', single quotes,"
+        + " or text after the object", broken.hint().orElseThrow());
+    assertEquals("yaml-syntax 1:12 : not valid JSON: it ends before the JSON is complete", located(refused("{\"id\": \"x\",").get(0)));
+    assertEquals("yaml-syntax 1:13 : not valid JSON", located(refused("{\"id\": \"x\"} ]").get(0)));
+    assertEquals("yaml-syntax 1:13 : not valid JSON: more follows the first value",
+        located(refused("{\"id\": \"x\"} {\"id\": \"y\"}").get(0)));
+  }
+
+  @Test
+  void anEmptyFileIsToldHowAPolicyAndAnIncidentStart() {
+    for (String empty : List.of("", " \n\n", "# only a comment\n")) {
+      Diagnostic d = refused(empty).get(0);
+      assertEquals(Diagnostic.MISSING, d.code());
+      assertEquals("a policy starts with 'schemaVersion: 1', an incident with 'id:'", d.hint().orElseThrow(), empty);
+    }
   }
 }

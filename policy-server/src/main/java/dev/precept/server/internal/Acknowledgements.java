@@ -8,7 +8,9 @@ import dev.precept.library.Edition;
 import dev.precept.library.InForce;
 import dev.precept.library.LibraryPolicy;
 import dev.precept.model.Diagnostic;
+import dev.precept.model.DidYouMean;
 import dev.precept.model.Diagnostic;
+import dev.precept.model.DidYouMean;
 import dev.precept.model.Role;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -79,6 +81,11 @@ final class Acknowledgements {
     InForce inForce = core.library.library().inForce(policy.id(), LocalDate.now(ZoneOffset.UTC), core.library.drafts());
     Edition edition = inForce.edition().orElseThrow(() -> new ProblemException(422, "no-edition-in-force",
         "No edition in force", inForce.reason()));
+    List<String> declared = edition.policy().roles().stream().map(Role::id).toList();
+    if (role.isPresent() && !declared.contains(role.get())) {
+      throw new ProblemException(400, "invalid-parameter", "Invalid parameter", "role '" + role.get() + "' is not a role "
+          + policy.id() + " " + edition.version() + " declares: " + DidYouMean.hint(role.get(), declared, "its roles"));
+    }
     Map<String, List<Roster.Acknowledgement>> acks = core.roster.acknowledgements(policy.id());
     ObjectNode body = Json.object();
     body.put("policy", policy.id());

@@ -8,6 +8,8 @@ import dev.precept.library.InForce;
 import dev.precept.library.LibraryPolicy;
 import dev.precept.library.LoadProblem;
 import dev.precept.library.PolicyLibrary;
+import dev.precept.model.Diagnostic;
+import dev.precept.model.DidYouMean;
 import dev.precept.server.Scope;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -20,11 +22,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -253,6 +258,7 @@ public final class ApiRoutes {
 
   private void document(Context ctx) {
     caller(ctx, Optional.of(Scope.READ));
+    onlyParameters(ctx, List.of("format", "edition"));
     LibraryPolicy policy = knownPolicy(ctx.pathParam("id"));
     Edition edition = editionFor(policy, Optional.ofNullable(ctx.queryParam("edition")));
     String format = Optional.ofNullable(ctx.queryParam("format")).orElse("html");
@@ -278,6 +284,7 @@ public final class ApiRoutes {
 
   private void decisions(Context ctx) {
     caller(ctx, Optional.of(Scope.READ));
+    onlyParameters(ctx, List.of("policy", "edition", "outcome", "role", "from", "to", "person", "after", "limit"));
     int limit = intParam(ctx, "limit", 50, 1, 500);
     long after = intParam(ctx, "after", 0, 0, Integer.MAX_VALUE);
     Optional<String> outcome = Optional.ofNullable(ctx.queryParam("outcome"));
@@ -301,6 +308,20 @@ public final class ApiRoutes {
       body.putNull("next");
     }
     ctx.json(body);
+  }
+
+  /**
+   * Refuses a query parameter the endpoint does not read, so a misspelt filter ({@code ?polcy=})
+   * is a 400 naming the parameters it takes, not a quiet answer over everything.
+   */
+  static void onlyParameters(Context ctx, List<String> known) {
+    for (String name : ctx.queryParamMap().keySet()) {
+      if (!known.contains(name)) {
+        throw new ProblemException(400, "invalid-parameter", "Invalid parameter", "unknown parameter '" + name + "': "
+            + DidYouMean.hint(name, known, ctx.path() + " takes") + (DidYouMean.closest(name, known).isEmpty() ? "" : " ("
+            + ctx.path() + " takes " + String.join(", ", known) + ")"));
+      }
+    }
   }
 
   private static int intParam(Context ctx, String name, int fallback, int min, int max) {
@@ -418,19 +439,35 @@ public final class ApiRoutes {
 
   private void report(Context ctx) {
     caller(ctx, Optional.of(Scope.READ));
+    onlyParameters(ctx, List.of("policy", "role", "academy"));
     String policy = Optional.ofNullable(ctx.queryParam("policy")).orElseThrow(() -> new ProblemException(400, "invalid-parameter",
         "Invalid parameter", "say which policy: ?policy=ID"));
     ctx.json(Acknowledgements.report(core, knownPolicy(policy), Optional.ofNullable(ctx.queryParam("role")),
         Optional.ofNullable(ctx.queryParam("academy"))));
   }
 
+  /** A roster problem as {@link Roster#importCsv} words it: {@code request body:LINE: what is wrong}. */
+  private static final Pattern ROSTER_PROBLEM = Pattern.compile("request body:(\\d+): (.*)", Pattern.DOTALL);
+
   private void importPeople(Context ctx) {
     caller(ctx, Optional.of(Scope.ADMIN));
-    var result = core.roster.importCsv(new String(body(ctx), StandardCharsets.UTF_8), "request body");
+    var result = core.roster.importCsv(new String(body(ctx), StandardCharsets.UTF_8), "request body",
+        Optional.of(Roster.declaredRoles(core.library.library())));
     if (!result.problems().isEmpty()) {
-      throw new ProblemException(400, "invalid-roster", "The roster is not valid", String.join("; ", result.problems()));
+      List<Diagnostic> rows = new ArrayList<>();
+      for (String problem : result.problems()) {
+        Matcher located = ROSTER_PROBLEM.matcher(problem);
+        boolean at = located.matches();
+        rows.add(Diagnostic.builder().code("invalid-roster-row").source("request body").line(at ? Integer.parseInt(located.group(1)) : 0)
+            .column(at ? 1 : 0).pointer("").message(at ? located.group(2) : problem.replaceFirst("^request body: ", "")).build());
+      }
+      throw new ProblemException(400, "invalid-roster", "The roster is not valid", rows.size()
+          + (rows.size() == 1 ? " problem" : " problems") + " in the roster; nothing was imported", rows);
     }
-    ctx.json(Json.object().put("added", result.added()).put("updated", result.updated()).put("removed", result.removed())
-        .put("unchanged", result.unchanged()));
+    ObjectNode imported = Json.object().put("added", result.added()).put("updated", result.updated()).put("removed", result.removed())
+        .put("unchanged", result.unchanged());
+    ArrayNode notices = imported.putArray("notices");
+    result.notices().forEach(notices::add);
+    ctx.json(imported);
   }
 }

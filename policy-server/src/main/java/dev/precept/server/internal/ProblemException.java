@@ -47,6 +47,7 @@ public final class ProblemException extends RuntimeException {
       ArrayNode list = body.putArray("errors");
       for (Diagnostic p : errors) {
         ObjectNode e = list.addObject();
+        e.put("code", p.code());
         e.put("pointer", p.pointer());
         e.put("detail", p.message());
         p.hint().ifPresent(h -> e.put("hint", h));

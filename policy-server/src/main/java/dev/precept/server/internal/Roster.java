@@ -1,5 +1,7 @@
 package dev.precept.server.internal;
 
+import dev.precept.library.PolicyLibrary;
+import dev.precept.model.DidYouMean;
 import dev.precept.server.RosterImport;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** The people the trust has told the server about, and what they have acknowledged. */
@@ -33,6 +37,14 @@ public final class Roster {
    * import brings them back). Nothing is imported when any row is refused.
    */
   public RosterImport importCsv(String csv, String source) {
+    return importCsv(csv, source, Optional.empty());
+  }
+
+  /**
+   * As {@link #importCsv(String, String)}, noting each role no policy declares when the declared
+   * roles are known (a library that cannot be read gives none to check against).
+   */
+  public RosterImport importCsv(String csv, String source, Optional<Set<String>> declaredRoles) {
     List<List<String>> rows = Csv.parse(csv);
     List<String> problems = new ArrayList<>();
     if (rows.isEmpty()) {
@@ -51,6 +63,7 @@ public final class Roster {
       return RosterImport.builder().added(0).updated(0).removed(0).unchanged(0).problems(problems).build();
     }
     Map<String, Person> people = new LinkedHashMap<>();
+    List<String> notices = new ArrayList<>();
     for (int line = 1; line < rows.size(); line++) {
       List<String> row = rows.get(line);
       if (row.size() == 1 && row.get(0).isBlank()) {
@@ -77,6 +90,9 @@ public final class Roster {
         problems.add(where + "'" + email + "' is not an email address");
       } else {
         people.put(id, new Person(id, name, email, roles, row.get(at.get("academy")).strip()));
+        declaredRoles.ifPresent(declared -> roles.stream().filter(r -> !declared.contains(r)).forEach(r -> notices.add(where + "role '" + r
+            + "' of '" + id + "' is declared by no policy in the library, so it brings them under none"
+            + (DidYouMean.closest(r, declared).isEmpty() ? "" : " (" + DidYouMean.hint(r, declared, "") + ")"))));
       }
     }
     if (!problems.isEmpty()) {
@@ -108,7 +124,14 @@ public final class Roster {
       }
       counts[2] = gone.size();
     });
-    return RosterImport.builder().added(counts[0]).updated(counts[1]).removed(counts[2]).unchanged(counts[3]).build();
+    return RosterImport.builder().added(counts[0]).updated(counts[1]).removed(counts[2]).unchanged(counts[3]).notices(notices).build();
+  }
+
+  /** Every role any edition of any policy in the library declares. */
+  public static Set<String> declaredRoles(PolicyLibrary library) {
+    Set<String> roles = new TreeSet<>();
+    library.policies().forEach(p -> p.editions().forEach(e -> e.policy().roles().forEach(r -> roles.add(r.id()))));
+    return roles;
   }
 
   /** The person with this id, when they are on the roster (not marked as having left). */

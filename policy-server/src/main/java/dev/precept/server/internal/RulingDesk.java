@@ -1,6 +1,10 @@
 package dev.precept.server.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -27,6 +31,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -257,26 +262,38 @@ public final class RulingDesk {
     LocatedDocument document = read(body);
     ObjectNode incident = (ObjectNode) document.root();
     ObjectNode asSent = incident.deepCopy();
+    int[] personIdAt = document.position("/person/id");
     Optional<String> personId = personId(document, incident);
     Optional<Roster.Person> onRoster = personId.flatMap(roster::find);
-    if (onRoster.isPresent() && incident.path("person") instanceof ObjectNode person && !person.has("roles")) {
-      ArrayNode roles = person.putArray("roles");
-      onRoster.get().roles().forEach(roles::add);
+    Optional<Diagnostic> roleless = Optional.empty();
+    if (incident.path("person") instanceof ObjectNode person && !person.has("roles")) {
+      if (onRoster.isPresent()) {
+        ArrayNode roles = person.putArray("roles");
+        onRoster.get().roles().forEach(roles::add);
+      } else if (personId.isPresent()) {
+        roleless = Optional.of(Diagnostic.builder().code(Diagnostic.MISSING).subject(personId.get()).source(document.source())
+            .line(personIdAt[0]).column(personIdAt[1]).pointer("/person/id")
+            .message("'" + personId.get() + "' is not on the roster, so the person's roles must be given")
+            .hint("give \"roles\" beside \"id\", or import the roster first (precept people import, POST /v1/people)").build());
+      }
     }
     Optional<Diagnostic> undated = dateProblem(document);
     if (undated.isPresent()) {
       // still list every other problem, against the latest edition
-      List<Diagnostic> problems = new ArrayList<>(List.of(undated.get()));
       List<Edition> editions = library.library().policy(policyId).orElseThrow().editions();
-      problems.addAll(library.loader(editions.get(editions.size() - 1)).check(document, ""));
-      throw invalid(problems);
+      throw invalid(together(library.loader(editions.get(editions.size() - 1)).check(document, ""), roleless, undated));
     }
     LocalDate date = LocalDate.parse(document.root().get("date").asText());
     ServedLibrary.Answer answer = library.inForce(policyId, date);
     InForce inForce = answer.inForce();
     Edition edition = inForce.edition().orElseThrow(() -> new ProblemException(422, "no-edition-in-force",
         "No edition in force on the incident's date", inForce.reason()));
-    Incident parsed = checked(edition, document);
+    Incident parsed;
+    try {
+      parsed = library.loader(edition).read(document, "");
+    } catch (PolicyValidationException e) {
+      throw invalid(together(e.diagnostics(), roleless, Optional.empty()));
+    }
     return made(policyId, edition, answer, parsed, personId, onRoster, redaction.stored(asSent, edition.policy()), keyId);
   }
 
@@ -428,18 +445,87 @@ public final class RulingDesk {
   }
 
   private static LocatedDocument read(byte[] body) {
+    if (blank(body)) {
+      throw invalid(List.of(problem(Diagnostic.MISSING, 1, 1, "the body is empty",
+          "send the incident as a JSON object: {\"id\": ..., \"date\": ..., \"person\": {\"roles\": [...]}, \"clauses\": [...]}")));
+    }
     LocatedDocument document;
     try {
       document = LocatedDocument.read(body, "request body", REQUEST_LIMITS);
     } catch (PolicyValidationException e) {
-      throw invalid(e.diagnostics());
+      throw invalid(jsonProblem(body).map(List::of).orElse(e.diagnostics()));
     } catch (PolicyException e) {
-      throw new ProblemException(400, "invalid-incident", "The incident is not valid", "the body is not readable JSON: " + e.getMessage());
+      throw invalid(List.of(jsonProblem(body).orElse(problem(Diagnostic.ENCODING, 0, 0, "the body is not readable JSON",
+          "send the incident as JSON in UTF-8"))));
     }
     if (!(document.root() instanceof ObjectNode)) {
       throw invalid(List.of(document.diagnostic(Diagnostic.INCONSISTENT, "", "the body is not a JSON object", "send the incident as a JSON object")));
     }
     return document;
+  }
+
+  /** Whether a body holds nothing but white space (or a byte order mark). */
+  private static boolean blank(byte[] body) {
+    int start = body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF ? 3 : 0;
+    for (int i = start; i < body.length; i++) {
+      if (body[i] != ' ' && body[i] != '\t' && body[i] != '\n' && body[i] != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The code of a body that is not JSON (the located reader's own code for it speaks of YAML). */
+  static final String JSON_SYNTAX = "json-syntax";
+
+  /** Reads a body as JSON, only to say where and why it is not; no tree is kept. */
+  private static final JsonFactory SYNTAX = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(REQUEST_LIMITS.maxDepth())
+          .maxStringLength(Integer.MAX_VALUE).maxNameLength(Integer.MAX_VALUE).build())
+      .build();
+
+  /**
+   * Why a body the located reader refused is not JSON, in the API's own words and at its line and
+   * column; empty when the body is valid JSON (the located reader's problems then stand, such as a
+   * duplicate key or a value over the length limit). The reader reads YAML too, so its own message
+   * for broken JSON speaks of YAML and of the parser's internals; an integrator sending JSON needs
+   * neither.
+   */
+  static Optional<Diagnostic> jsonProblem(byte[] body) {
+    try (JsonParser parser = SYNTAX.createParser(body)) {
+      parser.nextToken();
+      parser.skipChildren();
+      if (parser.nextToken() != null) {
+        JsonLocation at = parser.currentTokenLocation();
+        return Optional.of(problem(JSON_SYNTAX, at.getLineNr(), at.getColumnNr(), "the body holds more than one JSON value",
+            "send one incident per request (for many at once, precept evaluate reads JSON Lines)"));
+      }
+      return Optional.empty();
+    } catch (StreamConstraintsException e) {
+      JsonLocation at = e.getLocation();
+      return Optional.of(problem(Diagnostic.TOO_LARGE, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+          "the body is nested more than " + REQUEST_LIMITS.maxDepth() + " levels deep",
+          "an incident is shallow: facts, attributes and steps hold single values"));
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      int line = at == null ? 0 : at.getLineNr();
+      int column = at == null ? 0 : at.getColumnNr();
+      if (e instanceof JsonEOFException || at != null && blank(Arrays.copyOfRange(body, (int) Math.min(body.length,
+          Math.max(0, at.getByteOffset())), body.length))) {
+        return Optional.of(problem(JSON_SYNTAX, line, column, "the body is not valid JSON: it ends before the JSON is complete",
+            "close every string, '{' and '['; or the body was cut short"));
+      }
+      return Optional.of(problem(JSON_SYNTAX, line, column, "the body is not valid JSON",
+          "look just before line " + line + ", column " + column
+              + ": a missing comma or quote, a comma before '}' or ']', single quotes, or text after the object"));
+    } catch (IOException e) {
+      return Optional.of(problem(Diagnostic.ENCODING, 0, 0, "the body is not readable JSON", "send the incident as JSON in UTF-8"));
+    }
+  }
+
+  private static Diagnostic problem(String code, int line, int column, String message, String hint) {
+    return Diagnostic.builder().code(code).source("request body").line(line).column(column).pointer("").message(message)
+        .hint(hint).build();
   }
 
   private static Optional<String> personId(LocatedDocument document, ObjectNode incident) {
@@ -467,6 +553,25 @@ public final class RulingDesk {
     } catch (DateTimeParseException e) {
       return Optional.of(document.diagnostic(Diagnostic.INCONSISTENT, "/date", "'" + date.asText() + "' is not a date YYYY-MM-DD", hint));
     }
+  }
+
+  /**
+   * The incident checks' problems with the desk's own, each said once: a roster id not on the
+   * roster replaces "missing required key 'roles'", and where the schema already speaks of a date
+   * the desk cannot read, its word (which says what is wrong with it) stands alone.
+   */
+  private static List<Diagnostic> together(List<Diagnostic> checks, Optional<Diagnostic> roleless, Optional<Diagnostic> undated) {
+    List<Diagnostic> problems = new ArrayList<>();
+    undated.filter(u -> u.pointer().isEmpty() || checks.stream().noneMatch(d -> d.pointer().equals(u.pointer()))).ifPresent(problems::add);
+    roleless.ifPresent(problems::add);
+    for (Diagnostic d : checks) {
+      boolean missingRoles = roleless.isPresent() && d.pointer().equals("/person") && d.code().equals(Diagnostic.SCHEMA_PREFIX + "required")
+          && d.subject().equals(Optional.of("roles"));
+      if (!missingRoles) {
+        problems.add(d);
+      }
+    }
+    return problems;
   }
 
   static ProblemException invalid(List<Diagnostic> problems) {
