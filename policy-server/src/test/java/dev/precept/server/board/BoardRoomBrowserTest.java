@@ -136,9 +136,13 @@ class BoardRoomBrowserTest {
   }
 
   private static VirtualAuthenticator newAuthenticator() {
-    return ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+    return ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(authenticatorOptions());
+  }
+
+  private static VirtualAuthenticatorOptions authenticatorOptions() {
+    return new VirtualAuthenticatorOptions()
         .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2).setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-        .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true));
+        .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true);
   }
 
   private void useNewAuthenticator() {
@@ -330,5 +334,73 @@ class BoardRoomBrowserTest {
     assertTrue(records().isEmpty());
     browser.get(link("chair"));
     assertTrue(browser.findElement(By.tagName("main")).getText().contains("Nothing can be approved in this round"));
+  }
+
+  @Test
+  void thePageSaysWhichEditionAndDigestIsPutToTheBoardAndWhichEditionItReplaces() {
+    browser.get(link("chair"));
+    assertTrue(browser.findElement(By.tagName("main")).getText().contains("Version 2017.1 for " + MEETING));
+    assertEquals("Its digest is " + round.digest().substring("sha256:".length(), "sha256:".length() + 12)
+        + ": the same digest is printed at the foot of every page of the document, and your passkey signs it. "
+        + "This edition replaces version 2016.1, approved on 12 October 2016.", browser.findElement(By.id("edition")).getText());
+  }
+
+  @Test
+  void aCancelledPasskeyRequestSaysSoInPlainWordsAndRecordsNothing() {
+    ((HasVirtualAuthenticator) browser).removeVirtualAuthenticator(authenticator);
+    // the person cancels the fingerprint, face or PIN prompt: the device does not verify them
+    authenticator = ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(authenticatorOptions().setIsUserVerified(false));
+    browser.get(link("chair"));
+    browser.findElement(By.id("enrol")).click();
+    assertEquals("Your passkey was not registered: your device did not use your passkey (it was cancelled, or took too long). "
+        + "Press \u201cRegister my passkey\u201d to try again.", outcome());
+    assertTrue(ApprovalRounds.read(library.resolve("social-media-policy-2017.round.yaml")).enrolments().isEmpty());
+
+    useNewAuthenticator();
+    enrol("chair");
+    authenticator.setUserVerified(false);
+    assertEquals("Your decision was not recorded: your device did not use your passkey (it was cancelled, or took too long). "
+        + "Press \u201cSign my decision with my passkey\u201d to try again.", decide("chair", "approved"));
+    assertTrue(records().isEmpty());
+  }
+
+  @Test
+  void aSignatoryWhoComesBackAfterDecidingIsToldTheirDecisionIsRecorded() {
+    enrol("chair");
+    decide("chair", "reviewed-no-change");
+    browser.get(link("chair"));
+    String told = browser.findElement(By.id("your-decision")).getText();
+    assertTrue(told.startsWith("You have decided: you reviewed this edition and approved it with no change on "), told);
+    assertTrue(told.contains("with a passkey, verified (credential"), told);
+    assertTrue(told.contains("your latest decision is the one that counts"), told);
+    assertTrue(browser.findElements(By.tagName("h2")).stream().anyMatch(h -> h.getText().equals("Change your decision")), "the form offers a change");
+    String status = browser.findElement(By.id("round-status")).getText();
+    assertTrue(status.contains("Tom Evans reviewed, approved with no change on"), status);
+  }
+
+  @Test
+  void everyReadingRoomPageFitsATabletWithoutSidewaysScrolling() {
+    for (int[] size : new int[][] {{768, 1024}, {1024, 768}}) {
+      browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+          Map.of("width", size[0], "height", size[1], "deviceScaleFactor", 2, "mobile", true));
+      try {
+        for (String page : List.of("", "/read/index.html", "/read/document.html", "/read/changes.html", "/read/check.html", "/read/cases.html")) {
+          browser.get(link("chair") + page);
+          Object widths = browser.executeScript("const e = document.documentElement; return [e.clientWidth, e.scrollWidth];");
+          assertEquals(List.of((long) size[0], (long) size[0]), widths,
+              "the page " + (page.isEmpty() ? "/" : page) + " at " + size[0] + "x" + size[1] + " is laid out at the tablet's width [layout width, content width]");
+        }
+      } finally {
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+      }
+    }
+  }
+
+  @Test
+  void theChangesShowNewWordsUnderlinedAndDeletedWordsStruckThroughNotByColourAlone() {
+    browser.get(link("chair") + "/read/changes.html");
+    Object marks = browser.executeScript("const line = s => getComputedStyle(document.querySelector(s)).textDecorationLine;"
+        + "return [line('ins'), line('del')];");
+    assertEquals(List.of("underline", "line-through"), marks);
   }
 }
