@@ -170,9 +170,11 @@ class BoardRoomBrowserTest {
     browser.get(link(office));
     browser.findElement(By.id("enrol")).click();
     String said = outcome();
-    assertTrue(said.contains("is registered. The secretary will confirm it"), said);
+    assertTrue(said.contains("is registered. The secretary will confirm it once you tell them, in person or by phone, that you have just registered"), said);
     browser.get(link(office));
-    assertTrue(browser.getPageSource().contains("waits for the secretary to confirm it"));
+    String waiting = browser.findElement(By.cssSelector("p.note")).getText();
+    assertTrue(waiting.startsWith("Your passkey is registered and waits for the secretary to confirm it. "
+        + "If you have not yet done so, tell the secretary, in person or by phone, that you have just registered"), waiting);
     browser.get(secretaryPage());
     browser.findElement(By.id("confirm-" + office)).click();
     // The confirmation is a form post: wait for the page it leads to, not the one it leaves.
@@ -402,5 +404,18 @@ class BoardRoomBrowserTest {
     Object marks = browser.executeScript("const line = s => getComputedStyle(document.querySelector(s)).textDecorationLine;"
         + "return [line('ins'), line('del')];");
     assertEquals(List.of("underline", "line-through"), marks);
+  }
+
+  @Test
+  void afterRegisteringThePageTellsThePersonToTellTheSecretary() {
+    browser.get(link("chair"));
+    browser.findElement(By.id("enrol")).click();
+    String said = outcome();
+    assertTrue(said.endsWith("is registered. The secretary will confirm it once you tell them, in person or by phone, "
+        + "that you have just registered: please do so now. Then you can decide on this page."), said);
+    browser.get(link("chair"));
+    assertEquals("Your passkey is registered and waits for the secretary to confirm it. If you have not yet done so, tell the secretary, "
+        + "in person or by phone, that you have just registered: they confirm it only then. Come back to this page once they have.",
+        browser.findElement(By.cssSelector("p.note")).getText());
   }
 }

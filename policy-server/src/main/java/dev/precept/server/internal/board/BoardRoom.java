@@ -208,7 +208,9 @@ public final class BoardRoom {
     if (!enrolled) {
       body.append("<h2>Your passkey</h2>");
       if (waiting) {
-        body.append("<p class=\"note\">Your passkey is registered and waits for the secretary to confirm it. Come back to this page once they have.</p>");
+        body.append("<p class=\"note\">Your passkey is registered and waits for the secretary to confirm it. "
+            + "If you have not yet done so, tell the secretary, in person or by phone, that you have just registered: they confirm it only then. "
+            + "Come back to this page once they have.</p>");
       } else {
         body.append("<p>To approve, you need a passkey: your device keeps it and asks for your fingerprint, face or PIN. "
             + "You register it once; the secretary then confirms it is yours.</p>")
@@ -345,7 +347,8 @@ public final class BoardRoom {
         .credentialId(credentialId).publicKey(publicKey).rpId(rpId).origin(origin).build();
     ApprovalRounds.update(roundFile(visit.policyFile), r -> ApprovalRound.builder().from(r).enrolments(append(r.enrolments(), passkey)).build());
     return JSON.createObjectNode().put("message", "Your passkey (" + Passkeys.shortCredential(credentialId)
-        + ") is registered. The secretary will confirm it; then you can decide on this page.");
+        + ") is registered. The secretary will confirm it once you tell them, in person or by phone, that you have just registered: "
+        + "please do so now. Then you can decide on this page.");
   }
 
   private String confirm(Context ctx) {
