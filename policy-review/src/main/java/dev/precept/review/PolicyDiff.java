@@ -298,10 +298,13 @@ public final class PolicyDiff {
         case "memberOf" -> "the groups it belongs to";
         default -> "its " + name;
       };
+      // An exception that names no forms of permission accepts any form.
+      String was = name.equals("forms") && show(a).equals("(none)") ? "any form" : show(a);
+      String is = name.equals("forms") && show(b).equals("(none)") ? "any form" : show(b);
       changes.add(Change.builder().kind(Change.Kind.CHANGED).area(area).subject(id)
           .substantive(!name.equals("runOn"))
-          .description(capitalise(label) + ": " + field + " changed from " + show(a) + " to " + show(b))
-          .before(Optional.of(show(a))).after(Optional.of(show(b))).build());
+          .description(capitalise(label) + ": " + field + " changed from " + was + " to " + is)
+          .before(Optional.of(was)).after(Optional.of(is)).build());
     }
   }
 

@@ -75,6 +75,21 @@ class DiffForTheBoardTest {
   }
 
   @Test
+  void theHtmlNamesWhatChangedInTheDocumentsWordsNotTheYamls() {
+    String html = BoardPack.of(DocumentRenderer.standard()).changesHtml(withCases(), NEW.metadata().title());
+    assertTrue(html.contains("<td>paragraph</td><td>Paragraph 1.3 reworded"), html);
+    assertTrue(html.contains("<td>document</td><td>The version changed from 2016.1 to 2017.1"), html);
+    assertFalse(html.contains("<td>clause</td>") || html.contains("<td>metadata</td>"), html);
+  }
+
+  @Test
+  void anExceptionThatNowAsksForWrittenPermissionSaysItAcceptedAnyFormBefore() {
+    String text = descriptions(PolicyDiff.between(OLD, NEW));
+    assertTrue(text.contains("The exception to paragraph 1.4: the forms permission may take changed from any form to written"), text);
+    assertFalse(text.contains("(none) to written"), "an exception with no forms accepts any form, not none:\n" + text);
+  }
+
+  @Test
   void givesDatesAsDatesAndRevisionsAsSentences() {
     String text = descriptions(PolicyDiff.between(OLD, NEW));
     assertTrue(text.contains("The date of the edition changed from 1 September 2016 to 1 September 2017"), text);
