@@ -418,4 +418,38 @@ class BoardRoomBrowserTest {
         + "in person or by phone, that you have just registered: they confirm it only then. Come back to this page once they have.",
         browser.findElement(By.cssSelector("p.note")).getText());
   }
+
+  /** axe-core's violations on the page in the browser, each as "rule: help (elements)". */
+  @SuppressWarnings("unchecked")
+  private static List<String> accessibilityViolations() {
+    try (java.io.InputStream axe = BoardRoomBrowserTest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+      browser.executeScript(new String(axe.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return (List<String>) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ('"
+        + " + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')), e => done(['axe failed: ' + e]));");
+  }
+
+  @Test
+  void everyPageOfTheReadingRoomPassesAnAccessibilityCheck() {
+    java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+    browser.get(link("chair"));
+    found.put("the page before registering", accessibilityViolations());
+    for (String page : List.of("index.html", "document.html", "changes.html", "check.html", "cases.html")) {
+      browser.get(link("chair") + "/read/" + page);
+      found.put(page, accessibilityViolations());
+    }
+    enrol("chair");
+    browser.get(link("chair"));
+    found.put("the page with the decision", accessibilityViolations());
+    browser.get(link("ceo"));
+    browser.findElement(By.id("enrol")).click();
+    outcome();
+    browser.get(secretaryPage());
+    found.put("the secretary's page with a passkey to confirm", accessibilityViolations());
+    found.values().removeIf(List::isEmpty);
+    assertEquals(Map.of(), found);
+  }
 }

@@ -482,7 +482,8 @@ public final class BoardRoom {
       editions.put(policy, policyFile);
       return policy;
     } catch (PolicyException e) {
-      throw new Refusal(503, "The policy file cannot be read at the moment; the secretary has been told what is wrong: " + e.getMessage());
+      throw new Refusal(503, "The policy cannot be shown at the moment: its file has an error. Nothing was recorded. "
+          + "Please tell the secretary, and pass on what the server found: " + e.getMessage());
     }
   }
 
