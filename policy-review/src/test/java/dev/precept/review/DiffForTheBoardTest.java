@@ -83,6 +83,15 @@ class DiffForTheBoardTest {
   }
 
   @Test
+  void theRulingsThatChangeCiteParagraphsNotClauseIds() {
+    String text = PolicyDiff.toText(withCases());
+    assertTrue(text.contains("  - must: The breach must be fully investigated. (only if paragraph 1.4 is found to have been breached)\n"), text);
+    assertTrue(text.contains("  - cannot rule: this edition has no such paragraph\n  + paragraph 3.1(b): breached\n"), text);
+    String rulings = text.substring(text.indexOf("Verbal approval from the CEO"));
+    assertFalse(rulings.contains("principles.working-hours-access") || rulings.contains("conduct.accounts-in-trust-name"), rulings);
+  }
+
+  @Test
   void anExceptionThatNowAsksForWrittenPermissionSaysItAcceptedAnyFormBefore() {
     String text = descriptions(PolicyDiff.between(OLD, NEW));
     assertTrue(text.contains("The exception to paragraph 1.4: the forms permission may take changed from any form to written"), text);
