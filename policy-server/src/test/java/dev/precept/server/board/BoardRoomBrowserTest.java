@@ -370,6 +370,7 @@ class BoardRoomBrowserTest {
   void aSignatoryWhoComesBackAfterDecidingIsToldTheirDecisionIsRecorded() {
     enrol("chair");
     decide("chair", "reviewed-no-change");
+    assertFalse(browser.findElement(By.id("decide")).isDisplayed(), "once recorded, the decision is not offered again on the same page");
     browser.get(link("chair"));
     String told = browser.findElement(By.id("your-decision")).getText();
     assertTrue(told.startsWith("You have decided: you reviewed this edition and approved it with no change on "), told);
@@ -407,10 +408,11 @@ class BoardRoomBrowserTest {
   }
 
   @Test
-  void afterRegisteringThePageTellsThePersonToTellTheSecretary() {
+  void afterRegisteringThePageTellsThePersonToTellTheSecretaryAndOffersNoSecondRegistration() {
     browser.get(link("chair"));
     browser.findElement(By.id("enrol")).click();
     String said = outcome();
+    assertFalse(browser.findElement(By.id("enrol")).isDisplayed(), "a second press would register a second passkey for the secretary to confirm");
     assertTrue(said.endsWith("is registered. The secretary will confirm it once you tell them, in person or by phone, "
         + "that you have just registered: please do so now. Then you can decide on this page."), said);
     browser.get(link("chair"));

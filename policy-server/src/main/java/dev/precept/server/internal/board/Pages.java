@@ -18,6 +18,7 @@ final class Pages {
       .done{background:#e8f5e9;border-left:4px solid #2e7d32;padding:.75rem 1rem}
       .refused{background:#fdecea;border-left:4px solid #c62828;padding:.75rem 1rem}
       small{color:#555}
+      [hidden]{display:none !important}
       """;
 
   static String page(String title, String body) {
@@ -74,7 +75,7 @@ final class Pages {
             authenticatorSelection: {residentKey: 'preferred', userVerification: 'required'}, attestation: 'none', timeout: 120000}});
           const done = await post('enrol', {clientDataJSON: b64.of(credential.response.clientDataJSON),
             attestationObject: b64.of(credential.response.attestationObject)});
-          say(done.message, 'done');
+          say(done.message, 'done'); document.getElementById('enrol').hidden = true;
         } catch (e) { say(failure(e, 'Your passkey was not registered', 'Register my passkey'), 'refused'); }
       }
       async function decide() {
@@ -87,7 +88,7 @@ final class Pages {
             allowCredentials: o.allowCredentials.map(id => ({type: 'public-key', id: b64.toBytes(id)})), userVerification: 'required', timeout: 120000}});
           const done = await post('decide', {credentialId: b64.of(assertion.rawId), authenticatorData: b64.of(assertion.response.authenticatorData),
             clientDataJSON: b64.of(assertion.response.clientDataJSON), signature: b64.of(assertion.response.signature)});
-          say(done.message, 'done');
+          say(done.message, 'done'); document.getElementById('decide').hidden = true;
         } catch (e) { say(failure(e, 'Your decision was not recorded', 'Sign my decision with my passkey'), 'refused'); }
       }
       </script>
