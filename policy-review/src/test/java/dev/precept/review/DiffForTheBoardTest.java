@@ -92,6 +92,13 @@ class DiffForTheBoardTest {
   }
 
   @Test
+  void theHtmlSaysWhichEditionEachLineOfAChangedRulingIsUnder() {
+    String html = BoardPack.of(DocumentRenderer.standard()).changesHtml(withCases(), NEW.metadata().title());
+    assertTrue(html.contains("a line marked - (in red) is the ruling under version 2016.1, a line marked + (in green) the ruling under version 2017.1."),
+        html);
+  }
+
+  @Test
   void anExceptionThatNowAsksForWrittenPermissionSaysItAcceptedAnyFormBefore() {
     String text = descriptions(PolicyDiff.between(OLD, NEW));
     assertTrue(text.contains("The exception to paragraph 1.4: the forms permission may take changed from any form to written"), text);
