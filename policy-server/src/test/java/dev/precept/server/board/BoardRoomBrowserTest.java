@@ -454,4 +454,13 @@ class BoardRoomBrowserTest {
     found.values().removeIf(List::isEmpty);
     assertEquals(Map.of(), found);
   }
+
+  @Test
+  void aPageOpenedOnAnAddressThatIsNotSecureSaysPasskeysNeedHttps() {
+    browser.get(link("chair"));
+    browser.executeScript("Object.defineProperty(window, 'isSecureContext', {value: false});"); // as on a plain http address
+    browser.findElement(By.id("enrol")).click();
+    assertEquals("Passkeys work only on a secure (https) address, and this page was not opened on one. Nothing was recorded: tell the secretary.",
+        outcome());
+  }
 }

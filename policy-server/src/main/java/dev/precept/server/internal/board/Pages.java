@@ -60,6 +60,10 @@ final class Pages {
         return step + ': your device could not use a passkey here (' + e.name + '). Try again, or tell the secretary.';
       }
       function passkeysWork() {
+        if (!window.isSecureContext) {
+          say('Passkeys work only on a secure (https) address, and this page was not opened on one. Nothing was recorded: tell the secretary.', 'refused');
+          return false;
+        }
         if (window.PublicKeyCredential && navigator.credentials) { return true; }
         say('This browser cannot use passkeys. Open your link in an up-to-date Safari, Chrome, Edge or Firefox.', 'refused');
         return false;
