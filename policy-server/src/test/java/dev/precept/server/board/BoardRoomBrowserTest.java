@@ -463,4 +463,13 @@ class BoardRoomBrowserTest {
     assertEquals("Passkeys work only on a secure (https) address, and this page was not opened on one. Nothing was recorded: tell the secretary.",
         outcome());
   }
+
+  @Test
+  void aLinkOpenedOnAnotherAddressOfTheServerSaysToOpenTheLinkAsSent() {
+    browser.get(link("chair").replace("//localhost:", "//127.0.0.1:")); // the same server, but not the address passkeys are bound to
+    browser.findElement(By.id("enrol")).click();
+    assertEquals("Your passkey was not registered: this page\u2019s address is not the one the server\u2019s passkeys are set up for. "
+        + "Open the link exactly as the secretary sent it, or tell the secretary.", outcome());
+    assertTrue(ApprovalRounds.read(library.resolve("social-media-policy-2017.round.yaml")).enrolments().isEmpty());
+  }
 }

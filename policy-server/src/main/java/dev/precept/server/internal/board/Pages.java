@@ -57,6 +57,9 @@ final class Pages {
         if (e.name === 'NotAllowedError' || e.name === 'AbortError') {
           return step + ': your device did not use your passkey (it was cancelled, or took too long). Press \u201c' + button + '\u201d to try again.';
         }
+        if (e.name === 'SecurityError') {
+          return step + ': this page\\u2019s address is not the one the server\\u2019s passkeys are set up for. Open the link exactly as the secretary sent it, or tell the secretary.';
+        }
         return step + ': your device could not use a passkey here (' + e.name + '). Try again, or tell the secretary.';
       }
       function passkeysWork() {
