@@ -343,7 +343,7 @@ class BoardRoomBrowserTest {
     browser.get(link("chair"));
     assertTrue(browser.findElement(By.tagName("main")).getText().contains("Version 2017.1 for " + MEETING));
     assertEquals("Its digest is " + round.digest().substring("sha256:".length(), "sha256:".length() + 12)
-        + ": the same digest is printed at the foot of every page of the document, and your passkey signs it. "
+        + ": the same digest is printed at the foot of every page of the document, and each decision made here signs this digest. "
         + "This edition replaces version 2016.1, approved on 12 October 2016.", browser.findElement(By.id("edition")).getText());
   }
 

@@ -633,7 +633,7 @@ public final class BoardRoom {
         .map(p -> " This edition replaces version " + p.metadata().version() + ", approved on "
             + status(file(p), p).approvedOn().map(BoardRoom::longDate).orElse("an earlier date") + ".")
         .orElse(" No earlier approved edition of this policy is in the library.");
-    return "Its digest is " + digest + ": the same digest is printed at the foot of every page of the document, and your passkey signs it."
+    return "Its digest is " + digest + ": the same digest is printed at the foot of every page of the document, and each decision made here signs this digest."
         + replaces;
   }
 
