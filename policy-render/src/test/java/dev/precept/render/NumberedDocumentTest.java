@@ -59,6 +59,29 @@ class NumberedDocumentTest {
   }
 
   @Test
+  void aParagraphThatLeadsIntoAListIsPrintedOnThePageOfItsFirstItem() throws Exception {
+    for (Policy policy : List.of(SEED, dev.precept.model.PolicyLoader.standard().load(SeedPolicy.EDITION_2017))) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      RENDERER.pdf(policy, SignatureBlock.unsigned(policy), out);
+      try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
+        int leadIn = -1;
+        int firstItem = -1;
+        for (int page = 1; page <= document.getNumberOfPages(); page++) {
+          PDFTextStripper stripper = new PDFTextStripper();
+          stripper.setSortByPosition(true);
+          stripper.setStartPage(page);
+          stripper.setEndPage(page);
+          String text = stripper.getText(document).replaceAll("\\s+", " ");
+          leadIn = text.contains("The following are not considered acceptable") ? page : leadIn;
+          firstItem = text.contains("(a) The use of the Trust's name") ? page : firstItem;
+        }
+        assertTrue(leadIn > 0, "the lead-in is in the PDF");
+        assertEquals(leadIn, firstItem, "version " + policy.metadata().version() + ": paragraph 3.1's words and its item (a) are on pages");
+      }
+    }
+  }
+
+  @Test
   void thePdfContentsGiveTheFirstPageOfEverySection() throws Exception {
     String text = pdfText(SEED);
     for (String heading : List.of("1. Key Principles", "2. Aims", "3. Code of Conduct", "4. Potential and Actual Breaches of the Code of Conduct")) {

@@ -160,7 +160,12 @@ public final class BoardPack {
     List<Map<String, Object>> changes = new ArrayList<>();
     for (Change change : summary.changes()) {
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("area", Markup.plain(change.area()));
+      // The Board reads paragraphs and the document, not the YAML's clauses and metadata.
+      row.put("area", Markup.plain(switch (change.area()) {
+        case "clause" -> "paragraph";
+        case "metadata" -> "document";
+        default -> change.area();
+      }));
       row.put("subject", Markup.plain(change.subject()));
       row.put("description", Markup.plain(change.description()));
       row.put("substantive", change.substantive());

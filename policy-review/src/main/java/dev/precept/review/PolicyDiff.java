@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -298,10 +299,13 @@ public final class PolicyDiff {
         case "memberOf" -> "the groups it belongs to";
         default -> "its " + name;
       };
+      // An exception that names no forms of permission accepts any form.
+      String was = name.equals("forms") && show(a).equals("(none)") ? "any form" : show(a);
+      String is = name.equals("forms") && show(b).equals("(none)") ? "any form" : show(b);
       changes.add(Change.builder().kind(Change.Kind.CHANGED).area(area).subject(id)
           .substantive(!name.equals("runOn"))
-          .description(capitalise(label) + ": " + field + " changed from " + show(a) + " to " + show(b))
-          .before(Optional.of(show(a))).after(Optional.of(show(b))).build());
+          .description(capitalise(label) + ": " + field + " changed from " + was + " to " + is)
+          .before(Optional.of(was)).after(Optional.of(is)).build());
     }
   }
 
@@ -523,7 +527,7 @@ public final class PolicyDiff {
       if (!was.equals(is)) {
         changed.add(RulingChange.builder().incident(policyCase.incident().id()).name(policyCase.name())
             .before(was).after(is)
-            .citedBefore(summary(oldRuling, citing(before))).citedAfter(summary(newRuling, citing(after))).build());
+            .citedBefore(forPeople(oldRuling, citing(before))).citedAfter(forPeople(newRuling, citing(after))).build());
       }
     }
     return changed;
@@ -550,11 +554,27 @@ public final class PolicyDiff {
         .forEach(clause -> lines.add(cite.apply(clause.clause()) + ": " + clause.outcome().word()));
     for (ConsequenceRuling consequence : ruling.consequences()) {
       lines.add(consequence.modality().word() + ": " + consequence.statement()
-          + (consequence.status() == ConsequenceRuling.Status.CONDITIONAL ? " (only if " + String.join(" and ", consequence.dependsOn()) + ")" : ""));
+          + (consequence.status() == ConsequenceRuling.Status.CONDITIONAL
+              ? " (only if " + consequence.dependsOn().stream().map(d -> citingBreach(d, cite)).collect(Collectors.joining(" and ")) + ")" : ""));
     }
     ruling.unspecified().forEach(u -> lines.add("no consequence specified for " + cite.apply(u)));
     ruling.diagnostics().forEach(d -> lines.add("cannot rule: " + d));
     return lines;
+  }
+
+  /** {@link #summary(Ruling, UnaryOperator)} for people: a rule this edition does not have is said so, not named by its id. */
+  static List<String> forPeople(Ruling ruling, UnaryOperator<String> cite) {
+    List<String> lines = new ArrayList<>(summary(ruling, cite));
+    lines.replaceAll(line -> UNKNOWN_CLAUSE.matcher(line).matches() ? "cannot rule: this edition has no such paragraph" : line);
+    return lines;
+  }
+
+  private static final String BREACHED = " is found to have been breached";
+  private static final java.util.regex.Pattern UNKNOWN_CLAUSE = java.util.regex.Pattern.compile("cannot rule: unknown clause '[^']*': not in policy .*");
+
+  /** "principles.working-hours-access is found to have been breached" as "paragraph 1.4 is found to have been breached". */
+  private static String citingBreach(String condition, UnaryOperator<String> cite) {
+    return condition.endsWith(BREACHED) ? cite.apply(condition.substring(0, condition.length() - BREACHED.length())) + BREACHED : condition;
   }
 
   private static String sectionTitle(Policy policy, Numbering numbering, String clauseId) {

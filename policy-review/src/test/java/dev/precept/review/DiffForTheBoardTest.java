@@ -75,6 +75,37 @@ class DiffForTheBoardTest {
   }
 
   @Test
+  void theHtmlNamesWhatChangedInTheDocumentsWordsNotTheYamls() {
+    String html = BoardPack.of(DocumentRenderer.standard()).changesHtml(withCases(), NEW.metadata().title());
+    assertTrue(html.contains("<td>paragraph</td><td>Paragraph 1.3 reworded"), html);
+    assertTrue(html.contains("<td>document</td><td>The version changed from 2016.1 to 2017.1"), html);
+    assertFalse(html.contains("<td>clause</td>") || html.contains("<td>metadata</td>"), html);
+  }
+
+  @Test
+  void theRulingsThatChangeCiteParagraphsNotClauseIds() {
+    String text = PolicyDiff.toText(withCases());
+    assertTrue(text.contains("  - must: The breach must be fully investigated. (only if paragraph 1.4 is found to have been breached)\n"), text);
+    assertTrue(text.contains("  - cannot rule: this edition has no such paragraph\n  + paragraph 3.1(b): breached\n"), text);
+    String rulings = text.substring(text.indexOf("Verbal approval from the CEO"));
+    assertFalse(rulings.contains("principles.working-hours-access") || rulings.contains("conduct.accounts-in-trust-name"), rulings);
+  }
+
+  @Test
+  void theHtmlSaysWhichEditionEachLineOfAChangedRulingIsUnder() {
+    String html = BoardPack.of(DocumentRenderer.standard()).changesHtml(withCases(), NEW.metadata().title());
+    assertTrue(html.contains("a line marked - (in red) is the ruling under version 2016.1, a line marked + (in green) the ruling under version 2017.1."),
+        html);
+  }
+
+  @Test
+  void anExceptionThatNowAsksForWrittenPermissionSaysItAcceptedAnyFormBefore() {
+    String text = descriptions(PolicyDiff.between(OLD, NEW));
+    assertTrue(text.contains("The exception to paragraph 1.4: the forms permission may take changed from any form to written"), text);
+    assertFalse(text.contains("(none) to written"), "an exception with no forms accepts any form, not none:\n" + text);
+  }
+
+  @Test
   void givesDatesAsDatesAndRevisionsAsSentences() {
     String text = descriptions(PolicyDiff.between(OLD, NEW));
     assertTrue(text.contains("The date of the edition changed from 1 September 2016 to 1 September 2017"), text);

@@ -136,9 +136,13 @@ class BoardRoomBrowserTest {
   }
 
   private static VirtualAuthenticator newAuthenticator() {
-    return ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+    return ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(authenticatorOptions());
+  }
+
+  private static VirtualAuthenticatorOptions authenticatorOptions() {
+    return new VirtualAuthenticatorOptions()
         .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2).setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-        .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true));
+        .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true);
   }
 
   private void useNewAuthenticator() {
@@ -166,9 +170,11 @@ class BoardRoomBrowserTest {
     browser.get(link(office));
     browser.findElement(By.id("enrol")).click();
     String said = outcome();
-    assertTrue(said.contains("is registered. The secretary will confirm it"), said);
+    assertTrue(said.contains("is registered. The secretary will confirm it once you tell them, in person or by phone, that you have just registered"), said);
     browser.get(link(office));
-    assertTrue(browser.getPageSource().contains("waits for the secretary to confirm it"));
+    String waiting = browser.findElement(By.cssSelector("p.note")).getText();
+    assertTrue(waiting.startsWith("Your passkey is registered and waits for the secretary to confirm it. "
+        + "If you have not yet done so, tell the secretary, in person or by phone, that you have just registered"), waiting);
     browser.get(secretaryPage());
     browser.findElement(By.id("confirm-" + office)).click();
     // The confirmation is a form post: wait for the page it leads to, not the one it leaves.
@@ -330,5 +336,140 @@ class BoardRoomBrowserTest {
     assertTrue(records().isEmpty());
     browser.get(link("chair"));
     assertTrue(browser.findElement(By.tagName("main")).getText().contains("Nothing can be approved in this round"));
+  }
+
+  @Test
+  void thePageSaysWhichEditionAndDigestIsPutToTheBoardAndWhichEditionItReplaces() {
+    browser.get(link("chair"));
+    assertTrue(browser.findElement(By.tagName("main")).getText().contains("Version 2017.1 for " + MEETING));
+    assertEquals("Its digest is " + round.digest().substring("sha256:".length(), "sha256:".length() + 12)
+        + ": the same digest is printed at the foot of every page of the document, and each decision made here signs this digest. "
+        + "This edition replaces version 2016.1, approved on 12 October 2016.", browser.findElement(By.id("edition")).getText());
+  }
+
+  @Test
+  void aCancelledPasskeyRequestSaysSoInPlainWordsAndRecordsNothing() {
+    ((HasVirtualAuthenticator) browser).removeVirtualAuthenticator(authenticator);
+    // the person cancels the fingerprint, face or PIN prompt: the device does not verify them
+    authenticator = ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(authenticatorOptions().setIsUserVerified(false));
+    browser.get(link("chair"));
+    browser.findElement(By.id("enrol")).click();
+    assertEquals("Your passkey was not registered: your device did not use your passkey (it was cancelled, or took too long). "
+        + "Press \u201cRegister my passkey\u201d to try again.", outcome());
+    assertTrue(ApprovalRounds.read(library.resolve("social-media-policy-2017.round.yaml")).enrolments().isEmpty());
+
+    useNewAuthenticator();
+    enrol("chair");
+    authenticator.setUserVerified(false);
+    assertEquals("Your decision was not recorded: your device did not use your passkey (it was cancelled, or took too long). "
+        + "Press \u201cSign my decision with my passkey\u201d to try again.", decide("chair", "approved"));
+    assertTrue(records().isEmpty());
+  }
+
+  @Test
+  void aSignatoryWhoComesBackAfterDecidingIsToldTheirDecisionIsRecorded() {
+    enrol("chair");
+    decide("chair", "reviewed-no-change");
+    assertFalse(browser.findElement(By.id("decide")).isDisplayed(), "once recorded, the decision is not offered again on the same page");
+    browser.get(link("chair"));
+    String told = browser.findElement(By.id("your-decision")).getText();
+    assertTrue(told.startsWith("You have decided: you reviewed this edition and approved it with no change on "), told);
+    assertTrue(told.contains("with a passkey, verified (credential"), told);
+    assertTrue(told.contains("your latest decision is the one that counts"), told);
+    assertTrue(browser.findElements(By.tagName("h2")).stream().anyMatch(h -> h.getText().equals("Change your decision")), "the form offers a change");
+    String status = browser.findElement(By.id("round-status")).getText();
+    assertTrue(status.contains("Tom Evans reviewed, approved with no change on"), status);
+  }
+
+  @Test
+  void everyReadingRoomPageFitsATabletWithoutSidewaysScrolling() {
+    for (int[] size : new int[][] {{768, 1024}, {1024, 768}}) {
+      browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+          Map.of("width", size[0], "height", size[1], "deviceScaleFactor", 2, "mobile", true));
+      try {
+        for (String page : List.of("", "/read/index.html", "/read/document.html", "/read/changes.html", "/read/check.html", "/read/cases.html")) {
+          browser.get(link("chair") + page);
+          Object widths = browser.executeScript("const e = document.documentElement; return [e.clientWidth, e.scrollWidth];");
+          assertEquals(List.of((long) size[0], (long) size[0]), widths,
+              "the page " + (page.isEmpty() ? "/" : page) + " at " + size[0] + "x" + size[1] + " is laid out at the tablet's width [layout width, content width]");
+        }
+      } finally {
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+      }
+    }
+  }
+
+  @Test
+  void theChangesShowNewWordsUnderlinedAndDeletedWordsStruckThroughNotByColourAlone() {
+    browser.get(link("chair") + "/read/changes.html");
+    Object marks = browser.executeScript("const line = s => getComputedStyle(document.querySelector(s)).textDecorationLine;"
+        + "return [line('ins'), line('del')];");
+    assertEquals(List.of("underline", "line-through"), marks);
+  }
+
+  @Test
+  void afterRegisteringThePageTellsThePersonToTellTheSecretaryAndOffersNoSecondRegistration() {
+    browser.get(link("chair"));
+    browser.findElement(By.id("enrol")).click();
+    String said = outcome();
+    assertFalse(browser.findElement(By.id("enrol")).isDisplayed(), "a second press would register a second passkey for the secretary to confirm");
+    assertTrue(said.endsWith("is registered. The secretary will confirm it once you tell them, in person or by phone, "
+        + "that you have just registered: please do so now. Then you can decide on this page."), said);
+    browser.get(link("chair"));
+    assertEquals("Your passkey is registered and waits for the secretary to confirm it. If you have not yet done so, tell the secretary, "
+        + "in person or by phone, that you have just registered: they confirm it only then. Come back to this page once they have.",
+        browser.findElement(By.cssSelector("p.note")).getText());
+  }
+
+  /** axe-core's violations on the page in the browser, each as "rule: help (elements)". */
+  @SuppressWarnings("unchecked")
+  private static List<String> accessibilityViolations() {
+    try (java.io.InputStream axe = BoardRoomBrowserTest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+      browser.executeScript(new String(axe.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return (List<String>) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ('"
+        + " + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')), e => done(['axe failed: ' + e]));");
+  }
+
+  @Test
+  void everyPageOfTheReadingRoomPassesAnAccessibilityCheck() {
+    java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+    browser.get(link("chair"));
+    found.put("the page before registering", accessibilityViolations());
+    for (String page : List.of("index.html", "document.html", "changes.html", "check.html", "cases.html")) {
+      browser.get(link("chair") + "/read/" + page);
+      found.put(page, accessibilityViolations());
+    }
+    enrol("chair");
+    browser.get(link("chair"));
+    found.put("the page with the decision", accessibilityViolations());
+    browser.get(link("ceo"));
+    browser.findElement(By.id("enrol")).click();
+    outcome();
+    browser.get(secretaryPage());
+    found.put("the secretary's page with a passkey to confirm", accessibilityViolations());
+    found.values().removeIf(List::isEmpty);
+    assertEquals(Map.of(), found);
+  }
+
+  @Test
+  void aPageOpenedOnAnAddressThatIsNotSecureSaysPasskeysNeedHttps() {
+    browser.get(link("chair"));
+    browser.executeScript("Object.defineProperty(window, 'isSecureContext', {value: false});"); // as on a plain http address
+    browser.findElement(By.id("enrol")).click();
+    assertEquals("Passkeys work only on a secure (https) address, and this page was not opened on one. Nothing was recorded: tell the secretary.",
+        outcome());
+  }
+
+  @Test
+  void aLinkOpenedOnAnotherAddressOfTheServerSaysToOpenTheLinkAsSent() {
+    browser.get(link("chair").replace("//localhost:", "//127.0.0.1:")); // the same server, but not the address passkeys are bound to
+    browser.findElement(By.id("enrol")).click();
+    assertEquals("Your passkey was not registered: this page\u2019s address is not the one the server\u2019s passkeys are set up for. "
+        + "Open the link exactly as the secretary sent it, or tell the secretary.", outcome());
+    assertTrue(ApprovalRounds.read(library.resolve("social-media-policy-2017.round.yaml")).enrolments().isEmpty());
   }
 }

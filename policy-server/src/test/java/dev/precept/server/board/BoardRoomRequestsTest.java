@@ -1,6 +1,7 @@
 package dev.precept.server.board;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precept.approval.ApprovalRound;
@@ -106,6 +107,17 @@ class BoardRoomRequestsTest {
     assertEquals(400, garbled.statusCode());
     assertTrue(garbled.body().contains("The request is not JSON."), garbled.body());
     assertTrue(Files.notExists(library.resolve("social-media-policy-2017.approvals.yaml")));
+  }
+
+  @Test
+  void aBrokenPolicyFileAsksThePersonToTellTheSecretary() throws Exception {
+    String link = start(OPENED);
+    Files.writeString(library.resolve("social-media-policy-2017.yaml"), "id: [unclosed\n");
+    HttpResponse<String> page = get(link);
+    assertEquals(503, page.statusCode());
+    assertTrue(page.body().contains("The policy cannot be shown at the moment: its file has an error. Nothing was recorded. "
+        + "Please tell the secretary, and pass on what the server found: "), page.body());
+    assertFalse(page.body().contains("has been told"), page.body());
   }
 
   @Test

@@ -175,6 +175,7 @@ public final class BoardRoom {
     body.append("<h1>").append(esc(policy.metadata().title())).append("</h1>");
     body.append("<p>Version ").append(esc(round.version())).append(" for ").append(esc(round.meeting()))
         .append(". Decisions are due by <strong>").append(esc(longDate(round.due()))).append("</strong>.</p>");
+    body.append("<p id=\"edition\">").append(esc(whatIsDecided(visit, policy))).append("</p>");
     if (!round.digest().equals(PolicyDigest.of(policy).toString())) {
       body.append("<p class=\"refused\">").append(esc(changedSinceOpened())).append("</p>");
     }
@@ -196,20 +197,27 @@ public final class BoardRoom {
     }
     body.append(link(base + "document.pdf", "The policy as a PDF", "to print or keep"));
     body.append("</ul></nav>");
+    Optional<ApprovalRecord> decided = decision(visit, policy, invitation.office());
+    decided.ifPresent(r -> body.append("<p class=\"done\" id=\"your-decision\">").append(esc("You have decided: you " + said(r.decision())
+        + " on " + longDate(r.date()) + Approvals.verifiedEvidence(r) + ". Your decision is recorded; you need do nothing more. "
+        + "If you change your mind by " + longDate(round.due()) + ", choose again below: your latest decision is the one that counts."))
+        .append("</p>"));
     Keyring keyring = keyring(visit.policyFile);
     boolean enrolled = keyring.passkeys().stream().anyMatch(p -> p.office().equals(invitation.office()));
     boolean waiting = round.enrolments().stream().anyMatch(p -> p.office().equals(invitation.office()));
     if (!enrolled) {
       body.append("<h2>Your passkey</h2>");
       if (waiting) {
-        body.append("<p class=\"note\">Your passkey is registered and waits for the secretary to confirm it. Come back to this page once they have.</p>");
+        body.append("<p class=\"note\">Your passkey is registered and waits for the secretary to confirm it. "
+            + "If you have not yet done so, tell the secretary, in person or by phone, that you have just registered: they confirm it only then. "
+            + "Come back to this page once they have.</p>");
       } else {
         body.append("<p>To approve, you need a passkey: your device keeps it and asks for your fingerprint, face or PIN. "
             + "You register it once; the secretary then confirms it is yours.</p>")
             .append("<button id=\"enrol\" type=\"button\" onclick=\"enrol()\">Register my passkey</button>");
       }
     } else {
-      body.append("<h2>Your decision</h2>")
+      body.append(decided.isPresent() ? "<h2>Change your decision</h2>" : "<h2>Your decision</h2>")
           .append("<label><input type=\"radio\" name=\"decision\" value=\"approved\"> I approve this edition</label>")
           .append("<label><input type=\"radio\" name=\"decision\" value=\"changes-requested\"> I ask for changes</label>")
           .append("<label><input type=\"radio\" name=\"decision\" value=\"reviewed-no-change\"> I have reviewed it and approve it with no change</label>")
@@ -249,7 +257,11 @@ public final class BoardRoom {
       String title = policy.office(invitation.office()).map(o -> o.title()).orElse(invitation.office());
       Optional<ApprovalRecord> record = frozenIsCurrent ? status.signatories().stream().filter(s -> s.office().equals(invitation.office()))
           .findFirst().flatMap(ApprovalStatus.SignatoryApproval::record) : Optional.empty();
-      String decision = record.map(r -> r.decision().word().replace('-', ' ') + " on " + longDate(r.date())
+      String decision = record.map(r -> switch (r.decision()) {
+            case APPROVED -> "approved";
+            case REVIEWED_NO_CHANGE -> "reviewed, approved with no change";
+            case CHANGES_REQUESTED -> "asked for changes";
+          } + " on " + longDate(r.date())
               + Approvals.verifiedEvidence(r) + r.comment().map(c -> ": \u201c" + c + "\u201d").orElse(""))
           .orElseGet(() -> keyring.passkeys().stream().anyMatch(p -> p.office().equals(invitation.office())) ? "not yet decided"
               : visit.round.enrolments().stream().anyMatch(p -> p.office().equals(invitation.office())) ? "not yet decided (passkey waits for confirmation)"
@@ -335,7 +347,8 @@ public final class BoardRoom {
         .credentialId(credentialId).publicKey(publicKey).rpId(rpId).origin(origin).build();
     ApprovalRounds.update(roundFile(visit.policyFile), r -> ApprovalRound.builder().from(r).enrolments(append(r.enrolments(), passkey)).build());
     return JSON.createObjectNode().put("message", "Your passkey (" + Passkeys.shortCredential(credentialId)
-        + ") is registered. The secretary will confirm it; then you can decide on this page.");
+        + ") is registered. The secretary will confirm it once you tell them, in person or by phone, that you have just registered: "
+        + "please do so now. Then you can decide on this page.");
   }
 
   private String confirm(Context ctx) {
@@ -413,12 +426,7 @@ public final class BoardRoom {
       throw new Refusal(409, changedSinceOpened());
     }
     ApprovalRounds.appendRecord(approvalsFile(visit.policyFile), record);
-    String said = switch (record.decision()) {
-      case APPROVED -> "approved this edition";
-      case REVIEWED_NO_CHANGE -> "reviewed this edition and approved it with no change";
-      case CHANGES_REQUESTED -> "asked for changes";
-    };
-    return JSON.createObjectNode().put("message", "Thank you: your decision is recorded. You " + said + " on " + longDate(record.date())
+    return JSON.createObjectNode().put("message", "Thank you: your decision is recorded. You " + said(record.decision()) + " on " + longDate(record.date())
         + ", signed with your passkey (" + Passkeys.shortCredential(credential) + ").");
   }
 
@@ -474,7 +482,8 @@ public final class BoardRoom {
       editions.put(policy, policyFile);
       return policy;
     } catch (PolicyException e) {
-      throw new Refusal(503, "The policy file cannot be read at the moment; the secretary has been told what is wrong: " + e.getMessage());
+      throw new Refusal(503, "The policy cannot be shown at the moment: its file has an error. Nothing was recorded. "
+          + "Please tell the secretary, and pass on what the server found: " + e.getMessage());
     }
   }
 
@@ -597,6 +606,35 @@ public final class BoardRoom {
 
   private static String link(String href, String title, String note) {
     return "<li><a href=\"" + href + "\">" + esc(title) + "<br><small>" + esc(note) + "</small></a></li>";
+  }
+
+  /** A decision in the words of the page: "approved this edition", "asked for changes"... */
+  private static String said(Decision decision) {
+    return switch (decision) {
+      case APPROVED -> "approved this edition";
+      case REVIEWED_NO_CHANGE -> "reviewed this edition and approved it with no change";
+      case CHANGES_REQUESTED -> "asked for changes";
+    };
+  }
+
+  /** This person's latest valid decision on the round's edition, while the policy file still holds that edition. */
+  private Optional<ApprovalRecord> decision(Visit visit, Policy policy, String office) {
+    ApprovalStatus status = status(visit.policyFile, policy);
+    if (!status.digest().equals(visit.round.digest())) {
+      return Optional.empty();
+    }
+    return status.signatories().stream().filter(s -> s.office().equals(office)).findFirst().flatMap(ApprovalStatus.SignatoryApproval::record);
+  }
+
+  /** What exactly is put to the Board: the edition, its digest as the document's footer prints it, and the edition it replaces. */
+  private String whatIsDecided(Visit visit, Policy policy) {
+    String digest = PolicyDigest.parse(visit.round.digest()).shortForm();
+    String replaces = previous(visit.policyFile, policy)
+        .map(p -> " This edition replaces version " + p.metadata().version() + ", approved on "
+            + status(file(p), p).approvedOn().map(BoardRoom::longDate).orElse("an earlier date") + ".")
+        .orElse(" No earlier approved edition of this policy is in the library.");
+    return "Its digest is " + digest + ": the same digest is printed at the foot of every page of the document, and each decision made here signs this digest."
+        + replaces;
   }
 
   private static String changedSinceOpened() {

@@ -18,6 +18,7 @@ final class Pages {
       .done{background:#e8f5e9;border-left:4px solid #2e7d32;padding:.75rem 1rem}
       .refused{background:#fdecea;border-left:4px solid #c62828;padding:.75rem 1rem}
       small{color:#555}
+      [hidden]{display:none !important}
       """;
 
   static String page(String title, String body) {
@@ -39,13 +40,39 @@ final class Pages {
         of: buf => btoa(String.fromCharCode(...new Uint8Array(buf))).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '')
       };
       function say(text, kind) { const el = document.getElementById('outcome'); el.className = kind; el.textContent = text; }
+      class Told extends Error {}
       async function post(path, body) {
-        const response = await fetch(location.pathname + '/' + path, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body || {})});
-        const json = await response.json();
-        if (!response.ok) { throw new Error(json.message); }
+        let response, json;
+        try {
+          response = await fetch(location.pathname + '/' + path, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body || {})});
+          json = await response.json();
+        } catch (e) {
+          throw new Told('The server could not be reached, so nothing was recorded. Check your connection and try again.');
+        }
+        if (!response.ok) { throw new Told(json.message); }
         return json;
       }
+      function failure(e, step, button) {
+        if (e instanceof Told) { return e.message; }
+        if (e.name === 'NotAllowedError' || e.name === 'AbortError') {
+          return step + ': your device did not use your passkey (it was cancelled, or took too long). Press \u201c' + button + '\u201d to try again.';
+        }
+        if (e.name === 'SecurityError') {
+          return step + ': this page\\u2019s address is not the one the server\\u2019s passkeys are set up for. Open the link exactly as the secretary sent it, or tell the secretary.';
+        }
+        return step + ': your device could not use a passkey here (' + e.name + '). Try again, or tell the secretary.';
+      }
+      function passkeysWork() {
+        if (!window.isSecureContext) {
+          say('Passkeys work only on a secure (https) address, and this page was not opened on one. Nothing was recorded: tell the secretary.', 'refused');
+          return false;
+        }
+        if (window.PublicKeyCredential && navigator.credentials) { return true; }
+        say('This browser cannot use passkeys. Open your link in an up-to-date Safari, Chrome, Edge or Firefox.', 'refused');
+        return false;
+      }
       async function enrol() {
+        if (!passkeysWork()) { return; }
         try {
           const o = await post('enrol/options');
           const credential = await navigator.credentials.create({publicKey: {
@@ -55,20 +82,21 @@ final class Pages {
             authenticatorSelection: {residentKey: 'preferred', userVerification: 'required'}, attestation: 'none', timeout: 120000}});
           const done = await post('enrol', {clientDataJSON: b64.of(credential.response.clientDataJSON),
             attestationObject: b64.of(credential.response.attestationObject)});
-          say(done.message, 'done');
-        } catch (e) { say(e.message, 'refused'); }
+          say(done.message, 'done'); document.getElementById('enrol').hidden = true;
+        } catch (e) { say(failure(e, 'Your passkey was not registered', 'Register my passkey'), 'refused'); }
       }
       async function decide() {
         const choice = document.querySelector('input[name=decision]:checked');
         if (!choice) { say('Choose your decision first.', 'refused'); return; }
+        if (!passkeysWork()) { return; }
         try {
           const o = await post('decide/options', {decision: choice.value, comment: document.getElementById('comment').value});
           const assertion = await navigator.credentials.get({publicKey: {challenge: b64.toBytes(o.challenge), rpId: o.rpId,
             allowCredentials: o.allowCredentials.map(id => ({type: 'public-key', id: b64.toBytes(id)})), userVerification: 'required', timeout: 120000}});
           const done = await post('decide', {credentialId: b64.of(assertion.rawId), authenticatorData: b64.of(assertion.response.authenticatorData),
             clientDataJSON: b64.of(assertion.response.clientDataJSON), signature: b64.of(assertion.response.signature)});
-          say(done.message, 'done');
-        } catch (e) { say(e.message, 'refused'); }
+          say(done.message, 'done'); document.getElementById('decide').hidden = true;
+        } catch (e) { say(failure(e, 'Your decision was not recorded', 'Sign my decision with my passkey'), 'refused'); }
       }
       </script>
       """;
