@@ -171,6 +171,8 @@ public final class PreceptServer implements AutoCloseable {
           config.jetty.host = host;
           config.jetty.port = port;
           config.http.maxRequestSize = ApiRoutes.MAX_BODY;
+          // A GET on a route that only takes POST is told so (405, naming the method), not "no resource".
+          config.http.prefer405over404 = true;
           api.install(config);
           new StaffPages(core, api).install(config);
           Optional<String> origin = publicOrigin.or(() -> port == 0 ? Optional.empty() : Optional.of("http://localhost:" + port));

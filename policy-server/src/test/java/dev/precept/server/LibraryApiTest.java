@@ -46,6 +46,18 @@ class LibraryApiTest {
   }
 
   @Test
+  void aMethodARouteDoesNotTakeIsRefusedAsNotAllowedNotAsNoResource() {
+    try (RunningServer server = new RunningServer(folder)) {
+      RunningServer.Answer answer = server.get("/v1/policies/cat-social-media/rulings", server.ruleKey);
+      assertEquals(405, answer.status(), answer.body());
+      assertEquals("https://precept.dev/problems/method-not-allowed", answer.json().path("type").asText(), answer.body());
+      assertEquals(java.util.Optional.of("POST"), answer.raw().headers().firstValue("Allow"));
+      assertEquals("GET is not allowed on /v1/policies/cat-social-media/rulings", answer.json().path("detail").asText());
+      assertEquals(404, server.get("/v1/no-such-thing", server.readKey).status());
+    }
+  }
+
+  @Test
   void theDocumentIsServedAsHtmlAndPdfWithItsSignatures() {
     try (RunningServer server = new RunningServer(folder)) {
       RunningServer.Answer html = server.get("/v1/policies/cat-social-media/document", server.readKey);
