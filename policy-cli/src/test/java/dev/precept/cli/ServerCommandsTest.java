@@ -55,6 +55,14 @@ class ServerCommandsTest {
   }
 
   @Test
+  void serveRefusesATimeZoneThatIsNotOneBeforeStarting() {
+    PreceptTest.Run run = PreceptTest.run("serve", library().toString(), "--port", "0", "--time-zone", "Europe/Lundon");
+    assertEquals(2, run.code(), run.err());
+    assertEquals("", run.out());
+    assertTrue(run.err().contains("--time-zone 'Europe/Lundon' is not a time zone: give a region such as Europe/London"), run.err());
+  }
+
+  @Test
   void logVerifyPassesOnAnIntactLogAndNamesTheFirstEditedRecord() throws Exception {
     Path library = library();
     String key = PreceptTest.run("apikey", "create", library.toString(), "--scope", "rule").out().strip();

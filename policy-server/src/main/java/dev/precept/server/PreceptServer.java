@@ -89,8 +89,26 @@ public final class PreceptServer implements AutoCloseable {
     private Optional<Path> personalDataKey = Optional.empty();
     private Duration reloadEvery = Duration.ofSeconds(2);
     private Optional<String> publicOrigin = Optional.empty();
+    private Clock clock = Clock.systemDefaultZone();
 
     private Builder() {}
+
+    /**
+     * The trust's time zone ({@code Europe/London}), in which the server tells what day it is: when
+     * an edition comes into force, the date a Board member's decision is recorded under, what
+     * "today" means in reports and a date filter. By default the machine's zone; a server on a
+     * machine kept in UTC should be given the trust's.
+     */
+    public Builder timeZone(java.time.ZoneId zone) {
+      this.clock = clock.withZone(Objects.requireNonNull(zone));
+      return this;
+    }
+
+    /** The clock the server reads the time from (by default the system's, in the machine's zone); for tests. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
 
     /**
      * The address Board members' browsers use for this server ({@code https://board.example.org}),
@@ -161,7 +179,7 @@ public final class PreceptServer implements AutoCloseable {
         throw new PolicyException((library == null ? "no library folder given" : library + ": no such folder"));
       }
       Path folder = library.toAbsolutePath().normalize();
-      ServerCore core = new ServerCore(folder, database, drafts, personalData, personalDataKey);
+      ServerCore core = new ServerCore(folder, database, drafts, personalData, personalDataKey, clock);
       Javalin http;
       try {
         ApiRoutes api = new ApiRoutes(core);
@@ -176,7 +194,7 @@ public final class PreceptServer implements AutoCloseable {
           api.install(config);
           new StaffPages(core, api).install(config);
           Optional<String> origin = publicOrigin.or(() -> port == 0 ? Optional.empty() : Optional.of("http://localhost:" + port));
-          origin.ifPresent(o -> new BoardRoom(folder, o, URI.create(o).getHost(), Clock.systemUTC()).install(config));
+          origin.ifPresent(o -> new BoardRoom(folder, o, URI.create(o).getHost(), clock).install(config));
         }).start();
       } catch (RuntimeException e) {
         core.close();

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -102,7 +101,7 @@ public final class ServerAdmin implements AutoCloseable {
   public List<AckLink> ackLinks(String policyId, String baseUrl, Duration valid, Drafts drafts) {
     PolicyLibrary lib = PolicyLibrary.open(library);
     LibraryPolicy policy = lib.policy(policyId).orElseThrow(() -> new PolicyException(lib.inForce(policyId, LocalDate.MIN).reason()));
-    InForce inForce = lib.inForce(policy.id(), LocalDate.now(ZoneOffset.UTC), drafts);
+    InForce inForce = lib.inForce(policy.id(), LocalDate.now(), drafts);
     Edition edition = inForce.edition().orElseThrow(() -> new PolicyException("no edition of " + policyId + " is in force: " + inForce.reason()));
     AckLinks links = new AckLinks(roster.secret("ack-links"));
     Instant expires = Instant.now().plus(valid).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

@@ -45,6 +45,20 @@ class LibraryApiTest {
     }
   }
 
+  /** 2017.1 comes into force on 1 November 2017: at midnight where the trust is, not at midnight in UTC. */
+  @Test
+  void theEditionInForceChangesAtMidnightInTheTrustsTimeZone() {
+    java.time.Clock evening = java.time.Clock.fixed(java.time.Instant.parse("2017-10-31T20:00:00Z"), java.time.ZoneOffset.UTC);
+    try (RunningServer utc = new RunningServer(folder.resolve("utc"), b -> b.clock(evening))) {
+      assertEquals("2016.1", utc.get("/v1/policies", utc.readKey).json().path("policies").path(0).path("inForce").path("version").asText());
+    }
+    try (RunningServer tokyo = new RunningServer(folder.resolve("tokyo"),
+        b -> b.clock(evening).timeZone(java.time.ZoneId.of("Asia/Tokyo")))) {
+      assertEquals("2017.1", tokyo.get("/v1/policies", tokyo.readKey).json().path("policies").path(0).path("inForce").path("version").asText(),
+          "05:00 on 1 November in Tokyo");
+    }
+  }
+
   @Test
   void aMethodARouteDoesNotTakeIsRefusedAsNotAllowedNotAsNoResource() {
     try (RunningServer server = new RunningServer(folder)) {

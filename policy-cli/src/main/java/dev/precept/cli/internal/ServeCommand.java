@@ -48,6 +48,10 @@ public final class ServeCommand implements Callable<Integer> {
       + "(default: LIBRARY/.precept/personal-data.key, made on first start; give every instance the same one).")
   Optional<Path> personalDataKey;
 
+  @Option(names = "--time-zone", paramLabel = "ZONE", description = "The trust's time zone (Europe/London), in which an "
+      + "edition comes into force at midnight and Board decisions are dated (default: this machine's zone).")
+  String timeZone;
+
   @Override
   public Integer call() throws InterruptedException {
     PersonalData mode = switch (personalData) {
@@ -58,8 +62,14 @@ public final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new UsageException("--port " + port + " is not a port (0 to 65535)");
     }
+    java.time.ZoneId zone;
+    try {
+      zone = timeZone == null ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(timeZone.strip());
+    } catch (java.time.DateTimeException e) {
+      throw new UsageException("--time-zone '" + timeZone + "' is not a time zone: give a region such as Europe/London");
+    }
     PreceptServer.Builder builder = PreceptServer.builder().library(Inputs.folder(library)).host(host).port(port)
-        .drafts(allowDrafts ? Drafts.ALLOWED : Drafts.REFUSED).personalData(mode);
+        .drafts(allowDrafts ? Drafts.ALLOWED : Drafts.REFUSED).personalData(mode).timeZone(zone);
     db.ifPresent(builder::database);
     personalDataKey.ifPresent(builder::personalDataKey);
     publicOrigin.ifPresent(builder::publicOrigin);
@@ -67,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "precept-shutdown"));
     PrintWriter out = spec.commandLine().getOut();
     out.println("Precept server listening on " + server.uri() + " for " + library
-        + (allowDrafts ? " (drafts allowed)" : "") + "; stop it with Ctrl-C");
+        + (allowDrafts ? " (drafts allowed)" : "") + ", dates in " + zone + "; stop it with Ctrl-C");
     out.flush();
     server.awaitStop();
     return ExitCode.OK;

@@ -13,7 +13,6 @@ import dev.precept.model.Diagnostic;
 import dev.precept.model.DidYouMean;
 import dev.precept.model.Role;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +77,7 @@ final class Acknowledgements {
 
   /** Who in scope of the edition in force has acknowledged it, whose acknowledgement is outdated, and who has not. */
   static ObjectNode report(ServerCore core, LibraryPolicy policy, Optional<String> role, Optional<String> academy) {
-    InForce inForce = core.library.library().inForce(policy.id(), LocalDate.now(ZoneOffset.UTC), core.library.drafts());
+    InForce inForce = core.library.library().inForce(policy.id(), LocalDate.now(core.clock), core.library.drafts());
     Edition edition = inForce.edition().orElseThrow(() -> new ProblemException(422, "no-edition-in-force",
         "No edition in force", inForce.reason()));
     List<String> declared = edition.policy().roles().stream().map(Role::id).toList();

@@ -20,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,7 +212,7 @@ public final class ApiRoutes {
   }
 
   ObjectNode policyJson(LibraryPolicy policy, boolean editions) {
-    InForce today = core.library.library().inForce(policy.id(), LocalDate.now(ZoneOffset.UTC), core.library.drafts());
+    InForce today = core.library.library().inForce(policy.id(), LocalDate.now(core.clock), core.library.drafts());
     ObjectNode node = Json.object();
     node.put("id", policy.id());
     node.put("title", policy.title());
@@ -278,7 +277,7 @@ public final class ApiRoutes {
           .orElseThrow(() -> new ProblemException(404, "unknown-edition", "No such edition", "policy " + policy.id() + " has no edition '"
               + asked.get() + "' (its editions: " + String.join(", ", policy.editions().stream().map(Edition::version).toList()) + ")"));
     }
-    return core.library.library().inForce(policy.id(), LocalDate.now(ZoneOffset.UTC), core.library.drafts()).edition()
+    return core.library.library().inForce(policy.id(), LocalDate.now(core.clock), core.library.drafts()).edition()
         .orElse(policy.editions().get(policy.editions().size() - 1));
   }
 
@@ -341,13 +340,13 @@ public final class ApiRoutes {
         + min + " to " + max);
   }
 
-  private static Optional<String> time(Context ctx, String name) {
+  private Optional<String> time(Context ctx, String name) {
     String text = ctx.queryParam(name);
     if (text == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(text.length() == 10 ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC).toString()
+      return Optional.of(text.length() == 10 ? LocalDate.parse(text).atStartOfDay(core.clock.getZone()).toInstant().toString()
           : Instant.parse(text).toString());
     } catch (DateTimeParseException e) {
       throw new ProblemException(400, "invalid-parameter", "Invalid parameter", name + " '" + text
@@ -392,7 +391,7 @@ public final class ApiRoutes {
   private void status(Context ctx) {
     caller(ctx, Optional.of(Scope.READ));
     PolicyLibrary library = core.library.library();
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = LocalDate.now(core.clock);
     ObjectNode body = Json.object();
     body.put("loadedAt", core.library.loadedAt().toString());
     body.put("drafts", core.library.drafts().name().toLowerCase(java.util.Locale.ROOT));

@@ -20,10 +20,18 @@ public final class ServerCore implements AutoCloseable {
   public final RulingDesk desk;
   public final AckLinks links;
   public final Sessions sessions;
+  /** What day it is for the trust: the clock in the trust's time zone, so an edition comes into force at its midnight. */
+  public final java.time.Clock clock;
 
   /** Opens the database and the library. */
   public ServerCore(Path folder, Optional<String> db, Drafts drafts, PersonalData personal, Optional<Path> personalKey) {
+    this(folder, db, drafts, personal, personalKey, java.time.Clock.systemDefaultZone());
+  }
+
+  public ServerCore(Path folder, Optional<String> db, Drafts drafts, PersonalData personal, Optional<Path> personalKey,
+      java.time.Clock clock) {
     this.folder = folder;
+    this.clock = clock;
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.library = new ServedLibrary(folder, drafts, metrics);
     this.database = Database.open(folder, db);

@@ -19,7 +19,6 @@ import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -144,7 +143,7 @@ public final class StaffPages {
     if (signedIn(ctx, Scope.READ).isEmpty()) {
       return;
     }
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = LocalDate.now(core.clock);
     StringBuilder rows = new StringBuilder();
     for (LibraryPolicy p : core.library.library().policies()) {
       InForce inForce = core.library.library().inForce(p.id(), today, core.library.drafts());
@@ -174,7 +173,7 @@ public final class StaffPages {
     if (signedIn(ctx, Scope.READ).isEmpty()) {
       return;
     }
-    html(ctx, 200, RegisterPage.html(core.library.library().trust().register(LocalDate.now(ZoneOffset.UTC), REGISTER_WINDOW)));
+    html(ctx, 200, RegisterPage.html(core.library.library().trust().register(LocalDate.now(core.clock), REGISTER_WINDOW)));
   }
 
   private Optional<LibraryPolicy> policy(Context ctx) {
@@ -195,7 +194,7 @@ public final class StaffPages {
       return;
     }
     LibraryPolicy lp = found.get();
-    String dateText = Optional.ofNullable(ctx.formParam("date")).orElse(LocalDate.now(ZoneOffset.UTC).toString());
+    String dateText = Optional.ofNullable(ctx.formParam("date")).orElse(LocalDate.now(core.clock).toString());
     Edition edition = api.editionFor(lp, Optional.empty());
     Policy policy = edition.policy();
     StringBuilder form = new StringBuilder("<p>Try “what happens if”: choose who, what and the circumstances. "
