@@ -65,7 +65,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the approvals file beside the policy, where {@code precept verify} checks it like any other.
  *
  * <pre>{@code
- * BoardRoom room = new BoardRoom(libraryFolder, "https://board.example.org", "board.example.org", Clock.systemUTC());
+ * BoardRoom room = new BoardRoom(libraryFolder, "https://board.example.org", "board.example.org", Clock.system(ZoneId.of("Europe/London")));
  * Javalin.create(config -> room.install(config));
  * }</pre>
  */
