@@ -226,7 +226,12 @@ public final class BoardPack {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("title", Markup.plain(policy.metadata().title()));
     view.put("version", Markup.plain(report.version()));
-    view.put("categories", report.categories().stream().map(Markup::plain).toList());
+    // The Board reads titles, not ids: "Use of the Trust's name and materials", "Member of staff".
+    Map<String, String> categoryTitles = new java.util.HashMap<>();
+    policy.breachCategories().forEach(k -> categoryTitles.put(k.id(), k.title()));
+    Map<String, String> roleTitles = new java.util.HashMap<>();
+    policy.roles().forEach(r -> roleTitles.put(r.id(), r.title()));
+    view.put("categories", report.categories().stream().map(k -> Markup.plain(categoryTitles.getOrDefault(k, k))).toList());
     List<Map<String, Object>> rows = new ArrayList<>();
     for (String role : report.roles()) {
       List<Map<String, Object>> cells = new ArrayList<>();
@@ -237,12 +242,17 @@ public final class BoardPack {
             .flatMap(id -> policy.silent().stream().filter(s -> s.id().equals(id)).findFirst());
         boolean uncovered = !cell.rules().isEmpty() && cell.consequences().isEmpty();
         boolean gap = uncovered && silence.isEmpty();
-        String text = cell.rules().isEmpty() ? "-"
-            : silence.isPresent() && uncovered ? "silent on purpose: " + silence.get().reason()
-            : gap ? "GAP" : String.join(", ", cell.consequences());
-        cells.add(Map.of("gap", gap, "silent", uncovered && silence.isPresent(), "text", Markup.plain(text)));
+        // A grid to look at: each cell's colour says which of the four it is, and its words say it too.
+        String kind = cell.rules().isEmpty() ? "unreached" : gap ? "gap" : uncovered ? "silent" : "covered";
+        String text = switch (kind) {
+          case "unreached" -> "-";
+          case "gap" -> "GAP";
+          case "silent" -> "silent on purpose: " + silence.get().reason();
+          default -> counts(cell.consequences());
+        };
+        cells.add(Map.of("kind", kind, "text", Markup.plain(text)));
       }
-      rows.add(Map.of("role", Markup.plain(role), "cells", cells));
+      rows.add(Map.of("role", Markup.plain(roleTitles.getOrDefault(role, role)), "cells", cells));
     }
     view.put("rows", rows);
     List<Map<String, Object>> findings = new ArrayList<>();
@@ -260,6 +270,13 @@ public final class BoardPack {
     view.put("findings", findings);
     view.put("notes", notes);
     return templates.merge("check.html.vm", Map.of("c", view, "css", templates.text("pack.css")));
+  }
+
+  /** "1 must, 3 may": how many consequences a breach must and may lead to. */
+  private static String counts(List<String> consequences) {
+    long must = consequences.stream().filter(c -> c.endsWith(" (must)")).count();
+    long may = consequences.size() - must;
+    return must + " must" + (may == 0 ? "" : ", " + may + " may");
   }
 
   private String casesHtml(CaseReport report, Policy policy) {
