@@ -288,7 +288,7 @@ public final class BoardPack {
     List<Map<String, Object>> cases = new ArrayList<>();
     for (CaseResult result : report.results()) {
       List<String> lines = new ArrayList<>();
-      PolicyDiff.summary(result.ruling(), PolicyDiff.citing(policy)).forEach(l -> lines.add(Markup.plain(l)));
+      PolicyDiff.forPeople(result.ruling(), PolicyDiff.citing(policy)).forEach(l -> lines.add(Markup.plain(l)));
       result.differences().forEach(d -> lines.add(Markup.plain("DIFFERS: " + d)));
       cases.add(Map.of("passed", result.passed(), "name", Markup.plain(result.policyCase().name()),
           "incident", Markup.plain(result.policyCase().incident().id()), "lines", lines));

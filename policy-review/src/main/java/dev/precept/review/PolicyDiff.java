@@ -549,9 +549,14 @@ public final class PolicyDiff {
 
   /** {@link #summary(Ruling)} with each clause cited by {@code cite}; the lines in the same order. */
   static List<String> summary(Ruling ruling, UnaryOperator<String> cite) {
+    return summary(ruling, cite, dev.precept.eval.Outcome::word);
+  }
+
+  private static List<String> summary(Ruling ruling, UnaryOperator<String> cite,
+      java.util.function.Function<dev.precept.eval.Outcome, String> words) {
     List<String> lines = new ArrayList<>();
     ruling.clauses().stream().sorted(java.util.Comparator.comparing(ClauseRuling::clause))
-        .forEach(clause -> lines.add(cite.apply(clause.clause()) + ": " + clause.outcome().word()));
+        .forEach(clause -> lines.add(cite.apply(clause.clause()) + ": " + words.apply(clause.outcome())));
     for (ConsequenceRuling consequence : ruling.consequences()) {
       lines.add(consequence.modality().word() + ": " + consequence.statement()
           + (consequence.status() == ConsequenceRuling.Status.CONDITIONAL
@@ -564,9 +569,20 @@ public final class PolicyDiff {
 
   /** {@link #summary(Ruling, UnaryOperator)} for people: a rule this edition does not have is said so, not named by its id. */
   static List<String> forPeople(Ruling ruling, UnaryOperator<String> cite) {
-    List<String> lines = new ArrayList<>(summary(ruling, cite));
+    List<String> lines = new ArrayList<>(summary(ruling, cite, PolicyDiff::inWords));
     lines.replaceAll(line -> UNKNOWN_CLAUSE.matcher(line).matches() ? "cannot rule: this edition has no such paragraph" : line);
     return lines;
+  }
+
+  /** An outcome as the Board reads it: "does not apply", not "not-applicable". */
+  static String inWords(dev.precept.eval.Outcome outcome) {
+    return switch (outcome) {
+      case BREACHED -> "breached";
+      case EXCUSED -> "excused";
+      case NOT_APPLICABLE -> "does not apply";
+      case UNDETERMINED -> "cannot be decided from what the incident records";
+      case COMPLIED -> "complied with";
+    };
   }
 
   private static final String BREACHED = " is found to have been breached";

@@ -137,7 +137,7 @@ class DiffForTheBoardTest {
     int rulings = text.indexOf("Rulings that change (7):");
     assertTrue(rulings > 0, text);
     String verbal = text.substring(rulings, text.indexOf("(case-09)"));
-    assertTrue(verbal.contains("(case-07)\n  - paragraph 1.4: undetermined\n"), verbal);
+    assertTrue(verbal.contains("(case-07)\n  - paragraph 1.4: cannot be decided from what the incident records\n"), verbal);
     assertTrue(verbal.contains("  + paragraph 1.4: breached\n"), verbal);
     assertTrue(text.substring(rulings).contains("  + paragraph 3.1(b): excused\n"), text.substring(rulings));
   }
