@@ -129,6 +129,9 @@ public final class Passkeys {
       return List.of("its passkey assertion does not verify: " + e.getMessage());
     } catch (DataConversionException | IllegalArgumentException | PolicyException e) {
       return List.of("its passkey evidence cannot be read (" + e.getMessage() + ")");
+    } catch (tools.jackson.core.JacksonException e) {
+      // Client data that is not JSON: webauthn4j lets its JSON reader's exception through.
+      return List.of("its passkey evidence cannot be read (its client data is not the JSON a browser sends)");
     }
   }
 

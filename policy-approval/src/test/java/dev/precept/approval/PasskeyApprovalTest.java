@@ -147,6 +147,17 @@ class PasskeyApprovalTest {
         + "or the signature is corrupt"), problems(status));
   }
 
+  /** An approvals file edited by hand: client data that is not JSON is refused as unreadable, never a crash of verify. */
+  @Test
+  void clientDataThatIsNotJsonIsRefusedAsUnreadable() {
+    ApprovalRecord record = approve(CEO, POLICY, "ceo");
+    PasskeyAssertion evidence = record.passkey().orElseThrow();
+    ApprovalStatus status = verify(ApprovalRecord.builder().from(record)
+        .passkey(PasskeyAssertion.builder().from(evidence).clientDataJson(Passkeys.base64Url(new byte[] {0, 0, 0})).build()).build());
+    assertFalse(status.records().get(0).valid());
+    assertEquals(List.of("its passkey evidence cannot be read (its client data is not the JSON a browser sends)"), problems(status));
+  }
+
   @Test
   void clientDataWithAnotherChallengeIsRefusedAsReplayed() {
     ApprovalRecord statement = statement(POLICY, "ceo", Decision.APPROVED);

@@ -110,6 +110,18 @@ class BoardRoomRequestsTest {
   }
 
   @Test
+  void aPasskeyAnswerThatDoesNotCheckOutIsRefusedInPlainWordsNotTheLibrarys() throws Exception {
+    String link = start(OPENED);
+    assertEquals(200, post(link + "/enrol/options", "{}").statusCode());
+    HttpResponse<String> answer = post(link + "/enrol", "{\"attestationObject\":\"AAAA\",\"clientDataJSON\":\"AAAA\"}");
+    assertEquals(400, answer.statusCode(), answer.body());
+    assertEquals("{\"message\":\"Your passkey could not be registered: your device's answer could not be checked for this page."
+        + " Nothing was recorded. Press the button to try again; if it happens again, tell the secretary.\"}", answer.body());
+    assertTrue(Files.notExists(library.resolve("social-media-policy-2017.keyring.yaml"))
+        || !Files.readString(library.resolve("social-media-policy-2017.keyring.yaml")).contains("passkey"), "nothing enrolled");
+  }
+
+  @Test
   void aBrokenPolicyFileAsksThePersonToTellTheSecretary() throws Exception {
     String link = start(OPENED);
     Files.writeString(library.resolve("social-media-policy-2017.yaml"), "id: [unclosed\n");

@@ -334,8 +334,10 @@ public final class BoardRoom {
               new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.ES256),
               new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.EdDSA),
               new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.RS256)), true, true));
-    } catch (VerificationException | DataConversionException e) {
-      throw new Refusal(400, "Your passkey could not be registered: " + e.getMessage());
+    } catch (VerificationException | DataConversionException | tools.jackson.core.JacksonException e) {
+      // A garbled answer (client data that is not JSON comes through as Jackson's exception). The library's words are for the secretary's log, not the trustee's screen.
+      throw new Refusal(400, "Your passkey could not be registered: your device's answer could not be checked for this page."
+          + " Nothing was recorded. Press the button to try again; if it happens again, tell the secretary.");
     }
     AttestedCredentialData credential = registration.getAttestationObject().getAuthenticatorData().getAttestedCredentialData();
     String credentialId = Passkeys.base64Url(credential.getCredentialId());
