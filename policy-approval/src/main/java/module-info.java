@@ -4,8 +4,6 @@ module dev.precept.approval {
 
   requires transitive dev.precept.model;
   requires com.webauthn4j.core;
-  // webauthn4j reads client data with Jackson 3, whose exceptions it lets through on a garbled one.
-  requires tools.jackson.core;
   requires static transitive org.immutables.value.annotations;
 
   opens dev.precept.approval to com.fasterxml.jackson.databind;
