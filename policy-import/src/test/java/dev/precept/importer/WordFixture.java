@@ -19,6 +19,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRunTrackChange;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 
 /** A Word policy built with POI the way a school's would be: title, headings, numbered lists, a table, emphasis. */
@@ -76,6 +77,36 @@ final class WordFixture {
       doc.createParagraph().createRun().setText("Signed");
       doc.createParagraph().createRun().setText("Chair of Governors");
       doc.createParagraph().createRun().setText("Date");
+      doc.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  /**
+   * A policy saved with tracked changes still showing, as a clerk's annual review leaves it: words
+   * struck out and words put in within a paragraph, and a whole paragraph struck out.
+   */
+  static byte[] withTrackedChanges() throws IOException {
+    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      styled(doc, "Title", "Online Safety Policy");
+      styled(doc, "Heading1", "1. Staff");
+      XWPFParagraph edited = doc.createParagraph();
+      edited.createRun().setText("Staff must not give their ");
+      CTRunTrackChange struck = edited.getCTP().addNewDel();
+      struck.setId(BigInteger.ONE);
+      struck.setAuthor("Clerk");
+      struck.addNewR().addNewDelText().setStringValue("home address or ");
+      CTRunTrackChange added = edited.getCTP().addNewIns();
+      added.setId(BigInteger.TWO);
+      added.setAuthor("Clerk");
+      added.addNewR().addNewT().setStringValue("personal ");
+      edited.getCTP().addNewR().addNewT().setStringValue("mobile number to pupils.");
+      XWPFParagraph removed = doc.createParagraph();
+      CTRunTrackChange gone = removed.getCTP().addNewDel();
+      gone.setId(BigInteger.valueOf(3));
+      gone.setAuthor("Clerk");
+      gone.addNewR().addNewDelText().setStringValue("Pupils must not bring phones to school at any time.");
+      doc.createParagraph().createRun().setText("Staff must report any concern to the Designated Safeguarding Lead.");
       doc.write(out);
       return out.toByteArray();
     }

@@ -51,6 +51,16 @@ class WordImportTest {
   }
 
   @Test
+  void trackedChangesImportAsAcceptedWithStruckOutWordsLeftOut() throws IOException {
+    Path docx = folder.resolve("tracked.docx");
+    Files.write(docx, WordFixture.withTrackedChanges());
+    ImportedPolicy tracked = PolicyImporter.standard().read(docx);
+    List<String> texts = tracked.policy().allClauses().stream().map(Clause::text).toList();
+    assertEquals(List.of("Staff must not give their personal mobile number to pupils.",
+        "Staff must report any concern to the Designated Safeguarding Lead."), texts, tracked::yaml);
+  }
+
+  @Test
   void boldAndItalicRunsKeepTheirEmphasis() {
     assertTrue(imported.policy().allClauses().stream().anyMatch(c -> c.text().equals(
         "Staff are *advised to* lock their screens when they leave a room.")));

@@ -22,11 +22,13 @@ import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.w3c.dom.Node;
 
 /**
  * A Word document (.docx) to blocks with Apache POI: Heading and Title styles, numbered and bulleted
  * paragraphs as list items at their level, bold and italic runs as Precept's markup, tables read
- * cell by cell, headers and footers kept aside for metadata, the table of contents left out.
+ * cell by cell, headers and footers kept aside for metadata, the table of contents left out, and
+ * tracked changes taken as accepted (struck-out words left out).
  */
 public final class DocxReader {
   private static final Pattern HEADING_STYLE = Pattern.compile("(?i)^heading\\s*([1-9])$");
@@ -162,6 +164,9 @@ public final class DocxReader {
       String text;
       int marks = 0;
       if (element instanceof XWPFRun run) {
+        if (struckOut(run)) {
+          continue;
+        }
         text = run.text();
         marks = (run.isBold() ? 2 : 0) + (run.isItalic() ? 1 : 0);
       } else if (element instanceof XWPFSDT sdt) {
@@ -182,6 +187,16 @@ public final class DocxReader {
     }
     out.append(mark(span.toString(), spanMarks));
     return out.toString();
+  }
+
+  /**
+   * Whether the run is tracked as deleted or moved away ({@code w:del}, {@code w:moveFrom}): the
+   * document as the author last left it reads without it, so the import takes changes as accepted.
+   */
+  private static boolean struckOut(XWPFRun run) {
+    Node parent = run.getCTR().getDomNode().getParentNode();
+    String name = parent == null ? "" : parent.getLocalName();
+    return "del".equals(name) || "moveFrom".equals(name);
   }
 
   private static String mark(String text, int marks) {
