@@ -75,6 +75,22 @@ class ClerkDiagnosticsTest {
   }
 
   @Test
+  void aKeyIndentedOneSpaceShortOfItsListItemSaysWhichKeyToLineUpWith() {
+    Diagnostic d = refused(replaceLine(48, "       kind: prohibition")).get(0);
+    assertEquals("policy.yaml:48:8: error: wrong indentation: line 48 is indented 7 spaces, but the keys of the list item"
+        + " on line 47 above it start after 8 (at /)", d.describe().lines().findFirst().orElseThrow());
+    assertEquals("keys of one mapping start in the same column: indent line 48 by 8 spaces, so 'kind' lines up with 'id'"
+        + " on line 47", d.hint().orElseThrow());
+  }
+
+  @Test
+  void aKeyIndentedTooFarUnderAListItemIsCalledIndentationNotAValueToQuote() {
+    Diagnostic d = refused(replaceLine(48, "          kind: prohibition")).get(0);
+    assertEquals("policy.yaml:48:11: error: wrong indentation: line 48 is indented 10 spaces, but the keys of the list item"
+        + " on line 47 above it start after 8 (at /)", d.describe().lines().findFirst().orElseThrow());
+  }
+
+  @Test
   void aValueContainingColonSpaceIsStillToldToQuote() {
     Diagnostic d = refused(MINIMAL.replace("title: Minimal Policy", "title: Note: this")).get(0);
     assertEquals(5, d.line());

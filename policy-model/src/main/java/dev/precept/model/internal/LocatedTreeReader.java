@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -38,6 +40,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  * such as {@code 1e5} read differently or not at all as YAML 1.1); anything else is read as YAML.
  */
 public final class LocatedTreeReader {
+  private static final Pattern PLAIN_KEY = Pattern.compile("([A-Za-z][A-Za-z0-9_-]*):(?: |$)");
   /** The tree and, for each JSON pointer, its {line, column}. */
   public record Result(JsonNode root, Map<String, int[]> locations) {}
 
@@ -466,8 +469,22 @@ public final class LocatedTreeReader {
         int before = indent(lines[previous]);
         String above = lines[previous].strip();
         boolean opensBlock = above.endsWith(":") || above.endsWith("|") || above.endsWith(">") || above.endsWith("-");
-        boolean listItem = lines[line - 1].strip().startsWith("- ") || above.startsWith("- ");
-        if (here != before && !opensBlock && !listItem && !lines[line - 1].isBlank()) {
+        boolean listItem = lines[line - 1].strip().startsWith("- ");
+        if (above.startsWith("- ") && !opensBlock && !listItem && !lines[line - 1].isBlank()) {
+          // A key under "- id: x": its siblings start where 'id' does, after the dash.
+          int keys = itemKeysStart(lines[previous]);
+          String aboveKey = key(lines[previous].substring(keys));
+          if (here != keys && !aboveKey.isEmpty()) {
+            String thisKey = key(lines[line - 1].strip());
+            return fail(Diagnostic.YAML_SYNTAX, source, line, here + 1, String.format(Locale.ROOT,
+                "wrong indentation: line %d is indented %d %s, but the keys of the list item on line %d above it start after %d",
+                line, here, here == 1 ? "space" : "spaces", previous + 1, keys),
+                String.format(Locale.ROOT, "keys of one mapping start in the same column: indent line %d by %d spaces%s on line %d",
+                    line, keys, thisKey.isEmpty() ? ", like the first key" : ", so '" + thisKey + "' lines up with '" + aboveKey + "'",
+                    previous + 1));
+          }
+        }
+        if (here != before && !opensBlock && !listItem && !above.startsWith("- ") && !lines[line - 1].isBlank()) {
           return fail(Diagnostic.YAML_SYNTAX, source, line, here + 1, String.format(Locale.ROOT,
               "wrong indentation: line %d is indented %d %s, but line %d above it is indented %d", line, here,
               here == 1 ? "space" : "spaces", previous + 1, before),
@@ -477,6 +494,24 @@ public final class LocatedTreeReader {
       }
     }
     return fail(Diagnostic.YAML_SYNTAX, source, line, column, "not valid YAML: " + message, syntaxHint(e));
+  }
+
+  /** Where the keys of a list item's mapping start: after its dashes and the spaces after them. */
+  private static int itemKeysStart(String line) {
+    int i = indent(line);
+    while (i + 1 < line.length() && line.charAt(i) == '-' && line.charAt(i + 1) == ' ') {
+      i += 2;
+      while (i < line.length() && line.charAt(i) == ' ') {
+        i++;
+      }
+    }
+    return i;
+  }
+
+  /** The plain key a line starts with ({@code kind} in {@code kind: rule}), or empty when it starts with none. */
+  private static String key(String content) {
+    Matcher key = PLAIN_KEY.matcher(content);
+    return key.lookingAt() ? key.group(1) : "";
   }
 
   private static int indent(String line) {
