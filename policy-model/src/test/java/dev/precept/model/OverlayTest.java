@@ -199,14 +199,26 @@ class OverlayTest {
         + "      kind: advisory\n      text: Be kind.\n"
         + "  - addAfter: conduct.unauthorised-images\n    clause:\n      id: conduct.local.phones\n"
         + "      kind: prohibition\n      text: Phones in class.\n      category: phones\n");
-    assertEquals(List.of(
-        "penhallow.overlay.yaml:12:7: clause id 'conduct.derogatory-comments' is already taken by a clause of the master"), problems);
+    assertEquals(2, problems.size(), problems::toString);
+    assertEquals("penhallow.overlay.yaml:12:7: clause id 'conduct.derogatory-comments' is already taken by a clause of the master",
+        problems.get(0));
+    assertTrue(problems.get(1).startsWith("penhallow.overlay.yaml:20:7: ") && problems.get(1).contains("'phones'"), problems::toString);
     List<String> category = mergeProblems(HEAD + "tailoring:\n"
         + "  - addAfter: conduct.unauthorised-images\n    clause:\n      id: conduct.local.phones\n"
         + "      kind: prohibition\n      text: Phones in class.\n      category: phones\n");
     assertEquals(1, category.size());
     assertTrue(category.get(0).startsWith("penhallow.overlay.yaml:15:7: "), category.get(0));
     assertTrue(category.get(0).contains("'phones'"), category.get(0));
+  }
+
+  @Test
+  void everyMistakeInTheTailoringIsReportedAtOnceNotOneStageAtATime() {
+    List<String> problems = mergeProblems(HEAD + "tailoring:\n"
+        + "  - replace: conduct.report-concern\n    text: Report to us.\n"
+        + "  - addAfter: conduct.unauthorised-images\n    clause:\n      id: conduct.local.phones\n"
+        + "      kind: prohibition\n      text: Phones in class.\n      appliesTo: [nursery-staff]\n");
+    assertEquals(List.of("penhallow.overlay.yaml:10:5: master edition 2016.1 has no clause 'conduct.report-concern'",
+        "penhallow.overlay.yaml:17:19: clause 'conduct.local.phones' names unknown role 'nursery-staff'"), problems);
   }
 
   @Test

@@ -119,22 +119,26 @@ public final class OverlayMerge {
           "the trust adds 'variation:' (variables and tailorable clauses) to the policy before academies can overlay it")));
     }
     Map<String, String> values = variables(overlay, variation, problems);
+    boolean variablesApply = problems.isEmpty();
     Map<String, Clause> masterClauses = new LinkedHashMap<>();
     master.allClauses().forEach(c -> masterClauses.put(c.id(), c));
     Set<String> added = new LinkedHashSet<>();
+    List<Integer> applicable = new ArrayList<>();
     for (int i = 0; i < overlay.tailoring().size(); i++) {
+      int before = problems.size();
       tailoring(overlay, i, master, variation, masterClauses, added, writtenAgainst, problems);
+      if (problems.size() == before) {
+        applicable.add(i);
+      }
     }
     if (!problems.isEmpty()) {
+      if (variablesApply) {
+        problems.addAll(problemsOfTheRest(overlay, master, values, applicable));
+      }
       throw failure(problems);
     }
-    ObjectNode tree = Mappers.json().valueToTree(master);
-    tree.remove("variation");
     Map<String, String> overlayPointerOf = new HashMap<>();
-    for (int i = 0; i < overlay.tailoring().size(); i++) {
-      apply(tree, overlay, i, overlayPointerOf);
-    }
-    Placeholders.substituteAll(tree, values);
+    ObjectNode tree = merged(overlay, master, values, applicable, overlayPointerOf);
     ObjectNode derivation = tree.putObject("derivedFrom");
     derivation.put("policy", master.id());
     derivation.put("edition", master.metadata().version());
@@ -142,6 +146,36 @@ public final class OverlayMerge {
     derivation.put("academy", overlay.academy());
     derivation.put("tailoringDigest", tailoringDigest(overlay, master).toString());
     return validate(tree, overlay, overlayPointerOf);
+  }
+
+  /** The master with the given tailorings applied and the variables put in. */
+  private static ObjectNode merged(Overlay overlay, Policy master, Map<String, String> values, List<Integer> tailorings,
+      Map<String, String> overlayPointerOf) {
+    ObjectNode tree = Mappers.json().valueToTree(master);
+    tree.remove("variation");
+    for (int i : tailorings) {
+      apply(tree, overlay, i, overlayPointerOf);
+    }
+    Placeholders.substituteAll(tree, values);
+    return tree;
+  }
+
+  /**
+   * The problems of the tailorings that do apply, found by merging them without the ones already
+   * refused, so that a clerk sees every mistake in the overlay at once: only problems located in
+   * the overlay's own tailoring are kept, since the others may follow from what was left out.
+   */
+  private static List<Diagnostic> problemsOfTheRest(Overlay overlay, Policy master, Map<String, String> values, List<Integer> applicable) {
+    if (applicable.isEmpty()) {
+      return List.of();
+    }
+    try {
+      Map<String, String> overlayPointerOf = new HashMap<>();
+      validate(merged(overlay, master, values, applicable, overlayPointerOf), overlay, overlayPointerOf);
+      return List.of();
+    } catch (PolicyValidationException e) {
+      return e.diagnostics().stream().filter(d -> d.pointer().startsWith("/tailoring/")).toList();
+    }
   }
 
   private static Map<String, String> variables(Overlay overlay, Variation variation, List<Diagnostic> problems) {
