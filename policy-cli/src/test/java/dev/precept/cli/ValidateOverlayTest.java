@@ -73,4 +73,14 @@ class ValidateOverlayTest {
     assertTrue(run.out().contains("an overlay is checked against its master: keep it in the trust's library folder as"
         + " academies/<academy>/social-media.overlay.yaml"), run.out());
   }
+
+  @Test
+  void fmtOnTheLibraryFolderLeavesTheOverlaysAloneAndFormatsOnlyPolicies(@TempDir Path dir) throws IOException {
+    Path trust = copy(dir);
+    String before = Files.readString(trust.resolve(TRELISSICK));
+    PreceptTest.Run run = run("fmt", trust.toString());
+    assertEquals(0, run.code(), run.out() + run.err());
+    assertFalse(run.err().contains("schemaVersion"), run.err());
+    assertEquals(before, Files.readString(trust.resolve(TRELISSICK)));
+  }
 }

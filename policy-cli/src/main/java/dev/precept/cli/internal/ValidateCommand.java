@@ -43,7 +43,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Path> inputs = expand(files);
+    List<Path> inputs = expand(files, true);
     PrintWriter out = spec.commandLine().getOut();
     List<Map<String, Object>> results = new ArrayList<>();
     int invalid = 0;
@@ -99,14 +99,17 @@ public final class ValidateCommand implements Callable<Integer> {
     return invalid == 0 ? ExitCode.OK : ExitCode.INVALID;
   }
 
-  /** Files as given, folders replaced by the policy files in them (sorted), {@code -} kept. */
-  static List<Path> expand(List<Path> given) {
+  /**
+   * Files as given, folders replaced by the policy files in them (sorted), and by the academies'
+   * overlays in them when asked for, {@code -} kept.
+   */
+  static List<Path> expand(List<Path> given, boolean overlays) {
     List<Path> inputs = new ArrayList<>();
     for (Path file : given) {
       if (Inputs.isStdin(file)) {
         inputs.add(file);
       } else if (Files.isDirectory(file)) {
-        List<Path> found = policiesIn(file);
+        List<Path> found = policiesIn(file, overlays);
         if (found.isEmpty()) {
           throw new UsageException(file + ": no policy files (*.yaml) in this folder");
         }
@@ -129,12 +132,12 @@ public final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  private static List<Path> policiesIn(Path folder) {
+  private static List<Path> policiesIn(Path folder, boolean overlays) {
     try (Stream<Path> walk = Files.walk(folder, 8)) {
       return walk.filter(Files::isRegularFile)
           .filter(p -> p.getFileName().toString().matches(".*\\.ya?ml") && !p.getFileName().toString().matches(".*\\.(cases|approvals|keyring)\\.ya?ml"))
           .filter(p -> !p.getFileName().toString().startsWith("."))
-          .filter(p -> OverlayCheck.isOverlay(p) || looksLikeAPolicy(p))
+          .filter(p -> OverlayCheck.isOverlay(p) ? overlays : looksLikeAPolicy(p))
           .sorted()
           .toList();
     } catch (IOException e) {
