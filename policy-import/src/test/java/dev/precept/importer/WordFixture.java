@@ -112,6 +112,28 @@ final class WordFixture {
     }
   }
 
+  /**
+   * A title page as many schools write it: the trust's name in bold, the title in Heading 1 (not
+   * the Title style), then the version, the date and the approval line, before the numbered sections.
+   */
+  static byte[] titlePageInHeadingStyle() throws IOException {
+    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      XWPFRun trust = doc.createParagraph().createRun();
+      trust.setBold(true);
+      trust.setText("St Aidan's Multi Academy Trust");
+      styled(doc, "Heading1", "Online Safety Policy");
+      doc.createParagraph().createRun().setText("Version 3.1");
+      doc.createParagraph().createRun().setText("September 2023");
+      doc.createParagraph().createRun().setText("For Review and Approval by the Board of Trustees, October 2023");
+      styled(doc, "Heading1", "1. Purpose");
+      doc.createParagraph().createRun().setText("To ensure that pupils are kept safe when they use the internet.");
+      styled(doc, "Heading1", "2. Staff");
+      doc.createParagraph().createRun().setText("Staff must not give their personal mobile number to pupils.");
+      doc.write(out);
+      return out.toByteArray();
+    }
+  }
+
   /** The same document protected by a password, as Word saves it (an encrypted OLE2 container). */
   static byte[] passwordProtected() throws IOException, GeneralSecurityException {
     byte[] plain = policy();

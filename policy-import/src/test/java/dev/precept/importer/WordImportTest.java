@@ -61,6 +61,19 @@ class WordImportTest {
   }
 
   @Test
+  void aTitlePageWithItsTitleInHeadingOneGivesTheMetadataNotSections() throws IOException {
+    Path docx = folder.resolve("online-safety.docx");
+    Files.write(docx, WordFixture.titlePageInHeadingStyle());
+    ImportedPolicy titled = PolicyImporter.standard().read(docx);
+    Policy policy = titled.policy();
+    assertEquals("Online Safety Policy", policy.metadata().title(), titled::yaml);
+    assertEquals("St Aidan's Multi Academy Trust", policy.metadata().organisation(), titled::yaml);
+    assertEquals("3.1", policy.metadata().version(), titled::yaml);
+    assertEquals(java.time.LocalDate.of(2023, 9, 1), policy.metadata().dates().drafted(), titled::yaml);
+    assertEquals(List.of("Purpose", "Staff"), policy.sections().stream().map(s -> s.title()).toList(), titled::yaml);
+  }
+
+  @Test
   void boldAndItalicRunsKeepTheirEmphasis() {
     assertTrue(imported.policy().allClauses().stream().anyMatch(c -> c.text().equals(
         "Staff are *advised to* lock their screens when they leave a room.")));

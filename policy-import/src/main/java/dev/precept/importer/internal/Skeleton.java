@@ -127,6 +127,10 @@ public final class Skeleton {
           toc.add(heading);
           continue;
         }
+        if (!contents && titlePageHeading(blocks, i)) {
+          metadataLine(plain);
+          continue;
+        }
         break;
       }
       if (contents && (TOC_LINE.matcher(plain).matches() || toc.contains(headingTitle(plain)))) {
@@ -168,6 +172,43 @@ public final class Skeleton {
       return changed;
     }
     return blocks;
+  }
+
+  /**
+   * Whether a heading ahead of the body belongs to the title page: it names the policy (while no
+   * title is known) or the organisation (while none is known), and all that follows it up to the
+   * next heading is title-page metadata (a version, a date, an approval line), or nothing. Many
+   * schools set the title in Heading 1 and the trust's name in bold rather than in the Title style.
+   */
+  private boolean titlePageHeading(List<Block> blocks, int at) {
+    if (blocks.get(at).level() > 2) {
+      return false;
+    }
+    String plain = blocks.get(at).plain();
+    boolean names = plain.split("\\s+").length <= 12 && !Text.endsSentence(plain)
+        && (title == null && plain.toLowerCase(Locale.ROOT).contains("policy")
+            || organisation == null && ORGANISATION.matcher(plain).find() && !plain.toLowerCase(Locale.ROOT).contains("policy"));
+    if (!names || !headingTitle(plain).equals(plain)) {
+      return false;
+    }
+    for (int j = at + 1; j < blocks.size() && blocks.get(j).type() != Block.Type.HEADING; j++) {
+      if (blocks.get(j).type() != Block.Type.PARAGRAPH || !titlePageMetadata(blocks.get(j).plain())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A version, a date or an approval line, as {@link #metadataLine} reads them. */
+  private static boolean titlePageMetadata(String plain) {
+    if (APPROVAL.matcher(plain).matches()) {
+      return true;
+    }
+    if (plain.split("\\s+").length > 12 || Text.endsSentence(plain)) {
+      return false;
+    }
+    Matcher date = DATE.matcher(plain);
+    return VERSION.matcher(plain).find() && plain.length() < 40 || date.find() && plain.length() - date.group().length() < 25;
   }
 
   /** Reads a title-page line into the metadata; false when it is not metadata but text. */
