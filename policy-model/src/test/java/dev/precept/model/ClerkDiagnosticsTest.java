@@ -63,6 +63,23 @@ class ClerkDiagnosticsTest {
   }
 
   @Test
+  void everyLineIndentedWithATabIsReportedAtOnce() {
+    String pasted = MINIMAL.replace("  organisation: Example Trust", "\torganisation: Example Trust")
+        .replace("    title: Staff\n", "\t\ttitle: Staff\n").replace("        kind: prohibition", "\t\tkind: prohibition");
+    List<Diagnostic> diagnostics = refused(pasted);
+    assertEquals(List.of("4:1", "17:1", "48:1"), diagnostics.stream().map(d -> d.line() + ":" + d.column()).toList(), described(diagnostics));
+    assertTrue(diagnostics.stream().allMatch(d -> d.message().startsWith("a tab indents line")), described(diagnostics));
+  }
+
+  @Test
+  void aTabInsideABlockOfTextIsNotReportedBesideATabThatIndents() {
+    String pasted = MINIMAL.replace("  organisation: Example Trust", "\torganisation: Example Trust")
+        .replace("        text: Using the logo without permission.", "        text: |\n          Using the logo:\n          \twithout permission.");
+    List<Diagnostic> diagnostics = refused(pasted);
+    assertEquals(List.of("4:1"), diagnostics.stream().map(d -> d.line() + ":" + d.column()).toList(), described(diagnostics));
+  }
+
+  @Test
   void wrongIndentationIsLocatedAndSaysWhatToLineUpWith() {
     Diagnostic over = refused(replaceLine(5, " @")).get(0);
     assertEquals("policy.yaml:5:4: error: wrong indentation: line 5 is indented 3 spaces, but line 4 above it is indented 2 (at /)",

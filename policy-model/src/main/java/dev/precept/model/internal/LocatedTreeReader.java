@@ -126,7 +126,7 @@ public final class LocatedTreeReader {
           "input is too large or too deeply nested: " + firstLine(e.getOriginalMessage()),
           "a policy needs at most " + limits.maxDepth() + " levels of nesting");
     } catch (JsonProcessingException e) {
-      throw syntaxError(source, text, e);
+      throw withEveryTab(syntaxError(source, text, e), factory, source, text);
     } catch (IOException e) {
       throw fail(Diagnostic.YAML_SYNTAX, source, 0, 0, "could not read YAML: " + e.getMessage(), null);
     } catch (RuntimeException e) {
@@ -512,6 +512,46 @@ public final class LocatedTreeReader {
   private static String key(String content) {
     Matcher key = PLAIN_KEY.matcher(content);
     return key.lookingAt() ? key.group(1) : "";
+  }
+
+  /**
+   * A tab in the indentation stops the parser at the first one; text pasted from Word often has
+   * several. Each tab line found is blanked and the text read again, so every tab the parser would
+   * stop at is reported at once. Only tabs are collected this way: any other error met after a line
+   * was blanked may come from the blanking itself, and is not reported.
+   */
+  private static PolicyValidationException withEveryTab(PolicyValidationException first, YAMLFactory factory, String source, String text) {
+    Diagnostic found = first.diagnostics().get(0);
+    if (first.diagnostics().size() != 1 || !isTab(found)) {
+      return first;
+    }
+    List<Diagnostic> tabs = new ArrayList<>(List.of(found));
+    String[] lines = text.split("\n", -1);
+    for (int round = 0; round < 100; round++) {
+      lines[tabs.get(tabs.size() - 1).line() - 1] = "";
+      String blanked = String.join("\n", lines);
+      try (YAMLParser parser = factory.createParser(blanked)) {
+        while (parser.nextToken() != null) {
+          parser.skipChildren();
+        }
+        break;
+      } catch (JsonProcessingException e) {
+        String said = String.valueOf(e.getOriginalMessage());
+        boolean aboutTabs = said.contains("\\t") || said.toLowerCase(Locale.ROOT).contains("tab");
+        Diagnostic next = syntaxError(source, blanked, e).diagnostics().get(0);
+        if (!aboutTabs || !isTab(next) || next.line() <= tabs.get(tabs.size() - 1).line()) {
+          break;
+        }
+        tabs.add(next);
+      } catch (IOException | RuntimeException e) {
+        break;
+      }
+    }
+    return new PolicyValidationException(tabs);
+  }
+
+  private static boolean isTab(Diagnostic d) {
+    return d.code().equals(Diagnostic.YAML_SYNTAX) && d.message().startsWith("a tab indents line");
   }
 
   private static int indent(String line) {
