@@ -108,6 +108,14 @@ class ClerkDiagnosticsTest {
   }
 
   @Test
+  void aClauseIdUsedTwiceNamesTheLineOfTheFirstUse() {
+    List<Diagnostic> diagnostics = refused(MINIMAL.replace("consequences:\n", "      - id: rules.logo\n        kind: principle\n"
+        + "        text: Again.\nconsequences:\n"));
+    assertEquals("policy.yaml:57:9: error: clause id 'rules.logo' is already used by /sections/0/clauses/0 (line 47)"
+        + " (at /sections/0/clauses/1/id)", diagnostics.get(0).describe().lines().findFirst().orElseThrow(), described(diagnostics));
+  }
+
+  @Test
   void aValueContainingColonSpaceIsStillToldToQuote() {
     Diagnostic d = refused(MINIMAL.replace("title: Minimal Policy", "title: Note: this")).get(0);
     assertEquals(5, d.line());

@@ -222,6 +222,18 @@ class OverlayTest {
   }
 
   @Test
+  void aDuplicateIdInAnAddedClauseNamesNoLineOfTheMergedPolicy() {
+    List<String> problems = mergeProblems(HEAD + "tailoring:\n"
+        + "  - addAfter: conduct.unauthorised-images\n    clause:\n      id: conduct.local.phones\n"
+        + "      kind: prohibition\n      text: Phones in class.\n      category: images\n      exceptions:\n"
+        + "        - {id: conduct.local.phones.ok, text: with permission, office: ceo, timing: prior}\n"
+        + "        - {id: conduct.local.phones.ok, text: with leave, office: ceo, timing: prior}\n");
+    assertEquals(1, problems.size(), problems::toString);
+    assertTrue(problems.get(0).contains("exception id 'conduct.local.phones.ok' is already used by"), problems::toString);
+    assertFalse(problems.get(0).contains("(line "), problems::toString);
+  }
+
+  @Test
   void rejectsAnUnknownVariableInTheAcademysOwnText() {
     List<String> problems = mergeProblems(HEAD + "tailoring:\n  - replace: conduct.report-concerns\n"
         + "    text: Tell the {{head.title}} at once.\n");

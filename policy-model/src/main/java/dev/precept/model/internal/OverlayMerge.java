@@ -376,6 +376,8 @@ public final class OverlayMerge {
 
   private static Diagnostic relocate(Diagnostic problem, Overlay overlay, Map<String, String> mergedPointerToOverlay) {
     String pointer = problem.pointer();
+    // A line of the merged policy means nothing in the overlay: the merged policy is never a file.
+    problem = Diagnostic.builder().from(problem).message(problem.message().replaceAll(" \\(line \\d+\\)", "")).build();
     for (Map.Entry<String, String> local : mergedPointerToOverlay.entrySet()) {
       if (pointer.equals(local.getKey()) || pointer.startsWith(local.getKey() + "/")) {
         String rest = pointer.substring(local.getKey().length());
