@@ -49,6 +49,15 @@ class ClerkDiagnosticsTest {
   }
 
   @Test
+  void aDuplicateKeyIsReportedTogetherWithTheFilesOtherProblems() {
+    List<Diagnostic> diagnostics = refused(MINIMAL.replace("  reviewFrequency: P1Y\n", "  reviewFrequency: P1Y\n  reviewFrequency: P2Y\n")
+        .replace("status: draft", "status: drafft").replace("office: ceo", "office: cfo"));
+    assertEquals(List.of("schema.enum", Diagnostic.DUPLICATE_KEY, Diagnostic.UNKNOWN_OFFICE),
+        diagnostics.stream().map(Diagnostic::code).toList(), described(diagnostics));
+    assertEquals(11, diagnostics.get(1).line(), described(diagnostics));
+  }
+
+  @Test
   void aValueTheSchemaRefusesIsNotAlsoReportedAsAnUnknownName() {
     List<Diagnostic> diagnostics = refused(MINIMAL.replace("memberOf: [employees]", "memberOf: [Employees]"));
     assertEquals(List.of("schema.pattern"), diagnostics.stream().map(Diagnostic::code).toList(), described(diagnostics));

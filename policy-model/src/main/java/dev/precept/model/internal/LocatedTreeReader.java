@@ -41,8 +41,15 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 public final class LocatedTreeReader {
   private static final Pattern PLAIN_KEY = Pattern.compile("([A-Za-z][A-Za-z0-9_-]*):(?: |$)");
-  /** The tree and, for each JSON pointer, its {line, column}. */
-  public record Result(JsonNode root, Map<String, int[]> locations) {}
+  /**
+   * The tree and, for each JSON pointer, its {line, column}; and, when the caller asked to keep
+   * them, the duplicate keys found (the tree holds each key's first value).
+   */
+  public record Result(JsonNode root, Map<String, int[]> locations, List<Diagnostic> duplicateKeys) {
+    Result(JsonNode root, Map<String, int[]> locations) {
+      this(root, locations, List.of());
+    }
+  }
 
   private final String source;
   private final JsonParser parser;
@@ -66,6 +73,21 @@ public final class LocatedTreeReader {
    * @throws PolicyValidationException with every problem found when it cannot be accepted
    */
   public static Result read(byte[] bytes, String source, ReadLimits limits) {
+    return read(bytes, source, limits, false);
+  }
+
+  /**
+   * Reads one YAML document as {@link #read}, except that duplicate keys, when they are the only
+   * problem, are returned with the tree rather than thrown, so that a caller can report them
+   * together with the problems it finds in the rest of the document.
+   *
+   * @throws PolicyValidationException with every problem found when it cannot be read at all
+   */
+  public static Result readKeepingDuplicateKeys(byte[] bytes, String source, ReadLimits limits) {
+    return read(bytes, source, limits, true);
+  }
+
+  private static Result read(byte[] bytes, String source, ReadLimits limits, boolean keepDuplicateKeys) {
     if (bytes.length > limits.maxBytes()) {
       throw fail(Diagnostic.TOO_LARGE, source, 0, 0, String.format(Locale.ROOT,
           "file is %,d bytes, more than the %,d bytes a policy file may have", bytes.length,
@@ -115,11 +137,12 @@ public final class LocatedTreeReader {
         reader.problems.add(problem(Diagnostic.YAML_FEATURE, source, at.getLineNr(), at.getColumnNr(), "",
             "file holds more than one YAML document ('---')", "keep one policy per file"));
       }
-      if (!reader.problems.isEmpty()) {
-        reader.problems.sort(Diagnostic.IN_READING_ORDER);
+      reader.problems.sort(Diagnostic.IN_READING_ORDER);
+      boolean onlyDuplicateKeys = reader.problems.stream().allMatch(d -> d.code().equals(Diagnostic.DUPLICATE_KEY));
+      if (!reader.problems.isEmpty() && !(keepDuplicateKeys && onlyDuplicateKeys)) {
         throw new PolicyValidationException(reader.problems);
       }
-      return new Result(root, Map.copyOf(reader.locations));
+      return new Result(root, Map.copyOf(reader.locations), List.copyOf(reader.problems));
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
       throw fail(Diagnostic.TOO_LARGE, source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
