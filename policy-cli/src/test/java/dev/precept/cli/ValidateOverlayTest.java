@@ -83,4 +83,15 @@ class ValidateOverlayTest {
     assertFalse(run.err().contains("schemaVersion"), run.err());
     assertEquals(before, Files.readString(trust.resolve(TRELISSICK)));
   }
+
+  @Test
+  void validatingTheLibraryFolderReportsTwoEditionsWithOneVersionAsTheRegisterDoes(@TempDir Path dir) throws IOException {
+    Path trust = copy(dir);
+    Path masters = trust.resolve("policies/social-media");
+    Files.copy(masters.resolve("social-media-policy-2017.yaml"), masters.resolve("social-media-policy-2018.yaml"));
+    PreceptTest.Run run = run("validate", trust.toString());
+    assertEquals(1, run.code(), run.out() + run.err());
+    assertTrue(run.out().contains("social-media-policy-2018.yaml: error: version 2017.1 of cat-social-media is also in"), run.out());
+    assertTrue(run.out().contains("give each edition its own version"), run.out());
+  }
 }

@@ -69,6 +69,16 @@ final class OverlayCheck {
         + "' to see what it could not read");
   }
 
+  /**
+   * The problems the library read in a folder finds with one of its policy files beyond the file
+   * itself, such as two editions of a policy with one version, as {@code precept library} reports them.
+   */
+  List<Diagnostic> libraryProblems(Path folder, Path file) {
+    TrustLibrary trust = libraries.computeIfAbsent(folder.toAbsolutePath().normalize(), r -> TrustLibrary.open(folder));
+    Path wanted = file.toAbsolutePath().normalize();
+    return trust.problems().stream().filter(d -> Path.of(d.source()).toAbsolutePath().normalize().equals(wanted)).toList();
+  }
+
   /** The library folder, spelt as the overlay's path was given so that problems name files the same way. */
   private static Path libraryRoot(Path file) {
     Path academies = file.getParent() == null ? null : file.getParent().getParent();

@@ -69,6 +69,11 @@ public final class ValidateCommand implements Callable<Integer> {
           continue;
         }
         Policy policy = Inputs.policy(file);
+        List<Diagnostic> inLibrary = folderGiven(file).filter(folder -> Files.isDirectory(folder.resolve("academies")))
+            .map(folder -> overlays.libraryProblems(folder, file)).orElse(List.of());
+        if (!inLibrary.isEmpty()) {
+          throw new PolicyValidationException(inLibrary);
+        }
         PolicyDigest digest = PolicyDigest.of(policy);
         result.put("valid", true);
         result.put("id", policy.id());
@@ -119,6 +124,14 @@ public final class ValidateCommand implements Callable<Integer> {
       }
     }
     return inputs;
+  }
+
+  /** The folder given on the command line that a file was found in, if it was found in one. */
+  private java.util.Optional<Path> folderGiven(Path file) {
+    if (Inputs.isStdin(file)) {
+      return java.util.Optional.empty();
+    }
+    return files.stream().filter(f -> !Inputs.isStdin(f) && Files.isDirectory(f) && file.startsWith(f)).findFirst();
   }
 
   /** A policy declares its format first: incidents and other YAML in the folder are left out. */
