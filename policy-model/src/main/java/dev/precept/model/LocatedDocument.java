@@ -55,6 +55,20 @@ public final class LocatedDocument {
     return new LocatedDocument(source, newRoot, locations);
   }
 
+  /**
+   * The same document with another tree at its root, where each key renamed in it (old pointer to
+   * new) keeps the positions of everything written under its old name.
+   */
+  LocatedDocument withRoot(JsonNode newRoot, Map<String, String> renamed) {
+    Map<String, int[]> moved = new java.util.HashMap<>(locations);
+    renamed.forEach((from, to) -> locations.forEach((pointer, at) -> {
+      if (pointer.equals(from) || pointer.startsWith(from + "/")) {
+        moved.putIfAbsent(to + pointer.substring(from.length()), at);
+      }
+    }));
+    return new LocatedDocument(source, newRoot, Map.copyOf(moved));
+  }
+
   /** The name problems are reported under. */
   public String source() {
     return source;

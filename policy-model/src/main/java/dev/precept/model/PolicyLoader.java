@@ -145,8 +145,7 @@ public final class PolicyLoader {
     List<Diagnostic> problems = new ArrayList<>(SchemaValidator.policy().check(document));
     if (!problems.isEmpty()) {
       // Every problem at once: the semantic ones too, found on a repaired copy.
-      problems.addAll(Salvage.semanticProblems(document, problems, SchemaValidator.policy()));
-      throw failure(problems);
+      throw failure(new ArrayList<>(Salvage.everyProblem(document, problems, SchemaValidator.policy())));
     }
     Policy policy;
     try {

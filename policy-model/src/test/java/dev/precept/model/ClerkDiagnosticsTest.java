@@ -58,6 +58,15 @@ class ClerkDiagnosticsTest {
   }
 
   @Test
+  void aMisspeltSectionsKeyIsOneProblemAndTheClausesUnderItAreStillChecked() {
+    List<Diagnostic> diagnostics = refused(MINIMAL.replace("\nsections:\n", "\nsectons:\n")
+        .replace("appliesTo: [staff, volunteer]", "appliesTo: [staff, volunter]"));
+    assertEquals(List.of("schema.additionalProperties 43:1 /sectons", Diagnostic.UNKNOWN_ROLE + " 50:28 /sections/0/clauses/0/appliesTo/1"),
+        diagnostics.stream().map(d -> d.code() + " " + d.line() + ":" + d.column() + " " + d.pointer()).toList(), described(diagnostics));
+    assertEquals("did you mean 'sections'?", diagnostics.get(0).hint().orElseThrow());
+  }
+
+  @Test
   void aValueTheSchemaRefusesIsNotAlsoReportedAsAnUnknownName() {
     List<Diagnostic> diagnostics = refused(MINIMAL.replace("memberOf: [employees]", "memberOf: [Employees]"));
     assertEquals(List.of("schema.pattern"), diagnostics.stream().map(Diagnostic::code).toList(), described(diagnostics));
