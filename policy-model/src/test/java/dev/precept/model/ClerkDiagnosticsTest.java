@@ -67,6 +67,13 @@ class ClerkDiagnosticsTest {
   }
 
   @Test
+  void aSingleRoleWrittenWithoutBracketsIsToldToWriteAList() {
+    Diagnostic d = refused(MINIMAL.replace("appliesTo: [staff, volunteer]", "appliesTo: staff")).get(0);
+    assertEquals("policy.yaml:50:9: error: 'appliesTo': string found, array expected (at /sections/0/clauses/0/appliesTo)"
+        + System.lineSeparator() + "    hint: write a list, even of one: [staff]", d.describe());
+  }
+
+  @Test
   void aValueTheSchemaRefusesIsNotAlsoReportedAsAnUnknownName() {
     List<Diagnostic> diagnostics = refused(MINIMAL.replace("memberOf: [employees]", "memberOf: [Employees]"));
     assertEquals(List.of("schema.pattern"), diagnostics.stream().map(Diagnostic::code).toList(), described(diagnostics));
