@@ -380,7 +380,7 @@ public final class Skeleton {
     yaml.comment("Imported by Precept from " + source.name().replaceFirst("^.*[/\\\\]", "") + ".");
     yaml.comment("A first skeleton for review: every clause is one paragraph or list item of the source, in order.");
     yaml.comment("Lines marked '# review:' are guesses. See 'Starting from an existing Word policy' in the docs.");
-    yaml.comment("yaml-language-server: $schema=" + dev.precept.model.PolicySchema.ID);
+    yaml.comment("yaml-language-server: $schema=./policy.schema.json");
     yaml.line(0, "schemaVersion: 1");
     String policyId = unique(Optional.of(Text.slug(title, 6)).filter(s -> !s.isEmpty()).orElse("imported-policy"));
     yaml.line(0, "id: " + YamlWriter.plain(policyId), "review: a stable id for this policy across editions");
