@@ -134,6 +134,32 @@ final class WordFixture {
     }
   }
 
+  /**
+   * Paragraphs numbered by hand, as many policies are typed: "1.1" before each paragraph and "(a)",
+   * "(b)" before the entries of a list, all in the Normal style.
+   */
+  static byte[] numberedByHand() throws IOException {
+    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      XWPFRun trust = doc.createParagraph().createRun();
+      trust.setBold(true);
+      trust.setText("Riverside Academy Trust");
+      XWPFRun title = doc.createParagraph().createRun();
+      title.setFontSize(20);
+      title.setText("Acceptable Use Policy");
+      doc.createParagraph().createRun().setText("Version 1.2");
+      styled(doc, "Heading1", "1. Introduction");
+      doc.createParagraph().createRun().setText("1.1 This policy applies to all staff and pupils of the Trust.");
+      doc.createParagraph().createRun().setText("1.2 Staff must not share their passwords with anyone.");
+      styled(doc, "Heading1", "2. Monitoring");
+      doc.createParagraph().createRun().setText("2.1 The Trust may monitor the use of its systems:");
+      doc.createParagraph().createRun().setText("(a) to check that this policy is followed;");
+      doc.createParagraph().createRun().setText("(b) to investigate a suspected breach.");
+      doc.createParagraph().createRun().setText("2.2 Any breach may result in disciplinary action.");
+      doc.write(out);
+      return out.toByteArray();
+    }
+  }
+
   /** The same document protected by a password, as Word saves it (an encrypted OLE2 container). */
   static byte[] passwordProtected() throws IOException, GeneralSecurityException {
     byte[] plain = policy();

@@ -74,6 +74,23 @@ class WordImportTest {
   }
 
   @Test
+  void aPolicyTypedWithoutStylesKeepsItsTitlePageAsMetadataDropsTypedNumbersAndListsLetteredParagraphs() throws IOException {
+    Path docx = folder.resolve("numbered.docx");
+    Files.write(docx, WordFixture.numberedByHand());
+    ImportedPolicy numbered = PolicyImporter.standard().read(docx);
+    assertEquals(List.of("Acceptable Use Policy", "Riverside Academy Trust", "1.2"), List.of(numbered.policy().metadata().title(),
+        numbered.policy().metadata().organisation(), numbered.policy().metadata().version()), numbered::yaml);
+    assertEquals(List.of("Introduction", "Monitoring"), numbered.policy().sections().stream().map(s -> s.title()).toList(), numbered::yaml);
+    List<Clause> monitoring = numbered.policy().sections().get(1).clauses();
+    assertEquals("This policy applies to all staff and pupils of the Trust.",
+        numbered.policy().sections().get(0).clauses().get(0).text(), numbered::yaml);
+    assertEquals(List.of("The Trust may monitor the use of its systems:", "Any breach may result in disciplinary action."),
+        monitoring.stream().map(Clause::text).toList(), numbered::yaml);
+    assertEquals(List.of("to check that this policy is followed;", "to investigate a suspected breach."),
+        monitoring.get(0).items().stream().map(Clause::text).toList(), numbered::yaml);
+  }
+
+  @Test
   void boldAndItalicRunsKeepTheirEmphasis() {
     assertTrue(imported.policy().allClauses().stream().anyMatch(c -> c.text().equals(
         "Staff are *advised to* lock their screens when they leave a room.")));

@@ -32,6 +32,10 @@ import org.w3c.dom.Node;
  */
 public final class DocxReader {
   private static final Pattern HEADING_STYLE = Pattern.compile("(?i)^heading\\s*([1-9])$");
+  /** A list entry's letter, numeral or bullet typed by hand before a Normal paragraph: "(a) ", "ii) ", "• ". */
+  private static final Pattern TYPED_ITEM = Pattern.compile("^(?:\\(?[a-z]\\)|\\(?[ivx]{1,5}\\)|[\u2022\u00b7\u2013-])\\s+(?=\\S)");
+  /** A paragraph number typed by hand: "1.1 ", "2.3.1 " (the document numbers paragraphs itself). */
+  private static final Pattern TYPED_PARAGRAPH_NUMBER = Pattern.compile("^\\d+(?:\\.\\d+)+\\.?\\s+(?=\\S)");
   private static final Pattern MANUAL_NUMBER = Pattern.compile("^(?:\\(?[a-z]\\)|\\(?[ivx]{1,5}\\)|\\d{1,2}[.)]|[\u2022\u00b7-])\\s+");
 
   private DocxReader() {}
@@ -134,6 +138,17 @@ public final class DocxReader {
         && !plain.endsWith(":")) {
       blocks.add(new Block(Block.Type.HEADING, styledHeadings ? 2 : 1, plain, origin));
       return;
+    }
+    if (origin.isEmpty()) {
+      Matcher item = TYPED_ITEM.matcher(text);
+      if (item.lookingAt()) {
+        blocks.add(new Block(Block.Type.ITEM, 0, text.substring(item.end()), origin));
+        return;
+      }
+      Matcher number = TYPED_PARAGRAPH_NUMBER.matcher(text);
+      if (number.lookingAt()) {
+        text = text.substring(number.end());
+      }
     }
     blocks.add(new Block(Block.Type.PARAGRAPH, 0, text, origin));
   }

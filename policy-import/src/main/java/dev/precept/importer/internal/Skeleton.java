@@ -191,12 +191,20 @@ public final class Skeleton {
     if (!names || !headingTitle(plain).equals(plain)) {
       return false;
     }
+    boolean titled = title != null || plain.toLowerCase(Locale.ROOT).contains("policy");
     for (int j = at + 1; j < blocks.size() && blocks.get(j).type() != Block.Type.HEADING; j++) {
-      if (blocks.get(j).type() != Block.Type.PARAGRAPH || !titlePageMetadata(blocks.get(j).plain())) {
+      String line = blocks.get(j).plain();
+      boolean namesPolicy = !titled && line.toLowerCase(Locale.ROOT).contains("policy");
+      if (blocks.get(j).type() != Block.Type.PARAGRAPH || !(titlePageMetadata(line) || namesPolicy && shortLine(line))) {
         return false;
       }
+      titled |= namesPolicy;
     }
     return true;
+  }
+
+  private static boolean shortLine(String plain) {
+    return plain.split("\\s+").length <= 12 && !Text.endsSentence(plain);
   }
 
   /** A version, a date or an approval line, as {@link #metadataLine} reads them. */
@@ -204,7 +212,7 @@ public final class Skeleton {
     if (APPROVAL.matcher(plain).matches()) {
       return true;
     }
-    if (plain.split("\\s+").length > 12 || Text.endsSentence(plain)) {
+    if (!shortLine(plain)) {
       return false;
     }
     Matcher date = DATE.matcher(plain);
