@@ -272,4 +272,15 @@ class OverlayTest {
     assertEquals(penhallow.tailoringDigest(MASTER), penhallow.tailoringDigest(MASTER_NEXT),
         "a new master edition voids no local approval of an academy that tailors nothing it changed");
   }
+
+  @Test
+  void anOverlayAlreadyMovedToTheNextDraftEditionIsNotToldToGoBack() {
+    Overlay trelissick = academy("trelissick");
+    List<Diagnostic> attention = trelissick.changedUnderneath(MASTER_NEXT, MASTER);
+    assertEquals(1, attention.size(), attention.stream().map(Diagnostic::describe).collect(Collectors.joining("\n")));
+    assertTrue(attention.get(0).message().startsWith("clause 'conduct.report-concerns' reads differently in master edition 2016.1,"
+        + " from which the academy's document is made, than in the later edition 2017.1 that this overlay names"),
+        attention.get(0).message());
+    assertFalse(attention.get(0).hint().orElseThrow().contains("set master.edition"), attention.get(0).hint().orElseThrow());
+  }
 }

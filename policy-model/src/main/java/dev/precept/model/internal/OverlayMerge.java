@@ -20,6 +20,7 @@ import dev.precept.model.Variation;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -404,6 +405,14 @@ public final class OverlayMerge {
         problems.add(overlay.problem(at, "clause '" + t.target() + "' is not in master edition " + now
             + (before.isPresent() ? " (it was in " + was + ", which this overlay names)" : ""),
             "drop or move this tailoring and have the local governing body approve the change"));
+      } else if (before.isPresent() && !Mappers.json().valueToTree(before.get()).equals(Mappers.json().valueToTree(after.get()))
+          && later(writtenAgainst, current)) {
+        // The clerk moved the overlay to the next edition ahead of the Board's approval of it.
+        problems.add(overlay.problem(at, "clause '" + t.target() + "' reads differently in master edition " + now
+                + ", from which the academy's document is made, than in the later edition " + was + " that this overlay names;"
+                + " in " + now + " it reads: " + after.get().text().strip(),
+            "nothing to undo if " + was + " awaits the Board's approval: this clears when it comes into force;"
+                + " until then the academy's document is made from " + now));
       } else if (before.isPresent() && !Mappers.json().valueToTree(before.get()).equals(Mappers.json().valueToTree(after.get()))) {
         problems.add(overlay.problem(at, "clause '" + t.target() + "' changed in master edition " + now + " since " + was
                 + ", which this overlay was written against; it now reads: " + after.get().text().strip(),
@@ -414,6 +423,13 @@ public final class OverlayMerge {
       }
     }
     return problems;
+  }
+
+  /** Whether one edition comes after another: by its effective date, or its drafting date when it has none. */
+  private static boolean later(Policy edition, Policy than) {
+    LocalDate a = edition.metadata().dates().effective().orElse(edition.metadata().dates().drafted());
+    LocalDate b = than.metadata().dates().effective().orElse(than.metadata().dates().drafted());
+    return a.isAfter(b);
   }
 
   /** See {@link Overlay#tailoringDigest(Policy)}. */
