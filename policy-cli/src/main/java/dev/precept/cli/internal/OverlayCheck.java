@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An academy's overlay checked as {@code precept library} checks it: read from its trust's library
- * folder ({@code academies/<academy>/<name>.overlay.yaml}) and applied to the master edition it is
- * made from on the date, so every problem is reported located in the overlay.
+ * Whether an academy's overlay applies: read from its trust's library folder
+ * ({@code academies/<academy>/<name>.overlay.yaml}) as {@code precept library} reads it, and applied
+ * to the master edition it is made from on the date, so every problem is reported located in the
+ * overlay. Tailored clauses changed underneath it are review work for the register, not checked here.
  */
 final class OverlayCheck {
   /** An overlay that applies: the overlay, the master edition it was applied to and the academy's policy. */
