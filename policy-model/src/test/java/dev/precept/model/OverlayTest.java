@@ -145,6 +145,12 @@ class OverlayTest {
   }
 
   @Test
+  void aMisspeltVariableIsOneProblemNotAlsoAnUnsetOne() {
+    List<String> problems = mergeProblems(HEAD.replace("  academy.name: Penhallow Academy", "  academy.nmae: Penhallow Academy"));
+    assertEquals(List.of("penhallow.overlay.yaml:7:3: variable 'academy.nmae' is not one the master declares"), problems);
+  }
+
+  @Test
   void rejectsAVariableValueThatIsNotPlainText() {
     List<String> problems = mergeProblems(HEAD.replace("Ms R. Trewin", "\"{{academy.name}}\""));
     assertEquals(List.of("penhallow.overlay.yaml:8:3: the value of 'safeguarding-lead.name' must be plain text on one line"), problems);

@@ -193,11 +193,14 @@ public final class OverlayMerge {
         values.put(name, value.strip());
       }
     });
+    // A misspelt variable is reported once, as misspelt, not again as the one it stands for left unset.
+    Set<String> meant = overlay.variables().keySet().stream().filter(name -> !declared.contains(name))
+        .flatMap(name -> DidYouMean.closest(name, declared).stream().limit(1)).collect(Collectors.toSet());
     for (Variation.Variable variable : variation.variables()) {
       if (!overlay.variables().containsKey(variable.id())) {
         if (variable.defaultValue().isPresent()) {
           values.put(variable.id(), variable.defaultValue().get());
-        } else {
+        } else if (!meant.contains(variable.id())) {
           problems.add(overlay.problem(overlay.variables().isEmpty() ? "" : "/variables",
               "variable '" + variable.id() + "' (" + variable.title() + ") is not set",
               "add it under variables, e.g. '" + variable.id() + ": " + variable.example().orElse("...") + "'"));
