@@ -3,6 +3,7 @@ module dev.precept.importer {
   exports dev.precept.importer;
 
   requires transitive dev.precept.model;
+  requires java.xml;
   requires org.apache.poi.poi;
   requires org.apache.poi.ooxml;
   requires org.apache.poi.ooxml.schemas;

@@ -31,6 +31,19 @@ class ImportCommandTest {
   }
 
   @Test
+  void importWritesTheSchemaBesideTheSkeletonForTheEditorItsModelinePointsAt(@TempDir Path folder) throws Exception {
+    Path out = folder.resolve("social-media-policy.yaml");
+    PreceptTest.Run run = PreceptTest.run("import", SOURCE, "--out", out.toString());
+    assertEquals(0, run.code(), run.err());
+    assertTrue(Files.readString(out).contains("# yaml-language-server: $schema=./policy.schema.json\n"));
+    assertTrue(Files.readString(folder.resolve("policy.schema.json")).contains("\"$schema\""));
+    assertTrue(run.out().contains("wrote " + folder.resolve("policy.schema.json")), run.out());
+    Files.writeString(folder.resolve("policy.schema.json"), "the clerk's own copy");
+    assertEquals(0, PreceptTest.run("import", SOURCE, "--out", folder.resolve("second.yaml").toString()).code());
+    assertEquals("the clerk's own copy", Files.readString(folder.resolve("policy.schema.json")), "an existing schema is left alone");
+  }
+
+  @Test
   void importRefusesToReplaceAnExistingPolicyWithoutForce(@TempDir Path folder) throws Exception {
     Path out = folder.resolve("policy.yaml");
     Files.writeString(out, "the clerk's work");

@@ -19,6 +19,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRunTrackChange;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 
 /** A Word policy built with POI the way a school's would be: title, headings, numbered lists, a table, emphasis. */
@@ -76,6 +77,84 @@ final class WordFixture {
       doc.createParagraph().createRun().setText("Signed");
       doc.createParagraph().createRun().setText("Chair of Governors");
       doc.createParagraph().createRun().setText("Date");
+      doc.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  /**
+   * A policy saved with tracked changes still showing, as a clerk's annual review leaves it: words
+   * struck out and words put in within a paragraph, and a whole paragraph struck out.
+   */
+  static byte[] withTrackedChanges() throws IOException {
+    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      styled(doc, "Title", "Online Safety Policy");
+      styled(doc, "Heading1", "1. Staff");
+      XWPFParagraph edited = doc.createParagraph();
+      edited.createRun().setText("Staff must not give their ");
+      CTRunTrackChange struck = edited.getCTP().addNewDel();
+      struck.setId(BigInteger.ONE);
+      struck.setAuthor("Clerk");
+      struck.addNewR().addNewDelText().setStringValue("home address or ");
+      CTRunTrackChange added = edited.getCTP().addNewIns();
+      added.setId(BigInteger.TWO);
+      added.setAuthor("Clerk");
+      added.addNewR().addNewT().setStringValue("personal ");
+      edited.getCTP().addNewR().addNewT().setStringValue("mobile number to pupils.");
+      XWPFParagraph removed = doc.createParagraph();
+      CTRunTrackChange gone = removed.getCTP().addNewDel();
+      gone.setId(BigInteger.valueOf(3));
+      gone.setAuthor("Clerk");
+      gone.addNewR().addNewDelText().setStringValue("Pupils must not bring phones to school at any time.");
+      doc.createParagraph().createRun().setText("Staff must report any concern to the Designated Safeguarding Lead.");
+      doc.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  /**
+   * A title page as many schools write it: the trust's name in bold, the title in Heading 1 (not
+   * the Title style), then the version, the date and the approval line, before the numbered sections.
+   */
+  static byte[] titlePageInHeadingStyle() throws IOException {
+    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      XWPFRun trust = doc.createParagraph().createRun();
+      trust.setBold(true);
+      trust.setText("St Aidan's Multi Academy Trust");
+      styled(doc, "Heading1", "Online Safety Policy");
+      doc.createParagraph().createRun().setText("Version 3.1");
+      doc.createParagraph().createRun().setText("September 2023");
+      doc.createParagraph().createRun().setText("For Review and Approval by the Board of Trustees, October 2023");
+      styled(doc, "Heading1", "1. Purpose");
+      doc.createParagraph().createRun().setText("To ensure that pupils are kept safe when they use the internet.");
+      styled(doc, "Heading1", "2. Staff");
+      doc.createParagraph().createRun().setText("Staff must not give their personal mobile number to pupils.");
+      doc.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  /**
+   * Paragraphs numbered by hand, as many policies are typed: "1.1" before each paragraph and "(a)",
+   * "(b)" before the entries of a list, all in the Normal style.
+   */
+  static byte[] numberedByHand() throws IOException {
+    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      XWPFRun trust = doc.createParagraph().createRun();
+      trust.setBold(true);
+      trust.setText("Riverside Academy Trust");
+      XWPFRun title = doc.createParagraph().createRun();
+      title.setFontSize(20);
+      title.setText("Acceptable Use Policy");
+      doc.createParagraph().createRun().setText("Version 1.2");
+      styled(doc, "Heading1", "1. Introduction");
+      doc.createParagraph().createRun().setText("1.1 This policy applies to all staff and pupils of the Trust.");
+      doc.createParagraph().createRun().setText("1.2 Staff must not share their passwords with anyone.");
+      styled(doc, "Heading1", "2. Monitoring");
+      doc.createParagraph().createRun().setText("2.1 The Trust may monitor the use of its systems:");
+      doc.createParagraph().createRun().setText("(a) to check that this policy is followed;");
+      doc.createParagraph().createRun().setText("(b) to investigate a suspected breach.");
+      doc.createParagraph().createRun().setText("2.2 Any breach may result in disciplinary action.");
       doc.write(out);
       return out.toByteArray();
     }

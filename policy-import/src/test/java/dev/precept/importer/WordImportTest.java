@@ -51,6 +51,46 @@ class WordImportTest {
   }
 
   @Test
+  void trackedChangesImportAsAcceptedWithStruckOutWordsLeftOut() throws IOException {
+    Path docx = folder.resolve("tracked.docx");
+    Files.write(docx, WordFixture.withTrackedChanges());
+    ImportedPolicy tracked = PolicyImporter.standard().read(docx);
+    List<String> texts = tracked.policy().allClauses().stream().map(Clause::text).toList();
+    assertEquals(List.of("Staff must not give their personal mobile number to pupils.",
+        "Staff must report any concern to the Designated Safeguarding Lead."), texts, tracked::yaml);
+  }
+
+  @Test
+  void aTitlePageWithItsTitleInHeadingOneGivesTheMetadataNotSections() throws IOException {
+    Path docx = folder.resolve("online-safety.docx");
+    Files.write(docx, WordFixture.titlePageInHeadingStyle());
+    ImportedPolicy titled = PolicyImporter.standard().read(docx);
+    Policy policy = titled.policy();
+    assertEquals("Online Safety Policy", policy.metadata().title(), titled::yaml);
+    assertEquals("St Aidan's Multi Academy Trust", policy.metadata().organisation(), titled::yaml);
+    assertEquals("3.1", policy.metadata().version(), titled::yaml);
+    assertEquals(java.time.LocalDate.of(2023, 9, 1), policy.metadata().dates().drafted(), titled::yaml);
+    assertEquals(List.of("Purpose", "Staff"), policy.sections().stream().map(s -> s.title()).toList(), titled::yaml);
+  }
+
+  @Test
+  void aPolicyTypedWithoutStylesKeepsItsTitlePageAsMetadataDropsTypedNumbersAndListsLetteredParagraphs() throws IOException {
+    Path docx = folder.resolve("numbered.docx");
+    Files.write(docx, WordFixture.numberedByHand());
+    ImportedPolicy numbered = PolicyImporter.standard().read(docx);
+    assertEquals(List.of("Acceptable Use Policy", "Riverside Academy Trust", "1.2"), List.of(numbered.policy().metadata().title(),
+        numbered.policy().metadata().organisation(), numbered.policy().metadata().version()), numbered::yaml);
+    assertEquals(List.of("Introduction", "Monitoring"), numbered.policy().sections().stream().map(s -> s.title()).toList(), numbered::yaml);
+    List<Clause> monitoring = numbered.policy().sections().get(1).clauses();
+    assertEquals("This policy applies to all staff and pupils of the Trust.",
+        numbered.policy().sections().get(0).clauses().get(0).text(), numbered::yaml);
+    assertEquals(List.of("The Trust may monitor the use of its systems:", "Any breach may result in disciplinary action."),
+        monitoring.stream().map(Clause::text).toList(), numbered::yaml);
+    assertEquals(List.of("to check that this policy is followed;", "to investigate a suspected breach."),
+        monitoring.get(0).items().stream().map(Clause::text).toList(), numbered::yaml);
+  }
+
+  @Test
   void boldAndItalicRunsKeepTheirEmphasis() {
     assertTrue(imported.policy().allClauses().stream().anyMatch(c -> c.text().equals(
         "Staff are *advised to* lock their screens when they leave a room.")));

@@ -39,9 +39,34 @@ public final class LocatedDocument {
     return new LocatedDocument(source, result.root(), result.locations());
   }
 
+  /**
+   * Reads a document whose only problem may be duplicate keys, which are given to {@code duplicateKeys}
+   * rather than thrown (the tree keeps each key's first value), so a loader can report them with the rest.
+   */
+  static LocatedDocument readKeepingDuplicateKeys(byte[] bytes, String source, ReadLimits limits,
+      java.util.function.Consumer<Diagnostic> duplicateKeys) {
+    LocatedTreeReader.Result result = LocatedTreeReader.readKeepingDuplicateKeys(bytes, source, limits);
+    result.duplicateKeys().forEach(duplicateKeys);
+    return new LocatedDocument(source, result.root(), result.locations());
+  }
+
   /** The same document with another tree at its root (positions kept), for checks over a repaired copy. */
   LocatedDocument withRoot(JsonNode newRoot) {
     return new LocatedDocument(source, newRoot, locations);
+  }
+
+  /**
+   * The same document with another tree at its root, where each key renamed in it (old pointer to
+   * new) keeps the positions of everything written under its old name.
+   */
+  LocatedDocument withRoot(JsonNode newRoot, Map<String, String> renamed) {
+    Map<String, int[]> moved = new java.util.HashMap<>(locations);
+    renamed.forEach((from, to) -> locations.forEach((pointer, at) -> {
+      if (pointer.equals(from) || pointer.startsWith(from + "/")) {
+        moved.putIfAbsent(to + pointer.substring(from.length()), at);
+      }
+    }));
+    return new LocatedDocument(source, newRoot, Map.copyOf(moved));
   }
 
   /** The name problems are reported under. */

@@ -101,8 +101,19 @@ public final class PolicyLoader {
    * @throws PolicyValidationException listing every problem when the bytes are not a valid policy
    */
   public Policy parse(byte[] bytes, String source) {
-    LocatedDocument document = LocatedDocument.read(bytes, source, limits);
-    return fromDocument(document);
+    List<Diagnostic> duplicateKeys = new ArrayList<>();
+    LocatedDocument document = LocatedDocument.readKeepingDuplicateKeys(bytes, source, limits, duplicateKeys::add);
+    if (duplicateKeys.isEmpty()) {
+      return fromDocument(document);
+    }
+    // Every problem at once: a duplicate key does not hide the rest of the file's problems.
+    List<Diagnostic> problems = new ArrayList<>(duplicateKeys);
+    try {
+      fromDocument(document);
+    } catch (PolicyValidationException e) {
+      problems.addAll(e.diagnostics());
+    }
+    throw failure(problems);
   }
 
   /**
@@ -134,8 +145,7 @@ public final class PolicyLoader {
     List<Diagnostic> problems = new ArrayList<>(SchemaValidator.policy().check(document));
     if (!problems.isEmpty()) {
       // Every problem at once: the semantic ones too, found on a repaired copy.
-      problems.addAll(Salvage.semanticProblems(document, problems, SchemaValidator.policy()));
-      throw failure(problems);
+      throw failure(new ArrayList<>(Salvage.everyProblem(document, problems, SchemaValidator.policy())));
     }
     Policy policy;
     try {

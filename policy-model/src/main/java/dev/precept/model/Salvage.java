@@ -8,10 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.precept.model.internal.Mappers;
 import dev.precept.model.internal.SemanticCheck;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the semantic problems of a policy that also has schema problems, so a clerk sees every
@@ -34,32 +38,103 @@ final class Salvage {
     this.schema = validator.schemaTree();
   }
 
-  /** The semantic problems of a document whose schema problems are {@code schemaProblems}. */
-  static List<Diagnostic> semanticProblems(LocatedDocument document, List<Diagnostic> schemaProblems, SchemaValidator validator) {
-    return new Salvage(validator).run(document, schemaProblems);
+  /**
+   * Every problem of a document whose schema problems are {@code schemaProblems}: those problems,
+   * and the semantic problems of a repaired copy. A misspelt key whose intended name the schema
+   * problem suggests ({@code sectons}, "did you mean 'sections'?") is read under that name in the
+   * copy, so what is written under it is still checked, and the missing key it stands for is not
+   * reported a second time.
+   */
+  static List<Diagnostic> everyProblem(LocatedDocument document, List<Diagnostic> schemaProblems, SchemaValidator validator) {
+    Salvage salvage = new Salvage(validator);
+    Map<String, String> misspelt = salvage.misspelt(document.root(), schemaProblems);
+    List<Diagnostic> problems = new ArrayList<>();
+    for (Diagnostic d : schemaProblems) {
+      boolean standsInForMisspelt = d.code().equals(Diagnostic.SCHEMA_PREFIX + "required") && d.subject().isPresent()
+          && misspelt.containsValue(d.pointer() + "/" + escape(d.subject().get()));
+      if (!standsInForMisspelt) {
+        problems.add(d);
+      }
+    }
+    problems.addAll(salvage.run(document, schemaProblems, misspelt));
+    return problems;
   }
 
-  private List<Diagnostic> run(LocatedDocument document, List<Diagnostic> first) {
-    JsonNode copy = document.root().deepCopy();
-    List<Diagnostic> problems = first;
+  private static final Pattern DID_YOU_MEAN = Pattern.compile("did you mean '([^'~/]+)'\\?");
+
+  /**
+   * Each unknown key with a suggested name that its mapping lacks, and a value of the type that
+   * name takes: its pointer to the suggested key's.
+   */
+  private Map<String, String> misspelt(JsonNode root, List<Diagnostic> schemaProblems) {
+    Map<String, String> misspelt = new LinkedHashMap<>();
+    for (Diagnostic d : schemaProblems) {
+      if (!d.code().equals(Diagnostic.SCHEMA_PREFIX + "additionalProperties") || d.pointer().isEmpty()) {
+        continue;
+      }
+      Matcher meant = DID_YOU_MEAN.matcher(d.hint().orElse(""));
+      JsonPointer at = JsonPointer.compile(d.pointer());
+      JsonNode parent = root.at(at.head());
+      if (meant.matches() && parent.isObject() && !parent.has(meant.group(1))) {
+        String to = at.head().toString() + "/" + escape(meant.group(1));
+        JsonNode intended = subschema(to);
+        if (intended != null && sameType(intended, root.at(at)) && !misspelt.containsValue(to)) {
+          misspelt.put(d.pointer(), to);
+        }
+      }
+    }
+    return misspelt;
+  }
+
+  /** Whether a value has the JSON type a schema gives (false when the schema gives no single type). */
+  private static boolean sameType(JsonNode schemaNode, JsonNode value) {
+    String type = schemaNode.path("type").asText("");
+    return switch (type) {
+      case "object" -> value.isObject();
+      case "array" -> value.isArray();
+      case "string" -> value.isTextual();
+      case "boolean" -> value.isBoolean();
+      case "integer", "number" -> value.isNumber();
+      default -> false;
+    };
+  }
+
+  private static String escape(String name) {
+    return name.replace("~", "~0").replace("/", "~1");
+  }
+
+  private List<Diagnostic> run(LocatedDocument original, List<Diagnostic> first, Map<String, String> misspelt) {
+    JsonNode copy = original.root().deepCopy();
+    for (Map.Entry<String, String> rename : misspelt.entrySet()) {
+      JsonPointer from = JsonPointer.compile(rename.getKey());
+      if (copy.at(from.head()) instanceof ObjectNode parent) {
+        JsonNode value = parent.remove(from.last().getMatchingProperty());
+        parent.set(JsonPointer.compile(rename.getValue()).last().getMatchingProperty(), value);
+      }
+    }
+    LocatedDocument document = original.withRoot(copy, misspelt);
+    List<Diagnostic> problems = misspelt.isEmpty() ? first : validator.check(document);
+    // Schema problems under a renamed key are the clerk's too: they were hidden by the misspelling.
+    List<Diagnostic> underRenamed = problems.stream().filter(d -> misspelt.values().stream()
+        .anyMatch(to -> d.pointer().equals(to) || d.pointer().startsWith(to + "/"))).toList();
     for (int round = 0; round < ROUNDS && !problems.isEmpty(); round++) {
       for (Diagnostic problem : problems) {
         if (!repair(copy, problem)) {
-          return List.of();
+          return underRenamed;
         }
       }
       problems = validator.check(document.withRoot(copy));
     }
     if (!problems.isEmpty()) {
-      return List.of();
+      return underRenamed;
     }
     Policy policy;
     try {
       policy = Mappers.json().treeToValue(copy, Policy.class);
     } catch (Exception e) {
-      return List.of();
+      return underRenamed;
     }
-    List<Diagnostic> found = new ArrayList<>();
+    List<Diagnostic> found = new ArrayList<>(underRenamed);
     for (Diagnostic d : SemanticCheck.check(policy, document)) {
       if (!touchesRepair(d) && !d.subject().map(PLACEHOLDER_ID::equals).orElse(false)) {
         found.add(withoutStandIns(d));

@@ -211,6 +211,9 @@ public final class SchemaValidator {
       if (found != null && found.isNumber() && expected.contains("string")) {
         return "quote it, \"" + found.asText() + "\", so YAML keeps it as text";
       }
+      if (found != null && found.isValueNode() && expected.contains("array")) {
+        return "write a list, even of one: [" + found.asText() + "]";
+      }
     }
     if ("const".equals(keyword) && error.getInstanceLocation().toString().equals("/schemaVersion")) {
       return "this build reads schemaVersion " + PolicySchema.SUPPORTED_VERSIONS;

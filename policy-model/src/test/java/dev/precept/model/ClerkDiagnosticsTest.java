@@ -49,6 +49,31 @@ class ClerkDiagnosticsTest {
   }
 
   @Test
+  void aDuplicateKeyIsReportedTogetherWithTheFilesOtherProblems() {
+    List<Diagnostic> diagnostics = refused(MINIMAL.replace("  reviewFrequency: P1Y\n", "  reviewFrequency: P1Y\n  reviewFrequency: P2Y\n")
+        .replace("status: draft", "status: drafft").replace("office: ceo", "office: cfo"));
+    assertEquals(List.of("schema.enum", Diagnostic.DUPLICATE_KEY, Diagnostic.UNKNOWN_OFFICE),
+        diagnostics.stream().map(Diagnostic::code).toList(), described(diagnostics));
+    assertEquals(11, diagnostics.get(1).line(), described(diagnostics));
+  }
+
+  @Test
+  void aMisspeltSectionsKeyIsOneProblemAndTheClausesUnderItAreStillChecked() {
+    List<Diagnostic> diagnostics = refused(MINIMAL.replace("\nsections:\n", "\nsectons:\n")
+        .replace("appliesTo: [staff, volunteer]", "appliesTo: [staff, volunter]"));
+    assertEquals(List.of("schema.additionalProperties 43:1 /sectons", Diagnostic.UNKNOWN_ROLE + " 50:28 /sections/0/clauses/0/appliesTo/1"),
+        diagnostics.stream().map(d -> d.code() + " " + d.line() + ":" + d.column() + " " + d.pointer()).toList(), described(diagnostics));
+    assertEquals("did you mean 'sections'?", diagnostics.get(0).hint().orElseThrow());
+  }
+
+  @Test
+  void aSingleRoleWrittenWithoutBracketsIsToldToWriteAList() {
+    Diagnostic d = refused(MINIMAL.replace("appliesTo: [staff, volunteer]", "appliesTo: staff")).get(0);
+    assertEquals("policy.yaml:50:9: error: 'appliesTo': string found, array expected (at /sections/0/clauses/0/appliesTo)"
+        + System.lineSeparator() + "    hint: write a list, even of one: [staff]", d.describe());
+  }
+
+  @Test
   void aValueTheSchemaRefusesIsNotAlsoReportedAsAnUnknownName() {
     List<Diagnostic> diagnostics = refused(MINIMAL.replace("memberOf: [employees]", "memberOf: [Employees]"));
     assertEquals(List.of("schema.pattern"), diagnostics.stream().map(Diagnostic::code).toList(), described(diagnostics));
@@ -63,6 +88,23 @@ class ClerkDiagnosticsTest {
   }
 
   @Test
+  void everyLineIndentedWithATabIsReportedAtOnce() {
+    String pasted = MINIMAL.replace("  organisation: Example Trust", "\torganisation: Example Trust")
+        .replace("    title: Staff\n", "\t\ttitle: Staff\n").replace("        kind: prohibition", "\t\tkind: prohibition");
+    List<Diagnostic> diagnostics = refused(pasted);
+    assertEquals(List.of("4:1", "17:1", "48:1"), diagnostics.stream().map(d -> d.line() + ":" + d.column()).toList(), described(diagnostics));
+    assertTrue(diagnostics.stream().allMatch(d -> d.message().startsWith("a tab indents line")), described(diagnostics));
+  }
+
+  @Test
+  void aTabInsideABlockOfTextIsNotReportedBesideATabThatIndents() {
+    String pasted = MINIMAL.replace("  organisation: Example Trust", "\torganisation: Example Trust")
+        .replace("        text: Using the logo without permission.", "        text: |\n          Using the logo:\n          \twithout permission.");
+    List<Diagnostic> diagnostics = refused(pasted);
+    assertEquals(List.of("4:1"), diagnostics.stream().map(d -> d.line() + ":" + d.column()).toList(), described(diagnostics));
+  }
+
+  @Test
   void wrongIndentationIsLocatedAndSaysWhatToLineUpWith() {
     Diagnostic over = refused(replaceLine(5, " @")).get(0);
     assertEquals("policy.yaml:5:4: error: wrong indentation: line 5 is indented 3 spaces, but line 4 above it is indented 2 (at /)",
@@ -72,6 +114,30 @@ class ClerkDiagnosticsTest {
     assertEquals(5, under.line(), under.describe());
     assertTrue(under.message().startsWith("wrong indentation"), under.describe());
     assertTrue(!under.message().contains("while parsing"), under.describe());
+  }
+
+  @Test
+  void aKeyIndentedOneSpaceShortOfItsListItemSaysWhichKeyToLineUpWith() {
+    Diagnostic d = refused(replaceLine(48, "       kind: prohibition")).get(0);
+    assertEquals("policy.yaml:48:8: error: wrong indentation: line 48 is indented 7 spaces, but the keys of the list item"
+        + " on line 47 above it start after 8 (at /)", d.describe().lines().findFirst().orElseThrow());
+    assertEquals("keys of one mapping start in the same column: indent line 48 by 8 spaces, so 'kind' lines up with 'id'"
+        + " on line 47", d.hint().orElseThrow());
+  }
+
+  @Test
+  void aKeyIndentedTooFarUnderAListItemIsCalledIndentationNotAValueToQuote() {
+    Diagnostic d = refused(replaceLine(48, "          kind: prohibition")).get(0);
+    assertEquals("policy.yaml:48:11: error: wrong indentation: line 48 is indented 10 spaces, but the keys of the list item"
+        + " on line 47 above it start after 8 (at /)", d.describe().lines().findFirst().orElseThrow());
+  }
+
+  @Test
+  void aClauseIdUsedTwiceNamesTheLineOfTheFirstUse() {
+    List<Diagnostic> diagnostics = refused(MINIMAL.replace("consequences:\n", "      - id: rules.logo\n        kind: principle\n"
+        + "        text: Again.\nconsequences:\n"));
+    assertEquals("policy.yaml:57:9: error: clause id 'rules.logo' is already used by /sections/0/clauses/0 (line 47)"
+        + " (at /sections/0/clauses/1/id)", diagnostics.get(0).describe().lines().findFirst().orElseThrow(), described(diagnostics));
   }
 
   @Test

@@ -145,6 +145,12 @@ class OverlayTest {
   }
 
   @Test
+  void aMisspeltVariableIsOneProblemNotAlsoAnUnsetOne() {
+    List<String> problems = mergeProblems(HEAD.replace("  academy.name: Penhallow Academy", "  academy.nmae: Penhallow Academy"));
+    assertEquals(List.of("penhallow.overlay.yaml:7:3: variable 'academy.nmae' is not one the master declares"), problems);
+  }
+
+  @Test
   void rejectsAVariableValueThatIsNotPlainText() {
     List<String> problems = mergeProblems(HEAD.replace("Ms R. Trewin", "\"{{academy.name}}\""));
     assertEquals(List.of("penhallow.overlay.yaml:8:3: the value of 'safeguarding-lead.name' must be plain text on one line"), problems);
@@ -199,14 +205,38 @@ class OverlayTest {
         + "      kind: advisory\n      text: Be kind.\n"
         + "  - addAfter: conduct.unauthorised-images\n    clause:\n      id: conduct.local.phones\n"
         + "      kind: prohibition\n      text: Phones in class.\n      category: phones\n");
-    assertEquals(List.of(
-        "penhallow.overlay.yaml:12:7: clause id 'conduct.derogatory-comments' is already taken by a clause of the master"), problems);
+    assertEquals(2, problems.size(), problems::toString);
+    assertEquals("penhallow.overlay.yaml:12:7: clause id 'conduct.derogatory-comments' is already taken by a clause of the master",
+        problems.get(0));
+    assertTrue(problems.get(1).startsWith("penhallow.overlay.yaml:20:7: ") && problems.get(1).contains("'phones'"), problems::toString);
     List<String> category = mergeProblems(HEAD + "tailoring:\n"
         + "  - addAfter: conduct.unauthorised-images\n    clause:\n      id: conduct.local.phones\n"
         + "      kind: prohibition\n      text: Phones in class.\n      category: phones\n");
     assertEquals(1, category.size());
     assertTrue(category.get(0).startsWith("penhallow.overlay.yaml:15:7: "), category.get(0));
     assertTrue(category.get(0).contains("'phones'"), category.get(0));
+  }
+
+  @Test
+  void everyMistakeInTheTailoringIsReportedAtOnceNotOneStageAtATime() {
+    List<String> problems = mergeProblems(HEAD + "tailoring:\n"
+        + "  - replace: conduct.report-concern\n    text: Report to us.\n"
+        + "  - addAfter: conduct.unauthorised-images\n    clause:\n      id: conduct.local.phones\n"
+        + "      kind: prohibition\n      text: Phones in class.\n      appliesTo: [nursery-staff]\n");
+    assertEquals(List.of("penhallow.overlay.yaml:10:5: master edition 2016.1 has no clause 'conduct.report-concern'",
+        "penhallow.overlay.yaml:17:19: clause 'conduct.local.phones' names unknown role 'nursery-staff'"), problems);
+  }
+
+  @Test
+  void aDuplicateIdInAnAddedClauseNamesNoLineOfTheMergedPolicy() {
+    List<String> problems = mergeProblems(HEAD + "tailoring:\n"
+        + "  - addAfter: conduct.unauthorised-images\n    clause:\n      id: conduct.local.phones\n"
+        + "      kind: prohibition\n      text: Phones in class.\n      category: images\n      exceptions:\n"
+        + "        - {id: conduct.local.phones.ok, text: with permission, office: ceo, timing: prior}\n"
+        + "        - {id: conduct.local.phones.ok, text: with leave, office: ceo, timing: prior}\n");
+    assertEquals(1, problems.size(), problems::toString);
+    assertTrue(problems.get(0).contains("exception id 'conduct.local.phones.ok' is already used by"), problems::toString);
+    assertFalse(problems.get(0).contains("(line "), problems::toString);
   }
 
   @Test
@@ -247,5 +277,16 @@ class OverlayTest {
     assertTrue(penhallow.changedUnderneath(MASTER, MASTER_NEXT).isEmpty());
     assertEquals(penhallow.tailoringDigest(MASTER), penhallow.tailoringDigest(MASTER_NEXT),
         "a new master edition voids no local approval of an academy that tailors nothing it changed");
+  }
+
+  @Test
+  void anOverlayAlreadyMovedToTheNextDraftEditionIsNotToldToGoBack() {
+    Overlay trelissick = academy("trelissick");
+    List<Diagnostic> attention = trelissick.changedUnderneath(MASTER_NEXT, MASTER);
+    assertEquals(1, attention.size(), attention.stream().map(Diagnostic::describe).collect(Collectors.joining("\n")));
+    assertTrue(attention.get(0).message().startsWith("clause 'conduct.report-concerns' reads differently in master edition 2016.1,"
+        + " from which the academy's document is made, than in the later edition 2017.1 that this overlay names"),
+        attention.get(0).message());
+    assertFalse(attention.get(0).hint().orElseThrow().contains("set master.edition"), attention.get(0).hint().orElseThrow());
   }
 }

@@ -87,7 +87,7 @@ public final class BoardPack {
       files.put("changes.html", utf8(changesHtml(summary, policy.metadata().title(), true)));
       items.add(item("changes.html", "What changed since version " + summary.oldVersion(),
           summary.changes().size() + " changes, " + summary.substantiveCount() + " substantive; "
-              + summary.rulingChanges().size() + " rulings change"));
+              + (summary.casesCompared() == 0 ? "no cases, so no rulings compared" : summary.rulingChanges().size() + " rulings change")));
     }
     if (replay.isPresent()) {
       String html = replayHtml(replay.get(), policy, true);
@@ -197,6 +197,7 @@ public final class BoardPack {
       rulings.add(Map.of("incident", Markup.plain(change.incident()), "name", Markup.plain(change.name()), "lines", lines));
     }
     view.put("rulings", rulings);
+    view.put("noCases", summary.casesCompared() == 0 ? PolicyDiff.NO_CASES : "");
     return templates.merge("changes.html.vm", Map.of("s", view, "css", templates.text("pack.css")));
   }
 

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
 @API(status = API.Status.STABLE, since = "0.2")
 @Value.Immutable
 @JsonSerialize(as = ImmutableChangeSummary.class)
-@JsonPropertyOrder({"policy", "oldVersion", "newVersion", "oldDigest", "newDigest", "changes", "rulingChanges"})
+@JsonPropertyOrder({"policy", "oldVersion", "newVersion", "oldDigest", "newDigest", "changes", "rulingChanges", "casesCompared"})
 public interface ChangeSummary {
   /** A new builder of {@link ChangeSummary}. */
   static Builder builder() {
@@ -43,6 +43,15 @@ public interface ChangeSummary {
 
   /** Incidents whose ruling differs: what the Board is really being asked to approve. */
   List<RulingChange> rulingChanges();
+
+  /**
+   * How many cases (of either edition) were ruled on under both editions to find the rulings that
+   * change; 0 when neither edition has cases, and then no ruling change can be shown.
+   */
+  @Value.Default
+  default int casesCompared() {
+    return 0;
+  }
 
   /** How many changes are substantive. */
   default long substantiveCount() {

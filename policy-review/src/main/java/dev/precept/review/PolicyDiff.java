@@ -77,6 +77,10 @@ public final class PolicyDiff {
         + " to " + current.metadata().version() + ", " + changes.substantiveCount() + " substantive changes in all)";
   }
 
+  /** Said in place of the rulings that change when neither edition has cases to rule on. */
+  static final String NO_CASES = "Neither edition has cases beside it (POLICY.cases.yaml), so no rulings were compared:"
+      + " add cases to show the Board which rulings change.";
+
   /** The changes from {@code before} to {@code after}, with no rulings compared. */
   public static ChangeSummary between(Policy before, Policy after) {
     return between(before, after, List.of());
@@ -108,6 +112,7 @@ public final class PolicyDiff {
         .newDigest(PolicyDigest.of(after).toString())
         .changes(diff.changes)
         .rulingChanges(rulingChanges(before, after, cases))
+        .casesCompared(cases.size())
         .build();
   }
 
@@ -651,7 +656,9 @@ public final class PolicyDiff {
       }
     }
     out.append("\n(* substantive; the others change only whitespace, punctuation, layout, the status or the revision log)\n");
-    if (summary.rulingChanges().isEmpty()) {
+    if (summary.casesCompared() == 0) {
+      out.append("\n").append(NO_CASES).append("\n");
+    } else if (summary.rulingChanges().isEmpty()) {
       out.append("\nNo case of either edition gets a different ruling.\n");
     } else {
       out.append("\nRulings that change (").append(summary.rulingChanges().size()).append("):\n");

@@ -68,6 +68,20 @@ class BoardPackTest {
   }
 
   @Test
+  void aPackWithNoCasesSaysNoRulingsWereComparedRatherThanThatNoneChange() throws Exception {
+    Policy policy = PolicyDiffTest.NEW;
+    Map<String, byte[]> files = BoardPack.of(DocumentRenderer.standard()).files(policy, SignatureBlock.unsigned(policy),
+        Optional.of(PolicyDiffTest.OLD), List.of(), List.of());
+    String index = new String(files.get("index.html"), StandardCharsets.UTF_8);
+    assertTrue(index.contains("16 changes, 12 substantive; no cases, so no rulings compared"), index);
+    String changes = new String(files.get("changes.html"), StandardCharsets.UTF_8);
+    assertTrue(changes.contains("Neither edition has cases beside it"), changes);
+    assertTrue(!changes.contains("No case of either edition gets a different ruling"), changes);
+    String text = PolicyDiff.toText(PolicyDiff.between(PolicyDiffTest.OLD, policy));
+    assertTrue(text.contains("Neither edition has cases beside it"), text);
+  }
+
+  @Test
   void theCheckShowsADeclaredSilenceWithItsReasonAndOnlyAnUndeclaredGapAsAGap() throws Exception {
     Policy policy = dev.precept.model.PolicyLoader.standard().load(java.nio.file.Path.of("src/test/resources/declared-silence/policy.yaml"));
     Map<String, byte[]> files = BoardPack.of(DocumentRenderer.standard()).files(policy, SignatureBlock.unsigned(policy),

@@ -33,7 +33,7 @@ public final class FmtCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     int unformatted = 0;
-    for (Path file : ValidateCommand.expand(files)) {
+    for (Path file : ValidateCommand.expand(files, false)) {
       String text = new String(Inputs.bytes(file), StandardCharsets.UTF_8);
       String formatted = PolicyFormatter.format(text, Inputs.name(file));
       if (Inputs.isStdin(file) && !check) {

@@ -44,6 +44,13 @@ public final class ImportCommand implements Callable<Integer> {
     PrintWriter printer = spec.commandLine().getOut();
     printer.println("wrote " + out + ": " + imported.policy().sections().size() + " sections, "
         + imported.policy().allClauses().size() + " clauses, each kind a guess marked '# review:'");
+    // The skeleton's modeline points the editor at ./policy.schema.json: put it there, never over one already there.
+    Path schema = out.toAbsolutePath().resolveSibling(SchemaCommand.Kind.policy.fileName());
+    if (!Files.exists(schema)) {
+      OutputFiles.write(schema, SchemaCommand.Kind.policy.text(), List.of(source));
+      printer.println("wrote " + out.resolveSibling(SchemaCommand.Kind.policy.fileName())
+          + ": the schema your editor reads for completion and checks as you type");
+    }
     imported.report().lines().forEach(printer::println);
     return ExitCode.OK;
   }

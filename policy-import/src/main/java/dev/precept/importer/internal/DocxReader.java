@@ -22,14 +22,20 @@ import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.w3c.dom.Node;
 
 /**
  * A Word document (.docx) to blocks with Apache POI: Heading and Title styles, numbered and bulleted
  * paragraphs as list items at their level, bold and italic runs as Precept's markup, tables read
- * cell by cell, headers and footers kept aside for metadata, the table of contents left out.
+ * cell by cell, headers and footers kept aside for metadata, the table of contents left out, and
+ * tracked changes taken as accepted (struck-out words left out).
  */
 public final class DocxReader {
   private static final Pattern HEADING_STYLE = Pattern.compile("(?i)^heading\\s*([1-9])$");
+  /** A list entry's letter, numeral or bullet typed by hand before a Normal paragraph: "(a) ", "ii) ", "• ". */
+  private static final Pattern TYPED_ITEM = Pattern.compile("^(?:\\(?[a-z]\\)|\\(?[ivx]{1,5}\\)|[\u2022\u00b7\u2013-])\\s+(?=\\S)");
+  /** A paragraph number typed by hand: "1.1 ", "2.3.1 " (the document numbers paragraphs itself). */
+  private static final Pattern TYPED_PARAGRAPH_NUMBER = Pattern.compile("^\\d+(?:\\.\\d+)+\\.?\\s+(?=\\S)");
   private static final Pattern MANUAL_NUMBER = Pattern.compile("^(?:\\(?[a-z]\\)|\\(?[ivx]{1,5}\\)|\\d{1,2}[.)]|[\u2022\u00b7-])\\s+");
 
   private DocxReader() {}
@@ -133,6 +139,17 @@ public final class DocxReader {
       blocks.add(new Block(Block.Type.HEADING, styledHeadings ? 2 : 1, plain, origin));
       return;
     }
+    if (origin.isEmpty()) {
+      Matcher item = TYPED_ITEM.matcher(text);
+      if (item.lookingAt()) {
+        blocks.add(new Block(Block.Type.ITEM, 0, text.substring(item.end()), origin));
+        return;
+      }
+      Matcher number = TYPED_PARAGRAPH_NUMBER.matcher(text);
+      if (number.lookingAt()) {
+        text = text.substring(number.end());
+      }
+    }
     blocks.add(new Block(Block.Type.PARAGRAPH, 0, text, origin));
   }
 
@@ -162,6 +179,9 @@ public final class DocxReader {
       String text;
       int marks = 0;
       if (element instanceof XWPFRun run) {
+        if (struckOut(run)) {
+          continue;
+        }
         text = run.text();
         marks = (run.isBold() ? 2 : 0) + (run.isItalic() ? 1 : 0);
       } else if (element instanceof XWPFSDT sdt) {
@@ -182,6 +202,16 @@ public final class DocxReader {
     }
     out.append(mark(span.toString(), spanMarks));
     return out.toString();
+  }
+
+  /**
+   * Whether the run is tracked as deleted or moved away ({@code w:del}, {@code w:moveFrom}): the
+   * document as the author last left it reads without it, so the import takes changes as accepted.
+   */
+  private static boolean struckOut(XWPFRun run) {
+    Node parent = run.getCTR().getDomNode().getParentNode();
+    String name = parent == null ? "" : parent.getLocalName();
+    return "del".equals(name) || "moveFrom".equals(name);
   }
 
   private static String mark(String text, int marks) {

@@ -127,6 +127,10 @@ public final class Skeleton {
           toc.add(heading);
           continue;
         }
+        if (!contents && titlePageHeading(blocks, i)) {
+          metadataLine(plain);
+          continue;
+        }
         break;
       }
       if (contents && (TOC_LINE.matcher(plain).matches() || toc.contains(headingTitle(plain)))) {
@@ -168,6 +172,51 @@ public final class Skeleton {
       return changed;
     }
     return blocks;
+  }
+
+  /**
+   * Whether a heading ahead of the body belongs to the title page: it names the policy (while no
+   * title is known) or the organisation (while none is known), and all that follows it up to the
+   * next heading is title-page metadata (a version, a date, an approval line), or nothing. Many
+   * schools set the title in Heading 1 and the trust's name in bold rather than in the Title style.
+   */
+  private boolean titlePageHeading(List<Block> blocks, int at) {
+    if (blocks.get(at).level() > 2) {
+      return false;
+    }
+    String plain = blocks.get(at).plain();
+    boolean names = plain.split("\\s+").length <= 12 && !Text.endsSentence(plain)
+        && (title == null && plain.toLowerCase(Locale.ROOT).contains("policy")
+            || organisation == null && ORGANISATION.matcher(plain).find() && !plain.toLowerCase(Locale.ROOT).contains("policy"));
+    if (!names || !headingTitle(plain).equals(plain)) {
+      return false;
+    }
+    boolean titled = title != null || plain.toLowerCase(Locale.ROOT).contains("policy");
+    for (int j = at + 1; j < blocks.size() && blocks.get(j).type() != Block.Type.HEADING; j++) {
+      String line = blocks.get(j).plain();
+      boolean namesPolicy = !titled && line.toLowerCase(Locale.ROOT).contains("policy");
+      if (blocks.get(j).type() != Block.Type.PARAGRAPH || !(titlePageMetadata(line) || namesPolicy && shortLine(line))) {
+        return false;
+      }
+      titled |= namesPolicy;
+    }
+    return true;
+  }
+
+  private static boolean shortLine(String plain) {
+    return plain.split("\\s+").length <= 12 && !Text.endsSentence(plain);
+  }
+
+  /** A version, a date or an approval line, as {@link #metadataLine} reads them. */
+  private static boolean titlePageMetadata(String plain) {
+    if (APPROVAL.matcher(plain).matches()) {
+      return true;
+    }
+    if (!shortLine(plain)) {
+      return false;
+    }
+    Matcher date = DATE.matcher(plain);
+    return VERSION.matcher(plain).find() && plain.length() < 40 || date.find() && plain.length() - date.group().length() < 25;
   }
 
   /** Reads a title-page line into the metadata; false when it is not metadata but text. */
@@ -339,7 +388,7 @@ public final class Skeleton {
     yaml.comment("Imported by Precept from " + source.name().replaceFirst("^.*[/\\\\]", "") + ".");
     yaml.comment("A first skeleton for review: every clause is one paragraph or list item of the source, in order.");
     yaml.comment("Lines marked '# review:' are guesses. See 'Starting from an existing Word policy' in the docs.");
-    yaml.comment("yaml-language-server: $schema=" + dev.precept.model.PolicySchema.ID);
+    yaml.comment("yaml-language-server: $schema=./policy.schema.json");
     yaml.line(0, "schemaVersion: 1");
     String policyId = unique(Optional.of(Text.slug(title, 6)).filter(s -> !s.isEmpty()).orElse("imported-policy"));
     yaml.line(0, "id: " + YamlWriter.plain(policyId), "review: a stable id for this policy across editions");

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -38,8 +40,16 @@ import org.yaml.snakeyaml.LoaderOptions;
  * such as {@code 1e5} read differently or not at all as YAML 1.1); anything else is read as YAML.
  */
 public final class LocatedTreeReader {
-  /** The tree and, for each JSON pointer, its {line, column}. */
-  public record Result(JsonNode root, Map<String, int[]> locations) {}
+  private static final Pattern PLAIN_KEY = Pattern.compile("([A-Za-z][A-Za-z0-9_-]*):(?: |$)");
+  /**
+   * The tree and, for each JSON pointer, its {line, column}; and, when the caller asked to keep
+   * them, the duplicate keys found (the tree holds each key's first value).
+   */
+  public record Result(JsonNode root, Map<String, int[]> locations, List<Diagnostic> duplicateKeys) {
+    Result(JsonNode root, Map<String, int[]> locations) {
+      this(root, locations, List.of());
+    }
+  }
 
   private final String source;
   private final JsonParser parser;
@@ -63,6 +73,21 @@ public final class LocatedTreeReader {
    * @throws PolicyValidationException with every problem found when it cannot be accepted
    */
   public static Result read(byte[] bytes, String source, ReadLimits limits) {
+    return read(bytes, source, limits, false);
+  }
+
+  /**
+   * Reads one YAML document as {@link #read}, except that duplicate keys, when they are the only
+   * problem, are returned with the tree rather than thrown, so that a caller can report them
+   * together with the problems it finds in the rest of the document.
+   *
+   * @throws PolicyValidationException with every problem found when it cannot be read at all
+   */
+  public static Result readKeepingDuplicateKeys(byte[] bytes, String source, ReadLimits limits) {
+    return read(bytes, source, limits, true);
+  }
+
+  private static Result read(byte[] bytes, String source, ReadLimits limits, boolean keepDuplicateKeys) {
     if (bytes.length > limits.maxBytes()) {
       throw fail(Diagnostic.TOO_LARGE, source, 0, 0, String.format(Locale.ROOT,
           "file is %,d bytes, more than the %,d bytes a policy file may have", bytes.length,
@@ -114,18 +139,19 @@ public final class LocatedTreeReader {
         reader.problems.add(problem(Diagnostic.YAML_FEATURE, source, at.getLineNr(), at.getColumnNr(), "",
             "file holds more than one YAML document ('---')", "keep one policy per file"));
       }
-      if (!reader.problems.isEmpty()) {
-        reader.problems.sort(Diagnostic.IN_READING_ORDER);
+      reader.problems.sort(Diagnostic.IN_READING_ORDER);
+      boolean onlyDuplicateKeys = reader.problems.stream().allMatch(d -> d.code().equals(Diagnostic.DUPLICATE_KEY));
+      if (!reader.problems.isEmpty() && !(keepDuplicateKeys && onlyDuplicateKeys)) {
         throw new PolicyValidationException(reader.problems);
       }
-      return new Result(root, Map.copyOf(reader.locations));
+      return new Result(root, Map.copyOf(reader.locations), List.copyOf(reader.problems));
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
       throw fail(Diagnostic.TOO_LARGE, source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
           "input is too large or too deeply nested: " + beyond(e, limits),
           "a policy needs at most " + limits.maxDepth() + " levels of nesting");
     } catch (JsonProcessingException e) {
-      throw json ? jsonSyntaxError(source, asWritten) : syntaxError(source, text, e);
+      throw json ? jsonSyntaxError(source, asWritten) : withEveryTab(syntaxError(source, text, e), factory, source, text);
     } catch (IOException e) {
       throw fail(Diagnostic.YAML_SYNTAX, source, 0, 0, "could not read YAML: " + e.getMessage(), null);
     } catch (RuntimeException e) {
@@ -498,8 +524,22 @@ public final class LocatedTreeReader {
         int before = indent(lines[previous]);
         String above = lines[previous].strip();
         boolean opensBlock = above.endsWith(":") || above.endsWith("|") || above.endsWith(">") || above.endsWith("-");
-        boolean listItem = lines[line - 1].strip().startsWith("- ") || above.startsWith("- ");
-        if (here != before && !opensBlock && !listItem && !lines[line - 1].isBlank()) {
+        boolean listItem = lines[line - 1].strip().startsWith("- ");
+        if (above.startsWith("- ") && !opensBlock && !listItem && !lines[line - 1].isBlank()) {
+          // A key under "- id: x": its siblings start where 'id' does, after the dash.
+          int keys = itemKeysStart(lines[previous]);
+          String aboveKey = key(lines[previous].substring(keys));
+          if (here != keys && !aboveKey.isEmpty()) {
+            String thisKey = key(lines[line - 1].strip());
+            return fail(Diagnostic.YAML_SYNTAX, source, line, here + 1, String.format(Locale.ROOT,
+                "wrong indentation: line %d is indented %d %s, but the keys of the list item on line %d above it start after %d",
+                line, here, here == 1 ? "space" : "spaces", previous + 1, keys),
+                String.format(Locale.ROOT, "keys of one mapping start in the same column: indent line %d by %d spaces%s on line %d",
+                    line, keys, thisKey.isEmpty() ? ", like the first key" : ", so '" + thisKey + "' lines up with '" + aboveKey + "'",
+                    previous + 1));
+          }
+        }
+        if (here != before && !opensBlock && !listItem && !above.startsWith("- ") && !lines[line - 1].isBlank()) {
           return fail(Diagnostic.YAML_SYNTAX, source, line, here + 1, String.format(Locale.ROOT,
               "wrong indentation: line %d is indented %d %s, but line %d above it is indented %d", line, here,
               here == 1 ? "space" : "spaces", previous + 1, before),
@@ -509,6 +549,64 @@ public final class LocatedTreeReader {
       }
     }
     return fail(Diagnostic.YAML_SYNTAX, source, line, column, "not valid YAML: " + message, syntaxHint(e));
+  }
+
+  /** Where the keys of a list item's mapping start: after its dashes and the spaces after them. */
+  private static int itemKeysStart(String line) {
+    int i = indent(line);
+    while (i + 1 < line.length() && line.charAt(i) == '-' && line.charAt(i + 1) == ' ') {
+      i += 2;
+      while (i < line.length() && line.charAt(i) == ' ') {
+        i++;
+      }
+    }
+    return i;
+  }
+
+  /** The plain key a line starts with ({@code kind} in {@code kind: rule}), or empty when it starts with none. */
+  private static String key(String content) {
+    Matcher key = PLAIN_KEY.matcher(content);
+    return key.lookingAt() ? key.group(1) : "";
+  }
+
+  /**
+   * A tab in the indentation stops the parser at the first one; text pasted from Word often has
+   * several. Each tab line found is blanked and the text read again, so every tab the parser would
+   * stop at is reported at once. Only tabs are collected this way: any other error met after a line
+   * was blanked may come from the blanking itself, and is not reported.
+   */
+  private static PolicyValidationException withEveryTab(PolicyValidationException first, YAMLFactory factory, String source, String text) {
+    Diagnostic found = first.diagnostics().get(0);
+    if (first.diagnostics().size() != 1 || !isTab(found)) {
+      return first;
+    }
+    List<Diagnostic> tabs = new ArrayList<>(List.of(found));
+    String[] lines = text.split("\n", -1);
+    for (int round = 0; round < 100; round++) {
+      lines[tabs.get(tabs.size() - 1).line() - 1] = "";
+      String blanked = String.join("\n", lines);
+      try (YAMLParser parser = factory.createParser(blanked)) {
+        while (parser.nextToken() != null) {
+          parser.skipChildren();
+        }
+        break;
+      } catch (JsonProcessingException e) {
+        String said = String.valueOf(e.getOriginalMessage());
+        boolean aboutTabs = said.contains("\\t") || said.toLowerCase(Locale.ROOT).contains("tab");
+        Diagnostic next = syntaxError(source, blanked, e).diagnostics().get(0);
+        if (!aboutTabs || !isTab(next) || next.line() <= tabs.get(tabs.size() - 1).line()) {
+          break;
+        }
+        tabs.add(next);
+      } catch (IOException | RuntimeException e) {
+        break;
+      }
+    }
+    return new PolicyValidationException(tabs);
+  }
+
+  private static boolean isTab(Diagnostic d) {
+    return d.code().equals(Diagnostic.YAML_SYNTAX) && d.message().startsWith("a tab indents line");
   }
 
   private static int indent(String line) {

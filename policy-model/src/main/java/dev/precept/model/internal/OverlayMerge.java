@@ -20,6 +20,7 @@ import dev.precept.model.Variation;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -119,22 +120,26 @@ public final class OverlayMerge {
           "the trust adds 'variation:' (variables and tailorable clauses) to the policy before academies can overlay it")));
     }
     Map<String, String> values = variables(overlay, variation, problems);
+    boolean variablesApply = problems.isEmpty();
     Map<String, Clause> masterClauses = new LinkedHashMap<>();
     master.allClauses().forEach(c -> masterClauses.put(c.id(), c));
     Set<String> added = new LinkedHashSet<>();
+    List<Integer> applicable = new ArrayList<>();
     for (int i = 0; i < overlay.tailoring().size(); i++) {
+      int before = problems.size();
       tailoring(overlay, i, master, variation, masterClauses, added, writtenAgainst, problems);
+      if (problems.size() == before) {
+        applicable.add(i);
+      }
     }
     if (!problems.isEmpty()) {
+      if (variablesApply) {
+        problems.addAll(problemsOfTheRest(overlay, master, values, applicable));
+      }
       throw failure(problems);
     }
-    ObjectNode tree = Mappers.json().valueToTree(master);
-    tree.remove("variation");
     Map<String, String> overlayPointerOf = new HashMap<>();
-    for (int i = 0; i < overlay.tailoring().size(); i++) {
-      apply(tree, overlay, i, overlayPointerOf);
-    }
-    Placeholders.substituteAll(tree, values);
+    ObjectNode tree = merged(overlay, master, values, applicable, overlayPointerOf);
     ObjectNode derivation = tree.putObject("derivedFrom");
     derivation.put("policy", master.id());
     derivation.put("edition", master.metadata().version());
@@ -142,6 +147,36 @@ public final class OverlayMerge {
     derivation.put("academy", overlay.academy());
     derivation.put("tailoringDigest", tailoringDigest(overlay, master).toString());
     return validate(tree, overlay, overlayPointerOf);
+  }
+
+  /** The master with the given tailorings applied and the variables put in. */
+  private static ObjectNode merged(Overlay overlay, Policy master, Map<String, String> values, List<Integer> tailorings,
+      Map<String, String> overlayPointerOf) {
+    ObjectNode tree = Mappers.json().valueToTree(master);
+    tree.remove("variation");
+    for (int i : tailorings) {
+      apply(tree, overlay, i, overlayPointerOf);
+    }
+    Placeholders.substituteAll(tree, values);
+    return tree;
+  }
+
+  /**
+   * The problems of the tailorings that do apply, found by merging them without the ones already
+   * refused, so that a clerk sees every mistake in the overlay at once: only problems located in
+   * the overlay's own tailoring are kept, since the others may follow from what was left out.
+   */
+  private static List<Diagnostic> problemsOfTheRest(Overlay overlay, Policy master, Map<String, String> values, List<Integer> applicable) {
+    if (applicable.isEmpty()) {
+      return List.of();
+    }
+    try {
+      Map<String, String> overlayPointerOf = new HashMap<>();
+      validate(merged(overlay, master, values, applicable, overlayPointerOf), overlay, overlayPointerOf);
+      return List.of();
+    } catch (PolicyValidationException e) {
+      return e.diagnostics().stream().filter(d -> d.pointer().startsWith("/tailoring/")).toList();
+    }
   }
 
   private static Map<String, String> variables(Overlay overlay, Variation variation, List<Diagnostic> problems) {
@@ -158,11 +193,14 @@ public final class OverlayMerge {
         values.put(name, value.strip());
       }
     });
+    // A misspelt variable is reported once, as misspelt, not again as the one it stands for left unset.
+    Set<String> meant = overlay.variables().keySet().stream().filter(name -> !declared.contains(name))
+        .flatMap(name -> DidYouMean.closest(name, declared).stream().limit(1)).collect(Collectors.toSet());
     for (Variation.Variable variable : variation.variables()) {
       if (!overlay.variables().containsKey(variable.id())) {
         if (variable.defaultValue().isPresent()) {
           values.put(variable.id(), variable.defaultValue().get());
-        } else {
+        } else if (!meant.contains(variable.id())) {
           problems.add(overlay.problem(overlay.variables().isEmpty() ? "" : "/variables",
               "variable '" + variable.id() + "' (" + variable.title() + ") is not set",
               "add it under variables, e.g. '" + variable.id() + ": " + variable.example().orElse("...") + "'"));
@@ -342,6 +380,8 @@ public final class OverlayMerge {
 
   private static Diagnostic relocate(Diagnostic problem, Overlay overlay, Map<String, String> mergedPointerToOverlay) {
     String pointer = problem.pointer();
+    // A line of the merged policy means nothing in the overlay: the merged policy is never a file.
+    problem = Diagnostic.builder().from(problem).message(problem.message().replaceAll(" \\(line \\d+\\)", "")).build();
     for (Map.Entry<String, String> local : mergedPointerToOverlay.entrySet()) {
       if (pointer.equals(local.getKey()) || pointer.startsWith(local.getKey() + "/")) {
         String rest = pointer.substring(local.getKey().length());
@@ -368,6 +408,14 @@ public final class OverlayMerge {
         problems.add(overlay.problem(at, "clause '" + t.target() + "' is not in master edition " + now
             + (before.isPresent() ? " (it was in " + was + ", which this overlay names)" : ""),
             "drop or move this tailoring and have the local governing body approve the change"));
+      } else if (before.isPresent() && !Mappers.json().valueToTree(before.get()).equals(Mappers.json().valueToTree(after.get()))
+          && later(writtenAgainst, current)) {
+        // The clerk moved the overlay to the next edition ahead of the Board's approval of it.
+        problems.add(overlay.problem(at, "clause '" + t.target() + "' reads differently in master edition " + now
+                + ", from which the academy's document is made, than in the later edition " + was + " that this overlay names;"
+                + " in " + now + " it reads: " + after.get().text().strip(),
+            "nothing to undo if " + was + " awaits the Board's approval: this clears when it comes into force;"
+                + " until then the academy's document is made from " + now));
       } else if (before.isPresent() && !Mappers.json().valueToTree(before.get()).equals(Mappers.json().valueToTree(after.get()))) {
         problems.add(overlay.problem(at, "clause '" + t.target() + "' changed in master edition " + now + " since " + was
                 + ", which this overlay was written against; it now reads: " + after.get().text().strip(),
@@ -378,6 +426,13 @@ public final class OverlayMerge {
       }
     }
     return problems;
+  }
+
+  /** Whether one edition comes after another: by its effective date, or its drafting date when it has none. */
+  private static boolean later(Policy edition, Policy than) {
+    LocalDate a = edition.metadata().dates().effective().orElse(edition.metadata().dates().drafted());
+    LocalDate b = than.metadata().dates().effective().orElse(than.metadata().dates().drafted());
+    return a.isAfter(b);
   }
 
   /** See {@link Overlay#tailoringDigest(Policy)}. */

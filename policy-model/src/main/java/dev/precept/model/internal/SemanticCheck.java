@@ -153,7 +153,9 @@ public final class SemanticCheck {
   private void unique(Map<String, String> seen, String id, String pointer, String what) {
     String first = seen.putIfAbsent(id, pointer);
     if (first != null) {
-      problem(Diagnostic.DUPLICATE_ID, pointer, what + " id '" + id + "' is already used by " + first.substring(0, first.lastIndexOf('/')),
+      String owner = first.substring(0, first.lastIndexOf('/'));
+      int line = document.position(first)[0];
+      problem(Diagnostic.DUPLICATE_ID, pointer, what + " id '" + id + "' is already used by " + owner + (line > 0 ? " (line " + line + ")" : ""),
           "every " + what + " needs an id of its own");
     }
   }
