@@ -100,6 +100,20 @@ class ClerkCommandsTest {
   }
 
   @Test
+  void validateOfAFolderLeavesOutBuildOutputAndHiddenFoldersAsTheRegisterDoes(@TempDir Path dir) throws Exception {
+    String seed = Files.readString(Path.of(SEED));
+    Files.writeString(dir.resolve("policy.yaml"), seed);
+    for (String skipped : List.of("target", ".git", ".precept")) {
+      Files.createDirectories(dir.resolve(skipped));
+      Files.writeString(dir.resolve(skipped).resolve("old-copy.yaml"), "schemaVersion: 1\nid: [broken\n");
+    }
+    Run run = run("validate", dir.toString());
+    assertEquals(0, run.code(), run.out() + run.err());
+    assertEquals(1, run.out().lines().filter(l -> l.contains(": valid:")).count(), run.out());
+    assertFalse(run.out().contains("old-copy"), run.out());
+  }
+
+  @Test
   void validateReadsStandardInputForDash() throws Exception {
     String seed = Files.readString(Path.of(SEED));
     dev.precept.cli.internal.TestHooks.stdin(new ByteArrayInputStream(seed.getBytes(StandardCharsets.UTF_8)));

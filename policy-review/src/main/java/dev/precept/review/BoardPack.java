@@ -108,7 +108,7 @@ public final class BoardPack {
     long notes = check.findings().stream().filter(f -> f.severity() == Finding.Severity.INFO).count();
     files.put("check.html", utf8(checkHtml(check, policy)));
     items.add(item("check.html", "Check: coverage, gaps and conflicts",
-        errors + " errors, " + (check.findings().size() - errors - notes) + " warnings"
+        count(errors, "error") + ", " + count(check.findings().size() - errors - notes, "warning")
             + (notes == 0 ? "" : ", " + notes + (notes == 1 ? " declared silence" : " declared silences"))));
     if (!cases.isEmpty()) {
       CaseReport report = CaseSuite.of(policy, cases).run(Evaluator.of(policy));
@@ -271,6 +271,11 @@ public final class BoardPack {
     view.put("findings", findings);
     view.put("notes", notes);
     return templates.merge("check.html.vm", Map.of("c", view, "css", templates.text("pack.css")));
+  }
+
+  /** "1 error", "0 warnings". */
+  private static String count(long n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
   }
 
   /** "1 must, 3 may": how many consequences a breach must and may lead to. */

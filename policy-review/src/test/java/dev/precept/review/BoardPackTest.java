@@ -93,6 +93,6 @@ class BoardPackTest {
     assertEquals(1, check.split("<td class=\"gap\">", -1).length - 1, check);
     assertTrue(check.contains("<h2>Declared silence (for information)</h2>"), check);
     String index = new String(files.get("index.html"), StandardCharsets.UTF_8);
-    assertTrue(index.contains("1 errors, 0 warnings, 1 declared silence"), index);
+    assertTrue(index.contains("1 error, 0 warnings, 1 declared silence"), index);
   }
 }
