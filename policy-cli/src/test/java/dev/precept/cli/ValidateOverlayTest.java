@@ -85,6 +85,18 @@ class ValidateOverlayTest {
   }
 
   @Test
+  void fmtOnAnOverlayNamedOnTheCommandLineLeavesItAsWrittenAndSaysWhy(@TempDir Path dir) throws IOException {
+    Path trust = copy(dir);
+    Path overlay = trust.resolve(TRELISSICK);
+    String before = Files.readString(overlay);
+    PreceptTest.Run run = run("fmt", "--check", overlay.toString());
+    assertEquals(0, run.code(), run.out() + run.err());
+    assertTrue(run.out().contains("left as written: an academy's overlay (fmt formats policy files)"), run.out());
+    assertFalse(run.err().contains("schemaVersion"), run.err());
+    assertEquals(before, Files.readString(overlay));
+  }
+
+  @Test
   void validatingTheLibraryFolderReportsTwoEditionsWithOneVersionAsTheRegisterDoes(@TempDir Path dir) throws IOException {
     Path trust = copy(dir);
     Path masters = trust.resolve("policies/social-media");

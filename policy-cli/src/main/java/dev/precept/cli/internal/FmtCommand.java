@@ -34,6 +34,13 @@ public final class FmtCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     int unformatted = 0;
     for (Path file : ValidateCommand.expand(files, false)) {
+      if (OverlayCheck.isOverlay(file)) {
+        // Named on the command line (a folder's overlays are left out already): an overlay is not a policy to format.
+        if (!quiet) {
+          out.println(Inputs.name(file) + ": left as written: an academy's overlay (fmt formats policy files)");
+        }
+        continue;
+      }
       String text = new String(Inputs.bytes(file), StandardCharsets.UTF_8);
       String formatted = PolicyFormatter.format(text, Inputs.name(file));
       if (Inputs.isStdin(file) && !check) {
