@@ -80,6 +80,14 @@ public final class TrustLibrary {
     return of(PolicyLibrary.open(folder));
   }
 
+  /**
+   * Whether the library leaves a file under its folder out: one in build output ({@code target/})
+   * or in a hidden folder ({@code .git}, {@code .precept}), as {@link #open} reads the folder.
+   */
+  public static boolean leavesOut(Path folder, Path file) {
+    return dev.precept.library.internal.LibraryReader.skipped(folder, file);
+  }
+
   /** The trust's view of a policy library already read: nothing is read again. */
   public static TrustLibrary of(PolicyLibrary library) {
     return new TrustLibrary(library);

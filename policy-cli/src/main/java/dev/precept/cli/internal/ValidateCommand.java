@@ -145,22 +145,11 @@ public final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  private static boolean inSkippedFolder(Path folder, Path file) {
-    Path relative = folder.relativize(file);
-    for (int i = 0; i < relative.getNameCount() - 1; i++) {
-      String name = relative.getName(i).toString();
-      if (name.equals("target") || name.startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static List<Path> policiesIn(Path folder, boolean overlays) {
     try (Stream<Path> walk = Files.walk(folder, 8)) {
       // Build output (target/) and hidden folders (.git, .precept) are not the library's, as the register reads it.
       return walk.filter(Files::isRegularFile)
-          .filter(p -> !inSkippedFolder(folder, p))
+          .filter(p -> !dev.precept.library.TrustLibrary.leavesOut(folder, p))
           .filter(p -> p.getFileName().toString().matches(".*\\.ya?ml") && !p.getFileName().toString().matches(".*\\.(cases|approvals|keyring)\\.ya?ml"))
           .filter(p -> !p.getFileName().toString().startsWith("."))
           .filter(p -> OverlayCheck.isOverlay(p) ? overlays : looksLikeAPolicy(p))

@@ -63,7 +63,8 @@ public final class LibraryReader {
     }
   }
 
-  private static boolean skipped(Path folder, Path file) {
+  /** Whether a file under the folder is in build output or a hidden folder, which the library leaves out. */
+  public static boolean skipped(Path folder, Path file) {
     Path relative = folder.relativize(file);
     for (int i = 0; i < relative.getNameCount() - 1; i++) {
       String name = relative.getName(i).toString();
