@@ -192,6 +192,28 @@ class RulingsApiTest {
     assertEquals("'date': '2016-13-45' is not a valid date", problem.path("errors").path(0).path("detail").asText(), problem.toString());
   }
 
+  @Test
+  void aNumberSentWhereTextBelongsIsToldToBeAJsonStringNotQuotedForYaml() {
+    String bad = RunningServer.incidentOn("2018-01-15").replace("\"id\": \"INC-2016-044\"", "\"id\": 42");
+    RunningServer.Answer answer = server.rule(bad);
+    assertEquals(400, answer.status(), answer.body());
+    JsonNode error = answer.json().path("errors").path(0);
+    assertEquals("/id", error.path("pointer").asText(), answer.body());
+    assertEquals("send it as a JSON string, in quotes: \"42\"", error.path("hint").asText(), answer.body());
+    assertFalse(answer.body().contains("YAML"), answer.body());
+  }
+
+  @Test
+  void aValueOverTheLengthLimitIsSaidToBeTooLongForJsonNotForAPolicyFile() {
+    String long_ = RunningServer.incidentOn("2018-01-15").replace("\"summary\": \"", "\"summary\": \"" + "x".repeat(20 * 1024));
+    RunningServer.Answer answer = server.rule(long_);
+    assertEquals(400, answer.status(), answer.body());
+    JsonNode error = answer.json().path("errors").path(0);
+    assertEquals("/summary", error.path("pointer").asText(), answer.body());
+    assertTrue(error.path("detail").asText().endsWith("is longer than the 16,384 one JSON value may have"), answer.body());
+    assertFalse(answer.body().contains("policy file") || answer.body().contains("clause's text"), answer.body());
+  }
+
   private static List<String> details(JsonNode problem) {
     List<String> details = new ArrayList<>();
     problem.path("errors").forEach(e -> details.add(e.path("detail").asText()));
