@@ -214,6 +214,39 @@ class RulingsApiTest {
     assertFalse(answer.body().contains("policy file") || answer.body().contains("clause's text"), answer.body());
   }
 
+  @Test
+  void aBodyLabelledAsSomethingOtherThanJsonIsRefusedAsAnUnsupportedMediaTypeWithACode() {
+    for (String type : List.of("text/html", "multipart/form-data; boundary=x", "text/plain", "application/json; charset=iso-8859-1")) {
+      RunningServer.Answer answer = ruleAs(type);
+      assertEquals(415, answer.status(), type + " -> " + answer.body());
+      assertEquals("application/problem+json", answer.contentType(), type);
+      JsonNode problem = answer.json();
+      assertEquals("https://precept.dev/problems/unsupported-media-type", problem.path("type").asText(), answer.body());
+      assertEquals("unsupported-media-type", problem.path("errors").path(0).path("code").asText(), answer.body());
+      assertTrue(problem.path("detail").asText().startsWith("the body is labelled '" + type + "'"), answer.body());
+      assertEquals("send the incident as JSON in UTF-8 with 'Content-Type: application/json'",
+          problem.path("errors").path(0).path("hint").asText(), answer.body());
+    }
+  }
+
+  @Test
+  void jsonWithOrWithoutACharsetAJsonSuffixCurlsFormLabelOrNoContentTypeAtAllIsRuledOn() {
+    for (String type : java.util.Arrays.asList("application/json; charset=UTF-8", "application/vnd.precept+json", "Application/JSON",
+        "application/x-www-form-urlencoded", null)) {
+      RunningServer.Answer answer = ruleAs(type);
+      assertEquals(201, answer.status(), type + " -> " + answer.body());
+    }
+  }
+
+  private static RunningServer.Answer ruleAs(String contentType) {
+    java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(server.uri("/v1/policies/" + RunningServer.POLICY + "/rulings"))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(RunningServer.incidentOn("2018-01-15")));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return server.send(request, server.ruleKey);
+  }
+
   private static List<String> details(JsonNode problem) {
     List<String> details = new ArrayList<>();
     problem.path("errors").forEach(e -> details.add(e.path("detail").asText()));
