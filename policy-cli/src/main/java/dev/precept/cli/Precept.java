@@ -138,8 +138,8 @@ public final class Precept {
       java.util.Map.entry("people import", "precept people import policies/ people.csv"),
       java.util.Map.entry("ack-links", "precept ack-links policies/ --policy cat-social-media --base-url https://policies.example.org"),
       java.util.Map.entry("replay", "precept replay --log policies/ --policy social-media-policy-2017.yaml"),
-      java.util.Map.entry("round", "precept round open policies/ --policy cat-social-media --meeting \"Board meeting, 12 October 2017\" --due 2017-10-12 --name chair=\"Tom Evans\" --name ceo=\"Jane Smith\" --server https://board.example.org"),
-      java.util.Map.entry("round open", "precept round open policies/ --policy cat-social-media --meeting \"Board meeting, 12 October 2017\" --due 2017-10-12 --name chair=\"Tom Evans\" --name ceo=\"Jane Smith\" --server https://board.example.org"),
+      java.util.Map.entry("round", "precept round open policies/ --policy cat-social-media --meeting \"Board meeting, 12 October 2017\" --due +14 --name chair=\"Tom Evans\" --name ceo=\"Jane Smith\" --server https://board.example.org"),
+      java.util.Map.entry("round open", "precept round open policies/ --policy cat-social-media --meeting \"Board meeting, 12 October 2017\" --due +14 --name chair=\"Tom Evans\" --name ceo=\"Jane Smith\" --server https://board.example.org"),
       java.util.Map.entry("help", "precept help validate"));
 
   /** Runs the command with the given streams and returns its exit code; never exits the JVM. */

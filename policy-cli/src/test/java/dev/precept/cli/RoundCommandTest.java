@@ -57,4 +57,29 @@ class RoundCommandTest {
     assertTrue(unknown.err().contains("no valid policy with id 'nope'"), unknown.err());
     assertFalse(Files.exists(dir.resolve("social-media-policy.round.yaml")));
   }
+
+  @Test
+  void aDueDateInThePastIsRefusedSayingWhatToWriteInstead(@TempDir Path dir) throws Exception {
+    Files.copy(Path.of(PreceptTest.SEED), dir.resolve("social-media-policy.yaml"));
+    String[] args = open(dir);
+    args[8] = "2017-10-12";
+    PreceptTest.Run past = run(args);
+    assertEquals(2, past.code(), past.err());
+    assertTrue(past.err().contains("the due date 2017-10-12 is before today (" + LocalDate.now() + "): give today or a later date, such as --due "
+        + LocalDate.now().plusDays(14) + ", or a number of days from today, such as --due +14"), past.err());
+    args[8] = "next week";
+    assertTrue(run(args).err().contains("--due 'next week' is neither a date (YYYY-MM-DD) nor a number of days from today (+14)"));
+    assertFalse(Files.exists(dir.resolve("social-media-policy.round.yaml")));
+  }
+
+  @Test
+  void aDueDateGivenAsDaysFromTodayIsThatManyDaysAheadSoTheHelpsExampleRunsAnyDay(@TempDir Path dir) throws Exception {
+    Files.copy(Path.of(PreceptTest.SEED), dir.resolve("social-media-policy.yaml"));
+    String[] args = open(dir);
+    args[8] = "+14";
+    PreceptTest.Run opened = run(args);
+    assertEquals(0, opened.code(), opened.err());
+    assertEquals(LocalDate.now().plusDays(14), ApprovalRounds.read(dir.resolve("social-media-policy.round.yaml")).due());
+    assertTrue(run("round", "open", "--help").out().contains("--due +14"), "the help's example uses days from today");
+  }
 }

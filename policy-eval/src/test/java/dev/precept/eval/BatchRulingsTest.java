@@ -150,6 +150,16 @@ class BatchRulingsTest {
   }
 
   @Test
+  void aLineWithANumberWhereTextBelongsIsToldToSendAJsonStringNotToQuoteItForYaml() {
+    List<LineError> errors = new ArrayList<>();
+    BATCH.ruleAll(new StringReader("{\"id\": 42, \"person\": {\"roles\": [\"staff\"]}, \"clauses\": [\"conduct.name-and-logo\"]}\n"),
+        new StringWriter(), errors::add);
+    String told = errors.get(0).describe();
+    assertTrue(told.contains("hint: send it as a JSON string, in quotes: \"42\""), told);
+    assertTrue(!told.contains("YAML"), told);
+  }
+
+  @Test
   void refusesALineLongerThanTheLimitAndGoesOn() {
     String good = SeedIncidents.line(SeedIncidents.INCIDENTS.get(0));
     Reader input = new GeneratedReader(3, n -> n == 1 ? "{\"id\": \"" + "x".repeat(BatchRulings.MAX_LINE_LENGTH) + "\"}" : good);

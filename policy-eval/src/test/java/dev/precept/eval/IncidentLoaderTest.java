@@ -104,6 +104,22 @@ class IncidentLoaderTest {
   }
 
   @Test
+  void aJsonIncidentFileIsToldInJsonsWordsWhenANumberStandsForTextOrAValueIsTooLong() {
+    String json = "{\"id\": 42, \"summary\": \"" + "x".repeat(2 * 1024 * 1024) + "\", \"person\": {\"roles\": [\"staff\"]},"
+        + " \"clauses\": [\"conduct.name-and-logo\"]}";
+    PolicyValidationException tooLong = assertThrows(PolicyValidationException.class,
+        () -> LocatedDocument.read(json.getBytes(StandardCharsets.UTF_8), "incident.json", ReadLimits.STANDARD));
+    assertEquals("incident.json:1:23: error: a value of 2,097,152 characters is longer than the 1,048,576 one JSON value may have"
+        + " (at /summary)", tooLong.diagnostics().get(0).describe().lines().findFirst().orElseThrow());
+    LocatedDocument document = LocatedDocument.read(json.replace("x".repeat(2 * 1024 * 1024), "short").getBytes(StandardCharsets.UTF_8),
+        "incident.json", ReadLimits.STANDARD);
+    List<String> problems = assertThrows(PolicyValidationException.class, () -> IncidentLoader.forPolicy(SeedPolicy.POLICY).read(document, ""))
+        .diagnostics().stream().map(Diagnostic::describe).toList();
+    assertTrue(problems.stream().anyMatch(p -> p.contains("hint: send it as a JSON string, in quotes: \"42\"")), problems.toString());
+    assertTrue(problems.stream().noneMatch(p -> p.contains("YAML")), problems.toString());
+  }
+
+  @Test
   void refusesAnIncidentThatConcernsNothing() {
     assertEquals(List.of("incident.yaml:1:1: error: the incident concerns no clause and no breach category (at /)" + System.lineSeparator()
         + "    hint: say what the person did: 'clauses: [conduct.name-and-logo]' or 'categories: [safeguarding]'"),

@@ -19,11 +19,13 @@ public final class LocatedDocument {
   private final String source;
   private final JsonNode root;
   private final Map<String, int[]> locations;
+  private final boolean json;
 
-  private LocatedDocument(String source, JsonNode root, Map<String, int[]> locations) {
+  private LocatedDocument(String source, JsonNode root, Map<String, int[]> locations, boolean json) {
     this.source = source;
     this.root = root;
     this.locations = locations;
+    this.json = json;
   }
 
   /**
@@ -36,7 +38,7 @@ public final class LocatedDocument {
    */
   public static LocatedDocument read(byte[] bytes, String source, ReadLimits limits) {
     LocatedTreeReader.Result result = LocatedTreeReader.read(bytes, source, limits);
-    return new LocatedDocument(source, result.root(), result.locations());
+    return new LocatedDocument(source, result.root(), result.locations(), result.json());
   }
 
   /**
@@ -47,12 +49,12 @@ public final class LocatedDocument {
       java.util.function.Consumer<Diagnostic> duplicateKeys) {
     LocatedTreeReader.Result result = LocatedTreeReader.readKeepingDuplicateKeys(bytes, source, limits);
     result.duplicateKeys().forEach(duplicateKeys);
-    return new LocatedDocument(source, result.root(), result.locations());
+    return new LocatedDocument(source, result.root(), result.locations(), result.json());
   }
 
   /** The same document with another tree at its root (positions kept), for checks over a repaired copy. */
   LocatedDocument withRoot(JsonNode newRoot) {
-    return new LocatedDocument(source, newRoot, locations);
+    return new LocatedDocument(source, newRoot, locations, json);
   }
 
   /**
@@ -66,7 +68,15 @@ public final class LocatedDocument {
         moved.putIfAbsent(to + pointer.substring(from.length()), at);
       }
     }));
-    return new LocatedDocument(source, newRoot, Map.copyOf(moved));
+    return new LocatedDocument(source, newRoot, Map.copyOf(moved), json);
+  }
+
+  /**
+   * Whether the text was JSON (an incident or request from another system) rather than YAML, so
+   * that a hint can speak of the format the writer used.
+   */
+  public boolean readAsJson() {
+    return json;
   }
 
   /** The name problems are reported under. */

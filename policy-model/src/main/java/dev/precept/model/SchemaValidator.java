@@ -109,7 +109,7 @@ public final class SchemaValidator {
       String message = messageOf(error, where);
       if (seen.add(where + "\n" + message)) {
         problems.add(document.diagnostic(Diagnostic.SCHEMA_PREFIX + error.getKeyword(), where, subjectOf(error), message,
-            hintFor(error)));
+            hintFor(error, document.readAsJson())));
       }
     }
     return problems;
@@ -194,7 +194,7 @@ public final class SchemaValidator {
     }
   }
 
-  private String hintFor(Error error) {
+  private String hintFor(Error error, boolean json) {
     String keyword = String.valueOf(error.getKeyword());
     if ("additionalProperties".equals(keyword) && error.getProperty() != null) {
       List<String> allowed = allowedKeys(error);
@@ -209,10 +209,11 @@ public final class SchemaValidator {
         return "leave the key out when there is no value";
       }
       if (found != null && found.isNumber() && expected.contains("string")) {
-        return "quote it, \"" + found.asText() + "\", so YAML keeps it as text";
+        return json ? "send it as a JSON string, in quotes: \"" + found.asText() + "\""
+            : "quote it, \"" + found.asText() + "\", so YAML keeps it as text";
       }
       if (found != null && found.isValueNode() && expected.contains("array")) {
-        return "write a list, even of one: [" + found.asText() + "]";
+        return json ? "send a list, even of one: [" + found + "]" : "write a list, even of one: [" + found.asText() + "]";
       }
     }
     if ("const".equals(keyword) && error.getInstanceLocation().toString().equals("/schemaVersion")) {

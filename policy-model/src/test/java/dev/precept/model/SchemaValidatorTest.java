@@ -82,6 +82,30 @@ class SchemaValidatorTest {
   }
 
   @Test
+  void aNumberWhereTextBelongsInJsonIsToldToBeSentAsAJsonStringNotQuotedForYaml() {
+    String json = "{\"$schema\": \"x\", \"id\": 42}";
+    LocatedDocument document = LocatedDocument.read(json.getBytes(StandardCharsets.UTF_8), "incident.json", ReadLimits.STANDARD);
+    SchemaValidator incident = new SchemaValidator("""
+        {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+         "properties": {"id": {"type": "string"}, "roles": {"type": "array"}}}
+        """);
+    assertEquals(List.of("schema.type /id [42]: 'id': integer found, string expected | send it as a JSON string, in quotes: \"42\""),
+        incident.check(document).stream().map(SchemaValidatorTest::told).toList());
+    LocatedDocument roles = LocatedDocument.read("{\"roles\": \"staff\"}".getBytes(StandardCharsets.UTF_8), "incident.json",
+        ReadLimits.STANDARD);
+    assertEquals("send a list, even of one: [\"staff\"]", incident.check(roles).get(0).hint().orElseThrow());
+  }
+
+  @Test
+  void theSameNumberInYamlIsStillToldToBeQuotedSoYamlKeepsItAsText() {
+    LocatedDocument document = LocatedDocument.read("id: 42\n".getBytes(StandardCharsets.UTF_8), "incident.yaml", ReadLimits.STANDARD);
+    SchemaValidator incident = new SchemaValidator("""
+        {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "properties": {"id": {"type": "string"}}}
+        """);
+    assertEquals("quote it, \"42\", so YAML keeps it as text", incident.check(document).get(0).hint().orElseThrow());
+  }
+
+  @Test
   void aDateFailingItsPatternIsNotAlsoReportedAsAnInvalidDate() {
     List<Diagnostic> problems = refused(changed("drafted: 2024-01-10", "drafted: soon"));
     assertEquals(List.of("schema.pattern"), problems.stream().map(Diagnostic::code).toList(), problems.toString());

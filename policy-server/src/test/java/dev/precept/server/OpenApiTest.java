@@ -42,6 +42,11 @@ class OpenApiTest {
       conforms(openApi, "RulingResponse", ruling);
       conforms(openApi, "Problem", server.rule("{\"id\": 3}"));
       conforms(openApi, "Problem", server.get("/v1/status", null));
+      RunningServer.Answer notJson = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/v1/policies/cat-social-media/rulings"))
+          .header("Content-Type", "text/html").POST(java.net.http.HttpRequest.BodyPublishers.ofString("<p>hello</p>")), server.ruleKey);
+      assertEquals(415, notJson.status(), notJson.body());
+      assertTrue(openApi.path("paths").path("/v1/policies/{id}/rulings").path("post").path("responses").has("415"), "415 is described");
+      conforms(openApi, "Problem", notJson);
       String id = ruling.json().path("decisionId").asText();
       conforms(openApi, "Decision", server.get("/v1/decisions/" + id, server.readKey));
       conforms(openApi, "DecisionPage", server.get("/v1/decisions?limit=1", server.readKey));

@@ -192,6 +192,61 @@ class RulingsApiTest {
     assertEquals("'date': '2016-13-45' is not a valid date", problem.path("errors").path(0).path("detail").asText(), problem.toString());
   }
 
+  @Test
+  void aNumberSentWhereTextBelongsIsToldToBeAJsonStringNotQuotedForYaml() {
+    String bad = RunningServer.incidentOn("2018-01-15").replace("\"id\": \"INC-2016-044\"", "\"id\": 42");
+    RunningServer.Answer answer = server.rule(bad);
+    assertEquals(400, answer.status(), answer.body());
+    JsonNode error = answer.json().path("errors").path(0);
+    assertEquals("/id", error.path("pointer").asText(), answer.body());
+    assertEquals("send it as a JSON string, in quotes: \"42\"", error.path("hint").asText(), answer.body());
+    assertFalse(answer.body().contains("YAML"), answer.body());
+  }
+
+  @Test
+  void aValueOverTheLengthLimitIsSaidToBeTooLongForJsonNotForAPolicyFile() {
+    String long_ = RunningServer.incidentOn("2018-01-15").replace("\"summary\": \"", "\"summary\": \"" + "x".repeat(20 * 1024));
+    RunningServer.Answer answer = server.rule(long_);
+    assertEquals(400, answer.status(), answer.body());
+    JsonNode error = answer.json().path("errors").path(0);
+    assertEquals("/summary", error.path("pointer").asText(), answer.body());
+    assertTrue(error.path("detail").asText().endsWith("is longer than the 16,384 one JSON value may have"), answer.body());
+    assertFalse(answer.body().contains("policy file") || answer.body().contains("clause's text"), answer.body());
+  }
+
+  @Test
+  void aBodyLabelledAsSomethingOtherThanJsonIsRefusedAsAnUnsupportedMediaTypeWithACode() {
+    for (String type : List.of("text/html", "multipart/form-data; boundary=x", "text/plain", "application/json; charset=iso-8859-1")) {
+      RunningServer.Answer answer = ruleAs(type);
+      assertEquals(415, answer.status(), type + " -> " + answer.body());
+      assertEquals("application/problem+json", answer.contentType(), type);
+      JsonNode problem = answer.json();
+      assertEquals("https://precept.dev/problems/unsupported-media-type", problem.path("type").asText(), answer.body());
+      assertEquals("unsupported-media-type", problem.path("errors").path(0).path("code").asText(), answer.body());
+      assertTrue(problem.path("detail").asText().startsWith("the body is labelled '" + type + "'"), answer.body());
+      assertEquals("send the incident as JSON in UTF-8 with 'Content-Type: application/json'",
+          problem.path("errors").path(0).path("hint").asText(), answer.body());
+    }
+  }
+
+  @Test
+  void jsonWithOrWithoutACharsetAJsonSuffixCurlsFormLabelOrNoContentTypeAtAllIsRuledOn() {
+    for (String type : java.util.Arrays.asList("application/json; charset=UTF-8", "application/vnd.precept+json", "Application/JSON",
+        "application/x-www-form-urlencoded", null)) {
+      RunningServer.Answer answer = ruleAs(type);
+      assertEquals(201, answer.status(), type + " -> " + answer.body());
+    }
+  }
+
+  private static RunningServer.Answer ruleAs(String contentType) {
+    java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(server.uri("/v1/policies/" + RunningServer.POLICY + "/rulings"))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(RunningServer.incidentOn("2018-01-15")));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return server.send(request, server.ruleKey);
+  }
+
   private static List<String> details(JsonNode problem) {
     List<String> details = new ArrayList<>();
     problem.path("errors").forEach(e -> details.add(e.path("detail").asText()));

@@ -53,8 +53,9 @@ public final class RoundCommand implements Callable<Integer> {
     @Option(names = "--meeting", required = true, paramLabel = "TEXT", description = "The meeting that decides (\"Board meeting 12 October 2016, item 7\").")
     String meeting;
 
-    @Option(names = "--due", required = true, paramLabel = "YYYY-MM-DD", description = "The last day for decisions; the links expire after it.")
-    LocalDate due;
+    @Option(names = "--due", required = true, paramLabel = "YYYY-MM-DD|+DAYS",
+        description = "The last day for decisions, today or later: a date, or a number of days from today (+14); the links expire after it.")
+    String due;
 
     @Option(names = "--name", required = true, paramLabel = "OFFICE=NAME", description = "Who holds each signatory office (repeat per office).")
     Map<String, String> names = new LinkedHashMap<>();
@@ -65,6 +66,25 @@ public final class RoundCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Replace a round already open on this policy (its links stop working).")
     boolean replace;
 
+    /**
+     * The due date given as a date or as days from today ({@code +14}), refused with what to write
+     * instead when it is not one or is already past (an example's date goes stale; a count of days does not).
+     */
+    static LocalDate dueDate(String given, LocalDate today) {
+      String text = given.strip();
+      LocalDate date;
+      try {
+        date = text.startsWith("+") ? today.plusDays(Integer.parseUnsignedInt(text.substring(1))) : LocalDate.parse(text);
+      } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+        throw new UsageException("--due '" + given + "' is neither a date (YYYY-MM-DD) nor a number of days from today (+14)");
+      }
+      if (date.isBefore(today)) {
+        throw new UsageException("the due date " + date + " is before today (" + today + "): give today or a later date, such as --due "
+            + today.plusDays(14) + ", or a number of days from today, such as --due +14");
+      }
+      return date;
+    }
+
     @Override
     public Integer call() {
       Path policyFile = find(library, policyId, edition);
@@ -74,7 +94,8 @@ public final class RoundCommand implements Callable<Integer> {
         throw new UsageException("a round is already open on " + policyId + " (" + roundFile
             + "); give --replace to open a new one (the old links stop working)");
       }
-      ApprovalRounds.Opened opened = ApprovalRounds.open(policy, meeting, due, names, LocalDate.now(), new SecureRandom());
+      LocalDate today = LocalDate.now();
+      ApprovalRounds.Opened opened = ApprovalRounds.open(policy, meeting, dueDate(due, today), names, today, new SecureRandom());
       ApprovalRounds.replace(roundFile, () -> ApprovalRounds.write(opened.round()));
       ApprovalRound round = opened.round();
       String base = server.replaceAll("/+$", "") + "/board/" + round.id() + "/";

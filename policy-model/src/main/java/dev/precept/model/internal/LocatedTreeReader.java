@@ -45,9 +45,9 @@ public final class LocatedTreeReader {
    * The tree and, for each JSON pointer, its {line, column}; and, when the caller asked to keep
    * them, the duplicate keys found (the tree holds each key's first value).
    */
-  public record Result(JsonNode root, Map<String, int[]> locations, List<Diagnostic> duplicateKeys) {
-    Result(JsonNode root, Map<String, int[]> locations) {
-      this(root, locations, List.of());
+  public record Result(JsonNode root, Map<String, int[]> locations, List<Diagnostic> duplicateKeys, boolean json) {
+    Result(JsonNode root, Map<String, int[]> locations, boolean json) {
+      this(root, locations, List.of(), json);
     }
   }
 
@@ -144,7 +144,7 @@ public final class LocatedTreeReader {
       if (!reader.problems.isEmpty() && !(keepDuplicateKeys && onlyDuplicateKeys)) {
         throw new PolicyValidationException(reader.problems);
       }
-      return new Result(root, Map.copyOf(reader.locations), List.copyOf(reader.problems));
+      return new Result(root, Map.copyOf(reader.locations), List.copyOf(reader.problems), false);
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
       throw fail(Diagnostic.TOO_LARGE, source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
@@ -231,12 +231,12 @@ public final class LocatedTreeReader {
         reader.problems.sort(Diagnostic.IN_READING_ORDER);
         throw new PolicyValidationException(reader.problems);
       }
-      return Optional.of(new Result(root, Map.copyOf(reader.locations)));
+      return Optional.of(new Result(root, Map.copyOf(reader.locations), true));
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
       throw fail(Diagnostic.TOO_LARGE, source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
           "input is too large or too deeply nested: " + beyond(e, limits),
-          "a policy needs at most " + limits.maxDepth() + " levels of nesting");
+          "nest objects and arrays at most " + limits.maxDepth() + " levels deep");
     } catch (IOException e) {
       return Optional.empty(); // not valid JSON: read it as YAML
     }
@@ -246,13 +246,26 @@ public final class LocatedTreeReader {
     return yaml ? restoreQuestionMarks(value) : value;
   }
 
+  /**
+   * A value over the length limit, said in the words of what was read: a policy file's YAML, or
+   * JSON sent by another system (an incident, a ruling request, a batch line).
+   */
+  private Diagnostic tooLong(String pointer, JsonLocation start, int length) {
+    if (yaml) {
+      return problem(Diagnostic.TOO_LARGE, source, start.getLineNr(), start.getColumnNr(), pointer, String.format(Locale.ROOT,
+          "a value of %,d characters is longer than the %,d a policy file allows", length, maxScalarLength),
+          "a clause's text is a paragraph, not a document");
+    }
+    return problem(Diagnostic.TOO_LARGE, source, start.getLineNr(), start.getColumnNr(), pointer, String.format(Locale.ROOT,
+        "a value of %,d characters is longer than the %,d one JSON value may have", length, maxScalarLength),
+        "send a summary, not a whole document: one value is a word or a paragraph");
+  }
+
   private JsonNode value(String pointer) throws IOException {
     JsonLocation start = parser.currentTokenLocation();
     int[] cut = oversized.get(start.getLineNr());
     if (cut != null && cut[0] == start.getColumnNr() && parser.currentToken().isScalarValue()) {
-      problems.add(problem(Diagnostic.TOO_LARGE, source, start.getLineNr(), start.getColumnNr(), pointer, String.format(Locale.ROOT,
-          "a value of %,d characters is longer than the %,d a policy file allows", cut[1], maxScalarLength),
-          "a clause's text is a paragraph, not a document"));
+      problems.add(tooLong(pointer, start, cut[1]));
       return nodes.textNode("");
     }
     locations.putIfAbsent(pointer, new int[] {start.getLineNr(), start.getColumnNr()});
@@ -290,9 +303,7 @@ public final class LocatedTreeReader {
       case VALUE_STRING:
         // Jackson's YAML parser does not apply its string-length constraint: check it here.
         if (parser.getTextLength() > maxScalarLength) {
-          problems.add(problem(Diagnostic.TOO_LARGE, source, start.getLineNr(), start.getColumnNr(), pointer, String.format(Locale.ROOT,
-              "a value of %,d characters is longer than the %,d a policy file allows", parser.getTextLength(), maxScalarLength),
-              "a clause's text is a paragraph, not a document"));
+          problems.add(tooLong(pointer, start, parser.getTextLength()));
           return nodes.textNode("");
         }
         if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {

@@ -114,6 +114,20 @@ class LocatedTreeReaderProblemsTest {
   }
 
   @Test
+  void aLongValueInJsonIsSaidToBeTooLongForJsonNotForAPolicyFile() {
+    List<Diagnostic> problems = refused("{\"id\": \"short\",\n \"summary\": \"" + "x".repeat(11) + "\"}", TINY);
+    assertEquals(List.of("too-large 2:13 /summary: a value of 11 characters is longer than the 10 one JSON value may have"),
+        located(problems));
+    assertEquals("send a summary, not a whole document: one value is a word or a paragraph", problems.get(0).hint().orElseThrow());
+  }
+
+  @Test
+  void nestingDeeperThanTheLimitInJsonIsHintedWithoutNamingAPolicy() {
+    Diagnostic d = refused("{\"a\": {\"b\": {\"c\": {\"d\": {\"e\": 1}}}}}", TINY).get(0);
+    assertEquals("nest objects and arrays at most 4 levels deep", d.hint().orElseThrow());
+  }
+
+  @Test
   void aValueOfExactlyTheLimitIsKept() {
     JsonNode root = LocatedTreeReader.read(("id: " + "x".repeat(10) + "\n").getBytes(StandardCharsets.UTF_8), "policy.yaml",
         ReadLimits.builder().maxScalarLength(10).build()).root();

@@ -168,6 +168,46 @@ public final class ApiRoutes {
     }
   }
 
+  /**
+   * Refuses, with 415, a body labelled as something other than JSON: accepted are no Content-Type,
+   * {@code application/json} and {@code application/*+json} (in UTF-8, the only charset JSON has),
+   * and {@code application/x-www-form-urlencoded}, which {@code curl -d} sends, whose body is then
+   * read as JSON like any other. Anything else (text/html, multipart/form-data, text/plain...) is
+   * not an incident, and is not read.
+   */
+  static void refuseUnlessJson(Context ctx) {
+    String header = ctx.header("Content-Type");
+    if (header == null || header.isBlank()) {
+      return;
+    }
+    String[] parts = header.split(";");
+    String type = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
+    boolean json = type.equals("application/json") || type.startsWith("application/") && type.endsWith("+json");
+    boolean form = type.equals("application/x-www-form-urlencoded");
+    String charset = "";
+    for (int i = 1; i < parts.length; i++) {
+      String[] parameter = parts[i].split("=", 2);
+      if (parameter.length == 2 && parameter[0].strip().equalsIgnoreCase("charset")) {
+        charset = parameter[1].strip().replace("\"", "");
+      }
+    }
+    boolean utf8 = charset.isEmpty() || charset.equalsIgnoreCase("utf-8") || charset.equalsIgnoreCase("utf8");
+    if ((json || form) && utf8) {
+      return;
+    }
+    try (InputStream in = ctx.req().getInputStream()) {
+      drain(in, ctx.req().getContentLengthLong());
+    } catch (IOException e) {
+      // the refusal stands whether or not the rest of the body could be read
+    }
+    String detail = json || form
+        ? "the body is labelled '" + header.strip() + "': JSON is read only in UTF-8"
+        : "the body is labelled '" + header.strip() + "', not JSON: an incident is sent as JSON";
+    throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type", detail, List.of(Diagnostic.builder()
+        .code("unsupported-media-type").source("request body").line(0).column(0).pointer("").message(detail)
+        .hint("send the incident as JSON in UTF-8 with 'Content-Type: application/json'").build()));
+  }
+
   private static ProblemException tooLarge() {
     return new ProblemException(413, "body-too-large", "Request body too large",
         "a request body may be at most " + MAX_BODY / 1024 + " KiB; an incident is small");
@@ -176,6 +216,7 @@ public final class ApiRoutes {
   private void rule(Context ctx) {
     long start = System.nanoTime();
     ApiKeys.Caller caller = caller(ctx, Optional.of(Scope.RULE));
+    refuseUnlessJson(ctx);
     RulingDesk.Made made = core.desk.rule(ctx.pathParam("id"), body(ctx), caller.keyId());
     try {
       made.committed().get(30, TimeUnit.SECONDS);

@@ -408,6 +408,32 @@ class BoardRoomBrowserTest {
   }
 
   @Test
+  void theWhoHasDecidedTableChangesInPlaceAfterARegistrationAndADecisionWithoutAReload() {
+    browser.get(link("chair"));
+    assertTrue(browser.findElement(By.id("round-status")).getText().contains("Tom Evans not yet decided (no passkey yet)"));
+    browser.executeScript("document.documentElement.dataset.sameVisit = 'yes';");
+    browser.findElement(By.id("enrol")).click();
+    outcome();
+    String registered = browser.findElement(By.id("round-status")).getText();
+    assertTrue(registered.contains("Tom Evans not yet decided (passkey waits for confirmation)"), registered);
+
+    browser.get(secretaryPage());
+    browser.findElement(By.id("confirm-chair")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.tagName("main")).getText().contains("None waiting."));
+    browser.get(link("chair"));
+    browser.executeScript("document.documentElement.dataset.sameVisit = 'yes';");
+    browser.findElement(By.cssSelector("input[value=approved]")).click();
+    browser.findElement(By.id("decide")).click();
+    outcome();
+    String decided = browser.findElement(By.id("round-status")).getText();
+    assertTrue(decided.contains("Tom Evans approved on"), decided);
+    assertTrue(decided.contains("with a passkey, verified (credential"), decided);
+    assertTrue(decided.contains("Jane Smith not yet decided (no passkey yet)"), decided);
+    assertEquals("yes", browser.executeScript("return document.documentElement.dataset.sameVisit;"), "the page was not reloaded");
+  }
+
+  @Test
   void afterRegisteringThePageTellsThePersonToTellTheSecretaryAndOffersNoSecondRegistration() {
     browser.get(link("chair"));
     browser.findElement(By.id("enrol")).click();

@@ -225,12 +225,12 @@ public final class BoardRoom {
           .append("<button id=\"decide\" type=\"button\" onclick=\"decide()\">Sign my decision with my passkey</button>");
     }
     body.append("<p id=\"outcome\" role=\"status\"></p>");
-    body.append("<h2>Who has decided</h2>").append(statusTable(visit, policy));
+    body.append("<h2>Who has decided</h2>").append(whoHasDecided(visit, policy));
     return Pages.page(policy.metadata().title(), body.append(Pages.SCRIPT).toString());
   }
 
   private String secretary(Visit visit, Policy policy, String confirmPath) {
-    StringBuilder body = new StringBuilder("<h2>Who has decided</h2>").append(statusTable(visit, policy));
+    StringBuilder body = new StringBuilder("<h2>Who has decided</h2>").append(whoHasDecided(visit, policy));
     body.append("<h2>Passkeys to confirm</h2>");
     if (visit.round.enrolments().isEmpty()) {
       body.append("<p>None waiting.</p>");
@@ -246,6 +246,11 @@ public final class BoardRoom {
           .append(esc(passkey.name())).append("'s passkey for ").append(esc(title)).append("</button></form>");
     }
     return body.toString();
+  }
+
+  /** The status table in the element the page's script replaces after a registration or a decision. */
+  private String whoHasDecided(Visit visit, Policy policy) {
+    return "<div id=\"who-has-decided\">" + statusTable(visit, policy) + "</div>";
   }
 
   private String statusTable(Visit visit, Policy policy) {
@@ -348,9 +353,11 @@ public final class BoardRoom {
     Keyring.TrustedPasskey passkey = TrustedPasskey.builder().office(invitation.office()).name(invitation.name())
         .credentialId(credentialId).publicKey(publicKey).rpId(rpId).origin(origin).build();
     ApprovalRounds.update(roundFile(visit.policyFile), r -> ApprovalRound.builder().from(r).enrolments(append(r.enrolments(), passkey)).build());
+    Visit after = new Visit(ApprovalRounds.read(roundFile(visit.policyFile)), visit.policyFile, visit.invitation);
     return JSON.createObjectNode().put("message", "Your passkey (" + Passkeys.shortCredential(credentialId)
         + ") is registered. The secretary will confirm it once you tell them, in person or by phone, that you have just registered: "
-        + "please do so now. Then you can decide on this page.");
+        + "please do so now. Then you can decide on this page.")
+        .put("status", statusTable(after, load(visit.policyFile)));
   }
 
   private String confirm(Context ctx) {
@@ -429,7 +436,8 @@ public final class BoardRoom {
     }
     ApprovalRounds.appendRecord(approvalsFile(visit.policyFile), record);
     return JSON.createObjectNode().put("message", "Thank you: your decision is recorded. You " + said(record.decision()) + " on " + longDate(record.date())
-        + ", signed with your passkey (" + Passkeys.shortCredential(credential) + ").");
+        + ", signed with your passkey (" + Passkeys.shortCredential(credential) + ").")
+        .put("status", statusTable(visit, policy));
   }
 
   // ---- files and links --------------------------------------------------------------------------

@@ -40,6 +40,10 @@ final class Pages {
         of: buf => btoa(String.fromCharCode(...new Uint8Array(buf))).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '')
       };
       function say(text, kind) { const el = document.getElementById('outcome'); el.className = kind; el.textContent = text; }
+      function done(answer) {
+        say(answer.message, 'done');
+        if (answer.status) { document.getElementById('who-has-decided').innerHTML = answer.status; }
+      }
       class Told extends Error {}
       async function post(path, body) {
         let response, json;
@@ -80,9 +84,9 @@ final class Pages {
             user: {id: b64.toBytes(o.userId), name: o.userName, displayName: o.userName},
             pubKeyCredParams: [{type: 'public-key', alg: -7}, {type: 'public-key', alg: -8}, {type: 'public-key', alg: -257}],
             authenticatorSelection: {residentKey: 'preferred', userVerification: 'required'}, attestation: 'none', timeout: 120000}});
-          const done = await post('enrol', {clientDataJSON: b64.of(credential.response.clientDataJSON),
+          const answer = await post('enrol', {clientDataJSON: b64.of(credential.response.clientDataJSON),
             attestationObject: b64.of(credential.response.attestationObject)});
-          say(done.message, 'done'); document.getElementById('enrol').hidden = true;
+          done(answer); document.getElementById('enrol').hidden = true;
         } catch (e) { say(failure(e, 'Your passkey was not registered', 'Register my passkey'), 'refused'); }
       }
       async function decide() {
@@ -93,9 +97,9 @@ final class Pages {
           const o = await post('decide/options', {decision: choice.value, comment: document.getElementById('comment').value});
           const assertion = await navigator.credentials.get({publicKey: {challenge: b64.toBytes(o.challenge), rpId: o.rpId,
             allowCredentials: o.allowCredentials.map(id => ({type: 'public-key', id: b64.toBytes(id)})), userVerification: 'required', timeout: 120000}});
-          const done = await post('decide', {credentialId: b64.of(assertion.rawId), authenticatorData: b64.of(assertion.response.authenticatorData),
+          const answer = await post('decide', {credentialId: b64.of(assertion.rawId), authenticatorData: b64.of(assertion.response.authenticatorData),
             clientDataJSON: b64.of(assertion.response.clientDataJSON), signature: b64.of(assertion.response.signature)});
-          say(done.message, 'done'); document.getElementById('decide').hidden = true;
+          done(answer); document.getElementById('decide').hidden = true;
         } catch (e) { say(failure(e, 'Your decision was not recorded', 'Sign my decision with my passkey'), 'refused'); }
       }
       </script>
