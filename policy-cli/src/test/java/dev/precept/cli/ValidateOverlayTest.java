@@ -97,13 +97,17 @@ class ValidateOverlayTest {
   }
 
   @Test
-  void validatingTheLibraryFolderReportsTwoEditionsWithOneVersionAsTheRegisterDoes(@TempDir Path dir) throws IOException {
+  void validatingTheLibraryFolderReportsTwoEditionsWithOneVersionAtTheVersionLineOfTheLaterFile(@TempDir Path dir) throws IOException {
     Path trust = copy(dir);
     Path masters = trust.resolve("policies/social-media");
     Files.copy(masters.resolve("social-media-policy-2017.yaml"), masters.resolve("social-media-policy-2018.yaml"));
+    int line = Files.readAllLines(masters.resolve("social-media-policy-2018.yaml")).indexOf("  version: \"2017.1\"") + 1;
+    assertTrue(line > 0);
     PreceptTest.Run run = run("validate", trust.toString());
     assertEquals(1, run.code(), run.out() + run.err());
-    assertTrue(run.out().contains("social-media-policy-2018.yaml: error: version 2017.1 of cat-social-media is also in"), run.out());
-    assertTrue(run.out().contains("give each edition its own version"), run.out());
+    assertTrue(run.out().contains("social-media-policy-2018.yaml:" + line + ":12: error: version 2017.1 of cat-social-media is also in"),
+        run.out());
+    assertTrue(run.out().contains("give each edition its own version (at /metadata/version)"), run.out());
+    assertFalse(run.out().contains("(at /)"), run.out());
   }
 }
