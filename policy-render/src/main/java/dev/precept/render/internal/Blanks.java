@@ -19,7 +19,7 @@ public final class Blanks {
   private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-z0-9]+(?:[.-][a-z0-9]+)*)\\s*\\}\\}");
   /** Stands for one variable while the text is escaped: no escaping or mark touches it. */
   private static final char HOLE = '\uE000';
-  /** Opens and closes a blank in the unescaped (Word) view, for {@link DocxMaker} to style. */
+  /** Opens a blank in the unescaped (Word) view, for {@link DocxMaker} to style. */
   public static final char OPEN = '\uE001';
   /** Closes a blank in the unescaped (Word) view. */
   public static final char CLOSE = '\uE002';
