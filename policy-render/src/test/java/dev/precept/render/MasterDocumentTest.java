@@ -69,7 +69,6 @@ class MasterDocumentTest {
     assertTrue(markdown.contains("at \\[The academy's name, as its documents give it\\]:"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     RENDERER.pdf(master, SignatureBlock.unsigned(master), out);
-    java.nio.file.Files.write(Path.of("target/master-document.pdf"), out.toByteArray());
     String text;
     try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
       PDFTextStripper stripper = new PDFTextStripper();
