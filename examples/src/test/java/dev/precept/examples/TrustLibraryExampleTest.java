@@ -109,10 +109,13 @@ class TrustLibraryExampleTest {
       Overlay overlay = OverlayLoader.standard().load(file);
       Policy master = overlay.namedEdition(masters());
       Policy academy = overlay.applyTo(master);
-      String masterText = mainText(DocumentRenderer.standard().html(master, SignatureBlock.unsigned(master)));
+      // The master's own document shows each variable as a marked blank named by its title.
+      String masterHtml = DocumentRenderer.standard().html(master, SignatureBlock.unsigned(master));
       for (Map.Entry<String, String> variable : values(overlay, master).entrySet()) {
-        masterText = masterText.replace("{{" + variable.getKey() + "}}", variable.getValue());
+        String title = master.variation().orElseThrow().variable(variable.getKey()).orElseThrow().title();
+        masterHtml = masterHtml.replace("<span class=\"blank\">[" + title.replace("'", "&apos;") + "]</span>", variable.getValue());
       }
+      String masterText = mainText(masterHtml);
       Set<String> masterSentences = sentences(masterText);
       // Compared without the notes that mark local clauses; with them, a tailored document lists its variations.
       Set<String> academySentences = sentences(mainText(DocumentRenderer.standard().withoutLocalNotes()

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The examples carry the schemas their modelines point at, and those are the shipped ones. */
 class ExampleSchemasTest {
   private static final Path EXAMPLES = Path.of("../examples/connect-academy-trust");
+  private static final Path LIBRARY = Path.of("../examples/connect-academy-trust-library");
 
   @Test
   void theSchemasBesideTheExamplesAreTheShippedOnes() throws Exception {
@@ -31,5 +32,29 @@ class ExampleSchemasTest {
       Path schema = path.getParent().resolve(first.substring(first.indexOf('=') + 1)).normalize();
       assertTrue(Files.isRegularFile(schema), file + " points at " + schema + ", which is not there");
     }
+  }
+
+  @Test
+  void everyFileOfTheLibraryPointsItsEditorAtTheShippedSchemaInsideTheLibrarySoACopyOfTheFolderKeepsWorking() throws Exception {
+    List<Path> files;
+    try (var walk = Files.walk(LIBRARY)) {
+      files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    int pointing = 0;
+    for (Path path : files) {
+      String first = Files.readAllLines(path).get(0);
+      if (!first.startsWith("# yaml-language-server: $schema=")) {
+        continue;
+      }
+      pointing++;
+      String target = first.substring(first.indexOf('=') + 1);
+      Path schema = path.getParent().resolve(target).normalize();
+      assertTrue(schema.startsWith(LIBRARY.normalize()), path + " points outside the library, at " + schema);
+      assertTrue(Files.isRegularFile(schema), path + " points at " + schema + ", which is not there");
+      String kind = schema.getFileName().toString().replace(".schema.json", "");
+      assertEquals(run("schema", "--for", kind).out(), Files.readString(schema),
+          schema + " is stale: copy it from 'precept schema --for " + kind + "'");
+    }
+    assertEquals(8, pointing, "every master, overlay and cases file of the library has its modeline");
   }
 }

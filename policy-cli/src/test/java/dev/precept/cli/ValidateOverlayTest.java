@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +39,22 @@ class ValidateOverlayTest {
     assertEquals(0, run.code(), run.out() + run.err());
     assertFalse(run.out().contains("schemaVersion"), run.out());
     assertTrue(run.out().contains("valid: Trelissick Academy: Social Media Policy on master edition 2016.1 (sha256:"), run.out());
+  }
+
+  @Test
+  void validateOnADateChecksAnOverlayAgainstTheMasterEditionInForceThatDay(@TempDir Path dir) throws IOException {
+    Path trust = copy(dir);
+    Path later = trust.resolve("policies/social-media/social-media-policy-2017.yaml");
+    dev.precept.library.TrustFolder.approved(later, Files.readString(later), LocalDate.of(2017, 10, 11),
+        Optional.of(LocalDate.of(2017, 11, 1)));
+    PreceptTest.Run before = run("validate", "--on", "2017-03-01", trust.resolve(TRELISSICK).toString());
+    assertEquals(0, before.code(), before.out() + before.err());
+    assertTrue(before.out().contains("valid: Trelissick Academy: Social Media Policy on master edition 2016.1"), before.out());
+    PreceptTest.Run after = run("validate", "--on", "2017-12-01", trust.resolve(TRELISSICK).toString());
+    assertEquals(0, after.code(), after.out() + after.err());
+    assertTrue(after.out().contains("valid: Trelissick Academy: Social Media Policy on master edition 2017.1"), after.out());
+    PreceptTest.Run folder = run("validate", "--on", "2017-03-01", trust.toString());
+    assertTrue(folder.out().contains("valid: Boscawen Academy: Social Media Policy on master edition 2016.1"), folder.out());
   }
 
   @Test
@@ -97,13 +115,17 @@ class ValidateOverlayTest {
   }
 
   @Test
-  void validatingTheLibraryFolderReportsTwoEditionsWithOneVersionAsTheRegisterDoes(@TempDir Path dir) throws IOException {
+  void validatingTheLibraryFolderReportsTwoEditionsWithOneVersionAtTheVersionLineOfTheLaterFile(@TempDir Path dir) throws IOException {
     Path trust = copy(dir);
     Path masters = trust.resolve("policies/social-media");
     Files.copy(masters.resolve("social-media-policy-2017.yaml"), masters.resolve("social-media-policy-2018.yaml"));
+    int line = Files.readAllLines(masters.resolve("social-media-policy-2018.yaml")).indexOf("  version: \"2017.1\"") + 1;
+    assertTrue(line > 0);
     PreceptTest.Run run = run("validate", trust.toString());
     assertEquals(1, run.code(), run.out() + run.err());
-    assertTrue(run.out().contains("social-media-policy-2018.yaml: error: version 2017.1 of cat-social-media is also in"), run.out());
-    assertTrue(run.out().contains("give each edition its own version"), run.out());
+    assertTrue(run.out().contains("social-media-policy-2018.yaml:" + line + ":3: error: version 2017.1 of cat-social-media is also in"),
+        run.out());
+    assertTrue(run.out().contains("give each edition its own version (at /metadata/version)"), run.out());
+    assertFalse(run.out().contains("(at /)"), run.out());
   }
 }

@@ -113,6 +113,29 @@ final class WordFixture {
   }
 
   /**
+   * A table of responsibilities with a row struck out as a tracked change ({@code w:trPr/w:del}),
+   * its cells' words left as plain runs, as Word writes a deleted row with the row's mark alone.
+   */
+  static byte[] withDeletedTableRow() throws IOException {
+    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      styled(doc, "Title", "Online Safety Policy");
+      styled(doc, "Heading1", "1. Responsibilities");
+      XWPFTable table = doc.createTable(3, 2);
+      table.getRow(0).getCell(0).setText("Headteacher");
+      table.getRow(0).getCell(1).setText("The Headteacher must approve any new software before it is installed.");
+      table.getRow(1).getCell(0).setText("Bursar");
+      table.getRow(1).getCell(1).setText("The Bursar must keep a register of every device.");
+      var deleted = table.getRow(1).getCtRow().addNewTrPr().addNewDel();
+      deleted.setId(BigInteger.valueOf(4));
+      deleted.setAuthor("Clerk");
+      table.getRow(2).getCell(0).setText("Staff");
+      table.getRow(2).getCell(1).setText("Staff must report any concern to the Designated Safeguarding Lead.");
+      doc.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  /**
    * A title page as many schools write it: the trust's name in bold, the title in Heading 1 (not
    * the Title style), then the version, the date and the approval line, before the numbered sections.
    */

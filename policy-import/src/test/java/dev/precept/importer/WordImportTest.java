@@ -61,6 +61,18 @@ class WordImportTest {
   }
 
   @Test
+  void aTableRowTrackedAsDeletedIsLeftOutAndTheRowsAroundItKeepTheirPlaceInTheSource() throws IOException {
+    Path docx = folder.resolve("deleted-row.docx");
+    Files.write(docx, WordFixture.withDeletedTableRow());
+    ImportedPolicy imported = PolicyImporter.standard().read(docx);
+    String all = imported.policy().allClauses().stream().map(Clause::text).reduce("", (a, b) -> a + "\n" + b);
+    assertFalse(all.contains("Bursar"), imported::yaml);
+    assertTrue(all.contains("The Headteacher must approve any new software before it is installed."), imported::yaml);
+    assertTrue(all.contains("Staff must report any concern to the Designated Safeguarding Lead."), imported::yaml);
+    assertTrue(imported.yaml().contains("# review: from table 1, row 3, column 2 in the source"), imported::yaml);
+  }
+
+  @Test
   void aTitlePageWithItsTitleInHeadingOneGivesTheMetadataNotSections() throws IOException {
     Path docx = folder.resolve("online-safety.docx");
     Files.write(docx, WordFixture.titlePageInHeadingStyle());

@@ -232,6 +232,22 @@ class TrustLibraryTest {
   }
 
   @Test
+  void twoEditionsWithOneVersionAreReportedAtTheVersionLineOfTheLaterFile() throws IOException {
+    Path trust = copyOfExample();
+    Path masters = trust.resolve("policies/social-media");
+    Path later = masters.resolve("social-media-policy-2018.yaml");
+    Files.copy(masters.resolve("social-media-policy-2017.yaml"), later);
+    int line = Files.readAllLines(later).indexOf("  version: \"2017.1\"") + 1;
+    List<dev.precept.model.Diagnostic> found = TrustLibrary.open(trust).problems().stream()
+        .filter(d -> d.message().contains("give each edition its own version")).toList();
+    assertEquals(1, found.size(), found::toString);
+    assertEquals(later.toString(), found.get(0).source());
+    assertEquals(line, found.get(0).line(), found::toString);
+    assertEquals(3, found.get(0).column(), found::toString);
+    assertEquals("/metadata/version", found.get(0).pointer());
+  }
+
+  @Test
   void theTrustsViewReadsNothingAgainAndLocatesABrokenOverlay() throws IOException {
     Path trust = copyOfExample();
     Path file = trust.resolve("academies/boscawen/social-media.overlay.yaml");

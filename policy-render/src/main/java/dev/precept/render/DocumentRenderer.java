@@ -4,6 +4,7 @@ import org.apiguardian.api.API;
 
 import dev.precept.model.Policy;
 import dev.precept.model.PolicyDigest;
+import dev.precept.render.internal.Blanks;
 import dev.precept.render.internal.DocumentView;
 import dev.precept.render.internal.Markup;
 import dev.precept.render.internal.PdfMaker;
@@ -69,7 +70,7 @@ public final class DocumentRenderer {
 
   private String html(Policy policy, SignatureBlock signatures, boolean forPdf) {
     Map<String, Object> view = Map.of(
-        "doc", DocumentView.of(policy, signatures, Markup::html, Markup::plain, localNotes),
+        "doc", DocumentView.of(policy, signatures, Markup::html, Markup::plain, Blanks.HTML, localNotes),
         "css", templates.text("document.css"),
         "assets", templates.images(),
         "watermark", dev.precept.render.internal.Watermark.draftSvgDataUri(),
@@ -80,7 +81,7 @@ public final class DocumentRenderer {
   /** The document as Markdown. */
   public String markdown(Policy policy, SignatureBlock signatures) {
     Map<String, Object> view = Map.of(
-        "doc", DocumentView.of(policy, signatures, Markup::markdown, Markup::markdown, localNotes),
+        "doc", DocumentView.of(policy, signatures, Markup::markdown, Markup::markdown, Blanks.MARKDOWN, localNotes),
         "h1", "#", "h2", "##", "h3", "###");
     return templates.merge("document.md.vm", view);
   }
@@ -97,7 +98,8 @@ public final class DocumentRenderer {
         ? metadata.dates().approved().or(signatures::approvedOn).orElse(metadata.dates().drafted())
         : metadata.dates().drafted();
     dev.precept.render.internal.DocxMaker.render(
-        DocumentView.of(policy, signatures, java.util.function.UnaryOperator.identity(), java.util.function.UnaryOperator.identity()),
+        DocumentView.of(policy, signatures, java.util.function.UnaryOperator.identity(), java.util.function.UnaryOperator.identity(),
+            Blanks.WORD),
         date, out);
   }
 

@@ -41,6 +41,10 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print only problems: nothing when every file is valid.")
   boolean quiet;
 
+  @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "For academies' overlays: the date whose master edition"
+      + " in force each is checked against (default: today).")
+  LocalDate on;
+
   @Override
   public Integer call() {
     List<Path> inputs = expand(files, true);
@@ -48,7 +52,7 @@ public final class ValidateCommand implements Callable<Integer> {
     List<Map<String, Object>> results = new ArrayList<>();
     int invalid = 0;
     int problemCount = 0;
-    OverlayCheck overlays = new OverlayCheck(LocalDate.now());
+    OverlayCheck overlays = new OverlayCheck(on != null ? on : LocalDate.now());
     for (Path file : inputs) {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("file", Inputs.name(file));

@@ -28,7 +28,7 @@ import org.w3c.dom.Node;
  * A Word document (.docx) to blocks with Apache POI: Heading and Title styles, numbered and bulleted
  * paragraphs as list items at their level, bold and italic runs as Precept's markup, tables read
  * cell by cell, headers and footers kept aside for metadata, the table of contents left out, and
- * tracked changes taken as accepted (struck-out words left out).
+ * tracked changes taken as accepted (struck-out words and deleted table rows left out).
  */
 public final class DocxReader {
   private static final Pattern HEADING_STYLE = Pattern.compile("(?i)^heading\\s*([1-9])$");
@@ -92,6 +92,9 @@ public final class DocxReader {
     int r = 0;
     for (XWPFTableRow row : table.getRows()) {
       r++;
+      if (struckOut(row)) {
+        continue;
+      }
       int c = 0;
       for (XWPFTableCell cell : row.getTableCells()) {
         c++;
@@ -212,6 +215,15 @@ public final class DocxReader {
     Node parent = run.getCTR().getDomNode().getParentNode();
     String name = parent == null ? "" : parent.getLocalName();
     return "del".equals(name) || "moveFrom".equals(name);
+  }
+
+  /**
+   * Whether the table row is tracked as deleted ({@code w:trPr/w:del}): Word may leave the cells'
+   * words as plain runs and mark the row alone. Rows keep their numbers in the source as shown.
+   */
+  private static boolean struckOut(XWPFTableRow row) {
+    var properties = row.getCtRow().getTrPr();
+    return properties != null && properties.isSetDel();
   }
 
   private static String mark(String text, int marks) {

@@ -6,6 +6,8 @@ import dev.precept.library.LibraryPolicy;
 import dev.precept.library.LoadProblem;
 import dev.precept.approval.ApprovalRecord;
 import dev.precept.approval.Keyring;
+import dev.precept.model.Diagnostic;
+import dev.precept.model.LocatedDocument;
 import dev.precept.model.Overlay;
 import dev.precept.model.OverlayLoader;
 import dev.precept.model.Policy;
@@ -197,14 +199,31 @@ public final class LibraryReader {
         .approval(approval).effective(effective).effectiveFrom(from).build();
   }
 
+  /**
+   * Two editions with one version: each file after the first (in path order) is reported at the line
+   * of its {@code metadata.version}, where the clerk changes it.
+   */
   private static void duplicates(List<Edition> editions, List<LoadProblem> problems) {
     Map<String, List<Edition>> byVersion = editions.stream().collect(Collectors.groupingBy(Edition::version, TreeMap::new, Collectors.toList()));
     byVersion.forEach((version, same) -> {
-      if (same.size() > 1) {
-        problems.add(LoadProblem.builder().file(same.get(1).file()).message("version " + version + " of "
-            + same.get(0).policyId() + " is also in " + same.get(0).file() + ": give each edition its own version").build());
+      for (Edition later : same.subList(1, same.size())) {
+        String message = "version " + version + " of " + same.get(0).policyId() + " is also in " + same.get(0).file()
+            + ": give each edition its own version";
+        problems.add(LoadProblem.builder().file(later.file()).message(message)
+            .problems(atVersion(later.file(), version, message)).build());
       }
     });
+  }
+
+  /** The problem located at the file's {@code metadata.version}; none when the file can no longer be read. */
+  private static List<Diagnostic> atVersion(Path file, String version, String message) {
+    try {
+      LocatedDocument document = LocatedDocument.read(PolicyLoader.readFile(file, ReadLimits.STANDARD), file.toString(),
+          ReadLimits.STANDARD);
+      return List.of(document.diagnostic(Diagnostic.INCONSISTENT, "/metadata/version", version, message, null));
+    } catch (PolicyException e) {
+      return List.of();
+    }
   }
 
   /** Marks each edition that a later approved edition replaces. */

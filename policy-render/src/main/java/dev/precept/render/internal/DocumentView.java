@@ -35,25 +35,35 @@ public final class DocumentView {
    * @param plain escapes titles and names for the format
    */
   public static Map<String, Object> of(Policy policy, SignatureBlock signatures, UnaryOperator<String> text,
-      UnaryOperator<String> plain) {
-    return of(policy, signatures, text, plain, true);
+      UnaryOperator<String> plain, Blanks.Format blank) {
+    return of(policy, signatures, text, plain, blank, true);
   }
 
   /**
    * The view of a policy, with or without notes marking an academy's own clauses.
    *
+   * @param blank the format's marked blank for a master's variable, given its escaped title ({@link Blanks})
    * @param localNotes whether clauses with an origin (an academy's tailoring) get a numbered note
    */
   public static Map<String, Object> of(Policy policy, SignatureBlock signatures, UnaryOperator<String> text,
-      UnaryOperator<String> plain, boolean localNotes) {
+      UnaryOperator<String> plain, Blanks.Format blank, boolean localNotes) {
+    boolean blanks = Blanks.apply(policy);
+    UnaryOperator<String> titles = plain;
+    if (blanks) {
+      UnaryOperator<String> label = plain;
+      text = Blanks.marking(policy, text, label, blank.inText());
+      plain = Blanks.marking(policy, plain, label, blank.inText());
+      titles = Blanks.marking(policy, label, label, blank.inTitle());
+    }
     Metadata metadata = policy.metadata();
     PolicyDigest digest = PolicyDigest.of(policy);
     boolean approved = signatures.approved();
     Map<String, Object> view = new LinkedHashMap<>();
-    view.put("organisation", plain.apply(metadata.organisation()));
-    view.put("title", plain.apply(metadata.title()));
+    view.put("organisation", titles.apply(metadata.organisation()));
+    view.put("title", titles.apply(metadata.title()));
     view.put("shortTitle", plain.apply(metadata.shortTitle().orElse("")));
     view.put("language", "en-GB");
+    view.put("blanks", blanks);
     view.put("dateLine", plain.apply(metadata.dates().drafted().format(MONTH_YEAR)));
     Office body = policy.office(metadata.approval().body()).orElseThrow();
     String approvalLine;
@@ -77,8 +87,8 @@ public final class DocumentView {
     Numbering numbering = policy.numbering();
     List<Map<String, Object>> notes = new ArrayList<>();
     Provisions provisions = new Provisions(policy);
-    view.put("sections", sections(policy.sections(), numbering, text, plain, localNotes ? notes : null, provisions));
-    view.put("appendices", sections(policy.appendices(), numbering, text, plain, localNotes ? notes : null, provisions));
+    view.put("sections", sections(policy.sections(), numbering, text, plain, titles, localNotes ? notes : null, provisions));
+    view.put("appendices", sections(policy.appendices(), numbering, text, plain, titles, localNotes ? notes : null, provisions));
     view.put("localNotes", notes);
     view.put("silences", provisions.unattachedSilences().stream().map(plain).toList());
     view.put("signatures", signatures(signatures, plain));
@@ -86,7 +96,7 @@ public final class DocumentView {
   }
 
   private static List<Map<String, Object>> sections(List<Section> sections, Numbering numbering, UnaryOperator<String> text,
-      UnaryOperator<String> plain, List<Map<String, Object>> notes, Provisions provisions) {
+      UnaryOperator<String> plain, UnaryOperator<String> titles, List<Map<String, Object>> notes, Provisions provisions) {
     List<Map<String, Object>> views = new ArrayList<>();
     for (Section section : sections) {
       String number = numbering.sections().get(section.id());
@@ -95,9 +105,9 @@ public final class DocumentView {
       view.put("number", number);
       view.put("appendix", appendix);
       view.put("id", plain.apply(section.id()));
-      view.put("title", plain.apply(section.title()));
+      view.put("title", titles.apply(section.title()));
       // "3. Code of Conduct", "Appendix A: Glossary": the heading and the contents line.
-      view.put("heading", (appendix ? "Appendix " + number + ":" : number + ".") + " " + plain.apply(section.title()));
+      view.put("heading", (appendix ? "Appendix " + number + ":" : number + ".") + " " + titles.apply(section.title()));
       view.put("blocks", blocks(section.clauses(), numbering, text, plain, notes, provisions));
       views.add(view);
     }

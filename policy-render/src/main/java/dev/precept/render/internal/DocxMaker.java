@@ -92,6 +92,10 @@ public final class DocxMaker {
       status.setStyle("StatusLine");
       run(status, draft ? "Status: " + view.get("status") + ". DRAFT: not approved; not in force." : "Status: " + view.get("status") + ".",
           true, false, 0);
+      if ((Boolean) view.get("blanks")) {
+        paragraph(doc, "ApprovalLine", "This is the master policy: each " + Blanks.OPEN + "[blank]" + Blanks.CLOSE
+            + " in square brackets is filled in by each academy's own document.");
+      }
 
       paragraph(doc, "ContentsHeading", "Contents");
       List<Map<String, Object>> sections = (List<Map<String, Object>>) view.get("sections");
@@ -183,6 +187,24 @@ public final class DocxMaker {
   }
 
   private static XWPFRun run(XWPFParagraph p, String text, boolean bold, boolean italic, int size) {
+    int open = text.indexOf(Blanks.OPEN);
+    if (open < 0) {
+      return plainRun(p, text, bold, italic, size);
+    }
+    // A master's variable: a shaded italic run of its own, "[The academy's name]".
+    int close = text.indexOf(Blanks.CLOSE, open);
+    if (close < 0) {
+      return plainRun(p, text.replace(String.valueOf(Blanks.OPEN), ""), bold, italic, size);
+    }
+    if (open > 0) {
+      plainRun(p, text.substring(0, open), bold, italic, size);
+    }
+    XWPFRun blank = plainRun(p, text.substring(open + 1, close), bold, true, size);
+    blank.setTextHighlightColor("lightGray");
+    return close + 1 < text.length() ? run(p, text.substring(close + 1), bold, italic, size) : blank;
+  }
+
+  private static XWPFRun plainRun(XWPFParagraph p, String text, boolean bold, boolean italic, int size) {
     XWPFRun r = p.createRun();
     r.setText(text);
     if (bold) {
@@ -227,9 +249,9 @@ public final class DocxMaker {
   private static void properties(XWPFDocument doc, Map<String, Object> view, LocalDate date) {
     POIXMLProperties.CoreProperties core = doc.getProperties().getCoreProperties();
     Date when = Date.from(date.atStartOfDay().toInstant(ZoneOffset.UTC));
-    core.setTitle(view.get("organisation") + ": " + view.get("title"));
-    core.setCreator((String) view.get("organisation"));
-    core.setSubjectProperty(view.get("title") + ", version " + view.get("version") + " (" + view.get("status") + ")");
+    core.setTitle(unmarked(view.get("organisation") + ": " + view.get("title")));
+    core.setCreator(unmarked((String) view.get("organisation")));
+    core.setSubjectProperty(unmarked((String) view.get("title")) + ", version " + view.get("version") + " (" + view.get("status") + ")");
     core.setKeywords((String) view.get("keywords"));
     core.setCreated(Optional.of(when));
     core.setModified(Optional.of(when));
@@ -237,7 +259,12 @@ public final class DocxMaker {
     core.getUnderlyingProperties().setLanguageProperty((String) view.get("language"));
     core.setRevision("1");
     doc.getProperties().getExtendedProperties().setApplication("Precept");
-    doc.getProperties().getExtendedProperties().getUnderlyingProperties().setCompany((String) view.get("organisation"));
+    doc.getProperties().getExtendedProperties().getUnderlyingProperties().setCompany(unmarked((String) view.get("organisation")));
+  }
+
+  /** A property's text: a blank keeps its brackets, without the markers that style it in the body. */
+  private static String unmarked(String text) {
+    return text.replace(String.valueOf(Blanks.OPEN), "").replace(String.valueOf(Blanks.CLOSE), "");
   }
 
   private static void styles(XWPFDocument doc) {
