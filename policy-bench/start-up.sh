@@ -22,25 +22,5 @@ commands=(
   "$here/precept render $seed --format pdf --out $out/pdf"
 )
 
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-for command in "${commands[@]}"; do $command >/dev/null 2>&1; done # warm-up: builds, archive, disk cache
-for ((run = 0; run < runs; run++)); do
-  for i in "${!commands[@]}"; do
-    /usr/bin/time -f "%e %U %S" -o "$out/time" ${commands[$i]} >/dev/null 2>&1
-    echo "$i $(cat "$out/time")" >>"$out/times"
-  done
-done
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-
-python3 - "$out/times" "${names[@]}" <<'EOF'
-import statistics, sys
-rows = [line.split() for line in open(sys.argv[1])]
-names = sys.argv[2:]
-wall = {i: [float(r[1]) for r in rows if int(r[0]) == i] for i in range(len(names))}
-cpu = {i: [float(r[2]) + float(r[3]) for r in rows if int(r[0]) == i] for i in range(len(names))}
-base_wall, base_cpu = statistics.median(wall[0]), statistics.median(cpu[0])
-print(f"{'command':32} {'wall s':>8} {'cpu s':>8} {'wall x':>8} {'cpu x':>8}   (medians of {len(wall[0])})")
-for i, name in enumerate(names):
-    w, c = statistics.median(wall[i]), statistics.median(cpu[i])
-    print(f"{name:32} {w:8.2f} {c:8.2f} {w / base_wall:8.1f} {c / max(base_cpu, 0.01):8.1f}")
-EOF
+source "$here/policy-bench/in-turn.sh"
+in_turn
