@@ -139,6 +139,22 @@ class HostileInputTest {
   }
 
   @Test
+  void aFileHoldingOneValueOrAnEmptyValueIsToldWhatItHoldsInsteadOfAMapping() {
+    assertTrue(refused("just some words\n").contains("a policy is a YAML mapping of keys to values, not a single value ('just some words')"),
+        refused("just some words\n"));
+    assertTrue(refused("~\n").contains("a policy is a YAML mapping of keys to values, not an empty value"), refused("~\n"));
+  }
+
+  @Test
+  void aLoaderWithTighterLimitsRefusesWhatTheStandardOneReads() {
+    String policy = MINIMAL;
+    PolicyLoader.standard().parse(policy, "hostile.yaml");
+    PolicyValidationException e = assertThrows(PolicyValidationException.class, () -> PolicyLoader.withLimits(
+        ReadLimits.builder().maxBytes(1_000_000).maxScalarLength(20).maxDepth(64).build()).parse(policy, "hostile.yaml"));
+    assertTrue(e.diagnostics().stream().anyMatch(d -> d.message().contains("longer than the 20")), e.getMessage());
+  }
+
+  @Test
   void wrongTypesAtEveryLevelAreEachReported() {
     assertTrue(refused("- schemaVersion: 1\n").contains("a policy is a YAML mapping of keys to values, not a list"));
     String message = refused(MINIMAL

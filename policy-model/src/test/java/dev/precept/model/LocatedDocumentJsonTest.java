@@ -27,6 +27,27 @@ class LocatedDocumentJsonTest {
   }
 
   @Test
+  void aDocumentKeepsTheNameItsProblemsAreReportedUnderAndWhetherItWasJson() {
+    LocatedDocument json = read("{\"id\": \"INC-1\"}");
+    assertEquals("incident.json", json.source());
+    assertTrue(json.readAsJson());
+    LocatedDocument yaml = read("id: INC-1\n");
+    assertEquals(false, yaml.readAsJson());
+    assertArrayEquals(new int[] {1, 1}, yaml.position("/no/such/place"), "a place not in the document is the document's start");
+  }
+
+  @Test
+  void jsonBeyondTheReadersLimitsIsToldWhichLimitInWords() {
+    String longKey = "{\"" + "k".repeat(1100) + "\": 1}";
+    String longNumber = "{\"n\": " + "9".repeat(1200) + "}";
+    for (var c : List.of(List.of(longKey, "a key longer than 1,024 characters"), List.of(longNumber, "a number with too many digits"))) {
+      PolicyValidationException e = assertThrows(PolicyValidationException.class, () -> read(c.get(0)));
+      assertTrue(e.getMessage().contains(c.get(1)), e.getMessage());
+      assertTrue(!e.getMessage().contains("StreamReadConstraints") && !e.getMessage().contains("getMax"), e.getMessage());
+    }
+  }
+
+  @Test
   void theEscapedSlashOfJsonIsASlash() {
     assertEquals("a/b", read("{\"id\": \"a\\/b\"}").root().path("id").asText());
   }
