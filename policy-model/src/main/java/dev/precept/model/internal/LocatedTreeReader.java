@@ -477,8 +477,19 @@ public final class LocatedTreeReader {
       while (i < end && text.charAt(i) == ' ') {
         i++;
       }
+    } else if (opensABlock(text, i, end)) {
+      return end; // "signatories:" and the like: a key whose value is on the lines below, nothing to measure here
     }
     return i;
+  }
+
+  /** Whether a line's text ends with a colon: a key whose value is the block below it. */
+  private static boolean opensABlock(String text, int from, int end) {
+    int last = end;
+    while (last > from && (text.charAt(last - 1) == ' ' || text.charAt(last - 1) == '\r')) {
+      last--;
+    }
+    return last > from && text.charAt(last - 1) == ':';
   }
 
   /**

@@ -128,6 +128,16 @@ class LocatedTreeReaderProblemsTest {
   }
 
   @Test
+  void aKeyLongerThanTheValueLimitWhoseValueIsTheBlockBelowIsReadAsAKey() {
+    LocatedTreeReader.Result result = LocatedTreeReader.read(
+        "signatories:\n  - office: chair\nlong-section-name:  \r\n  a: b\n".getBytes(StandardCharsets.UTF_8), "policy.yaml", TINY);
+    assertEquals("chair", result.root().path("signatories").path(0).path("office").asText());
+    assertEquals("b", result.root().path("long-section-name").path("a").asText());
+    assertEquals(List.of("too-large 1:8 /title: a value of 13 characters is longer than the 10 a policy file allows"),
+        located(refused("title: Example Trust\nsignatories:\n  - office: chair\n", TINY)), "a value is still measured");
+  }
+
+  @Test
   void aValueOfExactlyTheLimitIsKept() {
     JsonNode root = LocatedTreeReader.read(("id: " + "x".repeat(10) + "\n").getBytes(StandardCharsets.UTF_8), "policy.yaml",
         ReadLimits.builder().maxScalarLength(10).build()).root();
