@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Kill rates from PIT's reports, per module, per package and for the ruling engine (docs/testing.md).
 
-Run after: mvn -B -o -P mutation -pl policy-model,policy-eval -am verify -DskipJavadoc=true
+Run after the two mutation runs in docs/testing.md (policy-eval, then policy-model).
 Usage: scripts/mutation-report.py [--survivors] [--engine-floor PERCENT]
 Reads <module>/target/pit-reports/mutations.xml and index.html; exits 1 when the ruling
 engine's kill rate is below --engine-floor (default 90).
